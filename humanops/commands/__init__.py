@@ -1,0 +1,1 @@
+"""Subcommands of the ``humanops`` CLI, one module per area (see ``humanops.cli``)."""

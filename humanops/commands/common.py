@@ -1,0 +1,83 @@
+"""Helpers shared by the CLI's command modules: workspace, JSON output, passphrases."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from humanops.errors import HumanOpsError, UsageError
+
+if TYPE_CHECKING:
+    from humanops.store.workspace import Workspace
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    if not args.workspace:
+        raise UsageError("no workspace: give -w PATH or set $HUMANOPS_WORKSPACE")
+    return Path(args.workspace)
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    from humanops.store.workspace import Workspace
+
+    return Workspace.open(workspace_path(args))
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if isinstance(value, set | tuple):
+        return list(value)
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def emit(args: argparse.Namespace, document: Any, text: Callable[[Any], str] | str) -> None:
+    """Print ``document`` as JSON with ``--json``, otherwise the human-readable text."""
+    if getattr(args, "json", False):
+        json.dump(document, sys.stdout, default=_default, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        out = text(document) if callable(text) else text
+        if out:
+            print(out)
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """``--passphrase-file``, then ``$HUMANOPS_PASSPHRASE``; only a terminal is prompted."""
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        try:
+            return Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise HumanOpsError(f"cannot read passphrase file: {exc.strerror}", file=file) from None
+    env = os.environ.get("HUMANOPS_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise HumanOpsError(
+            "a passphrase is needed: set $HUMANOPS_PASSPHRASE or give --passphrase-file"
+        )
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Repeat passphrase: ") != first:
+        raise HumanOpsError("the passphrases do not match")
+    return first
+
+
+def add_passphrase_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the key passphrase from FILE (else $HUMANOPS_PASSPHRASE)")

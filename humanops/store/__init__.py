@@ -1,0 +1,1 @@
+"""GeoPackage persistence: the workspace file, transactions, history."""
