@@ -1,0 +1,1 @@
+"""Planning engine: exposure, corridor risk, routing, evacuation, aid allocation, triggers (no Qt)."""

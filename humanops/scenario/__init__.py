@@ -1,0 +1,1 @@
+"""Scenarios: the deterministic demo region used by `humanops demo`, tests and benchmarks."""

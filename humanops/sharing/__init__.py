@@ -1,0 +1,1 @@
+"""Sharing that is enforced: partner directory, keys, marking policy, exchange packages, audit."""

@@ -1,0 +1,43 @@
+"""Shared fixtures. UI fixtures live in tests/ui/conftest.py."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path):
+    """An empty workspace owned by organisation ``ocha``."""
+    from humanops.store.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "ws.gpkg", organisation="ocha")
+    yield ws
+    ws.close()
+
+
+def table_snapshot(path: Path) -> dict[str, list[tuple]]:
+    """Every table's rows (sorted), to show a refused operation changed nothing."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'rtree_%_node' AND name NOT LIKE 'rtree_%_parent' "
+            "AND name NOT LIKE 'rtree_%_rowid'")]
+        out = {}
+        for table in sorted(tables):
+            rows = connection.execute(f'SELECT * FROM "{table}"').fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def snapshot():
+    return table_snapshot
