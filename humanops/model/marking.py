@@ -169,7 +169,7 @@ def utc_now() -> datetime:
 
 def format_time(value: datetime | None) -> str | None:
     """GeoPackage DATETIME text: ISO 8601 in UTC with milliseconds and a Z."""
-    if value is None:
+    if value is None or value != value:  # None or NaT
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
@@ -179,7 +179,7 @@ def format_time(value: datetime | None) -> str | None:
 
 def parse_time(value: Any, *, field: str | None = None) -> datetime | None:
     """Parse an ISO 8601 date/time (naive means UTC); None, '' and NaT give None."""
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and value == "") or value != value:  # NaN, NaT
         return None
     if isinstance(value, datetime):
         result = value

@@ -1,0 +1,26 @@
+"""The dependency direction of DESIGN.md holds, and the CLI never loads Qt."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_hold():
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    assert lint, "import-linter is a test dependency"
+    proc = subprocess.run([lint, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+
+
+def test_cli_and_engine_load_no_qt():
+    code = ("import sys, humanops.cli; humanops.cli.build_parser(); "
+            "import humanops.store.workspace; "
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; "
+            "assert not bad, bad")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
