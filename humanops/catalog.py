@@ -422,7 +422,8 @@ class _KindParser:
         if label_field not in fields:
             raise self.fail(f"{where}label_field", f"{label_field!r} is not a field of this kind")
         buffer_field = self.get(raw, "buffer_field", str, where, None)
-        if buffer_field is not None and (buffer_field not in fields or fields[buffer_field].type not in ("integer", "real")):
+        numeric = ("integer", "real")
+        if buffer_field is not None and (buffer_field not in fields or fields[buffer_field].type not in numeric):
             raise self.fail(f"{where}buffer_field", f"{buffer_field!r} is not a numeric field")
         return Style(base=base, classify_by=classify_by, classes=classes, size_by=size_by,
                      label_field=label_field, buffer_field=buffer_field)
