@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import uuid as uuid_module
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from shapely.geometry.base import BaseGeometry
 
 from humanops.model.marking import Marking
@@ -14,6 +16,16 @@ from humanops.model.marking import Marking
 
 def new_uuid() -> str:
     return str(uuid_module.uuid4())
+
+
+def new_uuids(n: int) -> list[str]:
+    """n random (version 4) UUIDs at once: one urandom call instead of n."""
+    raw = np.frombuffer(os.urandom(16 * n), dtype=np.uint8).reshape(n, 16).copy()
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = raw.tobytes().hex()
+    return [f"{text[i:i + 8]}-{text[i + 8:i + 12]}-{text[i + 12:i + 16]}-{text[i + 16:i + 20]}-{text[i + 20:i + 32]}"
+            for i in range(0, 32 * n, 32)]
 
 
 @dataclass(frozen=True)

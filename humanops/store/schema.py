@@ -56,7 +56,6 @@ APP_TABLES = {
 }
 APP_INDEXES = (
     "CREATE INDEX IF NOT EXISTS humanops_history_feature ON humanops_history(layer, uuid)",
-    "CREATE INDEX IF NOT EXISTS humanops_changes_feature ON humanops_changes(layer, uuid)",
 )
 
 LAYER_STYLES = """

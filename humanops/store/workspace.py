@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ import shapely
 
 from humanops.catalog import Catalog, LayerKind, load_catalog
 from humanops.errors import ValidationError, WorkspaceError
-from humanops.model.feature import Feature, new_uuid
+from humanops.model.feature import Feature, new_uuid, new_uuids
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.model.validation import conform_geometry, validate_frame, validate_properties
 from humanops.store import gpkg_geometry, schema
@@ -327,13 +328,14 @@ class Workspace:
 
     def tombstones(self, layer: str | None = None, since_seq: int = 0) -> list[Feature]:
         """Deletions logged after change ``since_seq`` (for incremental exports)."""
+        # changes (append-only, no index but its seq) drive the join into history's index
         sql = ("SELECT h.layer, h.uuid, h.version, h.originator, h.modified, h.marking "
-               "FROM humanops_history h JOIN humanops_changes c ON c.layer = h.layer AND "
-               "c.uuid = h.uuid AND c.version = h.version AND c.op = 'delete' "
-               "WHERE h.deleted = 1 AND c.seq > ?")
+               "FROM humanops_changes c CROSS JOIN humanops_history h ON c.layer = h.layer AND "
+               "c.uuid = h.uuid AND c.version = h.version "
+               "WHERE c.op = 'delete' AND h.deleted = 1 AND c.seq > ?")
         params: list[Any] = [since_seq]
         if layer:
-            sql += " AND h.layer = ?"
+            sql += " AND c.layer = ?"
             params.append(layer)
         out = []
         for lyr, uid, version, orig, modified, marking in self.connection.execute(sql, params):
@@ -522,37 +524,70 @@ class Workspace:
         now = format_time(utc_now())
         default = marking or Marking.from_default(kind.default_marking)
         marking_cols = _marking_columns(frame, default)
-        if "uuid" in frame.columns:
+        own_uuids = "uuid" in frame.columns
+        if own_uuids:
             uuids = [str(u) if isinstance(u, str) and u else new_uuid() for u in frame["uuid"]]
         else:
-            uuids = [new_uuid() for _ in range(n)]
+            uuids = new_uuids(n)
         if len(set(uuids)) != n:
             raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
         blobs = gpkg_geometry.encode_many(conformed)
-        columns = [values[f.name] for f in kind.fields]
-        field_cols = [_column_for_sql(c) for c in columns]
         org = originator if originator is not None else self.organisation
-        rows = []
-        for i in range(n):
-            rows.append((blobs[i], *(c[i] for c in field_cols), uuids[i], 1, org, now, now,
-                         *(m[i] for m in marking_cols), source_package, source_signer))
-        cols = ["geom", *self._columns[layer]]
-        sql = (f'INSERT INTO "{layer}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-               f'VALUES ({", ".join("?" * len(cols))})')
+        columns: dict[str, Any] = {"geom": blobs}
+        for f in kind.fields:
+            if values[f.name].notna().any():  # all-null columns stay out of the statement
+                columns[f.name] = _column_for_sql(values[f.name])
+        columns.update({"uuid": uuids, "version": repeat(1), "originator": repeat(org),
+                        "created": repeat(now), "modified": repeat(now)})
+        columns.update(zip(("tlp", "releasable_to", "caveats", "expires", "precision"), marking_cols,
+                           strict=True))
+        if source_package is not None:
+            columns.update({"source_package": repeat(source_package), "source_signer": repeat(source_signer)})
+        rows = zip(*columns.values(), strict=False)
+        sql = (f'INSERT INTO "{layer}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
+               f'VALUES ({", ".join("?" * len(columns))})')
         with self.transaction():
-            existing = self._existing_uuids(layer, uuids)
-            if existing:
-                raise WorkspaceError("a feature with this uuid exists already", layer=layer,
-                                     feature=existing[0])
-            self.connection.executemany(sql, rows)
+            if own_uuids:  # freshly generated random UUIDs cannot collide; given ones might
+                existing = self._existing_uuids(layer, uuids)
+                if existing:
+                    raise WorkspaceError("a feature with this uuid exists already", layer=layer,
+                                         feature=existing[0])
+            self._bulk_insert(layer, sql, rows, shapely.bounds(conformed))
             self.connection.executemany(
                 "INSERT INTO humanops_changes (layer, uuid, version, op, at) VALUES (?, ?, 1, 'insert', ?)",
-                [(layer, u, now) for u in uuids])
+                zip(repeat(layer), uuids, repeat(now), strict=False))
             self._grow_extent(layer, shapely.total_bounds(conformed))
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
         return uuids
 
     # --- internals -----------------------------------------------------------------------
+    def _bulk_insert(self, layer: str, sql: str, rows: Iterable[tuple], bounds: np.ndarray) -> None:
+        """Insert rows and index them in one go. GDAL's R-tree insert trigger would call our
+        ST_* functions five times a row; inside the transaction we set it aside, fill the
+        R-tree from the bounds we already have, and put the trigger back (SQLite DDL is
+        transactional: a failure or crash restores the trigger with everything else)."""
+        db = self.connection
+        trigger = f"rtree_{layer}_geom_insert"
+        row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                         (trigger,)).fetchone()
+        last_fid = db.execute(f'SELECT coalesce(max(fid), 0) FROM "{layer}"').fetchone()[0]
+        if row is not None:
+            db.execute(f'DROP TRIGGER "{trigger}"')
+        db.executemany(sql, rows)
+        if row is not None:
+            fids = [r[0] for r in db.execute(f'SELECT fid FROM "{layer}" WHERE fid > ? ORDER BY fid',
+                                             (last_fid,))]
+            keep = np.isfinite(bounds).all(axis=1)
+            fids_kept, bounds = np.asarray(fids)[keep], bounds[keep]
+            # R-tree inserts are much faster in spatial order (locality in its nodes)
+            order = np.lexsort((bounds[:, 0], np.floor(bounds[:, 1] * 20)))
+            fids_kept, bounds = fids_kept[order], bounds[order]
+            db.executemany(
+                f'INSERT INTO "rtree_{layer}_geom" VALUES (?, ?, ?, ?, ?)',
+                zip(fids_kept.tolist(), bounds[:, 0].tolist(), bounds[:, 2].tolist(),
+                    bounds[:, 1].tolist(), bounds[:, 3].tolist(), strict=True))
+            db.execute(row[0])
+
     def _checked_geometry(self, kind: LayerKind, geometry: Any, uuid: str | None) -> tuple[Any, str | None]:
         try:
             return conform_geometry(kind, geometry)
@@ -688,9 +723,11 @@ def _column_for_sql(series: pd.Series) -> list[Any]:
         text = series.dt.strftime("%Y-%m-%dT%H:%M:%S.%f").str.slice(0, 23) + "Z"
         return [None if pd.isna(v) else v for v in text.tolist()]
     if isinstance(series.dtype, pd.Int64Dtype):
-        return [None if v is pd.NA else int(v) for v in series.tolist()]
+        return series.astype(object).where(series.notna(), None).tolist()
     if series.dtype == float:
-        return [None if v != v else v for v in series.tolist()]
+        return series.astype(object).where(series.notna(), None).tolist()
+    if series.dtype == object and not series.map(type).isin((bool, np.bool_, date, datetime)).any():
+        return series.where(series.notna(), None).tolist()
     return [_sql_value(v) for v in series.tolist()]
 
 
@@ -726,6 +763,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk writes touch many index pages
     return connection
 
 
