@@ -503,13 +503,15 @@ class Workspace:
     # --- bulk ----------------------------------------------------------------------------
     def add_frame(self, layer: str, frame: gpd.GeoDataFrame, *, marking: Marking | None = None,
                   originator: str | None = None, source_package: str | None = None,
-                  source_signer: str | None = None) -> list[str]:
+                  source_signer: str | None = None, at: datetime | None = None) -> list[str]:
         """Insert many new features at once, in one transaction (all or nothing).
 
         ``frame`` has a geometry column in EPSG:4326 and columns named as the kind's fields;
-        marking columns (tlp, releasable_to, caveats, expires, precision) and ``uuid`` are
-        used when present. Raises ValidationError for the first problem; imports report all
-        problems beforehand with :func:`validate_frame`.
+        marking columns (tlp, releasable_to, caveats, expires, precision), ``uuid`` and (when
+        no ``originator`` is given) an ``originator`` column are used when present. ``at`` is
+        the created/modified time to record (default: now; the demo scenario fixes it).
+        Raises ValidationError for the first problem; imports report all problems beforehand
+        with :func:`validate_frame`.
         """
         kind = self.kind(layer)
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
@@ -521,7 +523,7 @@ class Workspace:
         geoms = np.asarray(frame.geometry.values, dtype=object)
         conformed = self._conform_many(kind, geoms, frame.index)
         n = len(frame)
-        now = format_time(utc_now())
+        now = format_time(at or utc_now())
         default = marking or Marking.from_default(kind.default_marking)
         marking_cols = _marking_columns(frame, default)
         own_uuids = "uuid" in frame.columns
@@ -532,12 +534,15 @@ class Workspace:
         if len(set(uuids)) != n:
             raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
         blobs = gpkg_geometry.encode_many(conformed)
-        org = originator if originator is not None else self.organisation
+        if originator is None and "originator" in frame.columns:  # one originator a row
+            orgs: Any = [o if isinstance(o, str) and o else self.organisation for o in frame["originator"]]
+        else:
+            orgs = repeat(originator if originator is not None else self.organisation)
         columns: dict[str, Any] = {"geom": blobs}
         for f in kind.fields:
             if values[f.name].notna().any():  # all-null columns stay out of the statement
                 columns[f.name] = _column_for_sql(values[f.name])
-        columns.update({"uuid": uuids, "version": repeat(1), "originator": repeat(org),
+        columns.update({"uuid": uuids, "version": repeat(1), "originator": orgs,
                         "created": repeat(now), "modified": repeat(now)})
         columns.update(zip(("tlp", "releasable_to", "caveats", "expires", "precision"), marking_cols,
                            strict=True))
@@ -559,6 +564,67 @@ class Workspace:
             self._grow_extent(layer, shapely.total_bounds(conformed))
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
         return uuids
+
+    def put_frame(self, layer: str, frame: gpd.GeoDataFrame, *, source_package: str | None = None,
+                  source_signer: str | None = None) -> None:
+        """:meth:`put_feature` for many features at once, in one transaction (merging a
+        partner's package). ``frame`` has the kind's fields, a geometry (EPSG:4326) and the
+        identity and marking columns as stored: uuid, version, originator, created, modified,
+        tlp, releasable_to, caveats, expires, precision. Features we hold are archived to
+        history and updated in place; the others are bulk-inserted. The caller decides that
+        these states win; fields, geometry and markings are checked all the same."""
+        kind = self.kind(layer)
+        if frame.crs is not None and frame.crs.to_epsg() != 4326:
+            frame = frame.to_crs(4326)
+        values, problems = validate_frame(kind, frame)
+        if problems:
+            p = problems[0]
+            raise ValidationError(p.reason, layer=layer, feature=p.row, field=p.field)
+        _check_marking_columns(frame, layer)
+        conformed = self._conform_many(kind, np.asarray(frame.geometry.values, dtype=object), frame.index)
+        uuids = [str(u) for u in frame["uuid"]]
+        if len(set(uuids)) != len(uuids):
+            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
+        columns: dict[str, list[Any]] = {"geom": gpkg_geometry.encode_many(conformed)}
+        for f in kind.fields:
+            columns[f.name] = _column_for_sql(values[f.name])
+        columns["uuid"] = uuids
+        columns["version"] = [int(v) for v in frame["version"]]
+        for c in ("originator", "created", "modified", "tlp", "releasable_to", "caveats", "expires", "precision"):
+            col = frame[c]
+            columns[c] = (_column_for_sql(col) if pd.api.types.is_datetime64_any_dtype(col.dtype)
+                          else col.astype(object).where(col.notna(), None).tolist())
+        n = len(uuids)
+        columns["source_package"] = [source_package] * n
+        columns["source_signer"] = [source_signer] * n
+        now = utc_now()
+        stamp = format_time(now)
+        bounds = shapely.bounds(conformed)
+        names = list(columns)
+        with self.transaction():
+            existing = set(self._existing_uuids(layer, uuids))
+            if existing:
+                for current in self.features(layer, existing):
+                    self._archive(current, now)
+                assignments = ", ".join(f'"{c}" = ?' for c in names)
+                self.connection.executemany(
+                    f'UPDATE "{layer}" SET {assignments} WHERE uuid = ?',
+                    [(*(columns[c][i] for c in names), uuids[i]) for i in range(n) if uuids[i] in existing])
+            new = np.array([u not in existing for u in uuids], dtype=bool)
+            if new.any():
+                rows: Any = zip(*(columns[c] for c in names), strict=True)
+                if not new.all():
+                    rows = (row for row, is_new in zip(rows, new, strict=True) if is_new)
+                sql = (f'INSERT INTO "{layer}" ({", ".join(chr(34) + c + chr(34) for c in names)}) '
+                       f'VALUES ({", ".join("?" * len(names))})')
+                self._bulk_insert(layer, sql, rows, bounds[new])
+            self.connection.executemany(
+                "INSERT INTO humanops_changes (layer, uuid, version, op, at) VALUES (?, ?, ?, ?, ?)",
+                zip(repeat(layer), uuids, columns["version"],
+                    ("update" if u in existing else "insert" for u in uuids), repeat(stamp), strict=False))
+            if n:
+                self._grow_extent(layer, shapely.total_bounds(conformed))
+            self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
 
     # --- internals -----------------------------------------------------------------------
     def _bulk_insert(self, layer: str, sql: str, rows: Iterable[tuple], bounds: np.ndarray) -> None:
@@ -755,6 +821,21 @@ def _marking_columns(frame: pd.DataFrame, default: Marking) -> list[list[Any]]:
         for j, c in enumerate(names):
             out[j].append(cols[c])
     return out
+
+
+def _check_marking_columns(frame: pd.DataFrame, layer: str) -> None:
+    """Every distinct marking of ``frame`` (tlp, releasable_to, caveats, expires, precision
+    as stored) must parse; checked once per distinct combination, not per row."""
+    names = ("tlp", "releasable_to", "caveats", "expires", "precision")
+    missing = [c for c in names if c not in frame.columns]
+    if missing:
+        raise ValidationError("marking column missing", layer=layer, field=missing[0])
+    distinct = frame[list(names)].astype(object).where(frame[list(names)].notna(), None).drop_duplicates()
+    for label, row in distinct.iterrows():
+        try:
+            Marking.from_columns(dict(row))
+        except ValidationError as exc:
+            raise ValidationError(exc.reason, layer=layer, feature=label, field=exc.field) from None
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -1,0 +1,111 @@
+"""``humanops demo``: the demo scenario, written for scripts or opened in the app.
+
+``humanops demo --create PATH`` only writes the demo workspace. Plain ``humanops demo`` writes
+a fresh copy (under ``$HUMANOPS_DEMO_DIR``, else the temporary folder) and opens the app on
+it; ``--screenshot FILE.png`` saves a picture of the app's window on it instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from humanops.commands.common import add_json_flag, emit
+from humanops.errors import HumanOpsError, WorkspaceError
+
+APP_MODULE = "humanops.ui.app"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="open the app on a fresh copy of the demo scenario, or write it (--create)")
+    p.add_argument("--create", metavar="PATH", help="only write the demo workspace to PATH")
+    p.add_argument("--overwrite", action="store_true", help="with --create: replace an existing file")
+    p.add_argument("--seed", type=int, default=7, help="scenario seed (default 7): same seed, same workspace")
+    p.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the app on the demo, then exit")
+    add_json_flag(p)
+    p.set_defaults(handler=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from humanops.scenario.demo import create_demo_workspace
+
+    if args.create and Path(args.create).exists() and not args.overwrite:
+        raise WorkspaceError("already exists (add --overwrite to replace it)", file=args.create)
+    save = None
+    if args.screenshot:  # before writing anything: refuse at once if there is no app
+        app = _app_module()
+        save = getattr(app, "save_screenshot", None) if app else None
+        if save is None:
+            raise HumanOpsError(f"cannot take a screenshot: the app ({APP_MODULE}.save_screenshot) is not "
+                                "available in this build")
+    path = Path(args.create) if args.create else _fresh_path()
+    with create_demo_workspace(path, seed=args.seed, overwrite=args.overwrite) as workspace:
+        summary = _summary(workspace.info(), args.seed)
+    if save is not None:
+        save(str(path), str(args.screenshot))
+        summary["screenshot"] = str(args.screenshot)
+        emit(args, summary, lambda d: f"demo workspace {d['workspace']}\nscreenshot {d['screenshot']}")
+        return 0
+    if args.create:
+        emit(args, summary, _summary_text)
+        return 0
+    app = _app_module()
+    run_app = getattr(app, "run_app", None) if app else None
+    if run_app is None:
+        emit(args, summary, lambda d: _summary_text(d) + "\n(the app's main window is not available yet: "
+             "use this workspace with `humanops -w PATH ...` or open it in QGIS)")
+        return 0
+    emit(args, summary, lambda d: f"opening the demo workspace {d['workspace']}")
+    return int(run_app(str(path)) or 0)
+
+
+def _fresh_path() -> Path:
+    """A new file for this run: the demo is never edited in place from one run to the next."""
+    folder = Path(os.environ.get("HUMANOPS_DEMO_DIR") or Path(tempfile.gettempdir()) / "humanops-demo")
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path, n = folder / f"demo-{stamp}.gpkg", 1
+    while path.exists():
+        n += 1
+        path = folder / f"demo-{stamp}-{n}.gpkg"
+    return path
+
+
+def _app_module() -> ModuleType | None:
+    """The app, imported only here, when it is wanted (the one import from commands up to ui
+    that the import contracts allow): ``import humanops.cli`` loads no Qt. None while the app
+    is not built."""
+    try:
+        import humanops.ui.app as app
+    except ModuleNotFoundError as exc:
+        if exc.name in (APP_MODULE, "humanops.ui"):
+            return None
+        raise HumanOpsError(f"the app cannot start: {exc} (is PySide6 installed?)") from None
+    return app
+
+
+def _summary(info: dict[str, Any], seed: int) -> dict[str, Any]:
+    from humanops.scenario.demo import DEMO_NOW, DEMO_PARTNERS
+
+    return {
+        "workspace": info["workspace"],
+        "organisation": info["organisation"],
+        "seed": seed,
+        "scenario_now": DEMO_NOW.isoformat().replace("+00:00", "Z"),
+        "partners": [p["id"] for p in DEMO_PARTNERS],
+        "layers": {name: {"count": layer["count"], "tlp": layer["tlp"]} for name, layer in info["layers"].items()},
+    }
+
+
+def _summary_text(doc: dict[str, Any]) -> str:
+    lines = [f"demo workspace {doc['workspace']}  (seed {doc['seed']}, scenario time {doc['scenario_now']}, "
+             f"organisation {doc['organisation']})", f"  partners: {', '.join(doc['partners'])}"]
+    for name, layer in doc["layers"].items():
+        tlp = ", ".join(f"{k}:{v}" for k, v in layer["tlp"].items())
+        lines.append(f"  {name:<12} {layer['count']:>6}  [{tlp}]")
+    return "\n".join(lines)
