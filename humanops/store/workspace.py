@@ -206,6 +206,18 @@ class Workspace:
         with self.transaction():
             self.connection.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)", (key, value))
 
+    def default_marking(self, layer: str) -> Marking:
+        """The marking a new feature of ``layer`` gets: the adopted information sharing
+        protocol's (stored in meta by the sharing engine), else the layer kind's."""
+        stored = self.get_meta(f"default_marking.{layer}")
+        if stored:
+            return Marking.from_columns(json.loads(stored))
+        return Marking.from_default(self.kind(layer).default_marking)
+
+    def set_default_marking(self, layer: str, marking: Marking) -> None:
+        self.kind(layer)
+        self.set_meta(f"default_marking.{layer}", json.dumps(marking.to_columns()))
+
     @property
     def organisation(self) -> str:
         """Our own organisation id: the originator of what we create."""
@@ -416,7 +428,7 @@ class Workspace:
             version = self._last_version(layer, uid) + 1
             feature = Feature(
                 kind=layer, geometry=geom, properties=props,
-                marking=marking or Marking.from_default(kind.default_marking),
+                marking=marking or self.default_marking(layer),
                 uuid=uid, version=version, originator=originator or self.organisation,
                 created=now, modified=now)
             self._insert_row(feature)
@@ -524,7 +536,7 @@ class Workspace:
         conformed = self._conform_many(kind, geoms, frame.index)
         n = len(frame)
         now = format_time(at or utc_now())
-        default = marking or Marking.from_default(kind.default_marking)
+        default = marking or self.default_marking(layer)
         marking_cols = _marking_columns(frame, default)
         own_uuids = "uuid" in frame.columns
         if own_uuids:
