@@ -515,7 +515,8 @@ class Workspace:
     # --- bulk ----------------------------------------------------------------------------
     def add_frame(self, layer: str, frame: gpd.GeoDataFrame, *, marking: Marking | None = None,
                   originator: str | None = None, source_package: str | None = None,
-                  source_signer: str | None = None, at: datetime | None = None) -> list[str]:
+                  source_signer: str | None = None, at: datetime | None = None,
+                  prevalidated: pd.DataFrame | None = None) -> list[str]:
         """Insert many new features at once, in one transaction (all or nothing).
 
         ``frame`` has a geometry column in EPSG:4326 and columns named as the kind's fields;
@@ -523,15 +524,20 @@ class Workspace:
         no ``originator`` is given) an ``originator`` column are used when present. ``at`` is
         the created/modified time to record (default: now; the demo scenario fixes it).
         Raises ValidationError for the first problem; imports report all problems beforehand
-        with :func:`validate_frame`.
+        with :func:`validate_frame` and may pass its (problem-free) result as ``prevalidated``,
+        row for row with ``frame``, so the fields are not checked twice.
         """
         kind = self.kind(layer)
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
-        values, problems = validate_frame(kind, frame)
-        if problems:
-            p = problems[0]
-            raise ValidationError(p.reason, layer=layer, feature=p.row, field=p.field)
+        if prevalidated is not None and len(prevalidated) == len(frame) and \
+                list(prevalidated.columns) == kind.field_names:
+            values = prevalidated.set_axis(frame.index)
+        else:
+            values, problems = validate_frame(kind, frame)
+            if problems:
+                p = problems[0]
+                raise ValidationError(p.reason, layer=layer, feature=p.row, field=p.field)
         geoms = np.asarray(frame.geometry.values, dtype=object)
         conformed = self._conform_many(kind, geoms, frame.index)
         n = len(frame)
@@ -569,10 +575,13 @@ class Workspace:
                 if existing:
                     raise WorkspaceError("a feature with this uuid exists already", layer=layer,
                                          feature=existing[0])
+            last_fid = self.connection.execute(f'SELECT coalesce(max(fid), 0) FROM "{layer}"').fetchone()[0]
             self._bulk_insert(layer, sql, rows, shapely.bounds(conformed))
-            self.connection.executemany(
-                "INSERT INTO humanops_changes (layer, uuid, version, op, at) VALUES (?, ?, 1, 'insert', ?)",
-                zip(repeat(layer), uuids, repeat(now), strict=False))
+            # one statement, no per-row binding: the new rows are those past the old last fid
+            self.connection.execute(
+                "INSERT INTO humanops_changes (layer, uuid, version, op, at) "
+                f'SELECT ?, uuid, 1, \'insert\', ? FROM "{layer}" WHERE fid > ? ORDER BY fid',
+                (layer, now, last_fid))
             self._grow_extent(layer, shapely.total_bounds(conformed))
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
         return uuids
@@ -811,28 +820,35 @@ def _column_for_sql(series: pd.Series) -> list[Any]:
 
 def _marking_columns(frame: pd.DataFrame, default: Marking) -> list[list[Any]]:
     """tlp, releasable_to, caveats, expires, precision per row: the frame's own marking
-    columns where given (each value checked), the default marking elsewhere."""
+    columns where given, the default marking elsewhere. Each distinct marking is parsed
+    (so checked, and normalised) once, however many rows carry it."""
     n = len(frame)
     base = default.to_columns()
     names = ("tlp", "releasable_to", "caveats", "expires", "precision")
     if not any(c in frame.columns for c in names):
         return [[base[c]] * n for c in names]
-    out: list[list[Any]] = [[], [], [], [], []]
-    for i, label in enumerate(frame.index):
-        row = {c: base[c] for c in names}
-        for c in names:
-            if c in frame.columns:
-                value = frame[c].iloc[i]
-                if not (value is None or (not isinstance(value, list | tuple) and pd.isna(value))
-                        or value == ""):
-                    row[c] = value
+    given = pd.DataFrame(index=frame.index)
+    for c in names:
+        column = frame[c].astype(object) if c in frame.columns else pd.Series(None, index=frame.index, dtype=object)
+        empty = column.isna() | column.map(lambda v: isinstance(v, str) and v == "")
+        given[c] = column.where(~empty, base[c]).map(_hashable)
+    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(given))
+    parsed: list[dict[str, Any]] = []
+    for j, combo in enumerate(distinct):
         try:
-            cols = Marking.from_columns(row).to_columns()
+            parsed.append(Marking.from_columns(dict(zip(names, combo, strict=True))).to_columns())
         except ValidationError as exc:
+            label = frame.index[int(np.flatnonzero(codes == j)[0])]
             raise ValidationError(exc.reason, feature=label, field=exc.field) from None
-        for j, c in enumerate(names):
-            out[j].append(cols[c])
-    return out
+    return [[parsed[k][c] for k in codes] for c in names]
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, pd.Timestamp | datetime):
+        return format_time(value)
+    return value
 
 
 def _check_marking_columns(frame: pd.DataFrame, layer: str) -> None:

@@ -1,0 +1,70 @@
+"""``humanops import`` and ``humanops export``: layer files in and out of the workspace."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from humanops.commands.common import add_json_flag, emit, open_workspace
+
+
+def register(subparsers: Any) -> None:
+    imp = subparsers.add_parser(
+        "import", help="import a layer file (GeoJSON, GeoPackage, zipped Shapefile, KML, CSV/HXL)",
+        description="Import a layer file into the workspace, all or nothing: if any feature is "
+        "rejected nothing is written (unless --skip-rejected). The report lists the field "
+        "mapping and every feature's problems.")
+    imp.add_argument("file", metavar="FILE", help=".geojson .json .gpkg .zip (Shapefile) .shp .kml .csv")
+    imp.add_argument("--layer", metavar="KIND", help="the layer kind to import into (default: from the "
+                     "file's layer names, else its columns and geometry)")
+    imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    imp.add_argument("--skip-rejected", action="store_true",
+                     help="import the features that pass, leave out the rejected ones")
+    imp.add_argument("--crs", metavar="EPSG:XXXX", help="coordinate reference system of the file "
+                     "(for a Shapefile without .prj, or CSV x/y in a projected CRS)")
+    add_json_flag(imp)
+    imp.set_defaults(handler=run_import)
+
+    exp = subparsers.add_parser(
+        "export", help="export layers to .gpkg (styled), .geojson, .csv (HXL) or .kml",
+        description="Export layers to a plain file for your own tools. A plain file enforces no "
+        "marking: share with partners through 'humanops package'.")
+    exp.add_argument("file", metavar="FILE", help=".gpkg .geojson .json .csv .kml")
+    exp.add_argument("--layer", metavar="KIND", action="append", dest="layers",
+                     help="a layer to export (repeat for several; default: every layer with features)")
+    add_json_flag(exp)
+    exp.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from humanops.formats.import_report import ImportRefused
+    from humanops.formats.importer import import_file
+
+    workspace = open_workspace(args)
+    try:
+        report = import_file(workspace, args.file, layer=args.layer, dry_run=args.dry_run,
+                             skip_rejected=args.skip_rejected, source_crs=args.crs)
+    except ImportRefused as exc:
+        # The report is the useful part of a refusal: print it, then the one-line error.
+        emit(args, exc.report.to_dict(), exc.report.summary())
+        raise
+    finally:
+        workspace.close()
+    emit(args, report.to_dict(), report.summary())
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from humanops.formats.exporter import export_file
+
+    layers = [name.strip() for value in (args.layers or []) for name in value.split(",") if name.strip()]
+    workspace = open_workspace(args)
+    try:
+        report = export_file(workspace, args.file, layers=layers or None)
+    finally:
+        workspace.close()
+    emit(args, report.to_dict(), report.summary())
+    if report.warning:
+        print(f"humanops: warning: {report.warning}", file=sys.stderr)
+    return 0
