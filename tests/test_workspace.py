@@ -191,3 +191,14 @@ def test_reopen_keeps_everything(tmp_path):
     with Workspace.open(path) as ws:
         g = ws.get_feature("facility", f.uuid)
         assert g.properties["capacity"] == 300 and g.originator == "medaid" and ws.organisation == "medaid"
+
+
+def test_reads_through_gdal_between_edits_see_every_edit(workspace):
+    """GDAL links its own SQLite: reading through it between edits must not lose them."""
+    for i in range(4):
+        workspace.add_feature("need", Point(30 + i * 0.01, 10), {"name": f"n{i}", "population": i})
+        assert len(workspace.read_layer("need")) == workspace.count("need") == i + 1
+    path = workspace.path
+    workspace.close()
+    with Workspace.open(path) as again:
+        assert again.count("need") == 4

@@ -1,0 +1,605 @@
+"""Preauthorised triggers: threshold rules evaluated after every edit and import, raising alerts.
+
+Rules come from a TOML file adopted into the workspace (meta key ``trigger_rules``; the format is in
+:mod:`humanops.analysis.trigger_rules`). :func:`adopt_rules` checks every rule before storing any:
+a malformed file changes nothing. Alerts live in the workspace table ``humanops_alerts`` (so the
+app's alerts panel, QGIS and a partner's audit can read them), one row per (rule, subject):
+
+* subject ``corridor:<uuid>`` for ``danger_near_corridor``, ``admin:<code>`` for
+  ``population_exposed``, ``need:<uuid>`` for ``need_near_danger``;
+* ``features``: every feature that fired it, as ``{"layer", "uuid", "role"}`` (role ``subject`` or
+  ``cause``);
+* ``state``: ``active`` → ``acknowledged`` (by a user) → ``resolved`` (the condition no longer
+  holds). A resolved alert that fires again, or an acknowledged one that gains a new cause
+  (a new danger zone near the same corridor), becomes ``active`` again.
+* the marking of the alert is the most restrictive TLP of the features that fired it, releasable to
+  the organisations every one of those restricted features is releasable to.
+
+:class:`TriggerEngine` subscribes to the workspace and re-evaluates, after each committed change,
+only the rules that read the changed layer; one evaluation reads each layer once and tests all
+features at once with STRtree queries (a few thousand features: tens of milliseconds).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid as uuid_module
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from humanops.analysis.exposure import pairs_within
+from humanops.analysis.layer_reader import read_features
+from humanops.analysis.projection import to_metric, utm_crs_for
+from humanops.analysis.trigger_rules import TriggerRule, parse_rules
+from humanops.errors import AnalysisError, WorkspaceError
+from humanops.model.marking import TLP, format_time, parse_time, split_list, utc_now
+
+if TYPE_CHECKING:
+    from humanops.store.workspace import Workspace, WorkspaceChange
+
+log = logging.getLogger(__name__)
+
+RULES_META_KEY = "trigger_rules"
+RULES_SOURCE_META_KEY = "trigger_rules_source"
+ALERTS_TABLE = "humanops_alerts"
+ALERT_STATES = ("active", "acknowledged", "resolved")
+CONFIDENCE_CERTAINTY = {"high": "Observed", "medium": "Likely", "low": "Possible", "unconfirmed": "Unlikely"}
+_CERTAINTY_ORDER = ("Observed", "Likely", "Possible", "Unlikely", "Unknown")
+MARKING_COLUMNS = ["tlp", "releasable_to", "caveats"]
+
+ALERTS_DDL = f"""
+    CREATE TABLE IF NOT EXISTS {ALERTS_TABLE} (
+        id TEXT PRIMARY KEY NOT NULL,
+        rule_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('active', 'acknowledged', 'resolved')),
+        level TEXT NOT NULL,
+        category TEXT, event TEXT, severity TEXT, urgency TEXT, certainty TEXT,
+        headline TEXT NOT NULL, description TEXT,
+        features TEXT NOT NULL,
+        area_wkt TEXT, area_radius_m REAL, area_desc TEXT,
+        tlp TEXT, releasable_to TEXT, caveats TEXT,
+        first_fired DATETIME NOT NULL, last_fired DATETIME NOT NULL, updated DATETIME NOT NULL,
+        acknowledged DATETIME, acknowledged_by TEXT, resolved DATETIME,
+        UNIQUE (rule_id, subject))"""
+_ALERT_COLUMNS = ("id", "rule_id", "subject", "state", "level", "category", "event", "severity", "urgency",
+                  "certainty", "headline", "description", "features", "area_wkt", "area_radius_m", "area_desc",
+                  "tlp", "releasable_to", "caveats", "first_fired", "last_fired", "updated", "acknowledged",
+                  "acknowledged_by", "resolved")
+
+
+@dataclass(frozen=True)
+class FeatureRef:
+    layer: str
+    uuid: str
+    role: str = "cause"  # subject: what the alert is about; cause: what made it fire
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One alert: which rule fired, about what, because of which features, and how to word it."""
+
+    rule_id: str
+    subject: str
+    level: str
+    headline: str
+    description: str
+    features: tuple[FeatureRef, ...]
+    severity: str  # CAP: Extreme | Severe | Moderate | Minor | Unknown
+    urgency: str  # CAP: Immediate | Expected | Future | Past | Unknown
+    certainty: str  # CAP: Observed | Likely | Possible | Unlikely | Unknown
+    category: str = "Safety"
+    event: str = ""
+    area: Any = None  # EPSG:4326 shapely geometry (a polygon, or a point with area_radius_m)
+    area_radius_m: float | None = None
+    area_desc: str = ""
+    tlp: str = "AMBER"
+    releasable_to: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
+    id: str = ""
+    state: str = "active"
+    first_fired: datetime | None = None
+    last_fired: datetime | None = None
+    updated: datetime | None = None
+    acknowledged: datetime | None = None
+    acknowledged_by: str | None = None
+    resolved: datetime | None = None
+
+    @property
+    def sent(self) -> datetime | None:
+        return self.last_fired
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "rule": self.rule_id, "subject": self.subject, "state": self.state, "level": self.level,
+            "severity": self.severity, "urgency": self.urgency, "certainty": self.certainty,
+            "category": self.category, "event": self.event, "headline": self.headline,
+            "description": self.description,
+            "features": [{"layer": f.layer, "uuid": f.uuid, "role": f.role} for f in self.features],
+            "area_desc": self.area_desc, "tlp": self.tlp, "releasable_to": list(self.releasable_to),
+            "first_fired": format_time(self.first_fired), "last_fired": format_time(self.last_fired),
+            "acknowledged": format_time(self.acknowledged), "acknowledged_by": self.acknowledged_by,
+            "resolved": format_time(self.resolved),
+        }
+
+
+# --------------------------------------------------------------------------- rules in the workspace
+
+
+def load_rules(workspace: Workspace) -> list[TriggerRule]:
+    """The adopted rules (none if no file was adopted)."""
+    text = workspace.get_meta(RULES_META_KEY)
+    return parse_rules(text, source="workspace trigger rules") if text else []
+
+
+def adopt_rules(workspace: Workspace, path: str | Path) -> list[TriggerRule]:
+    """Check every rule in the file, then store the file as the workspace's rules (all or nothing).
+
+    Alerts of rules that are no longer in the file are resolved. Returns the adopted rules.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise AnalysisError(f"cannot read the rule file: {reason}", file=str(path)) from None
+    rules = parse_rules(text, source=str(path))  # raises before anything is written
+    ids = {r.id for r in rules}
+    now = utc_now()
+    with workspace.transaction() as db:
+        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)", (RULES_META_KEY, text))
+        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)",
+                   (RULES_SOURCE_META_KEY, json.dumps({"file": path.name, "adopted": format_time(now)})))
+        ensure_alerts_table(workspace)
+        stale = [r[0] for r in db.execute(f"SELECT id, rule_id FROM {ALERTS_TABLE} WHERE state != 'resolved'")
+                 if r[1] not in ids]
+        db.executemany(f"UPDATE {ALERTS_TABLE} SET state = 'resolved', resolved = ?, updated = ? WHERE id = ?",
+                       [(format_time(now), format_time(now), i) for i in stale])
+    return rules
+
+
+# --------------------------------------------------------------------------- alerts table
+
+
+def ensure_alerts_table(workspace: Workspace) -> None:
+    from humanops.store.schema import register_attributes_table
+
+    db = workspace.connection
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (ALERTS_TABLE,)).fetchone()
+    if exists:
+        return
+    with workspace.transaction():
+        db.execute(ALERTS_DDL)
+        db.execute(f"CREATE INDEX IF NOT EXISTS {ALERTS_TABLE}_state ON {ALERTS_TABLE}(state)")
+        register_attributes_table(db, ALERTS_TABLE, "HumanOps: alerts raised by the preauthorised trigger rules")
+
+
+def _alert_from_row(row: Sequence[Any]) -> Alert:
+    r = dict(zip(_ALERT_COLUMNS, row, strict=True))
+    features = tuple(FeatureRef(f["layer"], f["uuid"], f.get("role", "cause")) for f in json.loads(r["features"]))
+    return Alert(
+        id=r["id"], rule_id=r["rule_id"], subject=r["subject"], state=r["state"], level=r["level"],
+        category=r["category"] or "Safety", event=r["event"] or "", severity=r["severity"] or "Unknown",
+        urgency=r["urgency"] or "Unknown", certainty=r["certainty"] or "Unknown", headline=r["headline"],
+        description=r["description"] or "", features=features,
+        area=shapely.from_wkt(r["area_wkt"]) if r["area_wkt"] else None, area_radius_m=r["area_radius_m"],
+        area_desc=r["area_desc"] or "", tlp=r["tlp"] or "AMBER", releasable_to=split_list(r["releasable_to"]),
+        caveats=split_list(r["caveats"]), first_fired=parse_time(r["first_fired"]),
+        last_fired=parse_time(r["last_fired"]), updated=parse_time(r["updated"]),
+        acknowledged=parse_time(r["acknowledged"]), acknowledged_by=r["acknowledged_by"],
+        resolved=parse_time(r["resolved"]))
+
+
+def _alert_row(alert: Alert) -> tuple[Any, ...]:
+    return (alert.id, alert.rule_id, alert.subject, alert.state, alert.level, alert.category, alert.event,
+            alert.severity, alert.urgency, alert.certainty, alert.headline, alert.description,
+            json.dumps([{"layer": f.layer, "uuid": f.uuid, "role": f.role} for f in alert.features]),
+            alert.area.wkt if alert.area is not None else None, alert.area_radius_m, alert.area_desc,
+            alert.tlp, ",".join(alert.releasable_to) or None, ",".join(alert.caveats) or None,
+            format_time(alert.first_fired), format_time(alert.last_fired), format_time(alert.updated),
+            format_time(alert.acknowledged), alert.acknowledged_by, format_time(alert.resolved))
+
+
+def list_alerts(workspace: Workspace, *, states: Iterable[str] | None = None,
+                rule_ids: Iterable[str] | None = None) -> list[Alert]:
+    """Stored alerts, newest first (all states unless ``states`` given)."""
+    ensure_alerts_table(workspace)
+    sql = f"SELECT {', '.join(_ALERT_COLUMNS)} FROM {ALERTS_TABLE}"
+    clauses, params = [], []
+    if states is not None:
+        states = list(states)
+        clauses.append(f"state IN ({','.join('?' * len(states))})")
+        params += states
+    if rule_ids is not None:
+        rule_ids = list(rule_ids)
+        clauses.append(f"rule_id IN ({','.join('?' * len(rule_ids))})")
+        params += rule_ids
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY last_fired DESC, rule_id, subject"
+    return [_alert_from_row(r) for r in workspace.connection.execute(sql, params)]
+
+
+def get_alert(workspace: Workspace, alert_id: str) -> Alert:
+    ensure_alerts_table(workspace)
+    rows = workspace.connection.execute(
+        f"SELECT {', '.join(_ALERT_COLUMNS)} FROM {ALERTS_TABLE} WHERE id = ? OR id LIKE ?",
+        (alert_id, f"{alert_id}%")).fetchall()
+    exact = [r for r in rows if r[0] == alert_id]
+    if exact or len(rows) == 1:
+        return _alert_from_row((exact or rows)[0])
+    if not rows:
+        raise AnalysisError(f"no alert {alert_id!r} (humanops triggers check lists them)")
+    raise AnalysisError(f"alert id {alert_id!r} is ambiguous ({len(rows)} alerts start with it)")
+
+
+def acknowledge(workspace: Workspace, alert_id: str, *, by: str = "") -> Alert:
+    """Mark an active alert as seen; it stays listed until its condition no longer holds."""
+    alert = get_alert(workspace, alert_id)
+    if alert.state == "resolved":
+        raise AnalysisError(f"alert {alert.id} is resolved already")
+    now = format_time(utc_now())
+    with workspace.transaction() as db:
+        db.execute(f"UPDATE {ALERTS_TABLE} SET state = 'acknowledged', acknowledged = ?, acknowledged_by = ?, "
+                   "updated = ? WHERE id = ?", (now, by or workspace.organisation, now, alert.id))
+    return get_alert(workspace, alert.id)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class _Inputs:
+    """The layers the rules read, each read once per evaluation."""
+
+    at: datetime
+    zones: gpd.GeoDataFrame | None = None
+    corridors: gpd.GeoDataFrame | None = None
+    needs: gpd.GeoDataFrame | None = None
+    crs: Any = None
+
+
+def _read_inputs(workspace: Workspace, rules: Sequence[TriggerRule], at: datetime) -> _Inputs:
+    layers = set().union(*(r.layers for r in rules)) if rules else set()
+    inputs = _Inputs(at=at)
+    if "danger_zone" in layers:
+        inputs.zones = read_features(
+            workspace, "danger_zone", ["uuid", "name", "hazard", "severity", "confidence", *MARKING_COLUMNS], at=at)
+    if "corridor" in layers:
+        inputs.corridors = read_features(
+            workspace, "corridor", ["uuid", "name", "status", "width_m", *MARKING_COLUMNS], at=at)
+    if "need" in layers:
+        inputs.needs = read_features(
+            workspace, "need", ["uuid", "name", "admin_code", "population", "severity_phase", *MARKING_COLUMNS])
+    geoms = [np.asarray(f.geometry.values, dtype=object) for f in (inputs.zones, inputs.corridors, inputs.needs)
+             if f is not None and len(f)]
+    inputs.crs = utm_crs_for(geoms)
+    return inputs
+
+
+def _zones_for(rule: TriggerRule, zones: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    severity = pd.to_numeric(zones["severity"], errors="coerce").fillna(0)
+    keep = severity >= rule.min_severity
+    if rule.hazards:
+        keep &= zones["hazard"].isin(list(rule.hazards))
+    return zones[keep.to_numpy()]
+
+
+def _marking(frames: Iterable[pd.DataFrame]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The most restrictive TLP of the rows; releasable to the parties every restricted row allows."""
+    tlp = TLP.CLEAR
+    releasable: set[str] | None = None
+    caveats: set[str] = set()
+    for frame in frames:
+        for level, parties, cav in zip(frame["tlp"].astype(object), frame["releasable_to"].astype(object),
+                                       frame["caveats"].astype(object), strict=True):
+            parsed = TLP.parse(level) if isinstance(level, str) and level else TLP.AMBER
+            tlp = max(tlp, parsed, key=lambda t: t.rank)
+            listed = set(split_list(parties))
+            if parsed.rank >= TLP.AMBER.rank and listed:
+                releasable = listed if releasable is None else releasable & listed
+            caveats |= set(split_list(cav))
+    return tlp.value, tuple(sorted(releasable or ())), tuple(sorted(caveats))
+
+
+def _certainty(rule: TriggerRule, zones: pd.DataFrame) -> str:
+    if rule.certainty:
+        return rule.certainty
+    found = {CONFIDENCE_CERTAINTY.get(str(c), "Unknown") for c in zones["confidence"].astype(object)
+             if isinstance(c, str)}
+    return next((c for c in _CERTAINTY_ORDER if c in found), "Likely")
+
+
+def _hull(geoms: Sequence[Any]) -> Any:
+    """A simple EPSG:4326 polygon around ``geoms`` for the CAP area (their convex hull)."""
+    geoms = [g for g in geoms if g is not None and not g.is_empty]
+    if not geoms:
+        return None
+    hull = shapely.convex_hull(shapely.union_all(geoms))
+    return hull if hull.geom_type == "Polygon" else None
+
+
+def _zone_lines(zones: pd.DataFrame, limit: int = 20) -> str:
+    lines = [f"- {n} ({h}, severity {int(s)})" for n, h, s in zip(
+        zones["name"].astype(object), zones["hazard"].astype(object), zones["severity"], strict=True)]
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"- ... and {len(lines) - limit} more"]
+    return "\n".join(lines)
+
+
+def _base(rule: TriggerRule, subject: str, headline: str, description: str, features: list[FeatureRef],
+          zones: pd.DataFrame, marked: list[pd.DataFrame], **area: Any) -> Alert:
+    tlp, releasable, caveats = _marking(marked)
+    if rule.description:
+        description = f"{description}\n\n{rule.description}"
+    return Alert(rule_id=rule.id, subject=subject, level=rule.level, headline=headline[:160],
+                 description=description, features=tuple(features), severity=rule.cap_severity,
+                 urgency=rule.cap_urgency, certainty=_certainty(rule, zones), category=rule.category,
+                 event=rule.event or rule.label, tlp=tlp, releasable_to=releasable, caveats=caveats, **area)
+
+
+def _danger_near_corridor(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
+    corridors, zones = inputs.corridors, _zones_for(rule, inputs.zones)
+    corridors = corridors[corridors["status"].isin(list(rule.corridor_status)).to_numpy()]
+    if len(corridors) == 0 or len(zones) == 0:
+        return []
+    lines = to_metric(np.asarray(corridors.geometry.values, dtype=object), inputs.crs)
+    zone_geoms = to_metric(np.asarray(zones.geometry.values, dtype=object), inputs.crs)
+    half = pd.to_numeric(corridors["width_m"], errors="coerce").fillna(0).to_numpy(dtype=float) / 2.0
+    ci, zi = shapely.STRtree(zone_geoms).query(lines, predicate="dwithin", distance=half + rule.distance_m)
+    alerts = []
+    for c, zone_rows in _grouped(ci, zi):
+        hit = zones.iloc[zone_rows]
+        corridor = corridors.iloc[[c]]
+        name, status = corridor["name"].iloc[0], corridor["status"].iloc[0]
+        worst = int(pd.to_numeric(hit["severity"]).max())
+        headline = f"Corridor {name!r} at risk: {len(hit)} danger zone(s), worst severity {worst}, within " \
+                   f"{rule.distance_m:g} m"
+        description = (f"Rule {rule.label!r}: danger zones of severity {rule.min_severity} or more within "
+                       f"{rule.distance_m:g} m of the {status} corridor {name!r}:\n{_zone_lines(hit)}")
+        features = [FeatureRef("corridor", str(corridor["uuid"].iloc[0]), "subject"),
+                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
+        alerts.append(_base(rule, f"corridor:{corridor['uuid'].iloc[0]}", headline, description, features, hit,
+                            [corridor, hit], area=_hull(hit.geometry.values),
+                            area_desc=f"Danger zones near corridor {name}"))
+    return alerts
+
+
+def _population_exposed(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
+    needs, zones = inputs.needs, _zones_for(rule, inputs.zones)
+    if len(needs) == 0 or len(zones) == 0:
+        return []
+    pi, zi = pairs_within(np.asarray(needs.geometry.values, dtype=object),
+                          np.asarray(zones.geometry.values, dtype=object), rule.distance_m, crs=inputs.crs)
+    if pi.size == 0:
+        return []
+    exposed = np.unique(pi)
+    admin = needs["admin_code"].astype(object).where(needs["admin_code"].notna(), "").to_numpy(dtype=object)
+    population = pd.to_numeric(needs["population"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    totals = pd.Series(population[exposed]).groupby(admin[exposed]).sum()
+    alerts = []
+    for code, total in totals.items():
+        if total <= rule.threshold or (rule.admin_codes and code not in rule.admin_codes):
+            continue
+        in_area = exposed[admin[exposed] == code]
+        area_needs = needs.iloc[in_area]
+        hit = zones.iloc[np.unique(zi[np.isin(pi, in_area)])]
+        where = f"admin area {code}" if code else "needs without an admin code"
+        headline = f"{int(total):,} people exposed to danger in {where} (threshold {rule.threshold:,.0f})"
+        description = (f"Rule {rule.label!r}: {int(total):,} people at {len(area_needs)} need location(s) in "
+                       f"{where} are inside or within {rule.distance_m:g} m of danger zones of severity "
+                       f"{rule.min_severity} or more:\n{_zone_lines(hit)}")
+        features = [*(FeatureRef("need", str(u), "subject") for u in sorted(area_needs["uuid"].astype(object))),
+                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
+        alerts.append(_base(rule, f"admin:{code}", headline, description, features, hit, [area_needs, hit],
+                            area=_hull([*area_needs.geometry.values, *hit.geometry.values]), area_desc=where))
+    return alerts
+
+
+def _need_near_danger(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
+    needs, zones = inputs.needs, _zones_for(rule, inputs.zones)
+    phase = pd.to_numeric(needs["severity_phase"], errors="coerce").fillna(0).to_numpy() if len(needs) else []
+    needs = needs[np.asarray(phase) >= rule.min_phase]
+    if len(needs) == 0 or len(zones) == 0:
+        return []
+    pi, zi = pairs_within(np.asarray(needs.geometry.values, dtype=object),
+                          np.asarray(zones.geometry.values, dtype=object), rule.distance_m, crs=inputs.crs)
+    alerts = []
+    for p, zone_rows in _grouped(pi, zi):
+        need = needs.iloc[[p]]
+        hit = zones.iloc[zone_rows]
+        name = need["name"].iloc[0]
+        phase_value = int(pd.to_numeric(need["severity_phase"]).iloc[0])
+        headline = f"Need {name!r} (phase {phase_value}) within {rule.distance_m:g} m of {len(hit)} danger zone(s)"
+        description = (f"Rule {rule.label!r}: the need {name!r} of severity phase {phase_value} "
+                       f"(population {_count(need['population'].iloc[0])}) is inside or within "
+                       f"{rule.distance_m:g} m of:\n{_zone_lines(hit)}")
+        features = [FeatureRef("need", str(need["uuid"].iloc[0]), "subject"),
+                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
+        alerts.append(_base(rule, f"need:{need['uuid'].iloc[0]}", headline, description, features, hit,
+                            [need, hit], area=need.geometry.iloc[0], area_radius_m=max(rule.distance_m, 100.0),
+                            area_desc=f"Need location {name}"))
+    return alerts
+
+
+def _grouped(keys: np.ndarray, values: np.ndarray) -> Iterable[tuple[int, np.ndarray]]:
+    """(key, its values) for each distinct key, in key order (one sort, not a scan per key)."""
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], values[order]
+    unique, starts = np.unique(keys, return_index=True)
+    return zip(unique.tolist(), np.split(values, starts[1:]), strict=True)
+
+
+def _count(value: Any) -> str:
+    number = pd.to_numeric(value, errors="coerce")
+    return "unknown" if pd.isna(number) else f"{int(number):,}"
+
+
+_EVALUATORS: dict[str, Callable[[TriggerRule, _Inputs], list[Alert]]] = {
+    "danger_near_corridor": _danger_near_corridor,
+    "population_exposed": _population_exposed,
+    "need_near_danger": _need_near_danger,
+}
+
+
+def evaluate_rules(workspace: Workspace, rules: Sequence[TriggerRule], *, at: datetime | None = None) -> list[Alert]:
+    """The alerts the rules fire now (not stored). Disabled rules fire nothing."""
+    rules = [r for r in rules if r.enabled]
+    inputs = _read_inputs(workspace, rules, at or utc_now())
+    alerts: list[Alert] = []
+    for rule in rules:
+        alerts += _EVALUATORS[rule.type](rule, inputs)
+    return alerts
+
+
+@dataclass
+class EvaluationReport:
+    """What one evaluation changed in ``humanops_alerts``."""
+
+    raised: list[Alert] = field(default_factory=list)  # new, or active again
+    updated: list[Alert] = field(default_factory=list)  # still firing, with other features or wording
+    resolved: list[Alert] = field(default_factory=list)
+    active: int = 0  # active + acknowledged after the evaluation
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.raised or self.updated or self.resolved)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rules": self.rules, "raised": [a.id for a in self.raised], "updated": [a.id for a in self.updated],
+                "resolved": [a.id for a in self.resolved], "active": self.active}
+
+
+def _same_content(a: Alert, b: Alert) -> bool:
+    return (a.headline, a.description, a.features, a.severity, a.urgency, a.certainty, a.tlp, a.releasable_to,
+            a.area_desc) == (b.headline, b.description, b.features, b.severity, b.urgency, b.certainty, b.tlp,
+                             b.releasable_to, b.area_desc)
+
+
+def sync_alerts(workspace: Workspace, rules: Sequence[TriggerRule], fired: Sequence[Alert], *,
+                now: datetime | None = None) -> EvaluationReport:
+    """Store ``fired`` (the alerts ``rules`` raise now); resolve those of ``rules`` that no longer fire."""
+    ensure_alerts_table(workspace)
+    now = now or utc_now()
+    report = EvaluationReport(rules=[r.id for r in rules])
+    rule_ids = [r.id for r in rules]
+    existing = {(a.rule_id, a.subject): a for a in list_alerts(workspace, rule_ids=rule_ids)} if rule_ids else {}
+    writes: list[Alert] = []
+    for alert in fired:
+        old = existing.pop((alert.rule_id, alert.subject), None)
+        if old is None:
+            new = replace(alert, id=str(uuid_module.uuid4()), state="active", first_fired=now, last_fired=now,
+                          updated=now)
+            report.raised.append(new)
+            writes.append(new)
+            continue
+        new_causes = {f for f in alert.features if f.role == "cause"} - set(old.features)
+        if old.state == "resolved" or (old.state == "acknowledged" and new_causes):
+            new = replace(alert, id=old.id, state="active", first_fired=old.first_fired, last_fired=now,
+                          updated=now, acknowledged=None, acknowledged_by=None, resolved=None)
+            report.raised.append(new)
+            writes.append(new)
+        elif not _same_content(old, alert) or old.area != alert.area:
+            new = replace(alert, id=old.id, state=old.state, first_fired=old.first_fired, last_fired=now,
+                          updated=now, acknowledged=old.acknowledged, acknowledged_by=old.acknowledged_by)
+            report.updated.append(new)
+            writes.append(new)
+    for old in existing.values():
+        if old.state != "resolved":
+            new = replace(old, state="resolved", resolved=now, updated=now)
+            report.resolved.append(new)
+            writes.append(new)
+    if writes:
+        with workspace.transaction() as db:
+            db.executemany(f"INSERT OR REPLACE INTO {ALERTS_TABLE} ({', '.join(_ALERT_COLUMNS)}) "
+                           f"VALUES ({', '.join('?' * len(_ALERT_COLUMNS))})", [_alert_row(a) for a in writes])
+    report.active = workspace.connection.execute(
+        f"SELECT count(*) FROM {ALERTS_TABLE} WHERE state != 'resolved'").fetchone()[0]
+    return report
+
+
+class TriggerEngine:
+    """Evaluates the adopted rules and keeps ``humanops_alerts`` current.
+
+    ``at`` fixes the time the danger zones and corridors must be valid at (default: now, at each
+    evaluation). :meth:`subscribe` re-evaluates after every committed change in a layer a rule
+    reads; an error during that evaluation never breaks the edit (it is logged and kept in
+    ``last_error``). ``on_alerts(report)`` callbacks run when alerts changed (the alerts panel).
+    """
+
+    def __init__(self, workspace: Workspace, *, at: datetime | None = None) -> None:
+        self.workspace = workspace
+        self.at = at
+        self.last_report: EvaluationReport | None = None
+        self.last_error: Exception | None = None
+        self.evaluations = 0
+        self._listeners: list[Callable[[EvaluationReport], None]] = []
+        self._unsubscribe: Callable[[], None] | None = None
+        self._rules_text: str | None = None
+        self._rules: list[TriggerRule] = []
+
+    @property
+    def rules(self) -> list[TriggerRule]:
+        text = self.workspace.get_meta(RULES_META_KEY)
+        if text != self._rules_text:  # re-parse only when a new file was adopted
+            self._rules = parse_rules(text, source="workspace trigger rules") if text else []
+            self._rules_text = text
+        return self._rules
+
+    def on_alerts(self, listener: Callable[[EvaluationReport], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def evaluate(self, layers: Iterable[str] | None = None) -> EvaluationReport:
+        """Evaluate the rules that read any of ``layers`` (all rules when None) and store the alerts."""
+        rules = self.rules
+        if layers is not None:
+            changed = set(layers)
+            rules = [r for r in rules if r.layers & changed]
+        enabled = [r for r in rules if r.enabled]
+        at = self.at or utc_now()
+        fired = evaluate_rules(self.workspace, enabled, at=at) if enabled else []
+        report = sync_alerts(self.workspace, rules, fired)
+        self.evaluations += 1
+        self.last_report = report
+        if report.changed:
+            for listener in list(self._listeners):
+                listener(report)
+        return report
+
+    def subscribe(self) -> TriggerEngine:
+        if self._unsubscribe is None:
+            self._unsubscribe = self.workspace.subscribe(self._on_change)
+        return self
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_change(self, change: WorkspaceChange) -> None:
+        try:
+            if any(change.layer in r.layers for r in self.rules):
+                self.evaluate([change.layer])
+            self.last_error = None
+        except (AnalysisError, WorkspaceError) as exc:
+            self.last_error = exc
+            log.warning("trigger evaluation after a change in %s failed: %s", change.layer, exc.message)
+        except Exception as exc:  # a bug must not turn a committed edit into an error for the user
+            self.last_error = exc
+            log.exception("trigger evaluation after a change in %s failed", change.layer)
+
+
+def attach_triggers(workspace: Workspace, *, at: datetime | None = None) -> TriggerEngine:
+    """A subscribed engine: what the app and the import commands call after opening a workspace."""
+    return TriggerEngine(workspace, at=at).subscribe()
