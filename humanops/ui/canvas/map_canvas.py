@@ -1,0 +1,804 @@
+"""The map canvas: composes layer images rendered off the GUI thread, and the map tools.
+
+Every layer, the basemap, the MBTiles tiles, the labels and the selection are rendered into
+their own QImage by jobs on the canvas's thread pool (see ``render_queue``); the GUI thread
+only blits them. While the view moves (drag, wheel, keys) the last images are shifted and
+scaled at once and a render follows after a short pause, so the GUI thread is never held
+by drawing. An edit in the workspace (any thread, any panel) re-reads only the features it
+touched and re-renders only their layer.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QWidget
+
+from humanops.ui.canvas.basemap_tiles import MBTilesSource
+from humanops.ui.canvas.basemap_world import SEA, world_basemap
+from humanops.ui.canvas.hit_testing import features_at, features_in_box
+from humanops.ui.canvas.labels import render_labels
+from humanops.ui.canvas.layer_data import (
+    INCREMENTAL_LIMIT,
+    BufferCache,
+    LayerSnapshot,
+    MarkingPredicate,
+    build_snapshot,
+    empty_snapshot,
+    read_rows,
+)
+from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_selection
+from humanops.ui.canvas.map_view import (
+    MapView,
+    lonlat_box_to_map,
+    map_to_lonlat,
+)
+from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar
+from humanops.ui.canvas.render_queue import RenderQueue, blit, compose
+from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
+
+if TYPE_CHECKING:
+    from humanops.store.workspace import Workspace, WorkspaceChange
+    from humanops.ui.canvas.map_tools import MapTool
+
+log = logging.getLogger(__name__)
+
+PAN_RENDER_DELAY_MS = 180  # a pause this long in a drag renders the new view
+ZOOM_RENDER_DELAY_MS = 140
+KEY_PAN_FRACTION = 0.25
+WHEEL_ZOOM_PER_NOTCH = 2 ** 0.5
+MIN_ZOOM_EXTENT_M = 800.0  # zooming to one point shows this much around it
+BASEMAP, LABELS, SELECTION, COMPOSE = "basemap", "labels", "selection", "compose"
+PRESENT_DELAY_MS = 60
+
+
+def _layer_key(name: str) -> str:
+    return f"layer:{name}"
+
+
+def _tiles_key(name: str) -> str:
+    return f"tiles:{name}"
+
+
+def default_order(workspace: Workspace) -> list[str]:
+    """Bottom to top: areas, the road network, other lines, sized points (needs), points."""
+    def rank(name: str) -> tuple[int, str]:
+        kind = workspace.kind(name)
+        if kind.geometry == "MultiPolygon":
+            return (0, name)
+        if kind.geometry == "LineString":
+            return (1 if not kind.exchange_by_default else 2, name)
+        return (3 if kind.style.size_by else 4, name)
+    return sorted(workspace.layers(), key=rank)
+
+
+class MapCanvas(QWidget):
+    """The map. Public API and signals as documented on each method; coordinates given to and
+    from it are lon/lat (EPSG:4326) unless said otherwise."""
+
+    selectionChanged = Signal(str, list)  # layer, uuids (sorted)
+    cursorMoved = Signal(float, float)  # lon, lat
+    scaleChanged = Signal(float)  # scale denominator
+    extentChanged = Signal()
+    featureIdentified = Signal(str, str)  # layer, uuid
+    geometryDrawn = Signal(str, object)  # layer kind, shapely geometry in EPSG:4326
+    renderFinished = Signal(float)  # ms from the request to the last image of the batch
+    layerLoaded = Signal(str)  # a layer's features are loaded (or re-read after an edit)
+    _workspaceChanged = Signal(object)  # internal: a WorkspaceChange, from any thread
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("map_canvas")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(160, 120)
+        self._view = MapView.world(max(1, self.width()), max(1, self.height()))
+        self._workspace: Workspace | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._snapshots: dict[str, LayerSnapshot] = {}
+        self._order: list[str] = []
+        self._visible: dict[str, bool] = {}
+        self._opacity: dict[str, float] = {}
+        self._images: dict[str, tuple[QImage, MapView]] = {}
+        self._tiles: dict[str, MBTilesSource] = {}
+        self._selection: dict[str, set[str]] = {}
+        self._settings = RenderSettings()
+        self._marking_serial = 0
+        self._show_markings = False
+        self._buffers: dict[str, BufferCache] = {}
+        self._loading: set[str] = set()
+        self._pending_changes: dict[str, set[str] | None] = {}  # None: re-read the whole layer
+        self._revision = 0
+        self._batch: set[str] = set()
+        self._batch_started: float | None = None
+        self._composite: tuple[QImage, MapView] | None = None
+        self._finish_started: float | None = None
+        self._tool: MapTool | None = None
+        self._default_tool: MapTool | None = None
+        self._panning_from: QPointF | None = None
+        self.snap_settings = SnapSettings()
+        self.north_arrow_visible = False
+        self.scale_bar_visible = True
+        self._queue = RenderQueue(self)
+        self._queue.finished.connect(self._on_job_finished)
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self._render_all)
+        # While a batch is arriving, what has arrived is shown at most this often.
+        self._present_timer = QTimer(self)
+        self._present_timer.setSingleShot(True)
+        self._present_timer.timeout.connect(self._recompose)
+        self._workspaceChanged.connect(self._on_workspace_change, Qt.ConnectionType.QueuedConnection)
+        self._render_soon(0)
+
+    # ======================================================================================
+    # workspace and layers
+    # ======================================================================================
+    def set_workspace(self, ws: Workspace | None) -> None:
+        """Show ``ws`` (None: only the basemap). Layers load in the background after the first
+        frame; the view moves to the workspace's extent."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        for layer in [name for name, uuids in self._selection.items() if uuids]:
+            self._selection[layer] = set()
+            self.selectionChanged.emit(layer, [])
+        self._workspace = ws
+        self._queue.supersede_all()  # loads and renders of the previous workspace are dropped
+        self._batch.clear()
+        self._batch_started = None
+        self._finish_started = None
+        self._snapshots.clear()
+        self._buffers.clear()
+        self._loading.clear()
+        self._pending_changes.clear()
+        for key in [k for k in self._images if k.startswith("layer:") or k in (LABELS, SELECTION)]:
+            del self._images[key]
+        self._recompose()
+        if ws is None:
+            self._order = []
+            self.update()
+            self._render_soon(0)
+            return
+        self._order = default_order(ws)
+        for name in self._order:
+            self._visible.setdefault(name, True)
+            self._opacity.setdefault(name, 1.0)
+        self._unsubscribe = ws.subscribe(self._workspaceChanged.emit)
+        extent = self._workspace_extent(ws)
+        if extent is not None:
+            self.zoom_to_extent(*extent)
+        # Small layers first: the map fills in from what is quick to read.
+        for name in sorted(self._order, key=lambda n: self._count(ws, n)):
+            self._start_load(name, None)
+        self._render_soon(0)
+
+    def workspace(self) -> Workspace | None:
+        return self._workspace
+
+    def layer_names(self) -> list[str]:
+        """The workspace's layers in drawing order, bottom first."""
+        return list(self._order)
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a layer (or a tile source added with :meth:`add_tiles`)."""
+        if self._visible.get(name) == bool(visible):
+            return
+        self._visible[name] = bool(visible)
+        self._recompose()
+        keys = [LABELS]
+        if visible:
+            keys.append(_tiles_key(name) if name in self._tiles else _layer_key(name))
+        self._render_keys(keys)
+
+    def is_layer_visible(self, name: str) -> bool:
+        return self._visible.get(name, True)
+
+    def set_layer_opacity(self, name: str, opacity: float) -> None:
+        self._opacity[name] = float(min(1.0, max(0.0, opacity)))
+        self._recompose()
+
+    def layer_opacity(self, name: str) -> float:
+        return self._opacity.get(name, 1.0)
+
+    def set_layer_order(self, names: list[str]) -> None:
+        """Drawing order, bottom first (the top layer last). Unknown names are ignored and
+        layers not named keep their place below the named ones."""
+        known = [n for n in names if n in self._order]
+        rest = [n for n in self._order if n not in known]
+        self._order = rest + known
+        self._recompose()
+        self._render_keys([LABELS])  # the top layer labels first
+
+    def refresh_layer(self, name: str) -> None:
+        """Re-read a layer from the workspace and redraw it."""
+        if self._workspace is not None and name in self._order:
+            self._start_load(name, None)
+
+    def refresh_all(self) -> None:
+        """Redraw everything for the current view (the data is not re-read)."""
+        self._render_soon(0)
+
+    def snapshot(self, name: str) -> LayerSnapshot | None:
+        """The loaded state of a layer (for tools and tests); None until loaded."""
+        return self._snapshots.get(name)
+
+    def is_idle(self) -> bool:
+        """Nothing loading or rendering, and no render waiting to start."""
+        return (self._queue.running == 0 and not self._render_timer.isActive() and not self._loading
+                and not self._pending_changes and not self._present_timer.isActive())
+
+    def render_failures(self) -> list[str]:
+        return list(self._queue.failures)
+
+    # --- basemap tiles -----------------------------------------------------------------
+    def add_tiles(self, path: str) -> str:
+        """Add an MBTiles file as a basemap (above the world outlines, below the layers);
+        returns its name for set_layer_visible / set_layer_opacity / remove_tiles. Raises
+        FormatError for a file that is not MBTiles."""
+        source = MBTilesSource(path)
+        name = source.name
+        while name in self._tiles or name in self._order:
+            name += "'"
+        self._tiles[name] = source
+        self._visible[name] = True
+        self._opacity.setdefault(name, 1.0)
+        self._render_keys([_tiles_key(name)])
+        return name
+
+    def remove_tiles(self, name: str) -> None:
+        source = self._tiles.pop(name, None)
+        if source is not None:
+            self._images.pop(_tiles_key(name), None)
+            self._recompose()
+            source.close()
+
+    def tile_sources(self) -> list[str]:
+        return list(self._tiles)
+
+    # ======================================================================================
+    # view
+    # ======================================================================================
+    def view(self) -> MapView:
+        return self._view
+
+    def set_view(self, view: MapView, render_delay_ms: int = 0) -> None:
+        """Move to a view (map CRS). Everything else that moves the map comes here."""
+        old = self._view
+        self._view = view.with_size(self.width(), self.height(), self.devicePixelRatioF())
+        self.update()
+        self.extentChanged.emit()
+        if abs(old.resolution - self._view.resolution) > 1e-9 * old.resolution:
+            self.scaleChanged.emit(self.scale_denominator())
+        self._render_soon(render_delay_ms)
+
+    def zoom_to_extent(self, minx: float, miny: float, maxx: float, maxy: float) -> None:
+        """Show a lon/lat rectangle whole."""
+        x0, y0, x1, y1 = lonlat_box_to_map(minx, miny, maxx, maxy)
+        if x1 - x0 < MIN_ZOOM_EXTENT_M and y1 - y0 < MIN_ZOOM_EXTENT_M:
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            half = MIN_ZOOM_EXTENT_M / 2
+            x0, y0, x1, y1 = cx - half, cy - half, cx + half, cy + half
+        self.set_view(self._view.fitted(x0, y0, x1, y1))
+
+    def zoom_to_layer(self, name: str) -> None:
+        snapshot = self._snapshots.get(name)
+        bounds = snapshot.total_bounds_lonlat() if snapshot is not None else None
+        if bounds is None and self._workspace is not None and name in self._order:
+            bounds = self._layer_extent(self._workspace, name)
+        if bounds is not None:
+            self.zoom_to_extent(*bounds)
+
+    def zoom_to_selection(self) -> None:
+        boxes = []
+        for layer, uuids in self._selection.items():
+            snapshot = self._snapshots.get(layer)
+            if snapshot is None or not uuids:
+                continue
+            rows = snapshot.rows_for(uuids)
+            if len(rows):
+                boxes.append(shapely.total_bounds(snapshot.lonlat[rows]))
+        if boxes:
+            b = np.array(boxes)
+            self.zoom_to_extent(b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+
+    def zoom_full(self) -> None:
+        """The whole workspace (the world when it is empty)."""
+        extent = self._workspace_extent(self._workspace) if self._workspace is not None else None
+        if extent is None:
+            self.set_view(MapView.world(self.width(), self.height(), self.devicePixelRatioF()))
+        else:
+            self.zoom_to_extent(*extent)
+
+    def zoom_in(self) -> None:
+        self.set_view(self._view.zoomed(2.0), ZOOM_RENDER_DELAY_MS)
+
+    def zoom_out(self) -> None:
+        self.set_view(self._view.zoomed(0.5), ZOOM_RENDER_DELAY_MS)
+
+    def zoom_by(self, factor: float, anchor_px: float | None = None, anchor_py: float | None = None) -> None:
+        """Zoom in by ``factor`` (below 1 zooms out) keeping the point under the anchor pixel."""
+        self.set_view(self._view.zoomed(factor, anchor_px, anchor_py), ZOOM_RENDER_DELAY_MS)
+
+    def pan_by_pixels(self, dx: float, dy: float, render_delay_ms: int = PAN_RENDER_DELAY_MS) -> None:
+        """Drag the map by (dx, dy) pixels: the last images move at once, a render follows
+        after ``render_delay_ms`` without further movement."""
+        self.set_view(self._view.panned(dx, dy), render_delay_ms)
+
+    def view_extent_lonlat(self) -> tuple[float, float, float, float]:
+        return self._view.extent_lonlat()
+
+    def scale_denominator(self) -> float:
+        return self._view.scale_denominator(self.logicalDpiX() or 96.0)
+
+    def to_map(self, px: float, py: float) -> tuple[float, float]:
+        x, y = self._view.to_map(px, py)
+        return float(x), float(y)
+
+    def to_pixel(self, x: float, y: float) -> tuple[float, float]:
+        px, py = self._view.to_pixel(x, y)
+        return float(px), float(py)
+
+    def lonlat_to_pixel(self, lon: float, lat: float) -> tuple[float, float]:
+        x0, y0, _, _ = lonlat_box_to_map(lon, lat, lon, lat)
+        return self.to_pixel(x0, y0)
+
+    def set_north_arrow_visible(self, visible: bool) -> None:
+        self.north_arrow_visible = bool(visible)
+        self.update()
+
+    def set_scale_bar_visible(self, visible: bool) -> None:
+        self.scale_bar_visible = bool(visible)
+        self.update()
+
+    # ======================================================================================
+    # filters and markings
+    # ======================================================================================
+    def set_time_filter(self, at: datetime | None) -> None:
+        """Draw only features valid at ``at`` (the kind's time window); None shows all."""
+        at_ns = None
+        if at is not None:
+            at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+            at_ns = int(pd.Timestamp(at).tz_convert("UTC").value)
+        if at_ns == self._settings.at_ns:
+            return
+        self._settings = RenderSettings(at_ns, self._settings.show_markings, self._settings.marking_key,
+                                        self._settings.marking_predicate)
+        self._render_soon(0)
+
+    def time_filter(self) -> datetime | None:
+        at_ns = self._settings.at_ns
+        return None if at_ns is None else pd.Timestamp(at_ns, tz="UTC").to_pydatetime()
+
+    def set_show_markings(self, show: bool) -> None:
+        """Draw each feature's TLP marking (coloured outline, casing or badge)."""
+        if bool(show) == self._settings.show_markings:
+            return
+        self._settings = RenderSettings(self._settings.at_ns, bool(show), self._settings.marking_key,
+                                        self._settings.marking_predicate)
+        self._render_soon(0)
+
+    def show_markings(self) -> bool:
+        return self._settings.show_markings
+
+    def set_marking_filter(self, recipient_org: str | None, predicate: MarkingPredicate | None) -> None:
+        """"What could I send to ORG?": ``predicate(layer, frame)`` gets a GeoDataFrame of a
+        layer's features (marking columns, originator, uuid, the styled fields; geometry in
+        EPSG:4326) and returns one bool a row, True where the feature may go; the rest is
+        drawn faded. ``None`` turns the filter off. A failing predicate fades the whole
+        layer (nothing is shown as sendable on a guess)."""
+        self._marking_serial += 1
+        key = (recipient_org, self._marking_serial) if predicate is not None else None
+        self._settings = RenderSettings(self._settings.at_ns, self._settings.show_markings, key,
+                                        predicate if recipient_org is not None or predicate is not None else None)
+        self._render_soon(0)
+
+    # ======================================================================================
+    # selection
+    # ======================================================================================
+    def select(self, layer: str, uuids: Iterable[str]) -> None:
+        """Make ``uuids`` the selection of ``layer`` (other layers keep theirs)."""
+        self.apply_selection({layer: set(uuids)}, mode="layers")
+
+    def selection(self) -> dict[str, set[str]]:
+        return {layer: set(uuids) for layer, uuids in self._selection.items() if uuids}
+
+    def clear_selection(self) -> None:
+        self.apply_selection({}, mode="replace")
+
+    def apply_selection(self, picked: dict[str, set[str]], mode: str = "replace") -> None:
+        """``replace``: the selection becomes ``picked``; ``add``; ``toggle``; ``layers``:
+        only the named layers' selections are replaced."""
+        new = {layer: set(u) for layer, u in self._selection.items()}
+        if mode == "replace":
+            new = {layer: set() for layer in new}
+        for layer, uuids in picked.items():
+            current = new.setdefault(layer, set())
+            if mode in ("replace", "layers"):
+                new[layer] = set(uuids)
+            elif mode == "add":
+                current |= uuids
+            elif mode == "toggle":
+                current ^= uuids
+        changed = [layer for layer in set(new) | set(self._selection)
+                   if new.get(layer, set()) != self._selection.get(layer, set())]
+        if not changed:
+            return
+        self._selection = {layer: uuids for layer, uuids in new.items() if uuids}
+        for layer in sorted(changed):
+            self.selectionChanged.emit(layer, sorted(self._selection.get(layer, set())))
+        self._render_keys([SELECTION])
+
+    # ======================================================================================
+    # hit testing and snapping (map tools use these)
+    # ======================================================================================
+    def visible_layers_top_first(self) -> list[LayerSnapshot]:
+        return [self._snapshots[n] for n in reversed(self._order)
+                if self._visible.get(n, True) and n in self._snapshots]
+
+    def features_at(self, px: float, py: float, tolerance_px: float = 4.0) -> list[tuple[str, str]]:
+        """(layer, uuid) of the features drawn under a pixel, topmost first."""
+        x, y = self.to_map(px, py)
+        return features_at(self.visible_layers_top_first(), x, y, self._view.resolution, tolerance_px,
+                           self._settings.at_ns)
+
+    def features_in_rect(self, px0: float, py0: float, px1: float, py1: float) -> dict[str, set[str]]:
+        """Features of the visible layers that a pixel rectangle touches."""
+        x0, y0 = self.to_map(min(px0, px1), max(py0, py1))
+        x1, y1 = self.to_map(max(px0, px1), min(py0, py1))
+        return features_in_box(self.visible_layers_top_first(), (x0, y0, x1, y1), self._settings.at_ns)
+
+    def snap(self, x: float, y: float, exclude: tuple[str, str] | None = None) -> SnapResult:
+        """Snap a map-CRS point to a vertex of a visible layer, or to a road."""
+        layers = [(s, s.valid_at(self._settings.at_ns)) for s in self.visible_layers_top_first()]
+        return snap_point(x, y, self._view.resolution, layers,
+                          self._snapshots.get(self.snap_settings.road_layer), self.snap_settings, exclude)
+
+    def set_snapping(self, enabled: bool, tolerance_px: float | None = None, to_roads: bool | None = None) -> None:
+        self.snap_settings.enabled = bool(enabled)
+        if tolerance_px is not None:
+            self.snap_settings.tolerance_px = float(tolerance_px)
+        if to_roads is not None:
+            self.snap_settings.to_roads = bool(to_roads)
+
+    # ======================================================================================
+    # map tools
+    # ======================================================================================
+    def set_map_tool(self, tool: MapTool | None) -> None:
+        """Make ``tool`` the active tool (None: the pan tool)."""
+        if tool is None:
+            tool = self._pan_tool()
+        if tool is self._tool:
+            return
+        if self._tool is not None:
+            self._tool.deactivate()
+        self._tool = tool
+        tool.activate()
+        self.setCursor(tool.cursor())
+        self.update()
+
+    def map_tool(self) -> MapTool:
+        if self._tool is None:
+            self.set_map_tool(None)
+        assert self._tool is not None
+        return self._tool
+
+    def _pan_tool(self) -> MapTool:
+        if self._default_tool is None:
+            from humanops.ui.canvas.map_tools import PanTool
+
+            self._default_tool = PanTool(self)
+        return self._default_tool
+
+    def _map_event(self, event: QMouseEvent) -> Any:
+        from humanops.ui.canvas.map_tools import MapMouseEvent
+
+        pos = event.position()
+        x, y = self.to_map(pos.x(), pos.y())
+        return MapMouseEvent(x, y, pos.x(), pos.y(), event.button(), event.buttons(), event.modifiers())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._panning_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        self.map_tool().press(self._map_event(event))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        x, y = self.to_map(pos.x(), pos.y())
+        lon, lat = map_to_lonlat(x, y)
+        self.cursorMoved.emit(float(lon), float(lat))
+        if self._panning_from is not None:
+            delta = pos - self._panning_from
+            self._panning_from = pos
+            self.pan_by_pixels(delta.x(), delta.y())
+            return
+        self.map_tool().move(self._map_event(event))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and self._panning_from is not None:
+            self._panning_from = None
+            self.setCursor(self.map_tool().cursor())
+            self._render_soon(0)
+            return
+        self.map_tool().release(self._map_event(event))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.map_tool().double_click(self._map_event(event))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        notches = event.angleDelta().y() / 120.0
+        if notches == 0:
+            return
+        pos = event.position()
+        self.zoom_by(WHEEL_ZOOM_PER_NOTCH ** notches, pos.x(), pos.y())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.map_tool().key_press(event):
+            event.accept()
+            return
+        key = event.key()
+        step_x, step_y = self.width() * KEY_PAN_FRACTION, self.height() * KEY_PAN_FRACTION
+        moves = {Qt.Key.Key_Left: (step_x, 0), Qt.Key.Key_Right: (-step_x, 0),
+                 Qt.Key.Key_Up: (0, step_y), Qt.Key.Key_Down: (0, -step_y)}
+        if key in moves:
+            self.pan_by_pixels(*moves[key], render_delay_ms=ZOOM_RENDER_DELAY_MS)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def leaveEvent(self, event: Any) -> None:
+        if self._tool is not None:
+            self._tool.leave()
+        super().leaveEvent(event)
+
+    # ======================================================================================
+    # painting
+    # ======================================================================================
+    def resizeEvent(self, event: Any) -> None:
+        self._view = self._view.with_size(self.width(), self.height(), self.devicePixelRatioF())
+        self.extentChanged.emit()
+        self._render_soon(ZOOM_RENDER_DELAY_MS if self._images else 0)
+        super().resizeEvent(event)
+
+    def _draw_keys(self) -> list[tuple[str, float]]:
+        """(image key, opacity) bottom to top."""
+        keys = [(BASEMAP, 1.0)]
+        keys += [(_tiles_key(n), self._opacity.get(n, 1.0)) for n in self._tiles if self._visible.get(n, True)]
+        keys += [(_layer_key(n), self._opacity.get(n, 1.0)) for n in self._order if self._visible.get(n, True)]
+        keys += [(SELECTION, 1.0), (LABELS, 1.0)]
+        return [(k, o) for k, o in keys if k in self._images and o > 0]
+
+    def _recompose(self) -> None:
+        """Compose the current images (each for the view it was rendered for) into one image
+        for the current view, in a worker; paint then blits one image, not ten."""
+        self._present_timer.stop()
+        parts = [(*self._images[key], opacity) for key, opacity in self._draw_keys()]
+        target = self._view
+        self._queue.submit(COMPOSE, lambda stop: (compose(parts, target), target), priority=4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(SEA))
+        if self._composite is not None:
+            blit(painter, *self._composite, self._view)
+        else:  # before the first composite: the images as they are
+            for key, opacity in self._draw_keys():
+                painter.setOpacity(opacity)
+                blit(painter, *self._images[key], self._view)
+            painter.setOpacity(1.0)
+        if self._tool is not None:
+            self._tool.paint(painter, self._view)
+        if self.scale_bar_visible:
+            draw_scale_bar(painter, self._view, self.height())
+        if self.north_arrow_visible:
+            draw_north_arrow(painter, self.width())
+        loading = sorted(self._loading)
+        if loading:
+            draw_corner_note(painter, "Loading " + ", ".join(loading) + "…", self.width(), self.height(), top=True)
+        attribution = " · ".join(s.attribution for n, s in self._tiles.items()
+                                 if s.attribution and self._visible.get(n, True))
+        draw_corner_note(painter, attribution, self.width(), self.height(), top=False)
+        painter.end()
+
+    # ======================================================================================
+    # rendering
+    # ======================================================================================
+    def _render_soon(self, delay_ms: int) -> None:
+        self._render_timer.start(max(0, int(delay_ms)))
+
+    def _render_all(self) -> None:
+        keys = [BASEMAP, *(_tiles_key(n) for n in self._tiles if self._visible.get(n, True))]
+        keys += [_layer_key(n) for n in self._order if self._visible.get(n, True) and n in self._snapshots]
+        keys += [LABELS, SELECTION]
+        self._render_keys(keys)
+
+    def _render_keys(self, keys: list[str]) -> None:
+        view = self._view
+        settings = self._settings
+        if self._batch_started is None:
+            self._batch_started = time.perf_counter()
+        for key in keys:
+            job = self._job_for(key, view, settings)
+            if job is None:
+                if self._images.pop(key, None) is not None:
+                    self._present_timer.start(PRESENT_DELAY_MS)
+                continue
+            self._batch.add(key)
+            self._queue.submit(key, job, priority=1 if key.startswith("layer:") else 2)
+        if not self._batch:
+            self._batch_started = None
+        self.update()
+
+    def _job_for(self, key: str, view: MapView, settings: RenderSettings) -> Callable | None:
+        if key == BASEMAP:
+            return lambda stop: (world_basemap().render(view, stop), view)
+        if key.startswith("tiles:"):
+            source = self._tiles.get(key[6:])
+            return None if source is None else (lambda stop: (source.render(view, stop), view))
+        if key.startswith("layer:"):
+            snapshot = self._snapshots.get(key[6:])
+            return None if snapshot is None else (lambda stop: (render_layer(snapshot, view, settings, stop), view))
+        if key == LABELS:
+            layers = self.visible_layers_top_first()
+            return (lambda stop: (render_labels(layers, view, settings, stop), view)) if layers else None
+        if key == SELECTION:
+            items = []
+            for layer, uuids in self._selection.items():
+                snapshot = self._snapshots.get(layer)
+                if snapshot is not None and uuids and self._visible.get(layer, True):
+                    items.append((snapshot, snapshot.rows_for(uuids)))
+            return (lambda stop: (render_selection(items, view, stop), view)) if items else None
+        return None
+
+    def _on_job_finished(self, key: str, generation: int, result: Any, ms: float) -> None:
+        self._queue.job_done()
+        current = self._queue.is_current(key, generation)
+        if key.startswith("load:"):
+            if current:  # a superseded load's successor is in flight and reports instead
+                self._on_loaded(key[5:], result)
+            return
+        if key == COMPOSE:
+            if current and result is not None:
+                self._composite = result
+                self.update()
+                if self._finish_started is not None and not self._batch:
+                    elapsed = (time.perf_counter() - self._finish_started) * 1000
+                    self._finish_started = None
+                    self.renderFinished.emit(elapsed)
+            return
+        if current:
+            self._batch.discard(key)
+            if result is not None:
+                self._images[key] = result
+                if not self._present_timer.isActive():
+                    self._present_timer.start(PRESENT_DELAY_MS)
+        if not self._batch and self._batch_started is not None:
+            # The batch is complete: compose it now; renderFinished follows the composite.
+            self._finish_started = self._batch_started
+            self._batch_started = None
+            self._recompose()
+
+    # ======================================================================================
+    # loading and workspace changes
+    # ======================================================================================
+    def _start_load(self, layer: str, uuids: set[str] | None) -> None:
+        """Read a layer (``uuids`` None) or only some of its features, off the GUI thread."""
+        ws = self._workspace
+        if ws is None:
+            return
+        self._loading.add(layer)
+        kind = ws.kind(layer)
+        path = ws.path
+        buffers = self._buffers.setdefault(layer, BufferCache())
+        base = self._snapshots.get(layer)
+        self._revision += 1
+        revision = self._revision
+
+        def job(stop: Callable[[], bool]) -> LayerSnapshot | None:
+            read = read_rows(path, kind, uuids, should_stop=stop)
+            if read is None:
+                return None
+            lonlat, attrs = read
+            fresh = build_snapshot(kind, lonlat, attrs, revision, buffers)
+            if uuids is None or base is None:
+                return fresh
+            return base.patched(fresh, uuids, revision)
+
+        self._queue.submit(f"load:{layer}", job, priority=3)
+        self.update()
+
+    def _on_loaded(self, layer: str, snapshot: LayerSnapshot | None) -> None:
+        self._loading.discard(layer)
+        if snapshot is not None and self._workspace is not None and layer in self._order:
+            self._snapshots[layer] = snapshot
+            self._drop_missing_selection(layer, snapshot)
+            self.layerLoaded.emit(layer)
+            keys = [LABELS, SELECTION]
+            if self._visible.get(layer, True):
+                keys.insert(0, _layer_key(layer))
+            self._render_keys(keys)
+        elif snapshot is None and self._workspace is not None and layer not in self._snapshots and layer in self._order:
+            self._snapshots[layer] = empty_snapshot(self._workspace.kind(layer))
+        pending = self._pending_changes.pop(layer, False)
+        if pending is not False and self._workspace is not None:
+            self._start_load(layer, pending)
+        self.update()
+
+    def _drop_missing_selection(self, layer: str, snapshot: LayerSnapshot) -> None:
+        selected = self._selection.get(layer)
+        if selected:
+            present = {u for u in selected if u in snapshot.row_of}
+            if present != selected:
+                self.apply_selection({layer: present}, mode="layers")
+
+    def _on_workspace_change(self, change: WorkspaceChange) -> None:
+        if self._workspace is None or change.layer not in self._order:
+            return
+        uuids: set[str] | None = set(change.uuids)
+        if len(uuids) > INCREMENTAL_LIMIT or change.layer not in self._snapshots:
+            uuids = None
+        if change.layer in self._loading:
+            # Read after the load in flight: merge with what is already waiting.
+            waiting = self._pending_changes.get(change.layer, set())
+            self._pending_changes[change.layer] = None if waiting is None or uuids is None else waiting | uuids
+            return
+        self._start_load(change.layer, uuids)
+
+    # --- extents from the GeoPackage's R-trees (fast, before any layer is loaded) -------------
+    @staticmethod
+    def _count(ws: Workspace, layer: str) -> int:
+        try:
+            return ws.count(layer)
+        except Exception:
+            return 0
+
+    @staticmethod
+    def _layer_extent(ws: Workspace, layer: str) -> tuple[float, float, float, float] | None:
+        try:
+            row = ws.connection.execute(
+                f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{layer}_geom"').fetchone()
+        except Exception:
+            return None
+        if row is None or row[0] is None:
+            return None
+        return tuple(float(v) for v in row)  # type: ignore[return-value]
+
+    def _workspace_extent(self, ws: Workspace | None) -> tuple[float, float, float, float] | None:
+        if ws is None:
+            return None
+        boxes = [b for b in (self._layer_extent(ws, n) for n in ws.layers()) if b is not None]
+        if not boxes:
+            return None
+        b = np.array(boxes)
+        return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
+
+    def closeEvent(self, event: Any) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the workers (the main window calls this before closing the workspace)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._render_timer.stop()
+        self._queue.shutdown()
