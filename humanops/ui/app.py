@@ -1,0 +1,105 @@
+"""Start the desktop app, or render its main window to a PNG without a screen.
+
+Start-up is ordered for a quick first frame: Qt and the window come first; the workspace
+(GeoPackage, geopandas, the layers) is opened by a zero-delay timer once the window shows.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from humanops.errors import HumanOpsError, WorkspaceError
+from humanops.ui.settings import configure_application
+
+SCREENSHOT_SIZE = (1600, 1000)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (made once), named for QSettings."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    configure_application(app)
+    return app  # type: ignore[return-value]
+
+
+def run_app(workspace_path: str | None) -> int:
+    """Show the main window, open ``workspace_path`` after the first frame, run the event loop."""
+    app = create_application()
+    from humanops.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if workspace_path:
+        QTimer.singleShot(0, lambda: window.open_workspace(workspace_path))
+    else:
+        window.statusBar().showMessage("Open a workspace (Ctrl+O), or create one (Ctrl+N). "
+                                       "`humanops demo` makes one to try.")
+    return app.exec()
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until ``condition()`` holds or the timeout passes."""
+    deadline = time.monotonic() + timeout_s
+    loop = QEventLoop()
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    return True
+
+
+def save_screenshot(workspace_path: str | Path, out_png: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE,
+                    timeout_s: float = 60.0) -> None:
+    """Render the main window on ``workspace_path`` offscreen and save it as ``out_png``.
+
+    Uses settings of its own (the user's window layout does not leak into documentation),
+    selects one corridor so the feature and marking panels show what they are for, and waits
+    until the map and the attribute table are drawn.
+    """
+    if QApplication.instance() is None and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    from humanops.ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="humanops-screenshot-") as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, restore_layout=False)
+        try:
+            window.resize(*size)
+            window.show()
+            rendered: list[float] = []
+            window.canvas.renderFinished.connect(rendered.append)
+            if not window.open_workspace(workspace_path):
+                message = window.statusBar().currentMessage() or "cannot open the workspace"
+                raise WorkspaceError(message, file=str(workspace_path))
+            workspace = window.workspace
+            assert workspace is not None
+            wait_until(lambda: bool(rendered) and not window.attribute_table.is_loading(), timeout_s)
+            row = workspace.connection.execute(
+                "SELECT uuid FROM corridor ORDER BY CASE status WHEN 'open' THEN 0 ELSE 1 END, fid LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                rendered.clear()
+                window.canvas.select("corridor", [row[0]])
+                wait_until(lambda: bool(rendered), 5.0)
+            wait_until(lambda: not window.attribute_table.is_loading(), timeout_s)
+            QCoreApplication.processEvents()
+            out = Path(out_png)
+            if not window.grab().save(str(out)):
+                raise HumanOpsError("cannot write the screenshot", file=str(out))
+        finally:
+            window.close_workspace(ask=False)
+            window.close()
+            window.deleteLater()
+            QCoreApplication.processEvents()
+    del app

@@ -1,0 +1,1 @@
+"""Dialogs of the main window: import, export (sharing and analysis dialogs register via extensions)."""

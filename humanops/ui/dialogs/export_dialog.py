@@ -1,0 +1,227 @@
+"""Export layers to a plain file (GeoPackage with QGIS styles, GeoJSON, CSV with HXL, KML),
+in a worker with progress and Cancel. A plain file enforces no marking: the dialog says how
+many features above TLP:CLEAR would leave that way before anything is written."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
+
+if TYPE_CHECKING:
+    from humanops.catalog import Catalog
+    from humanops.feedback import Feedback
+
+FILE_FILTER = ("GeoPackage, styled for QGIS (*.gpkg);;GeoJSON, one layer (*.geojson);;"
+               "CSV with HXL tags, one layer (*.csv);;KML (*.kml)")
+SINGLE_LAYER_SUFFIXES = (".geojson", ".json", ".csv")
+_WARNING = "color: #8a5a00;"
+_ERROR = "color: #b00020;"
+
+
+def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Feedback) -> Any:
+    """In the worker thread. The exporter reads layers through GDAL, whose own SQLite does not
+    share locks with the window's connection (POSIX locks are per process: closing its file
+    would drop the locks of an edit being committed), so it reads a consistent copy made with
+    SQLite's backup API instead of the live file; edits made meanwhile stay out of the export."""
+    from humanops.formats.exporter import export_file
+    from humanops.store.workspace import Workspace
+
+    with tempfile.TemporaryDirectory(prefix="humanops-export-") as folder:
+        snapshot = Path(folder) / workspace_path.name
+        feedback.progress(0.0, "taking a consistent copy of the workspace")
+        source = sqlite3.connect(workspace_path, timeout=30)
+        target = sqlite3.connect(snapshot)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        with Workspace.open(snapshot) as workspace:
+            return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0))
+
+
+class ExportDialog(QDialog):
+    """``exported(message)`` when the file is written."""
+
+    exported = Signal(str)
+
+    def __init__(self, workspace_path: Path, catalog: Catalog, counts: dict[str, dict[str, int]],
+                 parent: QWidget | None = None, *, feedback_factory: FeedbackFactory | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.setObjectName("export_dialog")
+        self.workspace_path = Path(workspace_path)
+        self.feedback_factory = feedback_factory
+        self.worker: Worker | None = None
+        self.report: Any = None
+        self._close_when_done = False
+        # Features by layer and TLP level, to warn before a plain file carries marked data.
+        self.counts = counts
+
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setPlaceholderText("where to write: .gpkg, .geojson, .csv or .kml")
+        self.file_edit.textChanged.connect(self._update)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.layer_list = QListWidget(self)
+        for kind in catalog:
+            n = sum(self.counts.get(kind.name, {}).values())
+            item = QListWidgetItem(f"{kind.title} ({n:,})", self.layer_list)
+            item.setData(Qt.ItemDataRole.UserRole, kind.name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = n > 0 and kind.exchange_by_default
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        self.layer_list.itemChanged.connect(self._update)
+        form = QFormLayout()
+        form.addRow("File", file_row)
+        form.addRow("Layers", self.layer_list)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(560, 460)
+        self._update()
+
+    def browse(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(self, "Export to", str(self.workspace_path.parent / "export.gpkg"),
+                                                   FILE_FILTER)
+        if path:
+            if not Path(path).suffix:
+                path += {"GeoJSON": ".geojson", "CSV": ".csv", "KML": ".kml"}.get(chosen.split(",")[0], ".gpkg")
+            self.file_edit.setText(path)
+
+    def set_file(self, path: str | Path) -> None:
+        self.file_edit.setText(str(path))
+
+    def chosen_layers(self) -> list[str]:
+        return [self.layer_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.layer_list.count())
+                if self.layer_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_layers(self, layers: list[str]) -> None:
+        for i in range(self.layer_list.count()):
+            item = self.layer_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layers
+                               else Qt.CheckState.Unchecked)
+
+    def _problem(self) -> str | None:
+        file = self.file_edit.text().strip()
+        layers = self.chosen_layers()
+        if not file:
+            return "Choose a file."
+        if not layers:
+            return "Choose at least one layer."
+        if Path(file).expanduser().resolve() == self.workspace_path.resolve():
+            return "That is the workspace itself: choose another file."
+        suffix = Path(file).suffix.lower()
+        if suffix not in (".gpkg", ".geojson", ".json", ".csv", ".kml"):
+            return "The file must end in .gpkg, .geojson, .csv or .kml."
+        if suffix in SINGLE_LAYER_SUFFIXES and len(layers) > 1:
+            return f"A {suffix} file holds one layer: choose one, or export to .gpkg or .kml."
+        return None
+
+    def _update(self, *_args: object) -> None:
+        layers = self.chosen_layers()
+        above = {}
+        for layer in layers:
+            for level, n in self.counts.get(layer, {}).items():
+                if level != "CLEAR":
+                    above[level] = above.get(level, 0) + n
+        if above:
+            levels = ", ".join(f"TLP:{level} {n:,}" for level, n in above.items())
+            self.warning.setText(f"{sum(above.values()):,} features are marked above TLP:CLEAR ({levels}). A plain "
+                                 "file enforces no marking: keep it to your own tools, and share with partners "
+                                 "through an exchange package.")
+            self.warning.setStyleSheet(_WARNING)
+        else:
+            self.warning.setText("")
+        problem = self._problem()
+        if self.worker is None and (problem is not None or self.report is None):
+            self.message.setText(problem or "")
+            self.message.setStyleSheet("")
+        self.export_button.setEnabled(problem is None and self.worker is None)
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self._close_when_done = True
+            self.worker.cancel()
+            return
+        super().reject()
+
+    def start_export(self) -> None:
+        if self._problem() is not None or self.worker is not None:
+            return
+        file, layers, path = self.file_edit.text().strip(), self.chosen_layers(), self.workspace_path
+        self.report = None
+        self.message.setText("Exporting…")
+        self.message.setStyleSheet("")
+
+        def done(report: Any) -> None:
+            self.report = report
+            text = report.summary() if hasattr(report, "summary") else f"Exported to {file}"
+            self.message.setText(text)
+            self.message.setStyleSheet("")
+            self.exported.emit(text.splitlines()[0])
+            self._worker_done()
+
+        def failed(message: str) -> None:
+            self.message.setText(f"Export failed, no file was written: {message}")
+            self.message.setStyleSheet(_ERROR)
+            self._worker_done()
+
+        def cancelled() -> None:
+            self.message.setText("Cancelled: no file was written.")
+            self.message.setStyleSheet("")
+            self._worker_done()
+
+        self.worker = run_with_progress(self, "Exporting", lambda feedback: run_export(path, file, layers, feedback),
+                                        on_success=done, on_error=failed, on_cancel=cancelled,
+                                        feedback_factory=self.feedback_factory)
+        self._update()
+
+    def _worker_done(self) -> None:
+        self.worker = None
+        self._update()
+        if self._close_when_done:
+            self._close_when_done = False
+            super().reject()
+
+
+def tlp_counts(connection: sqlite3.Connection, catalog: Catalog) -> dict[str, dict[str, int]]:
+    """Features per layer and TLP level (one GROUP BY a layer)."""
+    return {kind.name: {str(level): int(n) for level, n in connection.execute(
+        f'SELECT tlp, count(*) FROM "{kind.name}" GROUP BY tlp')} for kind in catalog}

@@ -1,0 +1,275 @@
+"""Import a file: choose it and its layer kind (or let the fields decide), see first what the
+import would do — matched and unmapped fields, features repaired or rejected and why — and
+only then import. Both steps run in a worker with progress and Cancel; a cancel, a refusal
+or an error writes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
+
+if TYPE_CHECKING:
+    from humanops.catalog import Catalog
+    from humanops.feedback import Feedback
+
+FILE_FILTER = ("Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp);;GeoJSON (*.geojson *.json);;"
+               "GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;All files (*)")
+_REJECTED = QColor("#b00020")
+_REPAIRED = QColor("#8a5a00")
+
+
+@dataclass
+class ImportOutcome:
+    report: Any  # humanops.formats.import_report.ImportReport
+    refused: str | None = None  # why nothing was (or would be) written
+
+
+def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool, skip_rejected: bool,
+               feedback: Feedback) -> ImportOutcome:
+    """In the worker thread, through a connection of its own (a connection is not shared
+    between threads): the window keeps reading while the import prepares, and waits only
+    while it commits. The importer writes in one transaction that a cancel rolls back."""
+    from humanops.formats.import_report import ImportRefused
+    from humanops.formats.importer import import_file
+    from humanops.store.workspace import Workspace
+
+    with Workspace.open(workspace_path) as workspace:
+        try:
+            report = import_file(workspace, file, layer=layer, dry_run=dry_run, skip_rejected=skip_rejected,
+                                 feedback=feedback)
+        except ImportRefused as exc:
+            return ImportOutcome(exc.report, exc.message)
+    return ImportOutcome(report)
+
+
+class ImportDialog(QDialog):
+    """``imported(report)`` once features were written."""
+
+    imported = Signal(object)
+
+    def __init__(self, workspace_path: Path, catalog: Catalog, parent: QWidget | None = None, *,
+                 feedback_factory: FeedbackFactory | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import")
+        self.setObjectName("import_dialog")
+        self.workspace_path = Path(workspace_path)
+        self.feedback_factory = feedback_factory
+        self.worker: Worker | None = None
+        self.outcome: ImportOutcome | None = None
+        self._checked_settings: tuple | None = None
+        self._close_when_done = False
+
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setPlaceholderText("GeoJSON, GeoPackage, CSV with HXL tags, KML or zipped Shapefile")
+        self.file_edit.textChanged.connect(self._settings_changed)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.layer_box = QComboBox(self)
+        self.layer_box.addItem("Automatic (from the file's layer names and fields)", None)
+        for kind in catalog:
+            self.layer_box.addItem(kind.title, kind.name)
+        self.layer_box.currentIndexChanged.connect(self._settings_changed)
+        self.skip_rejected = QCheckBox("Import the valid features and skip the rejected ones", self)
+        self.skip_rejected.toggled.connect(self._settings_changed)
+        form = QFormLayout()
+        form.addRow("File", file_row)
+        form.addRow("Into layer", self.layer_box)
+        form.addRow("", self.skip_rejected)
+
+        self.summary = QLabel("Choose a file, then Check to see what the import would do. Nothing is "
+                              "written until you press Import.", self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_tree = QTreeWidget(self)
+        self.report_tree.setHeaderLabels(["Import report"])
+        self.report_tree.setAlternatingRowColors(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.check_button = self.buttons.addButton("Check", QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setToolTip("Read the file and report what would be imported (dry run)")
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.report_tree, 1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 520)
+        self._update_buttons()
+
+    def reject(self) -> None:
+        """Close; a running check or import is cancelled first (and writes nothing)."""
+        if self.worker is not None:
+            self._close_when_done = True
+            self.worker.cancel()
+            return
+        super().reject()
+
+    def _worker_done(self) -> None:
+        self.worker = None
+        self._update_buttons()
+        if self._close_when_done:
+            self._close_when_done = False
+            super().reject()
+
+    # --- inputs ---------------------------------------------------------------------------------
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import file", str(Path.home()), FILE_FILTER)
+        if path:
+            self.file_edit.setText(path)
+
+    def set_file(self, path: str | Path, layer: str | None = None) -> None:
+        self.file_edit.setText(str(path))
+        if layer is not None:
+            self.layer_box.setCurrentIndex(max(0, self.layer_box.findData(layer)))
+
+    def _settings(self) -> tuple:
+        return (self.file_edit.text().strip(), self.layer_box.currentData(), self.skip_rejected.isChecked())
+
+    def _settings_changed(self, *_args: object) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.worker is not None
+        has_file = bool(self.file_edit.text().strip())
+        checked = (self._checked_settings == self._settings() and self.outcome is not None
+                   and self.outcome.refused is None and self.outcome.report.status == "dry-run")
+        self.check_button.setEnabled(has_file and not busy)
+        self.import_button.setEnabled(checked and not busy)
+
+    # --- running --------------------------------------------------------------------------------
+    def check(self) -> None:
+        self._run(dry_run=True)
+
+    def start_import(self) -> None:
+        if self.import_button.isEnabled():
+            self._run(dry_run=False)
+
+    def _run(self, *, dry_run: bool) -> None:
+        file, layer, skip = self._settings()
+        if not file:
+            return
+        if Path(file).expanduser().resolve() == self.workspace_path.resolve():
+            self.summary.setText("That is the workspace itself: choose another file.")
+            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+            return
+        self.summary.setText("Checking…" if dry_run else "Importing…")
+        self.summary.setStyleSheet("")
+        settings = self._settings()
+        path = self.workspace_path
+
+        def finished_ok(outcome: ImportOutcome) -> None:
+            self.outcome = outcome
+            self._checked_settings = settings if dry_run else None
+            self.show_outcome(outcome)
+            if not dry_run and outcome.refused is None:
+                self.imported.emit(outcome.report)
+            self._worker_done()
+
+        def failed(message: str) -> None:
+            self.outcome = None
+            self.summary.setText(f"{'Check' if dry_run else 'Import'} failed, nothing was written: {message}")
+            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+            self._worker_done()
+
+        def cancelled() -> None:
+            self.outcome = None
+            self.summary.setText("Cancelled: nothing was written.")
+            self.summary.setStyleSheet("")
+            self._worker_done()
+
+        title = "Checking the file" if dry_run else "Importing"
+        self.worker = run_with_progress(
+            self, title, lambda feedback: run_import(path, file, layer, dry_run, skip, feedback),
+            on_success=finished_ok, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
+        self._update_buttons()
+
+    # --- the report ------------------------------------------------------------------------------------
+    def show_outcome(self, outcome: ImportOutcome) -> None:
+        report = outcome.report
+        counts = (f"read {report.read:,}, {'would import' if report.status == 'dry-run' else 'imported'} "
+                  f"{report.imported:,}, repaired {report.repaired:,}, rejected {report.rejected:,}")
+        if outcome.refused:
+            self.summary.setText(f"Nothing would be written: {outcome.refused}\n({counts})")
+            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+        elif report.status == "dry-run":
+            self.summary.setText(f"Ready to import: {counts}. Press Import to write.")
+            self.summary.setStyleSheet("")
+        else:
+            self.summary.setText(f"Imported: {counts}. Each feature is stored with its marking.")
+            self.summary.setStyleSheet("")
+        self.report_tree.clear()
+        for layer in report.layers:
+            top = QTreeWidgetItem([f"{layer.source_layer} → {layer.kind}"
+                                   + (f" ({layer.kind_from})" if layer.kind_from else "")])
+            self.report_tree.addTopLevelItem(top)
+            _child(top, f"read {layer.read:,}, imported {layer.imported:,}, repaired {layer.repaired:,}, "
+                        f"rejected {layer.rejected:,}" + (f"; source CRS {layer.source_crs}" if layer.source_crs
+                                                         else ""))
+            mapping = layer.mapping
+            matched = _child(top, f"Matched fields ({len(mapping.matched)})")
+            for m in mapping.matched:
+                how = f" [{m.hxl}]" if m.how == "hxl" and m.hxl else (f" [{m.how}]" if m.how != "name" else "")
+                _child(matched, f"{m.column} → {m.field}{how}")
+            if mapping.unmapped:
+                unmapped = _child(top, f"Unmapped columns, not imported ({len(mapping.unmapped)})")
+                for column in mapping.unmapped:
+                    _child(unmapped, column)
+            if mapping.defaulted:
+                defaulted = _child(top, "Defaulted")
+                for name, value in mapping.defaulted.items():
+                    _child(defaulted, f"{name} = {value}")
+            if mapping.missing_required:
+                _child(top, f"Missing required fields: {', '.join(mapping.missing_required)}", _REJECTED)
+            for note in layer.notes:
+                _child(top, f"note: {note}")
+            if layer.refusal:
+                _child(top, f"refused: {layer.refusal}", _REJECTED)
+            if layer.problems:
+                problems = _child(top, f"Problems ({len(layer.problems):,})")
+                for problem in layer.problems[:500]:
+                    colour = _REJECTED if problem.action == "rejected" else _REPAIRED
+                    _child(problems, f"[{problem.action}] {problem}", colour)
+                if len(layer.problems) > 500:
+                    _child(problems, f"… and {len(layer.problems) - 500:,} more")
+                problems.setExpanded(True)
+            top.setExpanded(True)
+        for name, why in report.skipped_layers:
+            self.report_tree.addTopLevelItem(QTreeWidgetItem([f"skipped source layer {name}: {why}"]))
+
+
+def _child(parent: QTreeWidgetItem, text: str, colour: QColor | None = None) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(parent, [text])
+    item.setToolTip(0, text)
+    if colour is not None:
+        item.setForeground(0, QBrush(colour))
+    return item

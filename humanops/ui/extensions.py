@@ -1,0 +1,114 @@
+"""Where other areas (sharing, analysis...) add their menu entries and dock panels.
+
+A module listed in :data:`EXTENSION_MODULES` registers its contributions when imported:
+
+    from humanops.ui.extensions import menu_entry, panel
+
+    @menu_entry("Sharing", "Partner directory…", shortcut="Ctrl+Shift+D")
+    def open_directory(window):           # window: the MainWindow
+        from humanops.ui.dialogs.directory_dialog import DirectoryDialog  # heavy: import here
+        DirectoryDialog(window.workspace, window).open()
+
+    @panel("exposure", "Exposure", area="right")
+    def exposure_panel(window):           # returns the dock's widget
+        ...
+
+Modules that do not exist yet are skipped, so each area adds its module's name here when it
+lands. Keep these modules light at import time: the main window loads them at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+EXTENSION_MODULES: tuple[str, ...] = (
+    "humanops.ui.sharing_extension",
+    "humanops.ui.analysis_extension",
+)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    menu: str  # a top-level menu title; created after "Tools" if it does not exist
+    text: str
+    callback: Callable[[Any], None]  # called with the main window
+    shortcut: str | None = None
+    needs_workspace: bool = True  # disabled while no workspace is open
+    tip: str = ""
+
+
+@dataclass(frozen=True)
+class PanelEntry:
+    id: str
+    title: str
+    factory: Callable[[Any], QWidget]  # called with the main window, once
+    area: str = "right"  # left | right | bottom
+    visible: bool = False
+
+
+_MENU_ENTRIES: list[MenuEntry] = []
+_PANELS: dict[str, PanelEntry] = {}
+_loaded = False
+
+
+def menu_entry(menu: str, text: str, *, shortcut: str | None = None, needs_workspace: bool = True,
+               tip: str = "") -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
+    """Decorator: add ``text`` to ``menu``; the function is called with the main window."""
+    def decorate(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        add_menu_entry(MenuEntry(menu, text, callback, shortcut, needs_workspace, tip))
+        return callback
+    return decorate
+
+
+def add_menu_entry(entry: MenuEntry) -> None:
+    _MENU_ENTRIES[:] = [e for e in _MENU_ENTRIES if (e.menu, e.text) != (entry.menu, entry.text)]
+    _MENU_ENTRIES.append(entry)
+
+
+def panel(panel_id: str, title: str, *, area: str = "right", visible: bool = False,
+          ) -> Callable[[Callable[[Any], QWidget]], Callable[[Any], QWidget]]:
+    """Decorator: a dock panel whose widget the function makes for the main window."""
+    def decorate(factory: Callable[[Any], QWidget]) -> Callable[[Any], QWidget]:
+        add_panel(PanelEntry(panel_id, title, factory, area, visible))
+        return factory
+    return decorate
+
+
+def add_panel(entry: PanelEntry) -> None:
+    if entry.area not in ("left", "right", "bottom"):
+        raise ValueError(f"panel {entry.id!r}: area must be left, right or bottom")
+    _PANELS[entry.id] = entry
+
+
+def load_extensions() -> None:
+    """Import the extension modules that exist (once). A broken one is logged, not fatal:
+    the map must open even if a sharing dialog has a bug."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for name in EXTENSION_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                log.exception("extension %s could not be loaded", name)
+        except Exception:
+            log.exception("extension %s could not be loaded", name)
+
+
+def menu_entries() -> list[MenuEntry]:
+    return list(_MENU_ENTRIES)
+
+
+def panels() -> list[PanelEntry]:
+    return list(_PANELS.values())

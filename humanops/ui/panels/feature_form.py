@@ -1,0 +1,412 @@
+"""A feature's form, generated from its layer kind: one editor per field, chosen by the
+field's type (text, number with its range and unit, enum picker, yes/no, date/time with a
+"not set" state), required fields marked, and each value checked as it is typed by the same
+``humanops.model.validation`` the workspace applies, with the reason shown under the field.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.errors import ValidationError
+
+if TYPE_CHECKING:
+    from humanops.catalog import FieldSpec, LayerKind
+    from humanops.model.feature import Feature
+
+_INT_LIMIT = 2**31 - 1
+_ERROR_STYLE = "color: #b00020;"
+
+
+class FieldEditor(QWidget):
+    """One field's editor; ``value()`` is the Python value (None when not set)."""
+
+    changed = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.input = self._make_input()
+        self.input.setObjectName(f"field_{spec.name}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.input, 1)
+        self.null_box: QCheckBox | None = None
+        if spec.type in ("date", "datetime"):
+            # A date editor always shows a date: a tick says whether the field is set at all.
+            self.null_box = QCheckBox("set", self)
+            self.null_box.setToolTip("Untick to leave the field empty")
+            self.null_box.toggled.connect(self._null_toggled)
+            layout.insertWidget(0, self.null_box)
+            self.null_box.setChecked(False)
+            self.input.setEnabled(False)
+        tip = spec.description
+        if spec.unit:
+            tip = f"{tip} ({spec.unit})" if tip else spec.unit
+        if tip:
+            self.input.setToolTip(tip)
+
+    # --- widgets per type -------------------------------------------------------------------
+    def _make_input(self) -> QWidget:
+        spec = self.spec
+        if spec.type == "enum":
+            box = QComboBox(self)
+            if not spec.required:
+                box.addItem("—", None)
+            for value in spec.values:
+                box.addItem(value.replace("_", " "), value)
+            box.currentIndexChanged.connect(self.changed)
+            return box
+        if spec.type == "boolean":
+            check = QCheckBox(self)
+            check.toggled.connect(self.changed)
+            return check
+        if spec.type == "integer":
+            spin = QSpinBox(self)
+            low = int(spec.minimum) if spec.minimum is not None else -_INT_LIMIT + 1
+            high = int(spec.maximum) if spec.maximum is not None else _INT_LIMIT
+            # One below the minimum stands for "not set", shown as a dash.
+            spin.setRange(low - 1, min(high, _INT_LIMIT))
+            spin.setSpecialValueText("—")
+            spin.setGroupSeparatorShown(True)
+            if spec.unit:
+                spin.setSuffix(f" {spec.unit}")
+            spin.valueChanged.connect(self.changed)
+            return spin
+        if spec.type == "real":
+            spin = QDoubleSpinBox(self)
+            spin.setDecimals(2)
+            low = spec.minimum if spec.minimum is not None else -1e12
+            high = spec.maximum if spec.maximum is not None else 1e12
+            spin.setRange(low - 1, high)
+            spin.setSpecialValueText("—")
+            spin.setGroupSeparatorShown(True)
+            if spec.unit:
+                spin.setSuffix(f" {spec.unit}")
+            spin.valueChanged.connect(self.changed)
+            return spin
+        if spec.type == "datetime":
+            edit = QDateTimeEdit(self)
+            edit.setTimeZone(QTimeZone.utc())
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
+            edit.setCalendarPopup(True)
+            edit.setDateTime(QDateTime.currentDateTimeUtc())
+            edit.dateTimeChanged.connect(self.changed)
+            return edit
+        if spec.type == "date":
+            edit = QDateEdit(self)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setDate(QDate.currentDate())
+            edit.dateChanged.connect(self.changed)
+            return edit
+        if spec.max_length is not None and spec.max_length > 500:
+            text = QPlainTextEdit(self)
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 3 + 12)
+            text.textChanged.connect(self.changed)
+            return text
+        line = QLineEdit(self)
+        if spec.max_length:
+            line.setMaxLength(spec.max_length)
+        line.textChanged.connect(self.changed)
+        return line
+
+    def _null_toggled(self, checked: bool) -> None:
+        self.input.setEnabled(checked)
+        self.changed.emit()
+
+    # --- value ------------------------------------------------------------------------------
+    def value(self) -> Any:
+        w, t = self.input, self.spec.type
+        if self.null_box is not None and not self.null_box.isChecked():
+            return None
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QSpinBox | QDoubleSpinBox):
+            if w.value() == w.minimum():
+                return None
+            return int(w.value()) if t == "integer" else float(w.value())
+        if isinstance(w, QDateTimeEdit) and t == "datetime":
+            return w.dateTime().toUTC().toPython().replace(tzinfo=UTC)
+        if isinstance(w, QDateEdit):
+            return w.date().toPython()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText().strip() or None
+        return w.text().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        w = self.input
+        blockers = [w.blockSignals(True)]
+        try:
+            missing = value is None or (isinstance(value, float) and math.isnan(value))
+            if self.null_box is not None:
+                self.null_box.blockSignals(True)
+                self.null_box.setChecked(not missing)
+                self.null_box.blockSignals(False)
+                w.setEnabled(not missing)
+            if isinstance(w, QComboBox):
+                index = w.findData(value) if not missing else w.findData(None)
+                w.setCurrentIndex(max(index, 0) if index >= 0 or missing else 0)
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value) if not missing else False)
+            elif isinstance(w, QSpinBox | QDoubleSpinBox):
+                w.setValue(w.minimum() if missing else value)
+            elif isinstance(w, QDateTimeEdit) and self.spec.type == "datetime":
+                if not missing:
+                    stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+                    if stamp.tzinfo is None:
+                        stamp = stamp.replace(tzinfo=UTC)
+                    w.setDateTime(QDateTime.fromSecsSinceEpoch(int(stamp.timestamp()), QTimeZone.utc()))
+            elif isinstance(w, QDateEdit):
+                if not missing:
+                    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+                    w.setDate(QDate(day.year, day.month, day.day))
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText("" if missing else str(value))
+            else:
+                w.setText("" if missing else str(value))
+                w.setCursorPosition(0)  # show the beginning of a long value
+        finally:
+            w.blockSignals(blockers[0])
+
+    def error(self) -> str | None:
+        """Why the current value cannot be stored, or None."""
+        from humanops.model.validation import coerce_value  # pandas: loaded after the first frame
+
+        value = self.value()
+        try:
+            coerced = coerce_value(self.spec, value)
+        except ValidationError as exc:
+            return exc.reason
+        if coerced is None and self.spec.required:
+            return "is required"
+        return None
+
+
+class FeatureForm(QWidget):
+    """All fields of one kind. ``values()`` gives every field; ``changed_values()`` only the
+    ones the user changed since :meth:`set_values`; ``errors()`` what blocks Apply."""
+
+    edited = Signal()
+    validityChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind: LayerKind | None = None
+        self.editors: dict[str, FieldEditor] = {}
+        self._messages: dict[str, QLabel] = {}
+        self._original: dict[str, Any] = {}
+        self._valid = True
+        self.form_error = QLabel(self)
+        self.form_error.setStyleSheet(_ERROR_STYLE)
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+        self._body = QWidget(self)
+        self._layout = QFormLayout(self._body)
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._body)
+        layout.addWidget(self.form_error)
+        layout.addStretch(1)
+
+    def set_kind(self, kind: LayerKind | None) -> None:
+        if kind is not None and self.kind is not None and kind.name == self.kind.name:
+            return
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self.editors.clear()
+        self._messages.clear()
+        self.kind = kind
+        if kind is None:
+            return
+        for spec in kind.fields:
+            editor = FieldEditor(spec, self._body)
+            editor.changed.connect(self._on_edit)
+            title = spec.title + (" *" if spec.required else "")
+            label = QLabel(title, self._body)
+            label.setBuddy(editor.input)
+            if spec.required:
+                label.setToolTip("Required")
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
+            message = QLabel(self._body)
+            message.setStyleSheet(_ERROR_STYLE)
+            message.setWordWrap(True)
+            message.hide()
+            column = QWidget(self._body)
+            box = QVBoxLayout(column)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(1)
+            box.addWidget(editor)
+            box.addWidget(message)
+            self._layout.addRow(label, column)
+            self.editors[spec.name] = editor
+            self._messages[spec.name] = message
+
+    def set_values(self, properties: dict[str, Any]) -> None:
+        """Show ``properties`` (a stored feature's, or a new one's defaults) as unchanged."""
+        for name, editor in self.editors.items():
+            editor.set_value(properties.get(name))
+        self._original = {name: editor.value() for name, editor in self.editors.items()}
+        self._validate()
+
+    def set_defaults(self) -> None:
+        """A new feature: the kind's default values (a corridor's width_m, statuses...)."""
+        if self.kind is None:
+            return
+        from humanops.model.validation import coerce_value
+
+        defaults = {}
+        for spec in self.kind.fields:
+            if spec.default is not None:
+                try:
+                    defaults[spec.name] = coerce_value(spec, spec.default)
+                except ValidationError:
+                    continue
+        self.set_values(defaults)
+
+    def values(self) -> dict[str, Any]:
+        return {name: editor.value() for name, editor in self.editors.items()}
+
+    def changed_values(self) -> dict[str, Any]:
+        return {name: value for name, value in self.values().items() if value != self._original.get(name)}
+
+    def is_dirty(self) -> bool:
+        return bool(self.changed_values())
+
+    def errors(self) -> dict[str, str]:
+        found = {name: msg for name, editor in self.editors.items() if (msg := editor.error())}
+        if not found and self.kind is not None:
+            from humanops.model.validation import validate_properties
+
+            try:
+                validate_properties(self.kind, self.values(), apply_defaults=False)
+            except ValidationError as exc:
+                found[exc.field or ""] = exc.reason
+        return found
+
+    def is_valid(self) -> bool:
+        return not self.errors()
+
+    def _on_edit(self) -> None:
+        self._validate()
+        self.edited.emit()
+
+    def _validate(self) -> None:
+        errors = self.errors()
+        for name, label in self._messages.items():
+            message = errors.get(name)
+            label.setText(message or "")
+            label.setVisible(bool(message))
+        stray = [f"{k}: {v}" if k else v for k, v in errors.items() if k not in self._messages]
+        self.form_error.setText("; ".join(stray))
+        self.form_error.setVisible(bool(stray))
+        valid = not errors
+        if valid != self._valid:
+            self._valid = valid
+            self.validityChanged.emit(valid)
+
+
+class FeatureFormPanel(QWidget):
+    """The dock: the selected feature's form with Apply and Revert. The main window decides
+    what Apply does (an UpdateFeature on the undo stack)."""
+
+    applyRequested = Signal(str, str, dict)  # layer, uuid, changed values
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layer: str | None = None
+        self.uuid: str | None = None
+        self.title = QLabel("Select one feature on the map or in the table to see its fields.", self)
+        self.title.setWordWrap(True)
+        self.form = FeatureForm(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        self.apply_button = QPushButton("Apply", self)
+        self.apply_button.setToolTip("Store the changed fields as a new version (undoable)")
+        self.revert_button = QPushButton("Revert", self)
+        self.apply_button.clicked.connect(self.apply)
+        self.revert_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.form.edited.connect(self._update_buttons)
+        self._feature: Feature | None = None
+        self._update_buttons()
+
+    def set_feature(self, feature: Feature | None, kind: LayerKind | None = None) -> None:
+        self._feature = feature
+        if feature is None or kind is None:
+            self.layer = self.uuid = None
+            self.form.set_kind(None)
+            self.title.setText("Select one feature on the map or in the table to see its fields.")
+        else:
+            self.layer, self.uuid = feature.kind, feature.uuid
+            self.form.set_kind(kind)
+            self.form.set_values(feature.properties)
+            name = feature.properties.get("name") or "(unnamed)"
+            single = kind.title[:-1] if kind.title.endswith("s") else kind.title
+            self.title.setText(f"<b>{name}</b> — {single.lower()}, version {feature.version}"
+                               f"{', from ' + feature.originator if feature.originator else ''}")
+        self._update_buttons()
+
+    def feature(self) -> Feature | None:
+        return self._feature
+
+    def is_dirty(self) -> bool:
+        return self.uuid is not None and self.form.is_dirty()
+
+    def apply(self) -> bool:
+        """Ask for the changes to be stored; False if a field is invalid (nothing is sent)."""
+        if self.layer is None or self.uuid is None or not self.form.is_dirty():
+            return True
+        if not self.form.is_valid():
+            return False
+        self.applyRequested.emit(self.layer, self.uuid, self.form.changed_values())
+        return True
+
+    def revert(self) -> None:
+        if self._feature is not None:
+            self.form.set_values(self._feature.properties)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.apply_button.setEnabled(dirty and self.form.is_valid())
+        self.revert_button.setEnabled(dirty)

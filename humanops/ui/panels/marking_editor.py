@@ -1,0 +1,452 @@
+"""The marking editor: TLP 2.0 level as the standard's coloured badges, who the feature is
+releasable to (picked from the partner directory), caveats, expiry and location precision.
+
+What the user picks is only ever turned into a :class:`~humanops.model.marking.Marking`, so
+an id or precision the model refuses is shown as a message, never stored.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.errors import ValidationError
+from humanops.model.marking import CAVEATS, TLP, Marking, Precision, split_list
+from humanops.ui.symbols import TLP_COLOURS
+
+if TYPE_CHECKING:
+    from humanops.catalog import LayerKind
+    from humanops.model.feature import Feature
+    from humanops.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
+_ERROR_STYLE = "color: #b00020;"
+_WARNING_STYLE = "color: #8a5a00;"
+TLP_MEANING = {
+    "CLEAR": "Anyone: no limit on disclosure.",
+    "GREEN": "Members of the communities the originator shares with; not public.",
+    "AMBER": "Only the organisations named below, and only to those who need to know.",
+    "AMBER+STRICT": "Only the organisations named below; they do not pass it on.",
+    "RED": "Only the named recipients, for their eyes: never passed on.",
+}
+CAVEAT_TITLES = {
+    "no_onward_sharing": ("No onward sharing", "Recipients never pass it on, whatever its TLP level"),
+    "no_public_release": ("No public release", "Never published, even in public briefings"),
+    "protection_sensitive": ("Protection-sensitive", "Data about people at risk: handle as protection data"),
+}
+
+
+def partner_parties(workspace: Workspace | None) -> list[tuple[str, str]]:
+    """(id, label) of every organisation and community in the partner directory, if the
+    sharing area's directory store is present and holds any; else []."""
+    if workspace is None:
+        return []
+    try:
+        store = importlib.import_module("humanops.sharing.directory_store")
+        directory = store.load_directory(workspace)
+    except ModuleNotFoundError:
+        return []
+    except Exception:  # a directory we cannot read must not block marking a feature
+        log.exception("cannot read the partner directory")
+        return []
+    parties = []
+    for org in sorted(directory.organisations.values(), key=lambda o: o.id):
+        label = f"{org.acronym or org.name} — {org.name}" if org.acronym and org.acronym != org.name else org.name
+        parties.append((org.id, f"{label} ({org.id})"))
+    for community in sorted(directory.communities.values(), key=lambda c: c.id):
+        parties.append((community.id, f"{community.name} ({community.id}, community)"))
+    return parties
+
+
+def _tlp_button_style(tlp: str) -> str:
+    colour = TLP_COLOURS[tlp]
+    return (
+        f"QPushButton {{ background: #000000; color: {colour}; font-weight: bold; "
+        f"border: 2px solid #000000; border-radius: 3px; padding: 3px 3px; }}"
+        f"QPushButton:checked {{ border: 3px solid {colour}; }}"
+        f"QPushButton:focus {{ outline: none; }}"
+    )
+
+
+class MarkingEditor(QWidget):
+    """Edits one Marking. ``marking()`` raises ValidationError if the choices are not a
+    valid marking; ``message`` shows why as the user types."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original: Marking | None = None
+        self._parties: list[tuple[str, str]] = []
+
+        # TLP badges
+        self.tlp_group = QButtonGroup(self)
+        self.tlp_group.setExclusive(True)
+        self.tlp_buttons: dict[str, QPushButton] = {}
+        tlp_row = QHBoxLayout()
+        tlp_row.setSpacing(3)
+        for level in TLP:
+            button = QPushButton(level.value, self)
+            button.setObjectName(f"tlp_{level.value}")
+            button.setCheckable(True)
+            button.setStyleSheet(_tlp_button_style(level.value))
+            button.setToolTip(f"TLP:{level.value} — {TLP_MEANING[level.value]}")
+            self.tlp_group.addButton(button)
+            self.tlp_buttons[level.value] = button
+            tlp_row.addWidget(button)
+        tlp_row.addStretch(1)
+        self.tlp_group.buttonToggled.connect(self._tlp_toggled)
+        self.tlp_meaning = QLabel(self)
+        self.tlp_meaning.setWordWrap(True)
+
+        # releasable to
+        self.parties = QListWidget(self)
+        self.parties.setToolTip("Organisations and communities this feature may be given to")
+        self.parties.setMaximumHeight(110)
+        self.parties.itemChanged.connect(lambda _item: self._on_edit())
+        self.other_parties = QLineEdit(self)
+        self.other_parties.setPlaceholderText("organisation or community ids, comma-separated")
+        self.other_parties.textChanged.connect(self._on_edit)
+        self.parties_hint = QLabel(self)
+        self.parties_hint.setWordWrap(True)
+
+        # caveats
+        self.caveat_boxes: dict[str, QCheckBox] = {}
+        caveats = QVBoxLayout()
+        caveats.setSpacing(1)
+        for caveat in CAVEATS:
+            title, tip = CAVEAT_TITLES.get(caveat, (caveat.replace("_", " ").capitalize(), ""))
+            box = QCheckBox(title, self)
+            box.setToolTip(tip)
+            box.setObjectName(f"caveat_{caveat}")
+            box.toggled.connect(self._on_edit)
+            self.caveat_boxes[caveat] = box
+            caveats.addWidget(box)
+
+        # expiry
+        self.never_expires = QCheckBox("never", self)
+        self.never_expires.setChecked(True)
+        self.expires = QDateTimeEdit(self)
+        self.expires.setTimeZone(QTimeZone.utc())
+        self.expires.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
+        self.expires.setCalendarPopup(True)
+        self.expires.setDateTime(QDateTime.currentDateTimeUtc().addDays(30))
+        self.expires.setEnabled(False)
+        self.never_expires.toggled.connect(lambda never: self.expires.setEnabled(not never))
+        self.never_expires.toggled.connect(self._on_edit)
+        self.expires.dateTimeChanged.connect(self._on_edit)
+        expiry = QHBoxLayout()
+        expiry.addWidget(self.never_expires)
+        expiry.addWidget(self.expires, 1)
+
+        # precision
+        self.precision_mode = QComboBox(self)
+        self.precision_mode.addItem("exact", "exact")
+        self.precision_mode.addItem("grid", "grid")
+        self.precision_mode.addItem("admin area", "admin")
+        self.precision_mode.setToolTip("Exact location, or generalised to a grid cell or an administrative "
+                                       "area for those not entitled to the exact location")
+        self.grid_m = QSpinBox(self)
+        self.grid_m.setRange(10, 1_000_000)
+        self.grid_m.setSingleStep(500)
+        self.grid_m.setValue(1000)
+        self.grid_m.setSuffix(" m")
+        self.grid_m.setGroupSeparatorShown(True)
+        self.admin_field = QComboBox(self)
+        self.admin_field.setEditable(True)
+        self.precision_k = QSpinBox(self)
+        self.precision_k.setRange(0, 100_000)
+        self.precision_k.setSpecialValueText("no suppression")
+        self.precision_k.setPrefix("withhold below ")
+        self.precision_k.setSuffix(" people")
+        self.precision_k.setToolTip("Cells or areas with fewer people than this are withheld (k-anonymity)")
+        self.precision_detail = QStackedWidget(self)
+        self.precision_detail.addWidget(QWidget(self))
+        self.precision_detail.addWidget(self.grid_m)
+        self.precision_detail.addWidget(self.admin_field)
+        self.precision_mode.currentIndexChanged.connect(self._precision_mode_changed)
+        for signal in (self.grid_m.valueChanged, self.precision_k.valueChanged,
+                       self.admin_field.currentTextChanged):
+            signal.connect(self._on_edit)
+        precision = QHBoxLayout()
+        precision.addWidget(self.precision_mode)
+        precision.addWidget(self.precision_detail, 1)
+
+        self.message = QLabel(self)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        tlp_box = QWidget(self)
+        tlp_box.setLayout(tlp_row)
+        tlp_row.setContentsMargins(0, 0, 0, 0)
+        form.addRow(QLabel("TLP 2.0 level", self))
+        form.addRow(tlp_box)  # the five badges get the full width
+        form.addRow(self.tlp_meaning)
+        releasable = QVBoxLayout()
+        releasable.setSpacing(2)
+        releasable.addWidget(self.parties)
+        releasable.addWidget(self.other_parties)
+        releasable.addWidget(self.parties_hint)
+        form.addRow("Releasable to", releasable)
+        caveat_group = QGroupBox(self)
+        caveat_group.setFlat(True)
+        caveat_group.setLayout(caveats)
+        form.addRow("Caveats", caveat_group)
+        form.addRow("Expires", expiry)
+        form.addRow("Precision", precision)
+        form.addRow("", self.precision_k)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.set_parties([])
+        self.set_marking(Marking())
+
+    # --- configuration ------------------------------------------------------------------------
+    def set_parties(self, parties: list[tuple[str, str]]) -> None:
+        """The directory's organisations and communities (id, label) to pick from."""
+        self._parties = list(parties)
+        current = self._chosen_parties() if self._original is not None else ()
+        self.parties.blockSignals(True)
+        self.parties.clear()
+        for party_id, label in parties:
+            item = QListWidgetItem(label, self.parties)
+            item.setData(Qt.ItemDataRole.UserRole, party_id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.parties.blockSignals(False)
+        self.parties.setVisible(bool(parties))
+        if parties:
+            self.other_parties.setPlaceholderText("other ids not in the directory, comma-separated")
+            self.parties_hint.setText("")
+        else:
+            self.other_parties.setPlaceholderText("organisation or community ids, comma-separated")
+            self.parties_hint.setText("No partner directory yet: type the ids.")
+        self.parties_hint.setVisible(not parties)
+        self._set_chosen_parties(current)
+
+    def set_kind(self, kind: LayerKind | None) -> None:
+        """Offer the kind's text fields (e.g. admin_code) for generalising to admin areas."""
+        self.admin_field.blockSignals(True)
+        self.admin_field.clear()
+        if kind is not None:
+            for spec in kind.fields:
+                if spec.type in ("text", "enum") and spec.name not in ("name", "notes"):
+                    self.admin_field.addItem(spec.name)
+        self.admin_field.blockSignals(False)
+
+    # --- value --------------------------------------------------------------------------------
+    def set_marking(self, marking: Marking) -> None:
+        widgets = [self.tlp_group, self.parties, self.other_parties, self.never_expires, self.expires,
+                   self.precision_mode, self.grid_m, self.admin_field, self.precision_k,
+                   *self.caveat_boxes.values()]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.tlp_buttons[marking.tlp.value].setChecked(True)
+            self.tlp_meaning.setText(TLP_MEANING[marking.tlp.value])
+            self._set_chosen_parties(marking.releasable_to)
+            for caveat, box in self.caveat_boxes.items():
+                box.setChecked(caveat in marking.caveats)
+            self.never_expires.setChecked(marking.expires is None)
+            self.expires.setEnabled(marking.expires is not None)
+            if marking.expires is not None:
+                self.expires.setDateTime(QDateTime.fromSecsSinceEpoch(int(marking.expires.timestamp()),
+                                                                      QTimeZone.utc()))
+            p = marking.precision
+            self.precision_mode.setCurrentIndex(self.precision_mode.findData(p.mode))
+            self.precision_detail.setCurrentIndex({"exact": 0, "grid": 1, "admin": 2}[p.mode])
+            if p.grid_m:
+                self.grid_m.setValue(p.grid_m)
+            if p.admin_field:
+                if self.admin_field.findText(p.admin_field) < 0:
+                    self.admin_field.addItem(p.admin_field)
+                self.admin_field.setCurrentText(p.admin_field)
+            self.precision_k.setValue(p.k)
+            self.precision_k.setEnabled(p.mode != "exact")
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self._original = marking
+        self._validate()
+
+    def _set_chosen_parties(self, chosen: tuple[str, ...] | list[str]) -> None:
+        known = set()
+        for i in range(self.parties.count()):
+            item = self.parties.item(i)
+            party = item.data(Qt.ItemDataRole.UserRole)
+            known.add(party)
+            item.setCheckState(Qt.CheckState.Checked if party in chosen else Qt.CheckState.Unchecked)
+        self.other_parties.setText(", ".join(p for p in chosen if p not in known))
+
+    def _chosen_parties(self) -> tuple[str, ...]:
+        chosen = [self.parties.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.parties.count())
+                  if self.parties.item(i).checkState() == Qt.CheckState.Checked]
+        chosen += [p for p in split_list(self.other_parties.text()) if p not in chosen]
+        return tuple(chosen)
+
+    def tlp(self) -> str:
+        button = self.tlp_group.checkedButton()
+        return button.text() if button is not None else "AMBER"
+
+    def marking(self) -> Marking:
+        """The marking as chosen; ValidationError (naming the part) if it is not valid."""
+        expires = None
+        if not self.never_expires.isChecked():
+            expires = self.expires.dateTime().toUTC().toPython().replace(tzinfo=UTC)
+        mode = self.precision_mode.currentData()
+        k = self.precision_k.value()
+        suffix = f":k{k}" if k else ""
+        if mode == "grid":
+            precision = Precision.parse(f"grid:{self.grid_m.value()}{suffix}")
+        elif mode == "admin":
+            precision = Precision.parse(f"admin:{self.admin_field.currentText().strip()}{suffix}")
+        else:
+            precision = Precision()
+        return Marking(tlp=TLP.parse(self.tlp()), releasable_to=self._chosen_parties(),
+                       caveats=tuple(c for c, box in self.caveat_boxes.items() if box.isChecked()),
+                       expires=expires, precision=precision)
+
+    def error(self) -> str | None:
+        try:
+            self.marking()
+        except ValidationError as exc:
+            return exc.message
+        return None
+
+    def warning(self) -> str | None:
+        """Allowed but worth saying: an expiry in the past stops the feature being shared."""
+        try:
+            marking = self.marking()
+        except ValidationError:
+            return None
+        if marking.expires is not None and marking.expires <= datetime.now(UTC) - timedelta(minutes=1):
+            return "The expiry is in the past: the feature will no longer be shared with anyone."
+        return None
+
+    def is_dirty(self) -> bool:
+        try:
+            return self._original is not None and self.marking() != self._original
+        except ValidationError:
+            return True
+
+    # --- reactions ------------------------------------------------------------------------------
+    def _tlp_toggled(self, button: QPushButton, checked: bool) -> None:
+        if checked:
+            self.tlp_meaning.setText(TLP_MEANING.get(button.text(), ""))
+            self._on_edit()
+
+    def _precision_mode_changed(self, index: int) -> None:
+        mode = self.precision_mode.itemData(index)
+        self.precision_detail.setCurrentIndex({"exact": 0, "grid": 1, "admin": 2}[mode])
+        self.precision_k.setEnabled(mode != "exact")
+        self._on_edit()
+
+    def _on_edit(self, *_args: object) -> None:
+        self._validate()
+        self.edited.emit()
+
+    def _validate(self) -> None:
+        error = self.error()
+        message = error or self.warning()
+        self.message.setStyleSheet(_ERROR_STYLE if error else _WARNING_STYLE)
+        self.message.setText(message or "")
+        self.message.setVisible(bool(message))
+
+
+class MarkingPanel(QWidget):
+    """The dock: the selected feature's marking with Apply and Revert."""
+
+    applyRequested = Signal(str, str, object)  # layer, uuid, Marking
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layer: str | None = None
+        self.uuid: str | None = None
+        self._feature: Feature | None = None
+        self.title = QLabel("Select one feature to see and change its marking.", self)
+        self.title.setWordWrap(True)
+        self.editor = MarkingEditor(self)
+        self.apply_button = QPushButton("Apply", self)
+        self.apply_button.setToolTip("Store the new marking as a new version (undoable)")
+        self.revert_button = QPushButton("Revert", self)
+        self.apply_button.clicked.connect(self.apply)
+        self.revert_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.editor)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.editor.edited.connect(self._update_buttons)
+        self._set_enabled(False)
+
+    def set_feature(self, feature: Feature | None, kind: LayerKind | None = None) -> None:
+        self._feature = feature
+        if feature is None or kind is None:
+            self.layer = self.uuid = None
+            self.title.setText("Select one feature to see and change its marking.")
+            self.editor.set_marking(Marking())
+            self._set_enabled(False)
+        else:
+            self.layer, self.uuid = feature.kind, feature.uuid
+            self.editor.set_kind(kind)
+            self.editor.set_marking(feature.marking)
+            name = feature.properties.get("name") or "(unnamed)"
+            self.title.setText(f"Marking of <b>{name}</b>")
+            self._set_enabled(True)
+        self._update_buttons()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.editor.setEnabled(enabled)
+
+    def is_dirty(self) -> bool:
+        return self.uuid is not None and self.editor.is_dirty()
+
+    def apply(self) -> bool:
+        if self.layer is None or self.uuid is None or not self.editor.is_dirty():
+            return True
+        if self.editor.error():
+            return False
+        self.applyRequested.emit(self.layer, self.uuid, self.editor.marking())
+        return True
+
+    def revert(self) -> None:
+        if self._feature is not None:
+            self.editor.set_marking(self._feature.marking)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.apply_button.setEnabled(dirty and self.editor.error() is None)
+        self.revert_button.setEnabled(dirty)

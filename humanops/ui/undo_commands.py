@@ -1,0 +1,187 @@
+"""Undoable edits. Every one goes through the Workspace API, so each step (do, undo, redo) is
+its own committed, versioned transaction: nothing is lost on a crash, and partners see an
+undo as what it is, a new version.
+
+A command is applied once *before* it is pushed (:func:`push_edit`), so a refused edit (a
+ValidationError naming the field) reaches the caller as an exception and never enters the
+stack; QUndoStack.push's own first ``redo()`` is then skipped. An undo or redo that the
+workspace refuses later (the feature was changed meanwhile, e.g. by a partner's update) is
+reported through ``on_error`` and the command is made obsolete rather than forcing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from humanops.errors import HumanOpsError
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from humanops.model.feature import Feature
+    from humanops.model.marking import Marking
+    from humanops.store.workspace import Workspace
+
+ErrorHandler = Callable[[str], None]
+
+
+def _title(workspace: Workspace, layer: str) -> str:
+    title = workspace.kind(layer).title
+    return title[:-1] if title.endswith("s") else title
+
+
+class WorkspaceCommand(QUndoCommand):
+    """Base: applied once by :func:`push_edit`, so the stack's first redo() is a no-op."""
+
+    def __init__(self, workspace: Workspace, text: str, on_error: ErrorHandler | None = None) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.on_error = on_error
+        self._applied_once = False
+
+    # Subclasses implement these; they raise HumanOpsError when the workspace refuses.
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        """The first application; raises if the edit is refused (nothing is changed then)."""
+        self.do()
+        self._applied_once = True
+
+    def redo(self) -> None:
+        if self._applied_once:
+            self._applied_once = False  # the next redo() is a real one (after an undo)
+            return
+        self._guarded(self.do, "redo")
+
+    def undo(self) -> None:
+        self._guarded(self.revert, "undo")
+
+    def _guarded(self, step: Callable[[], None], what: str) -> None:
+        try:
+            step()
+        except HumanOpsError as exc:
+            self.setObsolete(True)  # the stack drops it: it cannot be replayed faithfully
+            if self.on_error is not None:
+                self.on_error(f"Cannot {what} “{self.text()}”: {exc.message}")
+
+
+def push_edit(stack: QUndoStack, command: WorkspaceCommand) -> None:
+    """Apply ``command`` (raising HumanOpsError if refused) and put it on ``stack``."""
+    command.apply()
+    stack.push(command)
+
+
+class AddFeature(WorkspaceCommand):
+    """Create a feature. Undo deletes it; redo re-adds it under the same uuid (the next
+    version), so a partner who received it sees one feature, not two."""
+
+    def __init__(self, workspace: Workspace, layer: str, geometry: BaseGeometry,
+                 properties: dict[str, Any], marking: Marking | None = None, *,
+                 on_error: ErrorHandler | None = None) -> None:
+        super().__init__(workspace, f"Add {_title(workspace, layer).lower()}", on_error)
+        self.layer = layer
+        self.geometry = geometry
+        self.properties = dict(properties)
+        self.marking = marking
+        self.uuid: str | None = None
+        self._version: int | None = None
+
+    def do(self) -> None:
+        feature = self.workspace.add_feature(self.layer, self.geometry, self.properties,
+                                             self.marking, uuid=self.uuid)
+        self.uuid, self._version = feature.uuid, feature.version
+
+    def revert(self) -> None:
+        assert self.uuid is not None
+        self.workspace.delete_feature(self.layer, self.uuid, expected_version=self._version)
+
+
+class UpdateFeature(WorkspaceCommand):
+    """Change a feature's geometry, some fields and/or its marking. Undo restores the previous
+    values as a new version; it is refused if someone changed the feature in between."""
+
+    def __init__(self, workspace: Workspace, layer: str, uuid: str, *,
+                 geometry: BaseGeometry | None = None, properties: dict[str, Any] | None = None,
+                 marking: Marking | None = None, text: str | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        current = workspace.get_feature(layer, uuid)
+        if text is None:
+            parts = [name for name, value in (("geometry", geometry), ("fields", properties),
+                                              ("marking", marking)) if value]
+            name = current.properties.get("name") or _title(workspace, layer).lower()
+            text = f"Edit {' and '.join(parts) or 'feature'} of {name}"
+        super().__init__(workspace, text, on_error)
+        self.layer = layer
+        self.uuid = uuid
+        self.new_geometry = geometry
+        self.new_properties = dict(properties or {})
+        self.new_marking = marking
+        self.old_geometry = current.geometry if geometry is not None else None
+        self.old_properties = {k: current.properties.get(k) for k in self.new_properties}
+        self.old_marking = current.marking if marking is not None else None
+        self._version = current.version
+
+    def _write(self, geometry: BaseGeometry | None, properties: dict[str, Any],
+               marking: Marking | None) -> None:
+        feature = self.workspace.update_feature(
+            self.layer, self.uuid, geometry=geometry, properties=properties or None,
+            marking=marking, expected_version=self._version)
+        self._version = feature.version
+
+    def do(self) -> None:
+        self._write(self.new_geometry, self.new_properties, self.new_marking)
+
+    def revert(self) -> None:
+        self._write(self.old_geometry, self.old_properties, self.old_marking)
+
+
+class MoveVertices(UpdateFeature):
+    """A reshaped geometry (vertex edit tool); undo puts the old vertices back."""
+
+    def __init__(self, workspace: Workspace, layer: str, uuid: str, geometry: BaseGeometry, *,
+                 on_error: ErrorHandler | None = None) -> None:
+        name = workspace.get_feature(layer, uuid).properties.get("name") or _title(workspace, layer)
+        super().__init__(workspace, layer, uuid, geometry=geometry, text=f"Move vertices of {name}",
+                         on_error=on_error)
+
+
+class DeleteFeature(WorkspaceCommand):
+    """Delete features (one transaction). Undo re-adds each with the same uuid, fields,
+    marking and originator, as its next version."""
+
+    def __init__(self, workspace: Workspace, layer: str, uuids: Iterable[str], *,
+                 on_error: ErrorHandler | None = None) -> None:
+        self.features: list[Feature] = workspace.features(layer, list(uuids))
+        n = len(self.features)
+        if n == 1:
+            text = f"Delete {self.features[0].properties.get('name') or _title(workspace, layer).lower()}"
+        else:
+            text = f"Delete {n} {workspace.kind(layer).title.lower()}"
+        super().__init__(workspace, text, on_error)
+        self.layer = layer
+        self._versions = {f.uuid: f.version for f in self.features}
+
+    @property
+    def uuids(self) -> list[str]:
+        return [f.uuid for f in self.features]
+
+    def do(self) -> None:
+        with self.workspace.transaction():
+            for feature in self.features:
+                self.workspace.delete_feature(self.layer, feature.uuid,
+                                              expected_version=self._versions[feature.uuid])
+
+    def revert(self) -> None:
+        with self.workspace.transaction():
+            for feature in self.features:
+                restored = self.workspace.add_feature(
+                    self.layer, feature.geometry, feature.properties, feature.marking,
+                    uuid=feature.uuid, originator=feature.originator)
+                self._versions[feature.uuid] = restored.version

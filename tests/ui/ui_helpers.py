@@ -1,0 +1,34 @@
+"""Driving the real widgets: where a place is on the canvas, clicking table rows, reading
+the GeoPackage through a connection of its own (what a crash would leave)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView
+
+
+def canvas_point(canvas: Any, lon: float, lat: float) -> QPoint:
+    """The canvas pixel showing ``lon``, ``lat``."""
+    px, py = canvas.lonlat_to_pixel(lon, lat)
+    return QPoint(round(px), round(py))
+
+
+def click_row(qtbot: Any, view: QAbstractItemView, row: int,
+              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Query the workspace file through a fresh connection (sees only what is committed)."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
