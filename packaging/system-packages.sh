@@ -1,17 +1,38 @@
 #!/usr/bin/env bash
-# System libraries Qt needs to run offscreen and on a desktop (PySide6 wheels bring Qt itself,
-# not the X/GL/font libraries it links against). Installs only what is missing; needs root or sudo.
-set -eu
-need=""
-for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
-done
-[ -z "$need" ] && exit 0
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "HumanOps needs these system libraries:$need (install them with your package manager)" >&2
+# System libraries Qt needs (PySide6 wheels bring Qt itself, not the GL/font/X libraries it
+# links against). Installs only what is missing, through apt-get; needs root or sudo.
+#   required: what the offscreen platform (tests, screenshots) needs: a failure stops make
+#   desktop:  what the xcb platform (a real window on X11/XWayland) needs: a failure warns
+set -u
+required="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
+desktop="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
+
+missing() {
+  local out=""
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || out="$out $pkg"; done
+  echo "$out"
+}
+
+need_required=$(missing $required)
+need_desktop=$(missing $desktop)
+[ -z "$need_required$need_desktop" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg >/dev/null 2>&1; then
+  echo "HumanOps needs these system libraries:$need_required$need_desktop (install them with your package manager)" >&2
   exit 0
 fi
 sudo_cmd=""
 [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-$sudo_cmd apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $need
+export DEBIAN_FRONTEND=noninteractive
+$sudo_cmd apt-get update -qq || echo "apt-get update failed; trying with the package lists at hand" >&2
+if [ -n "$need_required" ]; then
+  $sudo_cmd apt-get install -y -qq --no-install-recommends $need_required || {
+    echo "could not install the libraries Qt needs:$need_required" >&2
+    exit 1
+  }
+fi
+if [ -n "$need_desktop" ]; then
+  $sudo_cmd apt-get install -y -qq --no-install-recommends $need_desktop ||
+    echo "warning: could not install$need_desktop: the app will run offscreen but may not open a window" >&2
+fi
+exit 0
