@@ -1,0 +1,75 @@
+"""Read a layer's stored rows as a frame, exactly as stored, for exchange.
+
+Exchange needs the values exactly as the workspace holds them (ISO text times, integers,
+marking text), not as a GDAL reader types them, and wants the whole layer in one query; so
+this reads the layer table through the workspace connection (one SELECT) and decodes all
+geometries with one vectorised call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from humanops.store import gpkg_geometry, schema
+from humanops.store.workspace import Workspace
+
+IDENTITY_MARKING = ("uuid", "version", "originator", "created", "modified", "tlp", "releasable_to", "caveats",
+                    "expires", "precision")
+
+
+def read_rows(workspace: Workspace, layer: str, uuids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Live features of ``layer``: kind fields, identity and marking columns, ``_geom``
+    (shapely), ``_deleted`` (False) and ``_generalised`` (None); index 0..n-1."""
+    kind = workspace.kind(layer)
+    columns = [c for c, _ in schema.layer_columns(kind) if c not in ("source_package", "source_signer")]
+    select = ", ".join(f'"{c}"' for c in ["geom", *columns])
+    db = workspace.connection
+    if uuids is None:
+        rows = db.execute(f'SELECT {select} FROM "{layer}" ORDER BY fid').fetchall()
+    else:
+        wanted = sorted(set(uuids))
+        rows = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows += db.execute(f'SELECT {select} FROM "{layer}" WHERE uuid IN ({",".join("?" * len(chunk))}) '
+                               "ORDER BY fid", chunk).fetchall()
+    return rows_to_frame(kind, columns, rows)
+
+
+def rows_to_frame(kind, columns: list[str], rows: list[tuple]) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    n = len(rows)
+    data = list(zip(*rows, strict=True)) if n else [()] * (len(columns) + 1)
+    frame = pd.DataFrame({c: pd.Series(list(data[i + 1]), dtype=object) for i, c in enumerate(columns)})
+    booleans = {f.name for f in kind.fields if f.type == "boolean"}
+    for name in booleans:
+        frame[name] = pd.Series([None if v is None else bool(v) for v in frame[name]], dtype=object)
+    frame["version"] = pd.array(frame["version"].tolist(), dtype="int64") if n else pd.Series([], dtype="int64")
+    frame["_deleted"] = np.zeros(n, dtype=bool)
+    frame["_generalised"] = pd.Series([None] * n, dtype=object)
+    frame["_geom"] = gpkg_geometry.decode_many(list(data[0])) if n else np.empty(0, dtype=object)
+    return frame
+
+
+def revision(version: int, modified: str | None) -> str:
+    """A version's identity across workspaces: ``VERSION@MODIFIED`` (modified as stored)."""
+    return f"{int(version)}@{modified or ''}"
+
+
+def ancestors(workspace: Workspace, layer: str, wanted: Iterable[str], limit: int = 64) -> dict[str, list[str]]:
+    """For each wanted uuid, the revisions it descends from that we know (our history, plus
+    the lineage received with partners' versions), newest first, at most ``limit``."""
+    wanted = set(wanted)
+    if not wanted:
+        return {}
+    db = workspace.connection
+    rows = db.execute("SELECT uuid, version, modified FROM humanops_history WHERE layer = ?", (layer,)).fetchall()
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_lineage'").fetchone():
+        rows += db.execute("SELECT uuid, version, modified FROM humanops_lineage WHERE layer = ?", (layer,)).fetchall()
+    found: dict[str, set[tuple[int, str]]] = {}
+    for uid, version, modified in rows:
+        if uid in wanted:
+            found.setdefault(uid, set()).add((int(version), modified or ""))
+    return {uid: [revision(v, m) for v, m in sorted(revs, reverse=True)[:limit * 2]] for uid, revs in found.items()}

@@ -1,0 +1,346 @@
+"""The ``.hopx`` exchange package as bytes: sealing, opening, limits (see docs/exchange-format.md).
+
+Outer file: the marker line ``HUMANOPS-EXCHANGE/1\\n`` and an age (X25519) encryption of the
+inner container to every recipient. Inner container: a fixed magic and three length-prefixed
+sections — canonical manifest, Ed25519 signature, zlib payload — and nothing else. No names,
+no paths, no directory, no compression ratios to trust: the sizes are checked against hard
+limits before anything is allocated, the payload hash (in the signed manifest) is checked
+before the payload is decompressed, and decompression stops at the signed, declared size.
+
+This module knows bytes and JSON shapes only; who may sign and receive is for
+``exchange_import``/``exchange_export`` and the policy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import uuid as uuid_module
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from humanops.errors import SharingError
+from humanops.model.marking import TLP, parse_time
+from humanops.sharing.canonical import canonical_json, loads_strict
+
+FORMAT_VERSION = 1
+MARKER = b"HUMANOPS-EXCHANGE/1\n"
+MARKER_PREFIX = b"HUMANOPS-EXCHANGE/"
+INNER_MAGIC = b"HOPX-INNER/1\n"
+SIGNATURE_DOMAIN = b"humanops-exchange/1 manifest\x00"
+SUFFIX = ".hopx"
+
+# Hard limits, checked before reading or allocating (module attributes: tests lower them).
+MAX_PACKAGE_BYTES = 1024 * 1024 * 1024  # the whole file
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_PAYLOAD_BYTES = 1024 * 1024 * 1024  # decompressed payload JSON
+MAX_FEATURES = 2_000_000  # per package
+MAX_LAYERS = 64
+SIGNATURE_BYTES = 64
+
+TLP_VALUES = tuple(t.value for t in TLP)
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+_LAYER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+_MANIFEST_KEYS = {"format", "package_id", "sender", "recipients", "created", "expires", "sequence", "mode",
+                  "layers", "markings", "highest_marking", "payload", "audit_head", "generator"}
+
+
+@dataclass(frozen=True)
+class OpenedPackage:
+    """A decrypted package whose container is well formed and whose manifest is valid; the
+    signature is NOT yet checked against a directory (see :func:`verify_signature`)."""
+
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    signature: bytes
+    payload: bytes  # as stored (compressed)
+
+    @property
+    def sender(self) -> str:
+        return self.manifest["sender"]["org"]
+
+    @property
+    def sender_fingerprint(self) -> str:
+        return self.manifest["sender"]["fingerprint"]
+
+    @property
+    def package_id(self) -> str:
+        return self.manifest["package_id"]
+
+    @property
+    def created(self) -> datetime:
+        return parse_time(self.manifest["created"])  # type: ignore[return-value]
+
+    @property
+    def expires(self) -> datetime:
+        return parse_time(self.manifest["expires"])  # type: ignore[return-value]
+
+    @property
+    def recipients(self) -> list[str]:
+        return [r["org"] for r in self.manifest["recipients"]]
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def compress_payload(payload_json: bytes, level: int = 1) -> tuple[bytes, dict[str, Any]]:
+    """The stored payload and its manifest entry (encoding, size, sha256 of the stored bytes)."""
+    stored = zlib.compress(payload_json, level)
+    return stored, {"encoding": "zlib", "size": len(payload_json), "sha256": hashlib.sha256(stored).hexdigest()}
+
+
+def seal_package(manifest: dict[str, Any], payload: bytes, signing_key: Ed25519PrivateKey,
+                 recipients: list[pyrage.x25519.Recipient]) -> bytes:
+    """Sign the canonical manifest, frame it with the signature and stored payload, encrypt
+    the frame to every recipient, and put the marker in front. Returns the file's bytes."""
+    check_manifest(manifest)
+    manifest_bytes = canonical_json(manifest)
+    if len(manifest_bytes) > MAX_MANIFEST_BYTES:
+        raise SharingError(f"the manifest would be {len(manifest_bytes)} bytes (limit {MAX_MANIFEST_BYTES})")
+    if hashlib.sha256(payload).hexdigest() != manifest["payload"]["sha256"]:
+        raise SharingError("the payload does not match the manifest's hash")
+    signature = signing_key.sign(SIGNATURE_DOMAIN + manifest_bytes)
+    inner = b"".join((INNER_MAGIC, struct.pack(">I", len(manifest_bytes)), manifest_bytes,
+                      struct.pack(">H", len(signature)), signature, struct.pack(">Q", len(payload)), payload))
+    if not recipients:
+        raise SharingError("a package needs at least one recipient")
+    return MARKER + pyrage.encrypt(inner, recipients)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def read_package_file(path: str | Path) -> bytes:
+    """The file's bytes, after checking the marker and the size limit (nothing else read)."""
+    path = Path(path)
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(len(MARKER))
+            check_marker(head, file)
+            if size > MAX_PACKAGE_BYTES:
+                raise SharingError(f"is {size} bytes, above the limit of {MAX_PACKAGE_BYTES} for a package",
+                                   file=file)
+            # read what the file holds (not the limit: read(n) reserves n bytes up front)
+            data = handle.read(size - len(head) + 1)
+    except OSError as exc:
+        raise SharingError(f"cannot read the package ({exc.strerror})", file=file) from None
+    if len(data) > size - len(head):
+        raise SharingError("the package grew while it was read", file=file)
+    return head + data
+
+
+def check_marker(head: bytes, file: str | None = None) -> None:
+    if head == MARKER:
+        return
+    if head.startswith(MARKER_PREFIX):
+        version = head[len(MARKER_PREFIX):].split(b"\n", 1)[0][:16].decode("ascii", "replace")
+        raise SharingError(f"is an exchange package of format {version!r}; this HumanOps reads format "
+                           f"{FORMAT_VERSION} only (update HumanOps)", file=file)
+    raise SharingError("is not a HumanOps exchange package (no HUMANOPS-EXCHANGE/1 marker)", file=file)
+
+
+def open_package(data: bytes, identities: list[pyrage.x25519.Identity], *, file: str | None = None) -> OpenedPackage:
+    """Decrypt with our age identities and take the inner container apart; the manifest is
+    parsed and schema-checked. Signature, recipients and payload are checked by the caller."""
+    check_marker(data[:len(MARKER)], file)
+    if len(data) > MAX_PACKAGE_BYTES + len(MARKER):
+        raise SharingError("is above the size limit for a package", file=file)
+    try:
+        inner = pyrage.decrypt(data[len(MARKER):], identities)
+    except pyrage.DecryptError as exc:
+        if "no matching keys" in str(exc).lower():
+            raise SharingError("is not encrypted to any of our keys (not addressed to us, or damaged)",
+                               file=file) from None
+        raise SharingError(f"cannot be decrypted: the file is damaged or truncated ({exc})", file=file) from None
+    return parse_inner(inner, file=file)
+
+
+def parse_inner(inner: bytes, *, file: str | None = None) -> OpenedPackage:
+    view = memoryview(inner)
+    pos = 0
+
+    def take(n: int, what: str) -> memoryview:
+        nonlocal pos
+        if n > len(view) - pos:
+            raise SharingError(f"the package is truncated ({what})", file=file)
+        out = view[pos:pos + n]
+        pos += n
+        return out
+
+    if bytes(take(len(INNER_MAGIC), "container header")) != INNER_MAGIC:
+        raise SharingError("the container inside the package is not a HOPX-INNER/1 container", file=file)
+    (manifest_len,) = struct.unpack(">I", take(4, "manifest length"))
+    if manifest_len > MAX_MANIFEST_BYTES:
+        raise SharingError(f"the manifest declares {manifest_len} bytes, above the limit of "
+                           f"{MAX_MANIFEST_BYTES}", file=file)
+    manifest_bytes = bytes(take(manifest_len, "manifest"))
+    (signature_len,) = struct.unpack(">H", take(2, "signature length"))
+    if signature_len != SIGNATURE_BYTES:
+        raise SharingError(f"the signature has {signature_len} bytes, not {SIGNATURE_BYTES}", file=file)
+    signature = bytes(take(signature_len, "signature"))
+    (payload_len,) = struct.unpack(">Q", take(8, "payload length"))
+    if payload_len > MAX_PACKAGE_BYTES:
+        raise SharingError(f"the payload declares {payload_len} bytes, above the limit", file=file)
+    payload = bytes(take(payload_len, "payload"))
+    if pos != len(view):
+        raise SharingError(f"{len(view) - pos} unexpected bytes after the payload", file=file)
+    manifest = parse_manifest(manifest_bytes, file=file)
+    return OpenedPackage(manifest, manifest_bytes, signature, payload)
+
+
+def parse_manifest(raw: bytes, *, file: str | None = None) -> dict[str, Any]:
+    manifest = loads_strict(raw, what="manifest", file=file)
+    if not isinstance(manifest, dict):
+        raise SharingError("the manifest is not a JSON object", file=file)
+    version = manifest.get("format")
+    if version != FORMAT_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            raise SharingError(f"the manifest is of format {version}; this HumanOps reads format {FORMAT_VERSION} "
+                               "only (update HumanOps)", file=file)
+        raise SharingError(f"unknown manifest format {str(version)[:20]!r}", file=file)
+    check_manifest(manifest, file=file)
+    if canonical_json(manifest) != raw:
+        raise SharingError("the manifest is not in canonical form", file=file)
+    return manifest
+
+
+def _fail(field: str, reason: str, file: str | None) -> SharingError:
+    return SharingError(reason, file=file, field=f"manifest.{field}")
+
+
+def _int(value: Any, field: str, file: str | None, *, minimum: int = 0, maximum: int = 2**53) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
+        raise _fail(field, f"must be a whole number from {minimum} to {maximum}", file)
+    return value
+
+
+def _str(value: Any, field: str, file: str | None, pattern: re.Pattern[str] | None = None,
+         max_len: int = 200) -> str:
+    if not isinstance(value, str) or len(value) > max_len or (pattern is not None and not pattern.match(value)):
+        raise _fail(field, "is missing or malformed", file)
+    return value
+
+
+def _keys(obj: Any, allowed: set[str], field: str, file: str | None) -> None:
+    if not isinstance(obj, dict):
+        raise _fail(field, "must be an object", file)
+    if set(obj) != allowed:
+        odd = sorted(set(obj) ^ allowed)[0]
+        raise _fail(f"{field}.{odd}" if field else odd, "unknown entry" if odd in obj else "missing entry", file)
+
+
+def _time(value: Any, field: str, file: str | None) -> datetime:
+    _str(value, field, file, max_len=40)
+    try:
+        stamp = parse_time(value)
+    except Exception:
+        stamp = None
+    if stamp is None:
+        raise _fail(field, "is not an ISO 8601 date and time", file)
+    return stamp
+
+
+def check_manifest(m: dict[str, Any], *, file: str | None = None) -> None:
+    """Schema of the manifest, strictly: every entry present, nothing unknown, every value of
+    its type and range; unknown TLP values refused (never read as something weaker)."""
+    _keys(m, _MANIFEST_KEYS, "", file)
+    _int(m["format"], "format", file, minimum=FORMAT_VERSION, maximum=FORMAT_VERSION)
+    package_id = _str(m["package_id"], "package_id", file, max_len=36)
+    try:
+        if str(uuid_module.UUID(package_id)) != package_id:
+            raise ValueError
+    except ValueError:
+        raise _fail("package_id", "is not a lowercase UUID", file) from None
+    _keys(m["sender"], {"org", "fingerprint"}, "sender", file)
+    _str(m["sender"]["org"], "sender.org", file, _ORG)
+    _str(m["sender"]["fingerprint"], "sender.fingerprint", file, _HEX64)
+    recipients = m["recipients"]
+    if not isinstance(recipients, list) or not 1 <= len(recipients) <= 256:
+        raise _fail("recipients", "must list 1 to 256 recipients", file)
+    orgs = []
+    for i, r in enumerate(recipients):
+        _keys(r, {"org", "encryption_key"}, f"recipients[{i}]", file)
+        orgs.append(_str(r["org"], f"recipients[{i}].org", file, _ORG))
+        key = _str(r["encryption_key"], f"recipients[{i}].encryption_key", file, max_len=100)
+        if not key.startswith("age1"):
+            raise _fail(f"recipients[{i}].encryption_key", "is not an age X25519 recipient", file)
+    if orgs != sorted(set(orgs)):
+        raise _fail("recipients", "must be sorted by org, each once", file)
+    created = _time(m["created"], "created", file)
+    expires = _time(m["expires"], "expires", file)
+    if expires <= created:
+        raise _fail("expires", "is not after created", file)
+    _int(m["sequence"], "sequence", file, minimum=1)
+    if m["mode"] not in ("full", "incremental"):
+        raise _fail("mode", "must be full or incremental", file)
+    layers = m["layers"]
+    if not isinstance(layers, dict) or len(layers) > MAX_LAYERS:
+        raise _fail("layers", f"must be an object of at most {MAX_LAYERS} layers", file)
+    total = 0
+    for name, counts in layers.items():
+        _str(name, "layers", file, _LAYER)
+        _keys(counts, {"features", "tombstones", "generalised"}, f"layers.{name}", file)
+        for key in ("features", "tombstones", "generalised"):
+            _int(counts[key], f"layers.{name}.{key}", file, maximum=MAX_FEATURES)
+        total += counts["features"] + counts["tombstones"]
+        if counts["generalised"] > counts["features"]:
+            raise _fail(f"layers.{name}.generalised", "exceeds the feature count", file)
+    if total > MAX_FEATURES:
+        raise _fail("layers", f"declares {total} features, above the limit of {MAX_FEATURES}", file)
+    markings = m["markings"]
+    if not isinstance(markings, dict):
+        raise _fail("markings", "must be an object", file)
+    for level, count in markings.items():
+        if level not in TLP_VALUES:
+            raise _fail("markings", f"unknown marking {str(level)[:20]!r} (known: {', '.join(TLP_VALUES)})", file)
+        _int(count, f"markings.{level}", file, minimum=1, maximum=MAX_FEATURES)
+    highest = m["highest_marking"]
+    if highest is not None and highest not in TLP_VALUES:
+        raise _fail("highest_marking", f"unknown marking {str(highest)[:20]!r}", file)
+    expected = max((TLP(t) for t in markings), default=None, key=lambda t: t.rank)
+    if (expected.value if expected else None) != highest:
+        raise _fail("highest_marking", "does not match the marking counts", file)
+    _keys(m["payload"], {"encoding", "size", "sha256"}, "payload", file)
+    if m["payload"]["encoding"] != "zlib":
+        raise _fail("payload.encoding", f"unknown encoding {str(m['payload']['encoding'])[:20]!r}", file)
+    _int(m["payload"]["size"], "payload.size", file, maximum=MAX_PAYLOAD_BYTES)
+    _str(m["payload"]["sha256"], "payload.sha256", file, _HEX64)
+    _keys(m["audit_head"], {"seq", "hash"}, "audit_head", file)
+    _int(m["audit_head"]["seq"], "audit_head.seq", file)
+    _str(m["audit_head"]["hash"], "audit_head.hash", file, _HEX64)
+    _str(m["generator"], "generator", file, max_len=100)
+
+
+def verify_signature(opened: OpenedPackage, signing_key: Ed25519PublicKey, *, file: str | None = None) -> None:
+    try:
+        signing_key.verify(opened.signature, SIGNATURE_DOMAIN + opened.manifest_bytes)
+    except InvalidSignature:
+        raise SharingError("the signature does not verify: the package was altered or forged", file=file) from None
+
+
+def payload_json(opened: OpenedPackage, *, file: str | None = None) -> bytes:
+    """The payload, after its hash matched the signed manifest, decompressed no further than
+    its signed, declared size."""
+    entry = opened.manifest["payload"]
+    if hashlib.sha256(opened.payload).hexdigest() != entry["sha256"]:
+        raise SharingError("the payload does not match the hash in the signed manifest (altered)", file=file)
+    size = entry["size"]
+    decompressor = zlib.decompressobj()
+    try:
+        out = decompressor.decompress(opened.payload, size + 1)
+    except zlib.error as exc:
+        raise SharingError(f"the payload cannot be decompressed ({exc})", file=file) from None
+    if len(out) > size or decompressor.unconsumed_tail:
+        raise SharingError(f"the payload expands beyond its declared {size} bytes (refused)", file=file)
+    if len(out) != size or not decompressor.eof or decompressor.unused_data:
+        raise SharingError("the payload's size does not match the manifest", file=file)
+    return out

@@ -1,0 +1,145 @@
+"""The workspace tables of the exchange half of sharing: identity, directory, exchange state,
+quarantine, conflicts and the audit log.
+
+Each is an ordinary SQLite table registered in ``gpkg_contents`` as ``attributes``, so QGIS
+lists it too (nothing is hidden in side files). They are created on first use, inside the
+caller's transaction, so a refused operation leaves no trace of them either.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from humanops.store.schema import register_attributes_table
+
+TABLES: dict[str, tuple[str, str]] = {
+    # Our own keys: public halves in clear, private halves sealed with the passphrase. Rows with
+    # revoked_at set are earlier keys kept to open packages sent to them (signing half dropped).
+    "humanops_identity": ("HumanOps: our own organisation's keys (private keys encrypted)", """
+        CREATE TABLE humanops_identity (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            org_id TEXT NOT NULL,
+            signing_key TEXT NOT NULL,
+            encryption_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL UNIQUE,
+            created DATETIME NOT NULL,
+            revoked_at DATETIME,
+            sealed TEXT NOT NULL)"""),
+    "humanops_partners": ("HumanOps: partner organisations (and our own)", """
+        CREATE TABLE humanops_partners (
+            org_id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            acronym TEXT NOT NULL DEFAULT '',
+            communities TEXT NOT NULL DEFAULT '[]',
+            area_of_responsibility TEXT,
+            is_self BOOLEAN NOT NULL DEFAULT 0,
+            card_created DATETIME,
+            added DATETIME NOT NULL)"""),
+    "humanops_partner_keys": ("HumanOps: partners' public keys, with their validity", """
+        CREATE TABLE humanops_partner_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            org_id TEXT NOT NULL,
+            signing_key TEXT NOT NULL,
+            encryption_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL UNIQUE,
+            valid_from DATETIME NOT NULL,
+            revoked_at DATETIME)"""),
+    "humanops_communities": ("HumanOps: communities (sharing groups)", """
+        CREATE TABLE humanops_communities (
+            community_id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            members TEXT NOT NULL DEFAULT '[]')"""),
+    # Per partner: the last change we sent it (incremental exports) and the last sender
+    # sequence number we accepted from it (replays and older packages are refused).
+    "humanops_exchange_peers": ("HumanOps: exchange state per partner", """
+        CREATE TABLE humanops_exchange_peers (
+            org_id TEXT PRIMARY KEY NOT NULL,
+            last_sent_change INTEGER NOT NULL DEFAULT 0,
+            last_sent_package TEXT,
+            last_sent_at DATETIME,
+            last_received_sequence INTEGER NOT NULL DEFAULT 0,
+            last_received_package TEXT,
+            last_received_at DATETIME)"""),
+    # Generalised features we derived and sent, per partner: version, modified time and hash of
+    # what was sent, so an aggregate is re-sent only when it changed, and withdrawn (a
+    # tombstone) when it no longer exists.
+    "humanops_sent_generalised": ("HumanOps: generalised features sent to each partner", """
+        CREATE TABLE humanops_sent_generalised (
+            partner TEXT NOT NULL, layer TEXT NOT NULL, uuid TEXT NOT NULL,
+            version INTEGER NOT NULL, modified TEXT, content_hash TEXT,
+            PRIMARY KEY (partner, layer, uuid)) WITHOUT ROWID"""),
+    # Revisions (version, modified) known to be ancestors of the feature we hold, beyond our own
+    # history: received with a newer version, or the other side of a resolved conflict. An
+    # incoming version descends from ours when ours is among its ancestors.
+    "humanops_lineage": ("HumanOps: known ancestor versions of features", """
+        CREATE TABLE humanops_lineage (
+            layer TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL, modified TEXT NOT NULL,
+            PRIMARY KEY (layer, uuid, version, modified)) WITHOUT ROWID"""),
+    # Features we hold only generalised (received so): never merged over exact data.
+    "humanops_generalised": ("HumanOps: features held in generalised form", """
+        CREATE TABLE humanops_generalised (
+            layer TEXT NOT NULL, uuid TEXT NOT NULL, precision TEXT NOT NULL,
+            source_package TEXT,
+            PRIMARY KEY (layer, uuid)) WITHOUT ROWID"""),
+    "humanops_quarantine": ("HumanOps: received features refused by the sharing rules", """
+        CREATE TABLE humanops_quarantine (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at DATETIME NOT NULL,
+            package_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            layer TEXT NOT NULL,
+            uuid TEXT,
+            version INTEGER,
+            reason_code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            feature TEXT)"""),
+    "humanops_conflicts": ("HumanOps: concurrent edits waiting for a decision", """
+        CREATE TABLE humanops_conflicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            layer TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            detected_at DATETIME NOT NULL,
+            package_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            local_version INTEGER,
+            local_feature TEXT,
+            incoming_version INTEGER NOT NULL,
+            incoming_feature TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+            resolution TEXT,
+            resolved_at DATETIME)"""),
+    "humanops_audit": ("HumanOps: append-only, hash-chained audit log of exchanges", """
+        CREATE TABLE humanops_audit (
+            seq INTEGER PRIMARY KEY NOT NULL,
+            at DATETIME NOT NULL,
+            action TEXT NOT NULL,
+            counterpart TEXT,
+            package_id TEXT,
+            payload_sha256 TEXT,
+            counts TEXT NOT NULL,
+            detail TEXT,
+            prev_hash TEXT NOT NULL,
+            entry_hash TEXT NOT NULL)"""),
+}
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS humanops_partner_keys_org ON humanops_partner_keys(org_id)",
+    "CREATE INDEX IF NOT EXISTS humanops_conflicts_feature ON humanops_conflicts(layer, uuid, status)",
+)
+
+
+def ensure_tables(connection: sqlite3.Connection) -> None:
+    """Create the sharing tables that are missing (call inside a transaction)."""
+    existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if all(name in existing for name in TABLES):
+        return
+    for name, (description, ddl) in TABLES.items():
+        if name not in existing:
+            connection.execute(ddl)
+            register_attributes_table(connection, name, description)
+    for statement in INDEXES:
+        connection.execute(statement)
+
+
+def has_tables(connection: sqlite3.Connection) -> bool:
+    existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return all(name in existing for name in TABLES)
