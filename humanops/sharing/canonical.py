@@ -9,11 +9,34 @@ hold no floats, so no implementation can disagree about number formatting.
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from humanops.errors import SharingError
+from humanops.model.marking import format_time
 
 MAX_DEPTH = 64
+
+
+def plain_value(value: Any) -> Any:
+    """A cell of a frame or a property as a JSON value: missing → None, numpy → Python,
+    times → GeoPackage DATETIME text, dates → ISO, sequences → lists."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, np.generic):
+        return plain_value(value.item())
+    if isinstance(value, datetime | pd.Timestamp):
+        return format_time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain_value(v) for v in value]
+    return value
 
 
 def canonical_json(doc: Any) -> bytes:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -20,7 +19,7 @@ import shapely
 
 from humanops.errors import SharingError
 from humanops.model.marking import format_time, split_list
-from humanops.sharing.canonical import loads_strict
+from humanops.sharing.canonical import loads_strict, plain_value
 
 PAYLOAD_FORMAT = 1
 # Columns of every layer object in the payload, besides "count" and "properties".
@@ -55,20 +54,6 @@ class LayerPayload:
 
 # --- encoding ------------------------------------------------------------------------------
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, np.generic):
-        return _plain(value.item())
-    if isinstance(value, datetime | pd.Timestamp):
-        return format_time(value.to_pydatetime() if isinstance(value, pd.Timestamp) else value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def column_values(series: pd.Series) -> list[Any]:
     """A column as JSON-ready Python values (None for every kind of missing)."""
     dtype = series.dtype
@@ -83,7 +68,7 @@ def column_values(series: pd.Series) -> list[Any]:
     types = set(map(type, values))
     if types <= {str, int, type(None), bool}:
         return values.tolist()
-    return [_plain(v) for v in values]
+    return [plain_value(v) for v in values]
 
 
 def _list_column(series: pd.Series) -> list[list[str]]:

@@ -6,35 +6,18 @@ geometry and properties as JSON values, so a kept version can be put back exactl
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import shapely
 
 from humanops.model.feature import Feature
 from humanops.model.marking import Marking, format_time, parse_time
+from humanops.sharing.canonical import plain_value
 from humanops.store.workspace import Workspace
 
 _IDENTITY = ("uuid", "version", "originator", "created", "modified")
 _MARKING = ("tlp", "releasable_to", "caveats", "expires", "precision")
-
-
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, np.generic):
-        return _plain(value.item())
-    if isinstance(value, datetime | pd.Timestamp):
-        return format_time(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _wkb(geometry: Any) -> str | None:
@@ -46,8 +29,8 @@ def _wkb(geometry: Any) -> str | None:
 def identity_record(frame: pd.DataFrame, i: int) -> dict[str, Any]:
     """Identity and marking only: for what we are not entitled to keep."""
     row = frame.iloc[i]
-    out = {c: _plain(row[c]) for c in _IDENTITY if c in frame.columns}
-    out["marking"] = {c: _plain(row[c]) for c in _MARKING if c in frame.columns}
+    out = {c: plain_value(row[c]) for c in _IDENTITY if c in frame.columns}
+    out["marking"] = {c: plain_value(row[c]) for c in _MARKING if c in frame.columns}
     out["content"] = "not kept: we are not entitled to it"
     return out
 
@@ -58,11 +41,11 @@ def feature_record(frame: pd.DataFrame, i: int) -> dict[str, Any]:
     out = identity_record(frame, i)
     del out["content"]
     out["deleted"] = bool(row["_deleted"])
-    out["generalised"] = _plain(row["_generalised"]) if "_generalised" in frame.columns else None
+    out["generalised"] = plain_value(row["_generalised"]) if "_generalised" in frame.columns else None
     out["ancestors"] = list(row["_ancestors"]) if "_ancestors" in frame.columns else []
     out["geometry"] = _wkb(row["_geom"])
     props = [c for c in frame.columns if not c.startswith("_") and c not in _IDENTITY and c not in _MARKING]
-    out["properties"] = {c: _plain(row[c]) for c in props}
+    out["properties"] = {c: plain_value(row[c]) for c in props}
     return out
 
 
@@ -77,7 +60,7 @@ def local_record(workspace: Workspace, layer: str, uuid: str, feature: Feature |
         "created": format_time(feature.created), "modified": format_time(feature.modified),
         "marking": feature.marking.to_columns(), "deleted": feature.deleted, "generalised": None,
         "ancestors": [], "geometry": _wkb(feature.geometry),
-        "properties": {k: _plain(v) for k, v in feature.properties.items()},
+        "properties": {k: plain_value(v) for k, v in feature.properties.items()},
     }
 
 
