@@ -487,19 +487,15 @@ def _store_live(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame, valu
                 geoms: np.ndarray, rows: np.ndarray, package_id: str, signer: str) -> None:
     if not len(rows):
         return
-    put_frame = getattr(workspace, "put_frame", None)
-    if put_frame is not None:
-        import geopandas as gpd
+    import geopandas as gpd
 
-        data = values.iloc[rows].reset_index(drop=True)
-        for c in ("uuid", "version", "originator", "created", "modified", "tlp", "releasable_to", "caveats",
-                  "expires", "precision"):
-            data[c] = frame[c].iloc[rows].to_numpy()
-        put_frame(kind.name, gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms[rows], crs=4326)),
-                  source_package=package_id, source_signer=signer)
-        return
-    for i in rows:
-        workspace.put_feature(_row_feature(kind, frame, values, geoms, int(i), package_id, signer))
+    data = values.iloc[rows].reset_index(drop=True)
+    prevalidated = data[kind.field_names].copy()
+    for c in ("uuid", "version", "originator", "created", "modified", "tlp", "releasable_to", "caveats",
+              "expires", "precision"):
+        data[c] = frame[c].iloc[rows].to_numpy()
+    workspace.put_frame(kind.name, gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms[rows], crs=4326)),
+                        source_package=package_id, source_signer=signer, prevalidated=prevalidated)
 
 
 def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, dry_run: bool = False,

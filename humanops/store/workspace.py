@@ -530,14 +530,7 @@ class Workspace:
         kind = self.kind(layer)
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
-        if prevalidated is not None and len(prevalidated) == len(frame) and \
-                list(prevalidated.columns) == kind.field_names:
-            values = prevalidated.set_axis(frame.index)
-        else:
-            values, problems = validate_frame(kind, frame)
-            if problems:
-                p = problems[0]
-                raise ValidationError(p.reason, layer=layer, feature=p.row, field=p.field)
+        values = self._field_values(kind, frame, prevalidated)
         geoms = np.asarray(frame.geometry.values, dtype=object)
         conformed = self._conform_many(kind, geoms, frame.index)
         n = len(frame)
@@ -587,7 +580,7 @@ class Workspace:
         return uuids
 
     def put_frame(self, layer: str, frame: gpd.GeoDataFrame, *, source_package: str | None = None,
-                  source_signer: str | None = None) -> None:
+                  source_signer: str | None = None, prevalidated: pd.DataFrame | None = None) -> None:
         """:meth:`put_feature` for many features at once, in one transaction (merging a
         partner's package). ``frame`` has the kind's fields, a geometry (EPSG:4326) and the
         identity and marking columns as stored: uuid, version, originator, created, modified,
@@ -597,10 +590,7 @@ class Workspace:
         kind = self.kind(layer)
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
-        values, problems = validate_frame(kind, frame)
-        if problems:
-            p = problems[0]
-            raise ValidationError(p.reason, layer=layer, feature=p.row, field=p.field)
+        values = self._field_values(kind, frame, prevalidated)
         _check_marking_columns(frame, layer)
         conformed = self._conform_many(kind, np.asarray(frame.geometry.values, dtype=object), frame.index)
         uuids = [str(u) for u in frame["uuid"]]
@@ -648,6 +638,18 @@ class Workspace:
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
 
     # --- internals -----------------------------------------------------------------------
+    def _field_values(self, kind: LayerKind, frame: pd.DataFrame, prevalidated: pd.DataFrame | None) -> pd.DataFrame:
+        """The kind's fields of ``frame`` coerced by validate_frame: the caller's result when
+        it already ran it (row for row), else run here; the first problem is raised."""
+        if prevalidated is not None and len(prevalidated) == len(frame) and \
+                list(prevalidated.columns) == kind.field_names:
+            return prevalidated.set_axis(frame.index)
+        values, problems = validate_frame(kind, frame)
+        if problems:
+            p = problems[0]
+            raise ValidationError(p.reason, layer=kind.name, feature=p.row, field=p.field)
+        return values
+
     def _bulk_insert(self, layer: str, sql: str, rows: Iterable[tuple], bounds: np.ndarray) -> None:
         """Insert rows and index them in one go. GDAL's R-tree insert trigger would call our
         ST_* functions five times a row; inside the transaction we set it aside, fill the
