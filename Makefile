@@ -17,7 +17,6 @@ demo: $(STAMP)
 	$(VENV)/bin/humanops demo
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
