@@ -622,6 +622,7 @@ class Workspace:
                     f'UPDATE "{layer}" SET {assignments} WHERE uuid = ?',
                     [(*(columns[c][i] for c in names), uuids[i]) for i in range(n) if uuids[i] in existing])
             new = np.array([u not in existing for u in uuids], dtype=bool)
+            last_fid = self.connection.execute(f'SELECT coalesce(max(fid), 0) FROM "{layer}"').fetchone()[0]
             if new.any():
                 rows: Any = zip(*(columns[c] for c in names), strict=True)
                 if not new.all():
@@ -629,10 +630,15 @@ class Workspace:
                 sql = (f'INSERT INTO "{layer}" ({", ".join(chr(34) + c + chr(34) for c in names)}) '
                        f'VALUES ({", ".join("?" * len(names))})')
                 self._bulk_insert(layer, sql, rows, bounds[new])
-            self.connection.executemany(
-                "INSERT INTO humanops_changes (layer, uuid, version, op, at) VALUES (?, ?, ?, ?, ?)",
-                zip(repeat(layer), uuids, columns["version"],
-                    ("update" if u in existing else "insert" for u in uuids), repeat(stamp), strict=False))
+            if existing:
+                self.connection.executemany(
+                    "INSERT INTO humanops_changes (layer, uuid, version, op, at) VALUES (?, ?, ?, 'update', ?)",
+                    [(layer, u, v, stamp) for u, v in zip(uuids, columns["version"], strict=True) if u in existing])
+            if new.any():  # one statement for the inserted rows: those past the old last fid
+                self.connection.execute(
+                    "INSERT INTO humanops_changes (layer, uuid, version, op, at) "
+                    f'SELECT ?, uuid, version, \'insert\', ? FROM "{layer}" WHERE fid > ? ORDER BY fid',
+                    (layer, stamp, last_fid))
             if n:
                 self._grow_extent(layer, shapely.total_bounds(conformed))
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
