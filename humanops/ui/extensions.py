@@ -13,6 +13,10 @@ A module listed in :data:`EXTENSION_MODULES` registers its contributions when im
     def exposure_panel(window):           # returns the dock's widget
         ...
 
+    @window_hook
+    def add_send_filter(window):         # once the window is built: toolbars, signal connections
+        ...
+
 Modules that do not exist yet are skipped, so each area adds its module's name here when it
 lands. Keep these modules light at import time: the main window loads them at start-up.
 """
@@ -31,8 +35,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTENSION_MODULES: tuple[str, ...] = (
-    "humanops.ui.sharing_extension",
-    "humanops.ui.analysis_extension",
+    "humanops.ui.sharing.extension",
+    "humanops.ui.planning.extension",
 )
 
 
@@ -57,6 +61,7 @@ class PanelEntry:
 
 _MENU_ENTRIES: list[MenuEntry] = []
 _PANELS: dict[str, PanelEntry] = {}
+_WINDOW_HOOKS: list[Callable[[Any], None]] = []
 _loaded = False
 
 
@@ -89,6 +94,14 @@ def add_panel(entry: PanelEntry) -> None:
     _PANELS[entry.id] = entry
 
 
+def window_hook(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Decorator: call ``callback(window)`` once the main window is built (menus, docks and
+    canvas exist), for what menus and panels cannot hold: a toolbar, signal connections."""
+    if callback not in _WINDOW_HOOKS:
+        _WINDOW_HOOKS.append(callback)
+    return callback
+
+
 def load_extensions() -> None:
     """Import the extension modules that exist (once). A broken one is logged, not fatal:
     the map must open even if a sharing dialog has a bug."""
@@ -112,3 +125,7 @@ def menu_entries() -> list[MenuEntry]:
 
 def panels() -> list[PanelEntry]:
     return list(_PANELS.values())
+
+
+def window_hooks() -> list[Callable[[Any], None]]:
+    return list(_WINDOW_HOOKS)

@@ -84,6 +84,11 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_status_bar()
         self._connect_canvas()
+        for hook in extensions.window_hooks():  # other areas' toolbars and connections
+            try:
+                hook(self)
+            except Exception:
+                log.exception("window hook %s failed", getattr(hook, "__qualname__", hook))
         self._changed_layers: set[str] = set()
         self._change_timer = QTimer(self, singleShot=True, interval=100)
         self._change_timer.timeout.connect(self._apply_workspace_changes)

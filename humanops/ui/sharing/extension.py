@@ -1,0 +1,165 @@
+"""Sharing's place in the main window (loaded at start-up by ``humanops.ui.extensions``):
+the Sharing menu, the Conflicts panel and the Sharing toolbar. Light at import: dialogs and
+the engine are imported when first used."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
+
+from humanops.ui.extensions import menu_entry, panel, window_hook
+
+if TYPE_CHECKING:
+    from humanops.ui.main_window import MainWindow
+    from humanops.ui.sharing.conflicts_panel import ConflictsPanel
+    from humanops.ui.sharing.send_toolbar import SendFilterBar
+
+MENU = "Sharing"
+CONFLICTS_PANEL = "conflicts"
+
+
+def _show(window: MainWindow, dialog: QDialog) -> QDialog:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _existing(window: MainWindow, cls: type) -> QDialog | None:
+    """An open dialog of this kind (raised instead of opening a second one)."""
+    for dialog in window.findChildren(cls):
+        if dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+    return None
+
+
+def send_bar(window: MainWindow) -> SendFilterBar | None:
+    from humanops.ui.sharing.send_toolbar import SendFilterBar
+
+    return window.findChild(SendFilterBar, "sharing_toolbar")
+
+
+def conflicts_panel(window: MainWindow) -> ConflictsPanel | None:
+    dock = window.docks.get(CONFLICTS_PANEL)
+    return dock.widget() if dock is not None else None  # type: ignore[return-value]
+
+
+def _has_keys(window: MainWindow, what: str) -> bool:
+    """Packages need our keys: say where to make them instead of the CLI's advice."""
+    from humanops.sharing.keys import has_identity
+
+    if has_identity(window.workspace):
+        return True
+    window.show_error(f"This workspace has no keys yet, and {what} needs them: make them in Sharing ▸ Own "
+                      "identity…", title="No keys yet")
+    return False
+
+
+def directory_changed(window: MainWindow) -> None:
+    """Keys or partners changed: the marking picker and the send filter read the directory again."""
+    window.reload_partner_directory()
+    bar = send_bar(window)
+    if bar is not None:
+        bar.refresh_partners()
+
+
+def after_import(window: MainWindow, result: Any) -> None:
+    """A package was merged through the worker's own connection: re-read what it touched."""
+    window.refresh_layers(sorted(result.layers) or None, reread_map=True)
+    totals = result.totals()
+    panel_widget = conflicts_panel(window)
+    if panel_widget is not None:
+        panel_widget.refresh()
+        if totals.get("conflicts"):
+            window.docks[CONFLICTS_PANEL].show()
+            window.docks[CONFLICTS_PANEL].raise_()
+    bar = send_bar(window)
+    if bar is not None:
+        bar.schedule_count()
+    window.statusBar().showMessage(
+        f"Imported the package from {result.sender}: {totals.get('inserted', 0):,} new, "
+        f"{totals.get('updated', 0):,} updated, {totals.get('deleted', 0):,} deleted, "
+        f"{totals.get('conflicts', 0):,} conflicts, {totals.get('quarantined', 0):,} quarantined.", 15_000)
+
+
+# --- the Sharing menu ----------------------------------------------------------------------------
+
+@menu_entry(MENU, "Own identity…", tip="Our organisation's keys, fingerprint and contact card")
+def open_identity(window: MainWindow) -> None:
+    from humanops.ui.sharing.identity_dialog import OwnIdentityDialog
+
+    if _existing(window, OwnIdentityDialog) is None:
+        dialog = OwnIdentityDialog(window.workspace, window)
+        dialog.identityChanged.connect(lambda: directory_changed(window))
+        _show(window, dialog)
+
+
+@menu_entry(MENU, "Partners and keys…", tip="The partner directory: fingerprints, add from a contact card, revoke")
+def open_partners(window: MainWindow) -> None:
+    from humanops.ui.sharing.partners_dialog import PartnersDialog
+
+    if _existing(window, PartnersDialog) is None:
+        dialog = PartnersDialog(window.workspace, window)
+        dialog.directoryChanged.connect(lambda: directory_changed(window))
+        _show(window, dialog)
+
+
+@menu_entry(MENU, "Send package…", tip="Preview per recipient, then write a signed, encrypted package")
+def open_send(window: MainWindow) -> None:
+    from humanops.ui.sharing.send_dialog import SendPackageDialog
+
+    if _existing(window, SendPackageDialog) is None and _has_keys(window, "sending a package"):
+        dialog = SendPackageDialog(window.workspace, window)
+        dialog.exported.connect(lambda result: window.statusBar().showMessage(
+            f"Wrote package {result.package_id} to {', '.join(result.recipients)}: {result.path}", 15_000))
+        _show(window, dialog)
+
+
+@menu_entry(MENU, "Receive package…", tip="Verify a partner's package, see what it would change, then import it")
+def open_receive(window: MainWindow) -> None:
+    from humanops.ui.sharing.receive_dialog import ReceivePackageDialog
+
+    if _existing(window, ReceivePackageDialog) is None and _has_keys(window, "receiving a package"):
+        dialog = ReceivePackageDialog(window.workspace, window)
+        dialog.imported.connect(lambda result: after_import(window, result))
+        _show(window, dialog)
+
+
+@menu_entry(MENU, "Conflicts", tip="Features a partner and we changed at the same time: choose a version")
+def show_conflicts(window: MainWindow) -> None:
+    dock = window.docks.get(CONFLICTS_PANEL)
+    if dock is not None:
+        dock.show()
+        dock.raise_()
+        conflicts_panel(window).refresh()
+
+
+@menu_entry(MENU, "Audit log…", tip="Verify the hash-chained log of what went to whom; write a report")
+def open_audit(window: MainWindow) -> None:
+    from humanops.ui.sharing.audit_dialog import AuditDialog
+
+    if _existing(window, AuditDialog) is None:
+        _show(window, AuditDialog(window.workspace, window))
+
+
+# --- panel and toolbar ---------------------------------------------------------------------------
+
+@panel(CONFLICTS_PANEL, "Conflicts", area="right")
+def make_conflicts_panel(window: MainWindow) -> QWidget:
+    from humanops.ui.sharing.conflicts_panel import ConflictsPanel
+
+    widget = ConflictsPanel(window)
+    widget.resolved.connect(lambda layer, _uuid: window.refresh_layers([layer]))
+    window.workspaceOpened.connect(lambda _path: widget.refresh())
+    window.workspaceClosed.connect(widget.refresh)
+    return widget
+
+
+@window_hook
+def add_sharing_toolbar(window: MainWindow) -> None:
+    from humanops.ui.sharing.send_toolbar import SendFilterBar
+
+    SendFilterBar(window)

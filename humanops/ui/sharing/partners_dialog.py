@@ -1,0 +1,233 @@
+"""Partners and keys: who is in the directory, with which keys (fingerprints grouped for
+reading aloud, valid or revoked and since when); add a partner from its contact card once the
+user confirms they checked its fingerprint out of band; revoke a partner's keys."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.errors import HumanOpsError
+from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
+from humanops.ui.sharing.wording import fingerprint_lines
+
+if TYPE_CHECKING:
+    from humanops.store.workspace import Workspace
+
+_REVOKED = QColor("#b00020")
+_VALID = QColor("#1b5e20")
+COLUMNS = ("Organisation", "Name", "Communities", "Fingerprint", "Key")
+
+
+def _day(stamp: str | None) -> str:
+    """An ISO time as people read it: '2026-11-28 14:05 UTC'."""
+    if not stamp:
+        return ""
+    return stamp[:16].replace("T", " ") + " UTC"
+
+
+class PartnersDialog(QDialog):
+    """``directoryChanged`` after a partner was added or revoked."""
+
+    directoryChanged = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("partners_dialog")
+        self.setWindowTitle("Partners and keys")
+        self.workspace = workspace
+        self.partners: dict[str, dict[str, Any]] = {}
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._mono = mono
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # names give way first
+        header.setStretchLastSection(False)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.status = QLabel("Add a partner from the contact card it gave you; check its fingerprint with "
+                             "it by phone or in person before you rely on it.", self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(self)
+        self.add_button = self.buttons.addButton("Add from contact card…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.revoke_button = self.buttons.addButton("Revoke…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.revoke_button.setToolTip("The partner's key is lost or compromised: refuse what it signs from now on")
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        self.add_button.clicked.connect(self.add_from_card)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(1220, 460)
+        self.reload()
+
+    # --- the list ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        from humanops.sharing.directory_store import list_partners
+
+        selected = self.selected_org()
+        self.tree.clear()
+        self.partners = {}
+        for partner in list_partners(self.workspace):
+            self.partners[partner["org_id"]] = partner
+            org = partner["org_id"] + (" (us)" if partner["self"] else "")
+            name = partner["name"] + (f"\n{partner['acronym']}" if partner["acronym"] else "")
+            keys = partner["keys"]
+            current = next((k for k in keys if not k["revoked_at"]), None)
+            shown = current or (keys[0] if keys else None)
+            fp = fingerprint_lines(shown["fingerprint"], 8) if shown else "—"
+            item = QTreeWidgetItem([org, name, "\n".join(partner["communities"]), fp, self._key_state(shown)])
+            item.setData(0, Qt.ItemDataRole.UserRole, partner["org_id"])
+            item.setFont(3, self._mono)
+            item.setForeground(4, QBrush(_VALID if current else _REVOKED))
+            item.setToolTip(3, "Read aloud in groups of four to check it with the partner")
+            for key in keys:
+                if key is shown:
+                    continue
+                child = QTreeWidgetItem(["", "earlier key", "", fingerprint_lines(key["fingerprint"], 8),
+                                         self._key_state(key)])
+                child.setFont(3, self._mono)
+                child.setForeground(4, QBrush(_REVOKED if key["revoked_at"] else _VALID))
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+            if partner["org_id"] == selected:
+                self.tree.setCurrentItem(item)
+        if not self.partners:
+            self.tree.addTopLevelItem(QTreeWidgetItem(["", "No partners yet: add one from its contact card."]))
+        self._update_buttons()
+
+    @staticmethod
+    def _key_state(key: dict[str, Any] | None) -> str:
+        if key is None:
+            return "no key"
+        if key["revoked_at"]:
+            return f"revoked {_day(key['revoked_at'])}\n(valid from {_day(key['valid_from'])})"
+        return f"valid since {_day(key['valid_from'])}"
+
+    def selected_org(self) -> str | None:
+        item = self.tree.currentItem() if hasattr(self, "tree") else None
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select(self, org_id: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == org_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _update_buttons(self) -> None:
+        org = self.selected_org()
+        partner = self.partners.get(org) if org else None
+        self.revoke_button.setEnabled(bool(partner) and not partner["self"] and partner["status"] == "active")
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    # --- adding --------------------------------------------------------------------------------------
+    def add_from_card(self) -> None:
+        from humanops.sharing.cards import read_card
+        from humanops.sharing.directory_store import add_partner
+        from humanops.sharing.keys import format_fingerprint
+
+        start = str(Path(self.workspace.path).parent)
+        path, _ = QFileDialog.getOpenFileName(self, "Add partner from contact card", start,
+                                              "Contact card (*.card.json *.json);;All files (*)")
+        if not path:
+            return
+        try:
+            card = read_card(path)  # read once: what is confirmed is what is added
+        except HumanOpsError as exc:
+            self._say(f"Not added: {exc.message}", ERROR_STYLE)
+            return
+        known = self.partners.get(card.org_id)
+        if known is not None and known["self"]:
+            self._say(f"Not added: the card is for our own organisation {card.org_id!r}.", ERROR_STYLE)
+            return
+        fingerprint = format_fingerprint(card.fingerprint)
+        replace = (known is not None and known["fingerprint"] is not None
+                   and known["fingerprint"] != fingerprint) or (known is not None and known["status"] == "revoked")
+        if not self._confirm_card(card, fingerprint, known, replace):
+            self._say(f"{card.org_id} was not added: nothing changed.")
+            return
+        try:
+            added = add_partner(self.workspace, card, replace_key=replace)
+        except HumanOpsError as exc:
+            self._say(f"Not added: {exc.message}", ERROR_STYLE)
+            return
+        verb = {"added": "Added", "updated": "Updated", "key_replaced": "Replaced the key of",
+                "unchanged": "Already known:"}.get(added.status, added.status)
+        self.reload()
+        self.select(card.org_id)
+        self._say(f"{verb} {card.name} ({card.org_id}), fingerprint {fingerprint}.", OK_STYLE)
+        self.directoryChanged.emit()
+
+    def _confirm_card(self, card: Any, fingerprint: str, known: dict[str, Any] | None, replace: bool) -> bool:
+        name = html.escape(card.name)
+        groups = html.escape(fingerprint_lines(fingerprint, 4)).replace("\n", "<br>")
+        text = (f"<p>Contact card of <b>{name}</b> ({html.escape(card.org_id)})"
+                + (f", communities {html.escape(', '.join(card.communities))}" if card.communities else "")
+                + f".</p><p>Its fingerprint:</p><p style='font-family: monospace; font-size: large'><b>{groups}</b>"
+                  "</p><p>Call them on a number you already know (not one given with the card) and have them read "
+                  "their fingerprint. Add the partner only if every group matches.</p>")
+        if replace and known is not None:
+            old = html.escape(known["fingerprint"] or "revoked")
+            text += (f"<p><b>{html.escape(card.org_id)} is already known with another key</b> ({old}). Adding "
+                     "this card replaces that key.</p>")
+        text += "<p>Have you checked this fingerprint with them, by phone or in person?</p>"
+        answer = QMessageBox.question(self, "Check the fingerprint", text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- revoking ------------------------------------------------------------------------------------
+    def revoke_selected(self) -> None:
+        from humanops.sharing.directory_store import revoke_partner
+
+        org = self.selected_org()
+        partner = self.partners.get(org) if org else None
+        if partner is None or partner["self"] or partner["status"] != "active":
+            return
+        text = (f"Revoke the keys of {partner['name']} ({org}) from now?\n\n"
+                "Packages it signs from now on will be refused, and nothing above TLP:CLEAR can be sent to it, "
+                "until you add a new contact card from it.\n\nDo this when its key was lost or compromised.")
+        answer = QMessageBox.question(self, "Revoke partner keys", text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            n = revoke_partner(self.workspace, org)
+        except HumanOpsError as exc:
+            self._say(f"Not revoked: {exc.message}", ERROR_STYLE)
+            return
+        self.reload()
+        self.select(org)
+        self._say(f"Revoked {n} key(s) of {org}.", OK_STYLE)
+        self.directoryChanged.emit()
