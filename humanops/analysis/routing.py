@@ -282,6 +282,13 @@ def save_as_corridor(workspace: Workspace, route: RouteResult, name: str, width_
                      at: datetime | None = None) -> Feature:
     """A *proposed* corridor along the route; its risk over its whole width (the corridor-risk
     analysis, against the zones valid at ``at``) and the route's danger go into its notes."""
+    geometry, properties = proposed_corridor(workspace, route, name, width_m, at)
+    return workspace.add_feature("corridor", geometry, properties)
+
+
+def proposed_corridor(workspace: Workspace, route: RouteResult, name: str, width_m: float,
+                      at: datetime | None = None) -> tuple[Any, dict[str, Any]]:
+    """The geometry and fields :func:`save_as_corridor` stores (the app adds them through its undo stack)."""
     import geopandas as gpd
 
     if not route.ok or route.geometry is None:
@@ -305,8 +312,7 @@ def save_as_corridor(workspace: Workspace, route: RouteResult, name: str, width_
                       "length_in_danger_m": float(risk["length_in_danger_m"])}
         notes += (f" Risk over its {width_m:,.0f} m width: score {risk['risk_score']:.1f}/100, worst severity "
                   f"{int(risk['worst_severity'])}, {float(risk['length_in_danger_m']):,.0f} m in danger.")
-    return workspace.add_feature("corridor", route.geometry, {
-        "name": name.strip(), "status": "proposed", "width_m": float(width_m), "notes": notes})
+    return route.geometry, {"name": name.strip(), "status": "proposed", "width_m": float(width_m), "notes": notes}
 
 
 def routes_frame(results: list[RouteResult]) -> gpd.GeoDataFrame:

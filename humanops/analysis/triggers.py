@@ -433,6 +433,8 @@ def _need_near_danger(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
 
 def _grouped(keys: np.ndarray, values: np.ndarray) -> Iterable[tuple[int, np.ndarray]]:
     """(key, its values) for each distinct key, in key order (one sort, not a scan per key)."""
+    if not len(keys):  # np.split would still give one (empty) part
+        return iter(())
     order = np.argsort(keys, kind="stable")
     keys, values = keys[order], values[order]
     unique, starts = np.unique(keys, return_index=True)

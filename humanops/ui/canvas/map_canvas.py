@@ -5,7 +5,8 @@ their own QImage by jobs on the canvas's thread pool (see ``render_queue``); the
 only blits them. While the view moves (drag, wheel, keys) the last images are shifted and
 scaled at once and a render follows after a short pause, so the GUI thread is never held
 by drawing. An edit in the workspace (any thread, any panel) re-reads only the features it
-touched and re-renders only their layer.
+touched and re-renders only their layer. Overlays (``set_overlay``: routes, plans and other
+results, see ``overlay_layers``) render the same way, above the layers.
 """
 
 from __future__ import annotations
@@ -42,11 +43,14 @@ from humanops.ui.canvas.map_view import (
     lonlat_box_to_map,
     map_to_lonlat,
 )
+from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
 from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar
 from humanops.ui.canvas.render_queue import RenderQueue, blit, compose
 from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
 
 if TYPE_CHECKING:
+    import geopandas as gpd
+
     from humanops.store.workspace import Workspace, WorkspaceChange
     from humanops.ui.canvas.map_tools import MapTool
 
@@ -67,6 +71,10 @@ def _layer_key(name: str) -> str:
 
 def _tiles_key(name: str) -> str:
     return f"tiles:{name}"
+
+
+def _overlay_key(name: str) -> str:
+    return f"overlay:{name}"
 
 
 def default_order(workspace: Workspace) -> list[str]:
@@ -111,6 +119,7 @@ class MapCanvas(QWidget):
         self._opacity: dict[str, float] = {}
         self._images: dict[str, tuple[QImage, MapView]] = {}
         self._tiles: dict[str, MBTilesSource] = {}
+        self._overlays: dict[str, Overlay] = {}  # drawn in the order set, above the layers
         self._selection: dict[str, set[str]] = {}
         self._settings = RenderSettings()
         self._marking_serial = 0
@@ -162,7 +171,8 @@ class MapCanvas(QWidget):
         self._buffers.clear()
         self._loading.clear()
         self._pending_changes.clear()
-        for key in [k for k in self._images if k.startswith("layer:") or k in (LABELS, SELECTION)]:
+        self._overlays.clear()  # results of the previous workspace: meaningless over another
+        for key in [k for k in self._images if k.startswith(("layer:", "overlay:")) or k in (LABELS, SELECTION)]:
             del self._images[key]
         self._recompose()
         if ws is None:
@@ -352,6 +362,37 @@ class MapCanvas(QWidget):
     def lonlat_to_pixel(self, lon: float, lat: float) -> tuple[float, float]:
         x0, y0, _, _ = lonlat_box_to_map(lon, lat, lon, lat)
         return self.to_pixel(x0, y0)
+
+    # --- overlays: temporary result layers (see overlay_layers.py) ----------------------------
+    def set_overlay(self, name: str, frame: gpd.GeoDataFrame, style: OverlayStyle | None = None) -> None:
+        """Draw ``frame`` (EPSG:4326 geometries; per-row style columns ``_stroke``, ``_width``...) over
+        the layers as overlay ``name``, replacing an overlay of that name. Rendered off the GUI
+        thread like the layers; dropped by :meth:`clear_overlay` or when the workspace changes."""
+        self._overlays.pop(name, None)  # a replaced overlay moves to the top
+        self._overlays[name] = Overlay(name, frame, style)
+        self._render_keys([_overlay_key(name)])
+
+    def clear_overlay(self, name: str) -> None:
+        if self._overlays.pop(name, None) is not None:
+            self._render_keys([_overlay_key(name)])  # no job: the image goes, the map recomposes
+
+    def clear_overlays(self, prefix: str = "") -> None:
+        """Drop every overlay whose name starts with ``prefix`` (all by default)."""
+        for name in [n for n in self._overlays if n.startswith(prefix)]:
+            self.clear_overlay(name)
+
+    def overlay(self, name: str) -> Overlay | None:
+        return self._overlays.get(name)
+
+    def overlay_names(self) -> list[str]:
+        """Overlays bottom first."""
+        return list(self._overlays)
+
+    def zoom_to_overlays(self, names: Iterable[str]) -> None:
+        boxes = [b for b in (self._overlays[n].bounds_lonlat() for n in names if n in self._overlays) if b]
+        if boxes:
+            b = np.array(boxes)
+            self.zoom_to_extent(b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
 
     def set_north_arrow_visible(self, visible: bool) -> None:
         self.north_arrow_visible = bool(visible)
@@ -584,6 +625,7 @@ class MapCanvas(QWidget):
         keys = [(BASEMAP, 1.0)]
         keys += [(_tiles_key(n), self._opacity.get(n, 1.0)) for n in self._tiles if self._visible.get(n, True)]
         keys += [(_layer_key(n), self._opacity.get(n, 1.0)) for n in self._order if self._visible.get(n, True)]
+        keys += [(_overlay_key(n), 1.0) for n in self._overlays]
         keys += [(SELECTION, 1.0), (LABELS, 1.0)]
         return [(k, o) for k, o in keys if k in self._images and o > 0]
 
@@ -628,6 +670,7 @@ class MapCanvas(QWidget):
     def _render_all(self) -> None:
         keys = [BASEMAP, *(_tiles_key(n) for n in self._tiles if self._visible.get(n, True))]
         keys += [_layer_key(n) for n in self._order if self._visible.get(n, True) and n in self._snapshots]
+        keys += [_overlay_key(n) for n in self._overlays]
         keys += [LABELS, SELECTION]
         self._render_keys(keys)
 
@@ -654,6 +697,9 @@ class MapCanvas(QWidget):
         if key.startswith("tiles:"):
             source = self._tiles.get(key[6:])
             return None if source is None else (lambda stop: (source.render(view, stop), view))
+        if key.startswith("overlay:"):
+            overlay = self._overlays.get(key[8:])
+            return None if overlay is None else (lambda stop: (render_overlay(overlay, view, stop), view))
         if key.startswith("layer:"):
             snapshot = self._snapshots.get(key[6:])
             return None if snapshot is None else (lambda stop: (render_layer(snapshot, view, settings, stop), view))

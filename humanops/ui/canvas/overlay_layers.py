@@ -1,0 +1,226 @@
+"""Temporary overlay layers: results drawn over the map (routes, plans, exposed needs, picked places).
+
+An overlay is a GeoDataFrame (EPSG:4326, or any CRS geopandas can convert) with an
+:class:`OverlayStyle`; a row may override the style with the columns named in
+:data:`STYLE_COLUMNS` (``_stroke``, ``_width``, ``_opacity``, ``_fill``, ``_size``, ``_label``),
+so one overlay can hold a best route and dimmer alternatives, or lines coloured by shelter.
+Overlays are not stored anywhere: they are views of a result, dropped with it.
+
+Overlays render like the workspace's layers, into a QImage on the canvas's render threads
+(:func:`render_overlay`); the data is projected to the map CRS and indexed once, in the first
+render job, never in the GUI thread. Lines and areas go through the bulk path builders; points
+are drawn one by one, which is right for results (hundreds of markers), not for layers.
+Drawing order within an overlay: areas, lines, points; within each, in row order, grouped by
+style (a group is drawn where its first row is), so callers put what matters most last.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+
+from humanops.ui.canvas.layer_renderer import Stopped, new_image
+from humanops.ui.canvas.map_view import MapView, project_geometries
+from humanops.ui.canvas.qt_geometry import area_paths, line_paths
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL = "_stroke", "_width", "_opacity", "_fill", "_size", "_label"
+STYLE_COLUMNS = (STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL)
+HALO = QColor(255, 255, 255, 215)
+
+
+@dataclass(frozen=True)
+class OverlayStyle:
+    """Defaults for an overlay's rows; pixel sizes are logical pixels."""
+
+    stroke: str = "#0b4fa8"
+    width: float = 3.0          # line width; outline of points and areas
+    fill: str | None = None     # areas and point markers (None: the stroke colour)
+    fill_opacity: float = 0.35  # areas only; point markers are filled opaque
+    size: float = 9.0           # point marker diameter
+    opacity: float = 1.0
+    halo: bool = True           # a white casing under lines and markers: readable over any layer
+    label_at: str = "right"     # right | below | inside (a letter in the marker, in white)
+
+
+class Overlay:
+    """An overlay's rows and style, with the map-CRS data the renderer needs (made once, on a render thread)."""
+
+    def __init__(self, name: str, frame: gpd.GeoDataFrame, style: OverlayStyle | None = None) -> None:
+        if frame.crs is not None and frame.crs.to_epsg() != 4326:
+            frame = frame.to_crs(4326)
+        self.name = name
+        self.style = style or OverlayStyle()
+        geoms = np.asarray(frame.geometry.values, dtype=object) if len(frame) else np.empty(0, dtype=object)
+        keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms)) if len(geoms) else np.zeros(0, dtype=bool)
+        self.frame = frame[keep]
+        self.lonlat = geoms[keep]
+        n = len(self.lonlat)
+        s = self.style
+
+        def column(name: str, default: Any, dtype: Any = object) -> np.ndarray:
+            if name in self.frame.columns:
+                values = self.frame[name].astype(object).to_numpy()
+                return np.array([default if v is None or (isinstance(v, float) and np.isnan(v)) else v
+                                 for v in values], dtype=dtype)
+            return np.full(n, default, dtype=dtype)
+
+        self.stroke = column(STROKE, s.stroke)
+        self.width = column(WIDTH, s.width, float)
+        self.opacity = column(OPACITY, s.opacity, float)
+        self.fill = column(FILL, s.fill or s.stroke)
+        self.size = column(SIZE, s.size, float)
+        self.label = column(LABEL, "")
+        self.type_id = shapely.get_type_id(self.lonlat) if n else np.zeros(0, dtype=int)
+        self._lock = threading.Lock()
+        self._map: tuple[np.ndarray, shapely.STRtree] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lonlat)
+
+    def projected(self) -> tuple[np.ndarray, shapely.STRtree]:
+        """(map-CRS geometries, their STRtree); computed once, thread-safe."""
+        with self._lock:
+            if self._map is None:
+                geoms = project_geometries(self.lonlat)
+                self._map = (geoms, shapely.STRtree(geoms))
+            return self._map
+
+    def bounds_lonlat(self) -> tuple[float, float, float, float] | None:
+        if not len(self):
+            return None
+        x0, y0, x1, y1 = shapely.total_bounds(self.lonlat)
+        return float(x0), float(y0), float(x1), float(y1)
+
+
+def _check(should_stop: Any) -> None:
+    if should_stop():
+        raise Stopped()
+
+
+def _colour(hex_colour: str, alpha: float) -> QColor:
+    c = QColor(str(hex_colour))
+    c.setAlphaF(max(0.0, min(1.0, float(alpha))))
+    return c
+
+
+def _groups(rows: np.ndarray, keys: list[np.ndarray]) -> list[np.ndarray]:
+    """Positions in ``rows`` grouped by equal style keys, groups ordered by their first row."""
+    frame = pd.DataFrame({f"k{i}": k[rows] for i, k in enumerate(keys)})
+    groups = frame.groupby(list(frame.columns), sort=False, dropna=False).indices
+    return sorted((np.asarray(v) for v in groups.values()), key=lambda v: int(v[0]))
+
+
+def render_overlay(overlay: Overlay, view: MapView, should_stop: Any = lambda: False) -> QImage:
+    """The overlay drawn for ``view``; raises Stopped when superseded."""
+    image = new_image(view)
+    if not len(overlay):
+        return image
+    geoms, tree = overlay.projected()
+    minx, miny, maxx, maxy = view.extent
+    pad = (float(overlay.size.max(initial=0)) + float(overlay.width.max(initial=0)) + 80) * view.resolution
+    rows = np.sort(tree.query(shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)))
+    if not len(rows):
+        return image
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    try:
+        kinds = overlay.type_id[rows]
+        _draw_areas(painter, overlay, geoms, rows[np.isin(kinds, (3, 6))], view, should_stop)
+        _draw_lines(painter, overlay, geoms, rows[np.isin(kinds, (1, 2, 5))], view, should_stop)
+        _draw_points(painter, overlay, geoms, rows[np.isin(kinds, (0, 4))], view, should_stop)
+    finally:
+        painter.end()
+    return image
+
+
+def _draw_areas(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarray, view: MapView,
+                should_stop: Any) -> None:
+    if not len(rows):
+        return
+    for where in _groups(rows, [o.stroke, o.fill, o.width, o.opacity]):
+        _check(should_stop)
+        r = rows[where]
+        i = int(r[0])
+        paths = area_paths(geoms[r], view)
+        brush = QBrush(_colour(o.fill[i], o.style.fill_opacity * o.opacity[i]))
+        pen = QPen(_colour(o.stroke[i], o.opacity[i]), float(o.width[i]))
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        for path in paths:
+            painter.fillPath(path, brush)
+            painter.strokePath(path, pen)
+
+
+def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarray, view: MapView,
+                should_stop: Any) -> None:
+    if not len(rows):
+        return
+    for where in _groups(rows, [o.stroke, o.width, o.opacity]):
+        _check(should_stop)
+        r = rows[where]
+        i = int(r[0])
+        paths = line_paths(geoms[r], view)
+        width = float(o.width[i])
+        if o.style.halo:
+            halo = QPen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), width + 3.0)
+            halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            for path in paths:
+                painter.strokePath(path, halo)
+        pen = QPen(_colour(o.stroke[i], o.opacity[i]), width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        for path in paths:
+            painter.strokePath(path, pen)
+
+
+def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarray, view: MapView,
+                 should_stop: Any) -> None:
+    if not len(rows):
+        return
+    parts, part_row = shapely.get_parts(geoms[rows], return_index=True)
+    xy = shapely.get_coordinates(parts)
+    px, py = view.to_pixel(xy[:, 0], xy[:, 1])
+    font = QFont()
+    font.setPixelSize(11)
+    font.setBold(True)
+    labels: list[tuple[float, float, float, str]] = []
+    for k, (x, y) in enumerate(zip(px.tolist(), py.tolist(), strict=True)):
+        if k % 500 == 0:
+            _check(should_stop)
+        i = int(rows[part_row[k]])
+        size, width, alpha = float(o.size[i]), float(o.width[i]), float(o.opacity[i])
+        rect = QRectF(x - size / 2, y - size / 2, size, size)
+        if o.style.halo:
+            painter.setPen(QPen(_colour(HALO.name(), HALO.alphaF() * alpha), width + 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(rect)
+        painter.setPen(QPen(_colour(o.stroke[i], alpha), width))
+        painter.setBrush(QBrush(_colour(o.fill[i], alpha)))
+        painter.drawEllipse(rect)
+        if o.label[i]:
+            labels.append((x, y, size, str(o.label[i])))
+    metrics = QFontMetricsF(font)
+    at = o.style.label_at
+    for x, y, size, text in labels:  # on top of every marker
+        width = metrics.horizontalAdvance(text)
+        if at == "inside":
+            painter.setFont(font)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QRectF(x - size / 2, y - size / 2, size, size), Qt.AlignmentFlag.AlignCenter, text)
+            continue
+        origin = QPointF(x - width / 2, y + size / 2 + metrics.ascent() + 1) if at == "below" else \
+            QPointF(x + size / 2 + 4, y + 4)
+        path = QPainterPath()
+        path.addText(origin, font, text)
+        painter.strokePath(path, QPen(HALO, 3.0))
+        painter.fillPath(path, QBrush(QColor("#1a1a1a")))

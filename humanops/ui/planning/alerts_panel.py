@@ -1,0 +1,269 @@
+"""The alerts raised by the adopted trigger rules: level colours, the rule, the features that fired it.
+
+It takes the place of the window's plain alerts panel (panels/alerts_panel.py), whose behaviour it
+keeps for a workspace without the engine's ``humanops_alerts`` table (no rules adopted yet, or a
+table another tool made). Each refresh first lets the trigger watch catch up with changes made
+through other connections (imports), so what is listed is current.
+
+Selecting an alert selects its features on the map; clicking one of them in the list selects
+and zooms to it. Acknowledge marks an alert as seen (it stays listed until its condition no
+longer holds); Export CAP… writes it as a CAP 1.2 message (status ``Exercise`` in a scenario or
+exercise workspace, ``Actual`` otherwise).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.errors import HumanOpsError
+from humanops.ui.panels.alerts_panel import ALERTS_TABLE, AlertsPanel
+
+if TYPE_CHECKING:
+    from humanops.analysis.triggers import Alert
+    from humanops.ui.planning.trigger_watch import TriggerWatch
+
+LEVEL_COLOURS = {"critical": ("#7a0c2e", "#ffffff"), "high": ("#d9342b", "#ffffff"),
+                 "medium": ("#f39c34", "#1a1a1a"), "low": ("#f2d64b", "#1a1a1a")}
+COLUMNS = ("Level", "State", "Rule", "Headline", "Features", "Last fired")
+MAX_FEATURES_LISTED = 200
+
+
+class TriggerAlertsPanel(AlertsPanel):
+    featureChosen = Signal(str, str)  # layer, uuid: select and zoom on the map
+    featuresChosen = Signal(object)  # {layer: {uuid}}: select on the map
+    message = Signal(str)
+
+    def __init__(self, watch: TriggerWatch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trigger_alerts_panel")
+        self.watch = watch
+        self.alerts: list[Alert] = []
+
+        self.alert_table = QTableWidget(0, len(COLUMNS), self)
+        self.alert_table.setObjectName("alerts_table")
+        self.alert_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.alert_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.alert_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.alert_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.alert_table.verticalHeader().hide()
+        self.alert_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.alert_table.horizontalHeader().setStretchLastSection(True)
+        self.alert_table.itemSelectionChanged.connect(self._alert_selected)
+
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.description = QPlainTextEdit(self)
+        self.description.setReadOnly(True)
+        self.description.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.feature_list = QListWidget(self)
+        self.feature_list.setObjectName("alert_features")
+        self.feature_list.setToolTip("Click a feature to select it and zoom to it on the map")
+        self.feature_list.itemClicked.connect(self._feature_clicked)
+        features = QWidget(self)
+        column = QVBoxLayout(features)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("Features that fired it:", features))
+        column.addWidget(self.feature_list, 1)
+        parts = QSplitter(Qt.Orientation.Vertical, self)
+        parts.addWidget(self.description)
+        parts.addWidget(features)
+        details = QWidget(self)
+        column = QVBoxLayout(details)
+        column.setContentsMargins(4, 0, 0, 0)
+        column.addWidget(self.headline)
+        column.addWidget(parts, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.alert_table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.show_resolved = QCheckBox("Show resolved", self)
+        self.show_resolved.toggled.connect(lambda _on: self.refresh())
+        self.ack_button = QPushButton("Acknowledge", self)
+        self.ack_button.setToolTip("Mark the alert as seen; it stays listed until its condition no longer holds")
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.cap_button = QPushButton("Export CAP…", self)
+        self.cap_button.setToolTip("Write the alert as a CAP 1.2 XML message")
+        self.cap_button.clicked.connect(self._choose_cap_file)
+        self.status = QLabel(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.show_resolved)
+        buttons.addWidget(self.ack_button)
+        buttons.addWidget(self.cap_button)
+
+        self.alert_view = QWidget(self)
+        view_layout = QVBoxLayout(self.alert_view)
+        view_layout.setContentsMargins(0, 0, 0, 0)
+        view_layout.addWidget(splitter, 1)
+        view_layout.addLayout(buttons)
+        self.stack.addWidget(self.alert_view)
+        self._update_buttons()
+
+    # --- refresh ---------------------------------------------------------------------------------
+    def _engine_table(self) -> bool:
+        db = self.workspace.connection  # type: ignore[union-attr]
+        columns = {r[1] for r in db.execute(f'PRAGMA table_info("{ALERTS_TABLE}")')}
+        return {"rule_id", "level", "features", "state"} <= columns
+
+    def refresh(self) -> None:
+        self.watch.catch_up()
+        if not self.has_alerts_table() or not self._engine_table():
+            super().refresh()  # no table yet (says so plainly), or one another tool made
+            return
+        from humanops.analysis.triggers import list_alerts
+
+        selected = self.selected_alert()
+        states = None if self.show_resolved.isChecked() else ("active", "acknowledged")
+        self.alerts = list_alerts(self.workspace, states=states)  # type: ignore[arg-type]
+        order = {"active": 0, "acknowledged": 1, "resolved": 2}
+        rank = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+        self.alerts.sort(key=lambda a: (order.get(a.state, 3), rank.get(a.level, 4)))
+        table = self.alert_table
+        table.blockSignals(True)
+        table.setRowCount(len(self.alerts))
+        for r, alert in enumerate(self.alerts):
+            cells = (alert.level, alert.state, alert.rule_id, alert.headline, str(len(alert.features)),
+                     f"{alert.last_fired:%Y-%m-%d %H:%M}" if alert.last_fired else "")
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 3:
+                    item.setToolTip(alert.description or alert.headline)
+                if alert.state != "active":
+                    item.setForeground(QBrush(QColor("#6b6b6b")))
+                    font = QFont()
+                    font.setItalic(True)
+                    item.setFont(font)
+                table.setItem(r, c, item)
+            background, foreground = LEVEL_COLOURS.get(alert.level, ("#cccccc", "#1a1a1a"))
+            level = table.item(r, 0)
+            level.setBackground(QBrush(QColor(background)))
+            level.setForeground(QBrush(QColor(foreground)))
+            level.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        table.blockSignals(False)
+        table.resizeColumnsToContents()
+        active = sum(a.state == "active" for a in self.alerts)
+        rules = len(self.watch.rules())
+        self.status.setText(f"{active} active, {len(self.alerts) - active} other; {rules} rule(s) adopted"
+                            if self.alerts else f"No active alerts: {rules} adopted rule(s) have not fired")
+        ids = [a.id for a in self.alerts]
+        if selected is not None and selected.id in ids:
+            table.selectRow(ids.index(selected.id))
+        else:
+            self._show_details(None)
+        self.stack.setCurrentWidget(self.alert_view)
+        self._update_buttons()
+
+    def alert_count(self) -> int:
+        if self.stack.currentWidget() is self.alert_view:
+            return len(self.alerts)
+        return super().alert_count()
+
+    # --- selection and details ------------------------------------------------------------------------
+    def selected_alert(self) -> Alert | None:
+        rows = self.alert_table.selectionModel().selectedRows() if self.alert_table.selectionModel() else []
+        if rows and rows[0].row() < len(self.alerts):
+            return self.alerts[rows[0].row()]
+        return None
+
+    def _alert_selected(self) -> None:
+        alert = self.selected_alert()
+        self._show_details(alert)
+        self._update_buttons()
+        if alert is not None:
+            chosen: dict[str, set[str]] = {}
+            for ref in alert.features:
+                chosen.setdefault(ref.layer, set()).add(ref.uuid)
+            self.featuresChosen.emit(chosen)
+
+    def _show_details(self, alert: Alert | None) -> None:
+        self.feature_list.clear()
+        if alert is None:
+            self.headline.setText("Select an alert to see why it fired.")
+            self.description.clear()
+            return
+        self.headline.setText(f"<b>{alert.headline}</b><br>rule <i>{alert.rule_id}</i> · level {alert.level} · "
+                              f"{alert.state} · TLP:{alert.tlp}")
+        self.description.setPlainText(alert.description)
+        ws = self.workspace
+        for ref in alert.features[:MAX_FEATURES_LISTED]:
+            feature = ws.find_feature(ref.layer, ref.uuid) if ws is not None and ref.layer in ws.layers() else None
+            name = (feature.properties.get("name") if feature is not None else None) or ref.uuid[:8]
+            gone = "" if feature is not None else " (no longer in the workspace)"
+            role = "about" if ref.role == "subject" else "because of"
+            item = QListWidgetItem(f"{role}: {ref.layer.replace('_', ' ')} “{name}”{gone}", self.feature_list)
+            item.setData(Qt.ItemDataRole.UserRole, (ref.layer, ref.uuid))
+        if len(alert.features) > MAX_FEATURES_LISTED:
+            QListWidgetItem(f"… and {len(alert.features) - MAX_FEATURES_LISTED} more", self.feature_list)
+
+    def _feature_clicked(self, item: QListWidgetItem) -> None:
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        if ref:
+            self.featureChosen.emit(*ref)
+
+    def _update_buttons(self) -> None:
+        alert = self.selected_alert()
+        self.ack_button.setEnabled(alert is not None and alert.state == "active")
+        self.cap_button.setEnabled(alert is not None)
+
+    # --- acknowledge, CAP --------------------------------------------------------------------------------
+    def acknowledge_selected(self) -> None:
+        from humanops.analysis.triggers import acknowledge
+
+        alert = self.selected_alert()
+        if alert is None or self.workspace is None:
+            return
+        try:
+            acknowledge(self.workspace, alert.id, by=self.workspace.organisation)
+        except HumanOpsError as exc:
+            self.message.emit(exc.message)
+            return
+        self.message.emit(f"Acknowledged: {alert.headline}")
+        self.refresh()
+
+    def _choose_cap_file(self) -> None:
+        alert = self.selected_alert()
+        if alert is None or self.workspace is None:
+            return
+        start = str(self.workspace.path.parent / f"alert-{alert.rule_id}-{alert.id[:8]}.xml")
+        path, _ = QFileDialog.getSaveFileName(self, "Export alert as CAP 1.2", start, "CAP XML (*.xml)")
+        if path:
+            self.export_cap(path)
+
+    def export_cap(self, path: str, alert: Alert | None = None) -> bool:
+        from humanops.formats.cap import write_cap
+
+        alert = alert or self.selected_alert()
+        if alert is None or self.workspace is None:
+            return False
+        ws = self.workspace
+        sender = ws.organisation or "humanops"
+        status = "Exercise" if ws.get_meta("scenario_now") or ws.get_meta("scenario") else "Actual"
+        try:
+            write_cap(alert, path, sender=sender, sender_name=sender, status=status)
+        except (HumanOpsError, OSError) as exc:
+            self.message.emit(exc.message if isinstance(exc, HumanOpsError) else f"{path}: {exc}")
+            return False
+        self.message.emit(f"Wrote CAP 1.2 alert ({status}) to {path}")
+        return True
