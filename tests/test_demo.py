@@ -211,3 +211,23 @@ def test_cli_demo_without_the_app_prints_the_summary_and_screenshot_fails(tmp_pa
     out = capsys.readouterr().out
     assert "demo workspace" in out and "need" in out
     assert len(list((tmp_path / "demos").glob("demo-*.gpkg"))) == 1
+
+
+def test_demo_with_partners_can_send_a_package_a_partner_opens(tmp_path, monkeypatch, capsys):
+    from humanops.sharing.directory_store import load_directory
+    from humanops.sharing.exchange_export import export_package
+    from humanops.sharing.exchange_import import import_package
+
+    path = tmp_path / "demo.gpkg"
+    assert main(["demo", "--create", str(path), "--with-partners", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["keys_passphrase"] == "kavera-demo" and len(doc["partner_workspaces"]) == 3
+    with Workspace.open(path) as ours:
+        directory = load_directory(ours)
+        assert set(directory.organisations) == {"unocha-kv", "medaid", "waterbridge", "civpro"}
+        assert "community:wash-cluster" in directory.communities_of("waterbridge")
+        sent = export_package(ours, ["medaid"], tmp_path / "p.hopx", "kavera-demo", full=True)
+    medaid = next(p for p in doc["partner_workspaces"] if p.endswith("medaid.gpkg"))
+    with Workspace.open(medaid) as theirs:
+        result = import_package(theirs, tmp_path / "p.hopx", "kavera-demo")
+        assert result.totals()["inserted"] == sum(v["features"] for v in sent.layers.values()) > 0

@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--overwrite", action="store_true", help="with --create: replace an existing file")
     p.add_argument("--seed", type=int, default=7, help="scenario seed (default 7): same seed, same workspace")
     p.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the app on the demo, then exit")
+    p.add_argument("--with-partners", action="store_true",
+                   help="with --create: also make our keys (passphrase 'kavera-demo') and the partners' "
+                        "workspaces beside it (plain `humanops demo` always does)")
     add_json_flag(p)
     p.set_defaults(handler=run_demo)
 
@@ -44,8 +47,17 @@ def run_demo(args: argparse.Namespace) -> int:
             raise HumanOpsError(f"cannot take a screenshot: the app ({APP_MODULE}.save_screenshot) is not "
                                 "available in this build")
     path = Path(args.create) if args.create else _fresh_path()
+    with_partners = not args.screenshot and (args.with_partners or not args.create)
     with create_demo_workspace(path, seed=args.seed, overwrite=args.overwrite) as workspace:
+        if with_partners:
+            from humanops.scenario.demo_partners import DEMO_PASSPHRASE, install_demo_partners
+
+            partners_dir = path.with_name(f"{path.stem}-partners")
+            kept = install_demo_partners(workspace, partners_dir)
         summary = _summary(workspace.info(), args.seed)
+    if with_partners:
+        summary["keys_passphrase"] = DEMO_PASSPHRASE
+        summary["partner_workspaces"] = [str(p) for p in kept]
     if save is not None:
         save(str(path), str(args.screenshot))
         summary["screenshot"] = str(args.screenshot)
@@ -60,7 +72,9 @@ def run_demo(args: argparse.Namespace) -> int:
         emit(args, summary, lambda d: _summary_text(d) + "\n(the app's main window is not available yet: "
              "use this workspace with `humanops -w PATH ...` or open it in QGIS)")
         return 0
-    emit(args, summary, lambda d: f"opening the demo workspace {d['workspace']}")
+    emit(args, summary, lambda d: f"opening the demo workspace {d['workspace']}\n"
+         f"  keys passphrase (Sharing menu): {d['keys_passphrase']}\n"
+         + "\n".join(f"  partner workspace: {p}" for p in d["partner_workspaces"]))
     return int(run_app(str(path)) or 0)
 
 
@@ -108,4 +122,7 @@ def _summary_text(doc: dict[str, Any]) -> str:
     for name, layer in doc["layers"].items():
         tlp = ", ".join(f"{k}:{v}" for k, v in layer["tlp"].items())
         lines.append(f"  {name:<12} {layer['count']:>6}  [{tlp}]")
+    if doc.get("keys_passphrase"):
+        lines.append(f"  keys passphrase: {doc['keys_passphrase']}  (fictional data: a demo secret)")
+        lines += [f"  partner workspace: {p}" for p in doc["partner_workspaces"]]
     return "\n".join(lines)
