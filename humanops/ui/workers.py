@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from humanops.errors import HumanOpsError
 from humanops.feedback import Canceled, Feedback
@@ -171,3 +171,31 @@ def cancel_all_and_wait(timeout_ms: int = 10_000) -> bool:
         if worker.worker_thread is not None:
             worker.worker_thread.join(max(0.0, deadline - time.monotonic()))
     return not any(w.worker_thread is not None and w.worker_thread.is_alive() for w in workers)
+
+
+class WorkerDialog(QDialog):
+    """A dialog that runs one worker at a time. Closing it while the worker runs cancels the
+    worker first (its work rolls back) and closes once the worker has stopped, so no work is
+    left running behind a closed window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker: Worker | None = None
+        self._close_when_done = False
+
+    def _update_buttons(self) -> None:
+        """Enable what can be done now; subclasses override."""
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self._close_when_done = True
+            self.worker.cancel()
+            return
+        super().reject()
+
+    def _worker_done(self) -> None:
+        self.worker = None
+        self._update_buttons()
+        if self._close_when_done:
+            self._close_when_done = False
+            super().reject()

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
+from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
     from humanops.catalog import Catalog
@@ -60,7 +59,7 @@ def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Fee
             return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0))
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkerDialog):
     """``exported(message)`` when the file is written."""
 
     exported = Signal(str)
@@ -72,15 +71,13 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.workspace_path = Path(workspace_path)
         self.feedback_factory = feedback_factory
-        self.worker: Worker | None = None
         self.report: Any = None
-        self._close_when_done = False
         # Features by layer and TLP level, to warn before a plain file carries marked data.
         self.counts = counts
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setPlaceholderText("where to write: .gpkg, .geojson, .csv or .kml")
-        self.file_edit.textChanged.connect(self._update)
+        self.file_edit.textChanged.connect(self._update_buttons)
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self.browse)
         file_row = QHBoxLayout()
@@ -94,7 +91,7 @@ class ExportDialog(QDialog):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             chosen = n > 0 and kind.exchange_by_default
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-        self.layer_list.itemChanged.connect(self._update)
+        self.layer_list.itemChanged.connect(self._update_buttons)
         form = QFormLayout()
         form.addRow("File", file_row)
         form.addRow("Layers", self.layer_list)
@@ -115,7 +112,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(560, 460)
-        self._update()
+        self._update_buttons()
 
     def browse(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, "Export to", str(self.workspace_path.parent / "export.gpkg"),
@@ -154,7 +151,7 @@ class ExportDialog(QDialog):
             return f"A {suffix} file holds one layer: choose one, or export to .gpkg or .kml."
         return None
 
-    def _update(self, *_args: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         layers = self.chosen_layers()
         above = {}
         for layer in layers:
@@ -174,13 +171,6 @@ class ExportDialog(QDialog):
             self.message.setText(problem or "")
             self.message.setStyleSheet("")
         self.export_button.setEnabled(problem is None and self.worker is None)
-
-    def reject(self) -> None:
-        if self.worker is not None:
-            self._close_when_done = True
-            self.worker.cancel()
-            return
-        super().reject()
 
     def start_export(self) -> None:
         if self._problem() is not None or self.worker is not None:
@@ -211,14 +201,8 @@ class ExportDialog(QDialog):
         self.worker = run_with_progress(self, "Exporting", lambda feedback: run_export(path, file, layers, feedback),
                                         on_success=done, on_error=failed, on_cancel=cancelled,
                                         feedback_factory=self.feedback_factory)
-        self._update()
+        self._update_buttons()
 
-    def _worker_done(self) -> None:
-        self.worker = None
-        self._update()
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
 
 def tlp_counts(connection: sqlite3.Connection, catalog: Catalog) -> dict[str, dict[str, int]]:

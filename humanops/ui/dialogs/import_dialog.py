@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
+from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
     from humanops.catalog import Catalog
@@ -64,7 +63,7 @@ def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool
     return ImportOutcome(report)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkerDialog):
     """``imported(report)`` once features were written."""
 
     imported = Signal(object)
@@ -76,10 +75,8 @@ class ImportDialog(QDialog):
         self.setObjectName("import_dialog")
         self.workspace_path = Path(workspace_path)
         self.feedback_factory = feedback_factory
-        self.worker: Worker | None = None
         self.outcome: ImportOutcome | None = None
         self._checked_settings: tuple | None = None
-        self._close_when_done = False
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setPlaceholderText("GeoJSON, GeoPackage, CSV with HXL tags, KML or zipped Shapefile")
@@ -126,20 +123,7 @@ class ImportDialog(QDialog):
         self.resize(720, 520)
         self._update_buttons()
 
-    def reject(self) -> None:
-        """Close; a running check or import is cancelled first (and writes nothing)."""
-        if self.worker is not None:
-            self._close_when_done = True
-            self.worker.cancel()
-            return
-        super().reject()
 
-    def _worker_done(self) -> None:
-        self.worker = None
-        self._update_buttons()
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
     # --- inputs ---------------------------------------------------------------------------------
     def browse(self) -> None:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
@@ -33,7 +32,7 @@ from humanops.ui.sharing import tasks
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
 from humanops.ui.sharing.wording import IMPORT_COUNTS, fingerprint_lines, refusal_hint
-from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
+from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
     from humanops.sharing.exchange_import import ImportResult
@@ -44,7 +43,7 @@ _CONFLICT = QColor("#7a4a00")
 CHANGE_COLUMNS = ("Layer", *(label for _, label in IMPORT_COUNTS[:7]))
 
 
-class ReceivePackageDialog(QDialog):
+class ReceivePackageDialog(WorkerDialog):
     """``imported(result)`` once a package was merged into the workspace."""
 
     imported = Signal(object)
@@ -56,11 +55,9 @@ class ReceivePackageDialog(QDialog):
         self.setWindowTitle("Receive package")
         self.workspace_path = Path(workspace.path)
         self.feedback_factory = feedback_factory
-        self.worker: Worker | None = None
         self.result: ImportResult | None = None
         self.refusal: str | None = None
         self._checked_file: str | None = None
-        self._close_when_done = False
         self.titles = {k.name: k.title for k in workspace.catalog}
         self.partner_names = self._partner_names(workspace)
 
@@ -143,20 +140,7 @@ class ReceivePackageDialog(QDialog):
         self.check_button.setEnabled(bool(self._file()) and not busy)
         self.import_button.setEnabled(checked and not busy)
 
-    def reject(self) -> None:
-        """Close; a running check or import is cancelled first (and changes nothing)."""
-        if self.worker is not None:
-            self._close_when_done = True
-            self.worker.cancel()
-            return
-        super().reject()
 
-    def _worker_done(self) -> None:
-        self.worker = None
-        self._update_buttons()
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
     # --- running ---------------------------------------------------------------------------------------
     def check(self) -> None:

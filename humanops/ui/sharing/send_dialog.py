@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -37,7 +36,7 @@ from humanops.ui.sharing import tasks
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
 from humanops.ui.sharing.wording import plural, withheld_sentence
-from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
+from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
     from humanops.sharing.exchange_export import ExportPreview, ExportResult
@@ -48,7 +47,7 @@ _GENERALISED = QColor("#7a4a00")
 PREVIEW_COLUMNS = ("Recipient / layer", "Go exactly", "Generalised", "Deletions", "Withheld")
 
 
-class SendPackageDialog(QDialog):
+class SendPackageDialog(WorkerDialog):
     """``exported(result)`` once a package was written."""
 
     exported = Signal(object)
@@ -60,11 +59,9 @@ class SendPackageDialog(QDialog):
         self.setWindowTitle("Send package")
         self.workspace_path = Path(workspace.path)
         self.feedback_factory = feedback_factory
-        self.worker: Worker | None = None
         self.preview: ExportPreview | None = None
         self.result: ExportResult | None = None
         self._previewed: tasks.ExportChoice | None = None
-        self._close_when_done = False
         self.titles = {k.name: k.title for k in workspace.catalog}
         self.names: dict[str, str] = {}
 
@@ -193,20 +190,7 @@ class SendPackageDialog(QDialog):
         self.summary.setText(text)
         self.summary.setStyleSheet(style)
 
-    def reject(self) -> None:
-        """Close; a running preview or export is cancelled first (and writes nothing)."""
-        if self.worker is not None:
-            self._close_when_done = True
-            self.worker.cancel()
-            return
-        super().reject()
 
-    def _worker_done(self) -> None:
-        self.worker = None
-        self._update_buttons()
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
     # --- preview --------------------------------------------------------------------------------------
     def start_preview(self) -> None:
