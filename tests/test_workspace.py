@@ -202,3 +202,31 @@ def test_reads_through_gdal_between_edits_see_every_edit(workspace):
     workspace.close()
     with Workspace.open(path) as again:
         assert again.count("need") == 4
+
+
+def test_gdal_never_reads_beside_a_write_of_another_workspace_object(workspace):
+    """The app's workers open their own Workspace on the same file: a GDAL read there must
+    wait for a write transaction here (GDAL's own SQLite would take our journal for a hot
+    one and roll it back), then see what was committed."""
+    import threading
+
+    other = Workspace.open(workspace.path)
+    seen: list[int] = []
+    started = threading.Event()
+
+    def read() -> None:
+        started.set()
+        seen.append(len(other.read_layer("need")))
+
+    with workspace.transaction():
+        workspace.add_feature("need", Point(30, 10), {"name": "a", "population": 1})
+        reader = threading.Thread(target=read)
+        reader.start()
+        started.wait(5)
+        reader.join(0.3)
+        assert reader.is_alive() and not seen  # waiting for the commit
+        workspace.add_feature("need", Point(30.1, 10), {"name": "b", "population": 2})
+    reader.join(10)
+    assert seen == [2]
+    assert validate_workspace(workspace).ok
+    other.close()

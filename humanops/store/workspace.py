@@ -85,7 +85,7 @@ class Workspace:
         self.path = Path(path)
         self.catalog = catalog
         self._db = connection
-        self._lock = threading.RLock()
+        self._lock = _file_lock(self.path)
         self._depth = 0
         self._pending: list[WorkspaceChange] = []
         self._listeners: list[Callable[[WorkspaceChange], None]] = []
@@ -167,7 +167,8 @@ class Workspace:
         missing = [k for k in self.catalog if k.name not in tables]
         if not missing:
             return
-        _create_layer_tables(self.path, Catalog(missing))
+        with self._lock:  # GDAL writes here: never beside one of our transactions (see _file_lock)
+            _create_layer_tables(self.path, Catalog(missing))
         with self.transaction():
             for kind in missing:
                 schema.add_layer_columns(self._db, kind)
@@ -872,6 +873,24 @@ def _check_marking_columns(frame: pd.DataFrame, layer: str) -> None:
             Marking.from_columns(dict(row))
         except ValidationError as exc:
             raise ValidationError(exc.reason, layer=layer, feature=label, field=exc.field) from None
+
+
+_FILE_LOCKS: dict[str, threading.RLock] = {}
+_FILE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_lock(path: Path) -> threading.RLock:
+    """One lock per workspace file in this process, shared by every Workspace open on it.
+
+    GDAL (pyogrio) links its own copy of SQLite. SQLite's locks are POSIX locks, which never
+    conflict within one process, and each library copy keeps its own table of who holds what:
+    if GDAL opened the file while one of our connections was writing, it would take our
+    rollback journal for a crashed writer's and play it back, corrupting the file. So GDAL
+    reads and our write transactions on the same file never overlap in this process, however
+    many Workspace objects (the app's, its workers') are open on it."""
+    key = str(Path(path).resolve())
+    with _FILE_LOCKS_GUARD:
+        return _FILE_LOCKS.setdefault(key, threading.RLock())
 
 
 def _connect(path: Path) -> sqlite3.Connection:

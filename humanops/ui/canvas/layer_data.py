@@ -4,8 +4,9 @@ spatial index and per-zoom caches. Qt-free.
 A :class:`LayerSnapshot` is immutable once made: render jobs on worker threads keep the one
 they were given while an edit makes the next (an edit re-reads only the features it touched
 and splices them in). Reading goes straight to the GeoPackage through its own read-only
-sqlite3 connection, in chunks: a reader beside the workspace's writer (WAL), and short GIL
-holds so the GUI thread stays responsive while 100,000 features load.
+sqlite3 connection (the same SQLite library as the workspace's writer, so their locks see
+each other), in chunks, with short GIL holds so the GUI thread stays responsive while 100,000
+features load.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ def read_rows(path: Path | str, kind: LayerKind, uuids: Iterable[str] | None = N
     None if ``should_stop`` said so midway."""
     columns = [*columns_for(kind), *IDENTITY_COLUMNS, *MARKING_COLUMNS]
     select = ", ".join(f'"{c}"' for c in ("geom", *columns))
-    # Read-only and separate from the workspace's own connection: WAL lets it read the last
-    # committed state while the GUI thread writes.
+    # Read-only and separate from the workspace's own connection: it reads the last committed
+    # state, waiting (busy timeout) only while a commit is being written.
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     connection = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
     blobs: list[Any] = []
