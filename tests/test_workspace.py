@@ -230,3 +230,51 @@ def test_gdal_never_reads_beside_a_write_of_another_workspace_object(workspace):
     assert seen == [2]
     assert validate_workspace(workspace).ok
     other.close()
+
+
+def test_edits_by_other_tools_are_versioned_logged_and_sent_on(workspace):
+    """QGIS (through GDAL) or a script edits the GeoPackage directly: the feature still gets an
+    identity, a version, history and a change log entry, so partners receive the edit."""
+    import sqlite3
+
+    from humanops.store.gpkg_geometry import register_functions
+
+    seq = workspace.last_change_seq()
+    mine = workspace.add_feature("need", Point(30, 10), {"name": "mine", "population": 10})
+    path = workspace.path
+    workspace.close()
+    # an insert through GDAL, as QGIS makes it: no uuid, no marking
+    added = gpd.GeoDataFrame({"name": ["from QGIS"], "population": [25]}, geometry=[Point(30.2, 10.1)], crs=4326)
+    pyogrio.write_dataframe(added, path, layer="need", append=True)
+    connection = sqlite3.connect(path)
+    register_functions(connection)  # QGIS's SQLite has them through GDAL
+    connection.execute("UPDATE need SET population = 11 WHERE uuid = ?", (mine.uuid,))
+    connection.commit()
+    connection.close()
+    with Workspace.open(path) as ws:
+        qgis = ws.read_layer("need").set_index("name").loc["from QGIS"]
+        assert len(qgis["uuid"]) == 36 and qgis["version"] == 1 and qgis["originator"] == "ocha"
+        assert qgis["tlp"] == "AMBER"  # the kind's default marking
+        edited = ws.get_feature("need", mine.uuid)
+        assert edited.version == 2 and edited.properties["population"] == 11
+        assert [h.properties["population"] for h in ws.history("need", mine.uuid)] == [10]
+        assert ws.history("need", mine.uuid)[0].geometry.equals(Point(30, 10))
+        assert ws.changed_since(seq)["need"] == {mine.uuid, qgis["uuid"]}
+        assert validate_workspace(ws).ok
+    connection = sqlite3.connect(path)
+    register_functions(connection)
+    connection.execute("DELETE FROM need WHERE uuid = ?", (mine.uuid,))
+    connection.commit()
+    connection.close()
+    with Workspace.open(path) as ws:
+        assert [t.uuid for t in ws.tombstones(since_seq=seq)] == [mine.uuid]
+        assert [h.version for h in ws.history("need", mine.uuid)] == [1, 2, 3]
+
+
+def test_our_own_edits_are_not_recorded_twice_by_the_triggers(workspace):
+    f = workspace.add_feature("need", Point(30, 10), {"name": "a", "population": 1})
+    workspace.update_feature("need", f.uuid, properties={"population": 2})
+    workspace.delete_feature("need", f.uuid)
+    assert [(h.version, h.deleted) for h in workspace.history("need", f.uuid)] == [(1, False), (2, False), (3, True)]
+    ops = workspace.connection.execute("SELECT op FROM humanops_changes ORDER BY seq").fetchall()
+    assert [o for (o,) in ops] == ["insert", "update", "delete"]

@@ -105,3 +105,77 @@ def add_layer_columns(connection: sqlite3.Connection, kind: LayerKind) -> None:
     connection.execute(
         f'CREATE INDEX IF NOT EXISTS "{kind.name}_modified" ON "{kind.name}"(modified)'
     )
+    install_external_edit_triggers(connection, kind)
+
+
+# --- edits made by other tools (QGIS, GDAL, a script) ---------------------------------------
+# HumanOps itself always sets uuid and changes version, and records a deletion's tombstone
+# before deleting. An edit that does none of these came from another tool: these triggers give
+# it the same identity, version, history and change log, so it is not lost to partners.
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+_UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+          "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+          "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))")
+
+
+def _default(layer: str, key: str, fallback: str | None) -> str:
+    """SQL for the adopted default marking's ``key`` (meta), else the kind's."""
+    kind_default = "NULL" if fallback is None else "'" + fallback.replace("'", "''") + "'"
+    return (f"coalesce((SELECT json_extract(value, '$.{key}') FROM humanops_meta "
+            f"WHERE key = 'default_marking.{layer}'), {kind_default})")
+
+
+def _history_insert(layer: str, fields: list[str], *, tombstone: bool) -> str:
+    props = ", ".join(f"'{f}', OLD.\"{f}\"" for f in fields)
+    marking = ", ".join(f"'{c}', OLD.\"{c}\"" for c, _ in MARKING_COLUMNS)
+    if tombstone:
+        return (f"INSERT INTO humanops_history (layer, uuid, version, deleted, originator, created, modified, "
+                f"superseded, geom_wkb, properties, marking, source_package, source_signer) VALUES ('{layer}', "
+                f"OLD.uuid, OLD.version + 1, 1, OLD.originator, OLD.created, {_NOW}, {_NOW}, NULL, '{{}}', "
+                f"json_object({marking}), OLD.source_package, OLD.source_signer);")
+    return (f"INSERT INTO humanops_history (layer, uuid, version, deleted, originator, created, modified, "
+            f"superseded, geom_wkb, properties, marking, source_package, source_signer) VALUES ('{layer}', "
+            f"OLD.uuid, OLD.version, 0, OLD.originator, OLD.created, OLD.modified, {_NOW}, OLD.geom, "
+            f"json_object({props}), json_object({marking}), OLD.source_package, OLD.source_signer);")
+
+
+def external_edit_triggers(kind: LayerKind) -> list[str]:
+    t = kind.name
+    fields = [f.name for f in kind.fields]
+    d = kind.default_marking
+    releasable, caveats = ",".join(d.releasable_to) or None, ",".join(d.caveats) or None
+    return [
+        f'''CREATE TRIGGER IF NOT EXISTS "humanops_{t}_external_insert" AFTER INSERT ON "{t}"
+            WHEN NEW.uuid IS NULL BEGIN
+              UPDATE "{t}" SET uuid = {_UUID4}, version = 1,
+                originator = coalesce(NEW.originator, (SELECT value FROM humanops_meta WHERE key = 'organisation'), ''),
+                created = coalesce(NEW.created, {_NOW}), modified = {_NOW},
+                tlp = coalesce(NEW.tlp, {_default(t, "tlp", d.tlp)}),
+                releasable_to = coalesce(NEW.releasable_to, {_default(t, "releasable_to", releasable)}),
+                caveats = coalesce(NEW.caveats, {_default(t, "caveats", caveats)}),
+                precision = coalesce(NEW.precision, {_default(t, "precision", d.precision)})
+              WHERE fid = NEW.fid;
+              INSERT INTO humanops_changes (layer, uuid, version, op, at)
+                SELECT '{t}', uuid, 1, 'insert', {_NOW} FROM "{t}" WHERE fid = NEW.fid;
+            END''',
+        f'''CREATE TRIGGER IF NOT EXISTS "humanops_{t}_external_update" AFTER UPDATE ON "{t}"
+            WHEN NEW.version IS OLD.version AND OLD.uuid IS NOT NULL BEGIN
+              {_history_insert(t, fields, tombstone=False)}
+              UPDATE "{t}" SET version = OLD.version + 1, modified = {_NOW} WHERE fid = NEW.fid;
+              INSERT INTO humanops_changes (layer, uuid, version, op, at)
+                VALUES ('{t}', OLD.uuid, OLD.version + 1, 'update', {_NOW});
+            END''',
+        f'''CREATE TRIGGER IF NOT EXISTS "humanops_{t}_external_delete" AFTER DELETE ON "{t}"
+            WHEN OLD.uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM humanops_history WHERE layer = '{t}'
+              AND uuid = OLD.uuid AND version = OLD.version + 1 AND deleted = 1) BEGIN
+              {_history_insert(t, fields, tombstone=False)}
+              {_history_insert(t, fields, tombstone=True)}
+              INSERT INTO humanops_changes (layer, uuid, version, op, at)
+                VALUES ('{t}', OLD.uuid, OLD.version + 1, 'delete', {_NOW});
+            END''',
+    ]
+
+
+def install_external_edit_triggers(connection: sqlite3.Connection, kind: LayerKind) -> None:
+    for statement in external_edit_triggers(kind):
+        connection.execute(statement)

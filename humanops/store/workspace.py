@@ -160,6 +160,7 @@ class Workspace:
                 f"made by a newer HumanOps (schema {version}; this one reads up to "
                 f"{schema.SCHEMA_VERSION})", file=str(path))
         workspace._ensure_layers(tables)
+        workspace._ensure_triggers()
         return workspace
 
     def _ensure_layers(self, tables: set[str]) -> None:
@@ -175,6 +176,15 @@ class Workspace:
             from humanops.store.layer_styles import write_layer_styles
 
             write_layer_styles(self._db, Catalog(missing))
+
+    def _ensure_triggers(self) -> None:
+        """Files made before the external-edit triggers existed get them (idempotent)."""
+        names = {r[0] for r in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        missing = [k for k in self.catalog if f"humanops_{k.name}_external_update" not in names]
+        if missing:
+            with self.transaction():
+                for kind in missing:
+                    schema.install_external_edit_triggers(self.connection, kind)
 
     def close(self) -> None:
         """Close the file; it is whole on its own afterwards (copy it, send it, open it in QGIS)."""
@@ -331,7 +341,7 @@ class Workspace:
         out = []
         for v, deleted, orig, created, modified, wkb, props, marking, pkg, signer in rows:
             out.append(Feature(
-                kind=layer, geometry=shapely.from_wkb(wkb) if wkb else None,
+                kind=layer, geometry=_history_geometry(wkb),
                 properties=json.loads(props) if props else {},
                 marking=Marking.from_columns(json.loads(marking)) if marking else Marking(),
                 uuid=uuid, version=v, originator=orig or "", created=parse_time(created),
@@ -811,6 +821,13 @@ class Workspace:
             "min_y = min(coalesce(min_y, ?), ?), max_x = max(coalesce(max_x, ?), ?), "
             "max_y = max(coalesce(max_y, ?), ?), last_change = ? WHERE table_name = ?",
             (minx, minx, miny, miny, maxx, maxx, maxy, maxy, format_time(utc_now()), layer))
+
+
+def _history_geometry(blob: bytes | None) -> Any:
+    """History holds WKB (our edits) or a GeoPackage blob (other tools' edits, by trigger)."""
+    if not blob:
+        return None
+    return gpkg_geometry.decode(blob) if bytes(blob[:2]) == b"GP" else shapely.from_wkb(blob)
 
 
 def _column_for_sql(series: pd.Series) -> list[Any]:
