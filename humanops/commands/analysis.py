@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
 from humanops.errors import AnalysisError, FormatError, HumanOpsError, UsageError
 
 if TYPE_CHECKING:
@@ -330,9 +330,8 @@ def _run_cap(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    analyse = sub.add_parser("analyse", aliases=["analyze"], help="exposure and corridor risk analyses")
-    analyses = analyse.add_subparsers(dest="analysis", metavar="ANALYSIS")
-    analyses.required = True
+    analyses = action_group(sub, "analyse", "exposure and corridor risk analyses", metavar="ANALYSIS",
+                            dest="analysis", aliases=("analyze",))
     operation_command(analyses, "exposure", "exposure", table="exposure", text=_exposure_text,
                       help="population and needs inside or near the danger zones valid at a time")
     operation_command(analyses, "corridors", "corridor_risk", table="corridors", text=_corridors_text,
@@ -341,9 +340,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(p)
     p.set_defaults(handler=_run_list)
 
-    triggers = sub.add_parser("triggers", help="preauthorised trigger rules and their alerts")
-    tsub = triggers.add_subparsers(dest="triggers_command", metavar="ACTION")
-    tsub.required = True
+    tsub = action_group(sub, "triggers", "preauthorised trigger rules and their alerts")
     p = tsub.add_parser("adopt", help="check a TOML rule file and make it the workspace's rules (all or nothing)")
     p.add_argument("file", help="rule file (see resources/triggers/example.toml)")
     add_json_flag(p)

@@ -30,6 +30,15 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.open(workspace_path(args))
 
 
+def action_group(sub: argparse._SubParsersAction, name: str, help_text: str, *, metavar: str = "ACTION",
+                 dest: str | None = None, aliases: tuple[str, ...] = ()) -> argparse._SubParsersAction:
+    """A command whose own subcommands are required (``humanops keys init``, ``plan aid``...)."""
+    parser = sub.add_parser(name, help=help_text, aliases=list(aliases))
+    actions = parser.add_subparsers(dest=dest or f"{name}_command", metavar=metavar)
+    actions.required = True
+    return actions
+
+
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
 

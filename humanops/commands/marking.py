@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,9 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(p)
     p.set_defaults(handler=run_mark)
 
-    p = sub.add_parser("isp", help="the response's information sharing protocol")
-    isp = p.add_subparsers(dest="isp_command", metavar="ACTION")
-    isp.required = True
+    isp = action_group(sub, "isp", "the response's information sharing protocol")
     a = isp.add_parser("adopt", help="validate an ISP file (TOML) and adopt it in the workspace")
     a.add_argument("file", help="information sharing protocol, e.g. resources/isp/example.toml")
     add_json_flag(a)

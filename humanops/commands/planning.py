@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from humanops.commands.analysis import add_output_flags, operation_command, write_csv
-from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import OperationResult
@@ -167,9 +167,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                               help="fastest, safest or shortest route around the danger zones")
     route.add_argument("--metric", dest="mode", metavar="VALUE", help="same as --mode")
 
-    plan = sub.add_parser("plan", help="evacuation and aid allocation plans")
-    plans = plan.add_subparsers(dest="plan_command", metavar="PLAN")
-    plans.required = True
+    plans = action_group(sub, "plan", "evacuation and aid allocation plans", metavar="PLAN")
     operation_command(plans, "evacuation", "plan_evacuation", table="assignments", text=_plan_text("evacuation"),
                       help="who goes to which shelter by which road, within capacities")
     operation_command(plans, "aid", "plan_aid", table="shipments", text=_plan_text("aid"),
@@ -183,9 +181,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_output_flags(p)
     p.set_defaults(handler=_run_plan_show)
 
-    roads = sub.add_parser("roads", help="the road network: import from OpenStreetMap, check its noding")
-    rsub = roads.add_subparsers(dest="roads_command", metavar="ACTION")
-    rsub.required = True
+    rsub = action_group(sub, "roads", "the road network: import from OpenStreetMap, check its noding")
     p = rsub.add_parser("check", help="noding report: dangling ends, near-miss junctions, disconnected parts")
     add_json_flag(p)
     p.set_defaults(handler=_run_roads_check)

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import add_json_flag, add_passphrase_flag, emit, open_workspace, passphrase
+from humanops.commands.common import action_group, add_json_flag, add_passphrase_flag, emit, open_workspace, passphrase
 from humanops.errors import SharingError, UsageError
 
 
@@ -22,15 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_audit(sub)
 
 
-def _group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
-    parser = sub.add_parser(name, help=help_text)
-    actions = parser.add_subparsers(dest=f"{name}_command", metavar="ACTION")
-    actions.required = True
-    return actions
-
-
 def _register_keys(sub: argparse._SubParsersAction) -> None:
-    keys = _group(sub, "keys", "our organisation's signing and encryption keys")
+    keys = action_group(sub, "keys", "our organisation's signing and encryption keys")
     p = keys.add_parser("init", help="make our keys (private keys encrypted with the passphrase)")
     p.add_argument("--org", required=True, help="our organisation id, e.g. ocha")
     p.add_argument("--name", required=True, help="our organisation's name")
@@ -56,7 +49,7 @@ def _register_keys(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_partners(sub: argparse._SubParsersAction) -> None:
-    partners = _group(sub, "partners", "the partner directory")
+    partners = action_group(sub, "partners", "the partner directory")
     p = partners.add_parser("add", help="add (or update) a partner from its contact card")
     p.add_argument("card", help="the partner's contact card file")
     p.add_argument("--replace-key", action="store_true",
@@ -74,7 +67,7 @@ def _register_partners(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_package(sub: argparse._SubParsersAction) -> None:
-    package = _group(sub, "package", "exchange packages (.hopx): export to partners, import from them")
+    package = action_group(sub, "package", "exchange packages (.hopx): export to partners, import from them")
     p = package.add_parser("export", help="preview, then write a signed, encrypted package")
     p.add_argument("--to", action="append", required=True, metavar="ORG", help="recipient; repeat for several")
     p.add_argument("--out", required=True, metavar="FILE", help="package file to write (.hopx)")
@@ -102,7 +95,7 @@ def _register_package(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_conflicts(sub: argparse._SubParsersAction) -> None:
-    conflicts = _group(sub, "conflicts", "concurrent edits waiting for a decision")
+    conflicts = action_group(sub, "conflicts", "concurrent edits waiting for a decision")
     p = conflicts.add_parser("list", help="open conflicts and what differs")
     add_json_flag(p)
     p.set_defaults(handler=run_conflicts_list)
@@ -117,7 +110,7 @@ def _register_conflicts(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_audit(sub: argparse._SubParsersAction) -> None:
-    audit = _group(sub, "audit", "the hash-chained log of what went to whom")
+    audit = action_group(sub, "audit", "the hash-chained log of what went to whom")
     p = audit.add_parser("verify", help="check the hash chain: exit 1 if any entry was edited, removed or moved")
     add_json_flag(p)
     p.set_defaults(handler=run_audit_verify)
