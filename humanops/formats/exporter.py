@@ -5,7 +5,9 @@ A plain file carries no protection: it is for the user's own tools. The report c
 features by TLP level so the CLI and the app can warn when anything above TLP:CLEAR goes out
 this way (sharing with partners is the ``package`` command). The file is written in a
 temporary folder beside the target and renamed into place: a failure or a cancel never
-leaves a half-written file, and an existing file is only replaced by a complete one.
+leaves a half-written file, and an existing file is only replaced by a complete one. It
+holds marked data, so it is owner-only (0600): written with the umask's mode inside that
+folder (0700: only we can enter it), and narrowed there before it is renamed into place.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.errors import FormatError
 from humanops.feedback import Feedback
+from humanops.fileperms import make_private
 from humanops.formats.mapping import MARKING_FIELDS, SYSTEM_HXL
 from humanops.store.workspace import Workspace
 
@@ -138,6 +141,7 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
 
             write_kml(tmp, workspace.path.stem, [_kml_layer(kind, frame) for kind, frame in frames])
         feedback.check()
+        make_private(tmp)
         os.replace(tmp, path)
     except OSError as exc:
         raise FormatError(f"cannot write: {exc.strerror or exc}", file=file) from None

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from humanops.errors import SharingError
+from humanops.fileperms import make_private
 from humanops.model.marking import format_time, parse_time, utc_now
 from humanops.sharing.tables import ensure_tables
 from humanops.store.workspace import Workspace
@@ -205,6 +206,9 @@ def init_identity(workspace: Workspace, org_id: str, name: str, passphrase: str,
         raise SharingError(f"this workspace belongs to organisation {current!r}, not {org_id!r}",
                            file=str(workspace.path))
     public, sealed = _new_keys(org_id, passphrase)
+    # A workspace an older version made is world-readable (umask): owner-only before the sealed
+    # keys go in (SQLite gives the transaction's journal the file's mode, so it is narrowed first).
+    make_private(workspace.path)
     with workspace.transaction() as db:
         ensure_tables(db)
         if has_identity(workspace):
@@ -255,6 +259,7 @@ def rotate_keys(workspace: Workspace, passphrase: str, *, now: datetime | None =
     public, sealed = _new_keys(old.public.org_id, passphrase)
     public = PublicIdentity(public.org_id, public.signing_key, public.encryption_key, public.fingerprint, now)
     old_context = _context(old.public.org_id, old.public.fingerprint)
+    make_private(workspace.path)  # as in init_identity: a file an older version made may be 0644
     with workspace.transaction() as db:
         row = db.execute("SELECT sealed FROM humanops_identity WHERE fingerprint = ?",
                          (old.public.fingerprint,)).fetchone()

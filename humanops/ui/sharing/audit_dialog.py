@@ -113,8 +113,11 @@ class AuditDialog(QDialog):
                                              "HTML (*.html);;CSV (*.csv)")
         if not out:
             return
+        from humanops.fileperms import private_output
+
         try:
-            doc = audit_report(self.workspace, out)
+            with private_output(out):  # it names partners: owner-only (0600)
+                doc = audit_report(self.workspace, out)
         except HumanOpsError as exc:
             self.status.setText(f"No report written: {exc.message}")
             self.status.setStyleSheet(ERROR_STYLE)
