@@ -111,9 +111,19 @@ def _register_conflicts(sub: argparse._SubParsersAction) -> None:
 
 def _register_audit(sub: argparse._SubParsersAction) -> None:
     audit = action_group(sub, "audit", "the hash-chained log of what went to whom")
-    p = audit.add_parser("verify", help="check the hash chain: exit 1 if any entry was edited, removed or moved")
+    p = audit.add_parser("verify", help="check the hash chain and our signed heads: exit 1 if any entry was "
+                                        "edited, removed or moved")
+    p.add_argument("--witness", metavar="FILE",
+                   help="also check our log against what a partner saw of it (a witness file it sent us)")
     add_json_flag(p)
-    p.set_defaults(handler=run_audit_verify)
+    p.set_defaults(handler=run_audit_check)
+    p = audit.add_parser("witness", help="write, signed, what a partner's packages showed us of its audit log, "
+                                         "for it to check its own log against")
+    p.add_argument("--for", dest="for_org", required=True, metavar="ORG", help="the partner the witness is for")
+    p.add_argument("--out", required=True, metavar="FILE", help="witness file to write, e.g. medaid.witness.json")
+    add_passphrase_flag(p)
+    add_json_flag(p)
+    p.set_defaults(handler=run_audit_witness)
     p = audit.add_parser("report", help="write what went to whom (CSV or HTML, by the suffix)")
     p.add_argument("out", help="report file (.csv or .html)")
     add_json_flag(p)
@@ -338,10 +348,44 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def run_audit_report(args: argparse.Namespace) -> int:
-    from humanops.sharing.audit import audit_report
+def run_audit_check(args: argparse.Namespace) -> int:
+    """``audit verify``: the chain and our signed heads; with ``--witness`` also what a partner saw."""
+    import sys
+
+    from humanops.sharing.audit import verify_witness
+
+    if not args.witness:
+        return run_audit_verify(args)
+    with open_workspace(args) as ws:
+        report = verify_witness(ws, args.witness)
+    if getattr(args, "json", False):
+        emit(args, report.to_dict(), "")
+    elif report.ok:
+        print(report.summary())
+    else:
+        print(f"humanops: {report.summary()}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def run_audit_witness(args: argparse.Namespace) -> int:
+    from humanops.model.marking import utc_now
+    from humanops.sharing.audit import write_witness
+    from humanops.sharing.keys import unlock
 
     with open_workspace(args) as ws:
+        identity = unlock(ws, passphrase(args))
+        doc = write_witness(ws, identity, args.for_org, args.out, utc_now())
+    emit(args, doc, lambda d: f"wrote {d['file']}: {d['heads']} audit heads {d['for_org']} showed us (up to entry "
+                              f"{d['highest_seq']})\nsend it to {d['for_org']}: humanops audit verify --witness FILE "
+                              "checks its log against it")
+    return 0
+
+
+def run_audit_report(args: argparse.Namespace) -> int:
+    from humanops.fileperms import private_output
+    from humanops.sharing.audit import audit_report
+
+    with open_workspace(args) as ws, private_output(args.out):  # it names partners: owner-only
         doc = audit_report(ws, args.out)
     emit(args, doc, lambda d: f"wrote {d['file']}: {d['entries']} entries"
                               + ("" if d["chain_ok"] else " (WARNING: the hash chain does not verify)"))

@@ -6,27 +6,100 @@ the chain from there on. The head (last seq and hash) is also kept in ``humanops
 travels, signed, in every package we send, so a truncated tail is detected here and the
 partners hold an anchor a local rewrite of the whole chain cannot match.
 Entries are appended inside the transaction of the change they record (refusals in their own).
+
+A local edit can still rewrite the whole chain consistently, or cut its tail and reset the
+head. Two anchors outside the chain's own reach catch that:
+
+- **signed heads** (``humanops_audit_heads``): whenever our key is unlocked (package export and
+  import, writing a witness) the current head is signed with it. Without the passphrase nobody
+  can make one, so a rewritten chain no longer matches them and a cut tail falls short of them.
+- **witnesses**: what a partner's packages showed us of its log (``humanops_partner_audit_heads``)
+  is written, signed with our key, into a witness file for that partner; it checks its own log
+  against it (``humanops audit verify --witness FILE``). That catches even a rewrite that also
+  removed our signed heads, because the partner's copy is out of the local editor's reach.
 """
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import html
 import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from humanops.errors import SharingError
-from humanops.model.marking import format_time, utc_now
+from cryptography.exceptions import InvalidSignature
+
+from humanops.errors import HumanOpsError, SharingError
+from humanops.model.marking import format_time, parse_time, utc_now
+from humanops.sharing.canonical import canonical_json, loads_strict
 from humanops.sharing.tables import ensure_tables
+from humanops.store.schema import register_attributes_table
 from humanops.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from humanops.sharing.keys import UnlockedIdentity
 
 GENESIS = "0" * 64
 ACTIONS = ("export", "import", "refused_import", "key", "partner", "conflict")
 _HEAD_KEY = "audit_head"
+
+# Domain prefixes: a signed head or a witness can never pass for a package, a card or each other.
+HEAD_DOMAIN = b"humanops-audit-head/1\x00"
+WITNESS_DOMAIN = b"humanops-audit-witness/1\x00"
+WITNESS_VERSION = 1
+MAX_WITNESS_BYTES = 16 * 1024 * 1024
+_WITNESS_KEYS = {"humanops_audit_witness", "org", "fingerprint", "for_org", "created", "heads", "signature"}
+_WITNESS_HEAD_KEYS = {"seq", "hash", "package_id", "received"}
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")  # as exchange-format.md section 4
+_MAX_SEQ = 2**53  # what every JSON reader holds exactly
+
+# Kept out of sharing/tables.py (owned elsewhere); created the same way, on first use, inside
+# the caller's transaction, and registered in gpkg_contents so QGIS lists them too.
+HEAD_TABLES: dict[str, tuple[str, str]] = {
+    "humanops_audit_heads": ("HumanOps: our audit log heads, signed with our key", """
+        CREATE TABLE humanops_audit_heads (
+            id INTEGER PRIMARY KEY,
+            org TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            signed_at DATETIME NOT NULL,
+            signature TEXT NOT NULL)"""),
+    # Every head a partner's package showed us, one row per package (not only the last):
+    # a witness hands them all back, so a rewrite anywhere between two of them shows.
+    "humanops_partner_audit_heads": ("HumanOps: partners' audit log heads, as their packages showed them", """
+        CREATE TABLE humanops_partner_audit_heads (
+            id INTEGER PRIMARY KEY,
+            org TEXT NOT NULL,
+            package_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            received_at DATETIME NOT NULL,
+            UNIQUE (org, package_id))"""),
+}
+
+
+def ensure_head_tables(connection: sqlite3.Connection) -> None:
+    """Create the signed-head and partner-head tables that are missing (inside a transaction)."""
+    existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for name, (description, ddl) in HEAD_TABLES.items():
+        if name not in existing:
+            connection.execute(ddl)
+            register_attributes_table(connection, name, description)
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?",
+                              (name,)).fetchone() is not None
 
 
 def _canonical(entry: dict[str, Any]) -> bytes:
@@ -78,18 +151,35 @@ class AuditReport:
     entries: int = 0
     first_bad_seq: int | None = None
     problems: list[str] = field(default_factory=list)
+    signed_heads: int = 0  # our signed heads checked
+    witness: dict[str, Any] | None = None  # set by verify_witness: whose witness, how many heads
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    def flag(self, seq: int, problem: str) -> None:
+        """Record a problem; the first one found names the first entry in doubt."""
+        if self.first_bad_seq is None:
+            self.first_bad_seq = seq
+        self.problems.append(problem)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "entries": self.entries, "first_bad_seq": self.first_bad_seq,
-                "problems": self.problems}
+        doc = {"ok": self.ok, "entries": self.entries, "first_bad_seq": self.first_bad_seq,
+               "problems": self.problems, "signed_heads": self.signed_heads}
+        if self.witness is not None:
+            doc["witness"] = self.witness
+        return doc
 
     def summary(self) -> str:
         if self.ok:
-            return f"audit log intact: {self.entries} entries, hash chain verified"
+            text = f"audit log intact: {self.entries} entries, hash chain verified"
+            if self.signed_heads:
+                text += f", {self.signed_heads} signed heads match"
+            if self.witness is not None:
+                text += (f", matches the {self.witness['heads']} heads {self.witness['org']} saw "
+                         f"(witness of {self.witness['created']})")
+            return text
         return f"audit log TAMPERED from entry {self.first_bad_seq}: " + "; ".join(self.problems[:5])
 
 
@@ -103,17 +193,17 @@ def _rows(workspace: Workspace) -> list[tuple]:
 
 
 def verify_audit(workspace: Workspace) -> AuditReport:
-    """Walk the chain; report the first entry that was edited, removed or moved."""
+    """Walk the chain; report the first entry that was edited, removed or moved. Then check the
+    recorded head is the last entry, and every head we signed against the entry it covers."""
     report = AuditReport()
     prev = GENESIS
     expected_seq = 1
 
     def bad(seq: int, reason: str) -> None:
-        if report.first_bad_seq is None:
-            report.first_bad_seq = seq
-        report.problems.append(f"entry {seq}: {reason}")
+        report.flag(seq, f"entry {seq}: {reason}")
 
-    for seq, at, action, counterpart, package_id, payload, counts, detail, prev_hash, digest in _rows(workspace):
+    rows = _rows(workspace)
+    for seq, at, action, counterpart, package_id, payload, counts, detail, prev_hash, digest in rows:
         report.entries += 1
         if seq != expected_seq:
             bad(expected_seq if seq > expected_seq else seq,
@@ -135,10 +225,324 @@ def verify_audit(workspace: Workspace) -> AuditReport:
         prev = digest
         expected_seq += 1
     if report.ok:
+        last = expected_seq - 1
         anchor = head(workspace)
-        if anchor["seq"] != expected_seq - 1 or (anchor["seq"] and anchor["hash"] != prev):
-            bad(expected_seq, f"the log ends at entry {expected_seq - 1} but its recorded head is entry "
+        if anchor["seq"] > last:
+            bad(expected_seq, f"the log ends at entry {last} but its recorded head is entry "
                               f"{anchor['seq']} (entries removed from the end)")
+        elif anchor["seq"] < last:
+            # nothing is appended without moving the head: it was set back (a cut being hidden)
+            bad(anchor["seq"] + 1, f"the recorded head was reset to entry {anchor['seq']} but the log goes on "
+                                   f"to entry {last}")
+        elif last and anchor["hash"] != prev:
+            bad(last, "differs from the recorded head (the last entry was replaced)")
+    _check_signed_heads(workspace, rows, report)
+    return report
+
+
+def _logged(rows: list[tuple]) -> dict[int, str]:
+    """seq -> entry hash as stored (compared with anchors independently of the chain walk)."""
+    return {row[0]: row[-1] for row in rows}
+
+
+def _compare_anchors(report: AuditReport, logged: dict[int, str], anchors: list[tuple[int, str]], *,
+                     beyond: Callable[[int, int], str], missing: Callable[[int], str],
+                     differs: Callable[[int, int], str]) -> None:
+    """Check (seq, hash) anchors against the log: each names an entry we must hold, unchanged.
+
+    ``beyond(last, seq)``: the log was cut below an anchor; ``missing(seq)``: the entry is
+    gone; ``differs(seq, matched)``: the entry was rewritten somewhere after entry ``matched``
+    (the highest anchor below it that still matches) and at or before ``seq``.
+    """
+    last = max(logged, default=0)
+    matched = 0
+    rewritten: list[tuple[int, int]] = []
+    for seq, digest in sorted(set(anchors)):
+        if seq > last:
+            continue
+        held = GENESIS if seq == 0 else logged.get(seq)
+        if held is None:
+            report.flag(seq, missing(seq))
+        elif held != digest:
+            rewritten.append((seq, matched))
+        else:
+            matched = seq
+    if rewritten:  # the lowest tells where; every later anchor differs as a consequence
+        seq, below = rewritten[0]
+        more = f" (and {len(rewritten) - 1} later heads differ)" if len(rewritten) > 1 else ""
+        report.flag(below + 1, differs(seq, below) + more)
+    highest = max((seq for seq, _ in anchors), default=0)
+    if highest > last:
+        report.flag(last + 1, beyond(last, highest))
+
+
+def _our_signing_keys(workspace: Workspace) -> dict[str, str]:
+    """fingerprint -> base64 signing key of every key we have had (current and rotated)."""
+    db = workspace.connection
+    if not _has_table(db, "humanops_identity"):
+        return {}
+    return dict(db.execute("SELECT fingerprint, signing_key FROM humanops_identity").fetchall())
+
+
+def head_message(org: str, seq: int, digest: str) -> bytes:
+    """The bytes a signed head signs (exchange-format.md section 13)."""
+    return HEAD_DOMAIN + canonical_json({"org": org, "seq": seq, "hash": digest})
+
+
+def _head_verifies(keys: dict[str, str], org: str, seq: int, digest: str, fp: str, signature: str) -> bool:
+    from humanops.sharing.keys import public_key
+
+    if fp not in keys:
+        return False
+    try:
+        public_key(keys[fp]).verify(base64.b64decode(signature, validate=True), head_message(org, seq, digest))
+    except (InvalidSignature, ValueError, TypeError, SharingError):
+        return False
+    return True
+
+
+def _check_signed_heads(workspace: Workspace, rows: list[tuple], report: AuditReport) -> None:
+    db = workspace.connection
+    if not _has_table(db, "humanops_audit_heads"):
+        return
+    ours = workspace.organisation
+    keys = _our_signing_keys(workspace)
+    anchors: list[tuple[int, str]] = []
+    for seq, org, digest, fp, signature in db.execute(
+            "SELECT seq, org, hash, fingerprint, signature FROM humanops_audit_heads ORDER BY seq, id"):
+        report.signed_heads += 1
+        if not isinstance(seq, int) or org != ours or not _head_verifies(keys, org, seq, digest, fp, signature):
+            # only the seq is named: the row's other text is not ours to print (it may be anything)
+            report.flag(seq if isinstance(seq, int) else 0,
+                        f"the signed head for entry {seq if isinstance(seq, int) else '?'} does not verify against "
+                        "our keys (forged or altered)")
+            continue
+        anchors.append((seq, digest))
+    _compare_anchors(
+        report, _logged(rows), anchors,
+        beyond=lambda last, seq: f"entries after {last} removed: a signed head covers entry {seq}",
+        missing=lambda seq: f"entry {seq} removed: a signed head covers it",
+        differs=lambda seq, below: (f"entry {seq} differs from the head we signed: the log was rewritten "
+                                    + (f"after entry {below} and " if below else "") + f"at or before entry {seq}"))
+
+
+def sign_head(workspace: Workspace, identity: UnlockedIdentity, *, at: datetime | None = None) -> None:
+    """Sign our current head (the last entry's seq and hash) with our key and keep it in
+    ``humanops_audit_heads``; ``verify_audit`` then refuses a log rewritten or cut below it.
+
+    Call it whenever the key is unlocked, right after the audit entries of that operation are
+    appended and inside the same transaction (it nests in the caller's ``workspace.transaction()``):
+    package export and import do, and :func:`write_witness` does. An empty log, or a head
+    already signed with this key, is left as it is.
+    """
+    org = identity.public.org_id
+    if workspace.organisation and org != workspace.organisation:
+        raise SharingError(f"the key is {org!r}'s but this workspace belongs to {workspace.organisation!r}",
+                           file=str(workspace.path))
+    with workspace.transaction() as db:
+        ensure_tables(db)
+        ensure_head_tables(db)
+        row = db.execute("SELECT seq, entry_hash FROM humanops_audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is None:
+            return
+        seq, digest = row
+        fp = identity.public.fingerprint
+        if db.execute("SELECT 1 FROM humanops_audit_heads WHERE seq = ? AND hash = ? AND fingerprint = ? "
+                      "AND org = ?", (seq, digest, fp, org)).fetchone():
+            return
+        signature = base64.b64encode(identity.sign(head_message(org, seq, digest))).decode("ascii")
+        db.execute("INSERT INTO humanops_audit_heads (org, seq, hash, fingerprint, signed_at, signature) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", (org, seq, digest, fp, format_time(at or utc_now()), signature))
+
+
+def signed_heads(workspace: Workspace) -> list[dict[str, Any]]:
+    """Our signed heads, oldest entry first (for the app and reports)."""
+    db = workspace.connection
+    if not _has_table(db, "humanops_audit_heads"):
+        return []
+    rows = db.execute("SELECT seq, hash, fingerprint, signed_at FROM humanops_audit_heads ORDER BY seq, id")
+    return [{"seq": r[0], "hash": r[1], "fingerprint": r[2], "signed_at": r[3]} for r in rows]
+
+
+# --- partners' heads and witnesses ------------------------------------------------------------
+
+def _check_head(head: Any, where: str, file: str | None = None) -> tuple[int, str]:
+    if not isinstance(head, dict) or not {"seq", "hash"} <= set(head):
+        raise SharingError("must be an object with seq and hash", file=file, field=where)
+    seq, digest = head["seq"], head["hash"]
+    if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= _MAX_SEQ:
+        raise SharingError("must be an integer from 0", file=file, field=f"{where}.seq")
+    if not isinstance(digest, str) or not _HEX64.match(digest):
+        raise SharingError("must be 64 lowercase hex digits", file=file, field=f"{where}.hash")
+    if seq == 0 and digest != GENESIS:
+        raise SharingError("an empty log's head must be the genesis hash", file=file, field=f"{where}.hash")
+    return seq, digest
+
+
+def remember_partner_head(workspace: Workspace, org: str, head: dict[str, Any], package_id: str,
+                          at: datetime) -> None:
+    """Keep the audit head a partner's package showed us (``manifest["audit_head"]``), one row per
+    package: a witness for that partner hands every one back. Runs in the caller's transaction."""
+    if not isinstance(org, str) or not _ORG.match(org):
+        raise SharingError(f"{str(org)[:70]!r} is not an organisation id", field="sender.org")
+    if org == workspace.organisation:
+        raise SharingError("our own audit head is not a partner's", field="sender.org")
+    if not isinstance(package_id, str) or not 0 < len(package_id) <= 100:
+        raise SharingError("must be a package id", field="package_id")
+    if not isinstance(head, dict) or set(head) != {"seq", "hash"}:
+        raise SharingError("must be an object with exactly seq and hash", field="audit_head")
+    seq, digest = _check_head(head, "audit_head")
+    with workspace.transaction() as db:
+        ensure_head_tables(db)
+        # a package is imported once; if it is remembered again it showed the same head
+        db.execute("INSERT OR IGNORE INTO humanops_partner_audit_heads (org, package_id, seq, hash, received_at) "
+                   "VALUES (?, ?, ?, ?, ?)", (org, package_id, seq, digest, format_time(at)))
+
+
+def partner_heads(workspace: Workspace, org: str) -> list[dict[str, Any]]:
+    """Every head ``org``'s packages showed us, in the order received."""
+    db = workspace.connection
+    if not _has_table(db, "humanops_partner_audit_heads"):
+        return []
+    rows = db.execute("SELECT seq, hash, package_id, received_at FROM humanops_partner_audit_heads "
+                      "WHERE org = ? ORDER BY id", (org,))
+    return [{"seq": r[0], "hash": r[1], "package_id": r[2], "received": r[3]} for r in rows]
+
+
+def write_witness(workspace: Workspace, identity: UnlockedIdentity, for_org: str, out_path: str | Path,
+                  now: datetime) -> dict[str, Any]:
+    """Write, signed with our key, every audit head ``for_org``'s packages showed us, for it to check
+    its own log against (``verify_witness`` on its side). Returns a summary for the CLI."""
+    ours = identity.public.org_id
+    if for_org == ours:
+        raise SharingError("a witness is written for a partner, not for ourselves", field="for_org")
+    heads = partner_heads(workspace, for_org)
+    if not heads:
+        raise SharingError(f"no package from {for_org!r} has shown us its audit head yet", field="for_org")
+    doc: dict[str, Any] = {
+        "humanops_audit_witness": WITNESS_VERSION,
+        "org": ours,
+        "fingerprint": identity.public.fingerprint,
+        "for_org": for_org,
+        "created": format_time(now),
+        "heads": heads,
+    }
+    doc["signature"] = base64.b64encode(identity.sign(WITNESS_DOMAIN + canonical_json(doc))).decode("ascii")
+    sign_head(workspace, identity, at=now)  # the key is unlocked: anchor our own log too
+    out = Path(out_path)
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:  # whole or not at all: a half-written witness would read as forged
+        tmp.write_text(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SharingError(f"cannot write the witness ({exc.strerror})", file=str(out)) from None
+    return {"file": str(out), "for_org": for_org, "heads": len(heads), "created": doc["created"],
+            "highest_seq": max(h["seq"] for h in heads)}
+
+
+def _read_witness(path: Path) -> tuple[dict[str, Any], datetime]:
+    """The witness document as signed, and its creation time; SharingError for anything else."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_WITNESS_BYTES:
+            raise SharingError(f"is {size} bytes: too large for an audit witness (limit {MAX_WITNESS_BYTES})",
+                               file=file)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_WITNESS_BYTES + 1)
+    except OSError as exc:
+        raise SharingError(f"cannot read the audit witness ({exc.strerror})", file=file) from None
+    if len(raw) > MAX_WITNESS_BYTES:  # grew since stat
+        raise SharingError("too large for an audit witness", file=file)
+    doc = loads_strict(raw, what="audit witness", file=file)
+    if not isinstance(doc, dict) or "humanops_audit_witness" not in doc:
+        raise SharingError("is not a HumanOps audit witness", file=file)
+    version = doc["humanops_audit_witness"]
+    if version != WITNESS_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > WITNESS_VERSION:
+            raise SharingError(f"is an audit witness of a newer format ({version}); this HumanOps reads "
+                               f"version {WITNESS_VERSION}", file=file)
+        raise SharingError("is not a HumanOps audit witness", file=file, field="humanops_audit_witness")
+    extra, missing = sorted(set(doc) - _WITNESS_KEYS), sorted(_WITNESS_KEYS - set(doc))
+    if extra or missing:
+        raise SharingError("unknown entry" if extra else "missing entry", file=file, field=(extra or missing)[0])
+    for key in ("org", "for_org"):
+        if not isinstance(doc[key], str) or not _ORG.match(doc[key]):
+            raise SharingError("must be an organisation id", file=file, field=key)
+    for key in ("fingerprint", "created", "signature"):
+        if not isinstance(doc[key], str):
+            raise SharingError("must be text", file=file, field=key)
+    if not _HEX64.match(doc["fingerprint"]):
+        raise SharingError("must be 64 lowercase hex digits", file=file, field="fingerprint")
+    if not isinstance(doc["heads"], list) or not doc["heads"]:
+        raise SharingError("must be a non-empty list of audit heads", file=file, field="heads")
+    for i, item in enumerate(doc["heads"]):
+        where = f"heads[{i}]"
+        if not isinstance(item, dict) or set(item) != _WITNESS_HEAD_KEYS:
+            raise SharingError("must be an object with seq, hash, package_id and received", file=file, field=where)
+        _check_head(item, where, file)
+        if not isinstance(item["package_id"], str) or not isinstance(item["received"], str):
+            raise SharingError("package_id and received must be text", file=file, field=where)
+    try:
+        created = parse_time(doc["created"], field="created")
+    except HumanOpsError as exc:
+        raise SharingError(exc.reason, file=file, field="created") from None
+    if created is None:
+        raise SharingError("must be a date and time", file=file, field="created")
+    return doc, created
+
+
+def _verify_witness_signature(workspace: Workspace, doc: dict[str, Any], created: datetime, file: str) -> None:
+    from humanops.sharing.directory_store import key_by_fingerprint
+    from humanops.sharing.keys import format_fingerprint, public_key
+
+    fp = doc["fingerprint"]
+    key = key_by_fingerprint(workspace, fp)
+    if key is None:
+        raise SharingError(f"the witness is signed by a key not in our partner directory ({format_fingerprint(fp)})",
+                           file=file, field="fingerprint")
+    if key.org_id != doc["org"]:
+        raise SharingError(f"the witness's key belongs to {key.org_id!r}, not {doc['org']!r}", file=file,
+                           field="fingerprint")
+    if doc["org"] == workspace.organisation:
+        raise SharingError("the witness was made by us: only a partner's witness anchors our log", file=file,
+                           field="org")
+    body = {k: v for k, v in doc.items() if k != "signature"}
+    try:
+        signature = base64.b64decode(doc["signature"], validate=True)
+        public_key(key.signing_key).verify(signature, WITNESS_DOMAIN + canonical_json(body))
+    except (InvalidSignature, ValueError):
+        raise SharingError(f"the witness's signature does not verify against {doc['org']}'s key: it was altered "
+                           "or is forged", file=file, field="signature") from None
+    if key.revoked_for(created):
+        raise SharingError(f"the witness is signed with a key of {doc['org']!r} revoked before it was made",
+                           file=file, field="fingerprint")
+
+
+def verify_witness(workspace: Workspace, path: str | Path) -> AuditReport:
+    """Check our log against a partner's witness of it: every head it saw must be in our log,
+    with exactly that hash, and the chain (with our own signed heads) intact. A malformed,
+    forged or misaddressed witness raises SharingError naming the file."""
+    path = Path(path)
+    file = str(path)
+    doc, created = _read_witness(path)
+    _verify_witness_signature(workspace, doc, created, file)
+    ours = workspace.organisation
+    if doc["for_org"] != ours:
+        raise SharingError(f"the witness is for {doc['for_org']!r}, not for us ({ours!r})", file=file,
+                           field="for_org")
+    witness = doc["org"]
+    report = verify_audit(workspace)
+    # the comparison must go on after a chain problem: it says what the partner saw
+    _compare_anchors(
+        report, _logged(_rows(workspace)), [(h["seq"], h["hash"]) for h in doc["heads"]],
+        beyond=lambda last, seq: f"our log ends at entry {last} but {witness} saw entry {seq}",
+        missing=lambda seq: f"entry {seq} is missing but {witness} saw it",
+        differs=lambda seq, below: f"entry {seq} differs from what {witness} saw (rewritten"
+                                   + (f" after entry {below})" if below else ")"))
+    report.witness = {"file": file, "org": witness, "created": format_time(created),
+                      "heads": len(doc["heads"]), "highest_seq": max(h["seq"] for h in doc["heads"])}
     return report
 
 
