@@ -9,6 +9,8 @@ hold no floats, so no implementation can disagree about number formatting.
 from __future__ import annotations
 
 import json
+import math
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -67,6 +69,39 @@ def _no_float(text: str) -> Any:
     raise _Refused(f"the number {text[:20]} is not an integer (signed documents hold no fractions)")
 
 
+def _finite_float(text: str) -> float:
+    # Python reads 1e999 as inf (a value JSON cannot hold), which would then be stored as "inf"
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"the number {text[:20]} is too large for a JSON number")
+    return value
+
+
+# Only a \uD800-\uDFFF escape can put a surrogate into a parsed string (UTF-8 text cannot hold
+# one); the parser pairs valid escape pairs into one character, so any surrogate left is lone.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(doc: Any) -> str | None:
+    """The first lone surrogate in any string or key of ``doc``, as an escape, else None."""
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            texts = [*value, *(v for v in value.values() if type(v) is str)]
+            stack.extend(v for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            texts = [v for v in value if type(v) is str]
+            stack.extend(v for v in value if isinstance(v, dict | list))
+        else:
+            texts = [value] if type(value) is str else []
+        try:
+            "".join(texts).encode("utf-8")  # one encode per container: refuses any surrogate
+        except UnicodeEncodeError as exc:
+            return f"\\u{ord(exc.object[exc.start]):04x}"
+    return None
+
+
 def nesting_depth(raw: bytes) -> int:
     """Deepest bracket nesting outside strings (for small documents: a Python loop)."""
     depth = deepest = 0
@@ -92,13 +127,16 @@ def nesting_depth(raw: bytes) -> int:
 def loads_strict(raw: bytes, *, what: str, file: str | None = None, allow_floats: bool = False,
                  max_depth: int | None = MAX_DEPTH) -> Any:
     """Parse JSON refusing what a hostile writer could use: invalid UTF-8, duplicate keys,
-    NaN/Infinity, floats (unless allowed) and deep nesting. SharingError names ``what``."""
+    NaN/Infinity, floats (unless allowed) and deep nesting. SharingError names ``what``.
+    With floats allowed (documents that are not signed canonical JSON, like the payload),
+    numbers too large for a float (``1e999``) and strings holding a lone UTF-16 surrogate
+    (``"\\ud800"``, not a character: no UTF-8 text can hold it) are refused too."""
     if max_depth is not None and nesting_depth(raw) > max_depth:
         raise SharingError(f"the {what} is nested deeper than {max_depth} levels", file=file)
     try:
         text = raw.decode("utf-8")
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                          parse_float=None if allow_floats else _no_float)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                         parse_float=_finite_float if allow_floats else _no_float)
     except UnicodeDecodeError:
         raise SharingError(f"the {what} is not UTF-8 text", file=file) from None
     except _Refused as exc:
@@ -107,3 +145,9 @@ def loads_strict(raw: bytes, *, what: str, file: str | None = None, allow_floats
         raise SharingError(f"the {what} is nested too deeply", file=file) from None
     except ValueError as exc:
         raise SharingError(f"the {what} is not valid JSON ({str(exc)[:120]})", file=file) from None
+    if allow_floats and _SURROGATE_ESCAPE.search(raw):  # rare: only then look at every string
+        lone = _lone_surrogate(doc)
+        if lone is not None:
+            raise SharingError(f"the {what} is refused: a string holds the lone UTF-16 surrogate {lone} "
+                               "(not a character)", file=file)
+    return doc
