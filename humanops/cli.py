@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from humanops.errors import HumanOpsError, UsageError
 
 # Each module under humanops/commands registers its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = ("workspace", "transfer", "demo", "app", "sharing", "marking", "analysis", "planning")
+COMMAND_MODULES = ("workspace", "transfer", "demo", "app", "sharing", "authority", "marking", "analysis", "planning")
 
 
 def build_parser() -> argparse.ArgumentParser:

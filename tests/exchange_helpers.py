@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyrage
 
+from humanops.errors import SharingError
 from humanops.sharing import cards, keys, package_format
 from humanops.sharing.canonical import canonical_json
 from humanops.store.workspace import Workspace
@@ -98,3 +99,28 @@ def resign(manifest: dict, payload: bytes, sender: Partner, recipient: Partner, 
     body = canonical_json(manifest)
     signature = identity.sign(package_format.SIGNATURE_DOMAIN + body)
     return seal_inner(frame_inner(body, signature, payload), recipient, out)
+
+
+def with_statement(payload: dict, author: Partner) -> dict:
+    """The payload with a statement by ``author`` covering every row it authored, as the real
+    exporter signs (a hostile author's own signature: the other checks must still refuse)."""
+    import json as json_module
+
+    from humanops.model.marking import utc_now
+    from humanops.sharing.originator_signatures import content_hashes, sign_statement
+    from humanops.sharing.payload_codec import decode_package_payload
+
+    doc = dict(payload)
+    doc.setdefault("statements", [])
+    try:
+        layers, _ = decode_package_payload(json_module.dumps({**doc, "statements": []}).encode())
+    except SharingError:
+        return doc  # malformed on purpose: refused before any signature is looked at
+    hashes = []
+    for name, layer in layers.items():
+        frame = layer.frame
+        mine = (frame["_author"] == author.org) & frame["_proposed_by"].isna()
+        hashes += content_hashes(name, frame[mine], layer.fields)
+    identity = keys.unlock(author.ws, author.passphrase)
+    doc["statements"] = [*doc["statements"], sign_statement(identity, hashes, utc_now()).to_payload()]
+    return doc

@@ -94,15 +94,23 @@ def test_partners_list_revoke_and_refused_package(two, tmp_path, capsys):
     assert code == 1 and "not in the partner directory" in err
 
 
+def _camp(path):
+    with Workspace.open(path) as ws:
+        return next(f.uuid for f in ws.features("need") if f.properties["name"] == "camp")
+
+
 def test_conflicts_list_and_resolve(two, tmp_path, capsys):
+    """ocha names medaid an editor of its camp; both edit it at once: a conflict ocha resolves."""
     ocha, medaid = str(two["ocha"]), str(two["medaid"])
+    uid = _camp(two["ocha"])
+    code, text, _ = run(capsys, "-w", ocha, "editors", "set", "medaid", "--layer", "need", "--ids", uid)
+    assert code == 0 and "1 feature(s)" in text
     assert run(capsys, "-w", ocha, "package", "export", "--to", "medaid", "--out", str(tmp_path / "1.hopx"))[0] == 0
     assert run(capsys, "-w", medaid, "package", "import", str(tmp_path / "1.hopx"))[0] == 0
-    with Workspace.open(two["ocha"]) as ws:
-        uid = next(f.uuid for f in ws.features("need") if f.properties["name"] == "camp")
-        ws.update_feature("need", uid, properties={"population": 11})
-    with Workspace.open(two["medaid"]) as ws:
-        ws.update_feature("need", uid, properties={"population": 12})
+    assert run(capsys, "-w", medaid, "editors", "show", uid, "--layer", "need")[1].strip() == "medaid"
+    assert run(capsys, "-w", ocha, "edit", uid, "--layer", "need", "--set", "population=11")[0] == 0
+    code, text, _ = run(capsys, "-w", medaid, "edit", uid, "--layer", "need", "--set", "population=12")
+    assert code == 0 and "as version 3" in text  # an editor's edit is a version, not a proposal
     assert run(capsys, "-w", medaid, "package", "export", "--to", "ocha", "--out", str(tmp_path / "m.hopx"))[0] == 0
     code, text, _ = run(capsys, "-w", ocha, "package", "import", str(tmp_path / "m.hopx"))
     assert code == 0 and "CONFLICT" in text
@@ -110,10 +118,32 @@ def test_conflicts_list_and_resolve(two, tmp_path, capsys):
     [conflict] = json.loads(text)["conflicts"]
     assert conflict["uuid"] == uid and "population" in conflict["differs"]
     code, text, _ = run(capsys, "-w", ocha, "conflicts", "resolve", uid, "--keep", "mine", "--set", "notes=checked")
-    assert code == 0 and "version 3" in text
+    assert code == 0 and "version 4" in text
     assert run(capsys, "-w", ocha, "conflicts", "list")[1].strip() == "no open conflicts"
     code, _, err = run(capsys, "-w", ocha, "conflicts", "resolve", uid, "--keep", "theirs")
     assert code == 1 and "no open conflict" in err
+
+
+def test_an_edit_of_someone_elses_feature_is_a_proposal_its_originator_decides(two, tmp_path, capsys):
+    ocha, medaid = str(two["ocha"]), str(two["medaid"])
+    uid = _camp(two["ocha"])
+    assert run(capsys, "-w", ocha, "package", "export", "--to", "medaid", "--out", str(tmp_path / "1.hopx"))[0] == 0
+    assert run(capsys, "-w", medaid, "package", "import", str(tmp_path / "1.hopx"))[0] == 0
+    code, text, _ = run(capsys, "-w", medaid, "edit", uid, "--layer", "need", "--set", "population=12", "--json")
+    assert code == 0 and json.loads(text)["proposed"] and json.loads(text)["originator"] == "ocha"
+    code, _, err = run(capsys, "-w", medaid, "editors", "set", "unhcr", "--layer", "need", "--ids", uid)
+    assert code == 1 and "only its originator ocha" in err
+    assert run(capsys, "-w", medaid, "package", "export", "--to", "ocha", "--out", str(tmp_path / "m.hopx"))[0] == 0
+    code, text, _ = run(capsys, "-w", ocha, "package", "import", str(tmp_path / "m.hopx"))
+    assert code == 0 and "proposals 1" in text
+    [proposal] = json.loads(run(capsys, "-w", ocha, "proposals", "list", "--json")[1])["proposals"]
+    assert proposal["proposer"] == "medaid" and proposal["differs"] == ["population"]
+    with Workspace.open(two["ocha"]) as ws:
+        assert ws.get_feature("need", uid).version == 1  # nothing merged
+    code, text, _ = run(capsys, "-w", ocha, "proposals", "accept", str(proposal["id"]))
+    assert code == 0 and "accepted (version 2)" in text
+    with Workspace.open(two["ocha"]) as ws:
+        assert ws.get_feature("need", uid).properties["population"] == 12
 
 
 def test_audit_verify_exit_1_when_tampered(two, capsys):

@@ -13,7 +13,16 @@ import zlib
 from datetime import timedelta
 
 import pytest
-from exchange_helpers import close_all, frame_inner, make_partners, open_inner, resign, seal_inner, split_inner
+from exchange_helpers import (
+    close_all,
+    frame_inner,
+    make_partners,
+    open_inner,
+    resign,
+    seal_inner,
+    split_inner,
+    with_statement,
+)
 from shapely.geometry import Point
 
 from humanops.errors import SharingError
@@ -94,14 +103,17 @@ def one_need(**overrides):
              "created": ["2026-01-01T00:00:00.000Z"], "modified": ["2026-01-01T00:00:00.000Z"], "ancestors": [[]],
              "deleted": [False], "generalised": [None], "tlp": ["CLEAR"], "releasable_to": [[]], "caveats": [[]],
              "expires": [None], "precision": ["exact"], "geometry": [Point(36, 33).wkb_hex],
-             "properties": {"name": ["crafted"], "population": [5]}}
+             "properties": {"name": ["crafted"], "population": [5]}, "author": ["ocha"], "editors": [[]],
+             "restriction": [None], "proposed_by": [None]}
     layer.update(overrides)
-    return {"format": 1, "layers": {"need": layer}}
+    return {"format": 2, "layers": {"need": layer}, "statements": []}
 
 
 def craft(partners, tmp_path, payload, *, name="crafted.hopx", layers=None, markings=None, **kw):
     ocha, medaid = partners["ocha"], partners["medaid"]
     layers = layers if layers is not None else {"need": {"features": 1, "tombstones": 0, "generalised": 0}}
+    if isinstance(payload, dict):
+        payload = with_statement(payload, ocha)  # validly signed by its originator: other checks must refuse it
     manifest = manifest_for(ocha, [medaid], payload, layers, markings=markings or {"CLEAR": 1}, **kw)
     return resign(manifest, zlib.compress(payload_raw(payload)), ocha, medaid, tmp_path / name), manifest
 
@@ -189,15 +201,28 @@ def test_a_partner_key_cannot_speak_for_another_organisation(partners, tmp_path,
     refused(medaid, out, snapshot, match="key of 'unhcr' but claims to come from 'ocha'")
 
 
-def test_revoked_key_refused_for_packages_made_after_revocation(partners, tmp_path, snapshot):
+def test_revoked_key_refuses_every_package_from_then_on_backdated_too(partners, tmp_path, snapshot):
     ocha, medaid = partners["ocha"], partners["medaid"]
-    before = tmp_path / "before.hopx"
-    export_package(ocha.ws, ["medaid"], before, ocha.passphrase, now=utc_now() - timedelta(hours=2))
+    first = tmp_path / "first.hopx"
+    export_package(ocha.ws, ["medaid"], first, ocha.passphrase, now=utc_now() - timedelta(hours=3))
+    assert import_package(medaid.ws, first, medaid.passphrase).totals()["inserted"] == 2
+    ocha.ws.update_feature("need", ocha.ws.features("need")[0].uuid, properties={"population": 7})
+    backdated = tmp_path / "backdated.hopx"  # a stolen key claims a time before the revocation
+    export_package(ocha.ws, ["medaid"], backdated, ocha.passphrase, now=utc_now() - timedelta(hours=2))
     after = tmp_path / "after.hopx"
     export_package(ocha.ws, ["medaid"], after, ocha.passphrase)
     revoke_partner(medaid.ws, "ocha", at=utc_now() - timedelta(hours=1))
     refused(medaid, after, snapshot, match="revoked")
-    assert import_package(medaid.ws, before, medaid.passphrase).totals()["inserted"] == 2
+    refused(medaid, backdated, snapshot, match="revoked")
+    assert medaid.ws.count("need") == 2  # what was imported before the revocation stays
+
+
+def test_a_package_claiming_a_long_validity_is_refused(partners, tmp_path, snapshot):
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    with pytest.raises(SharingError, match="at most 90 days"):
+        export_package(ocha.ws, ["medaid"], tmp_path / "x.hopx", ocha.passphrase, valid_for=timedelta(days=3650))
+    out, _ = craft(partners, tmp_path, one_need(), expires=utc_now() + timedelta(days=3650))
+    refused(medaid, out, snapshot, match="valid for")
 
 
 def test_expired_package_is_refused(partners, package, snapshot):
@@ -356,7 +381,8 @@ def test_invalid_fields_and_geometries_are_quarantined(partners, tmp_path):
     layer = payload["layers"]["need"]
     good = dict(layer)
     for key in ("uuid", "version", "originator", "created", "modified", "ancestors", "deleted", "generalised", "tlp",
-                "releasable_to", "caveats", "expires", "precision", "geometry"):
+                "releasable_to", "caveats", "expires", "precision", "geometry", "author", "editors", "restriction",
+                "proposed_by"):
         layer[key] = layer[key] * 3
     layer["uuid"] = [str(uuid.uuid4()) for _ in range(3)]
     layer["count"] = 3

@@ -20,9 +20,12 @@ from humanops.model.marking import TLP, Marking, Precision, utc_now
 from humanops.sharing import keys
 from humanops.sharing.conflicts import list_conflicts, resolve_conflict
 from humanops.sharing.directory_store import load_directory
+from humanops.sharing.editors import set_editors
 from humanops.sharing.exchange_export import export_package, preview_export
 from humanops.sharing.exchange_import import import_package, list_quarantine
+from humanops.sharing.originator_signatures import signed_versions
 from humanops.sharing.policy import may_receive
+from humanops.sharing.proposals import decide, describe, edit_feature, list_proposals
 from humanops.store.workspace import Workspace
 
 ORGS = {"ocha": ("community:wash",), "medaid": ("community:wash",), "unhcr": ("community:protection",)}
@@ -259,11 +262,12 @@ def test_tombstone_reaches_partner_after_the_marking_narrowed(partners, tmp_path
 def test_concurrent_edits_become_a_conflict_then_resolve(partners, tmp_path):
     ocha, medaid, unhcr = partners["ocha"], partners["medaid"], partners["unhcr"]
     a = need(ocha.ws, "shared site", Marking(tlp=TLP.AMBER, releasable_to=("medaid", "unhcr")))
+    set_editors(ocha.ws, "need", ["medaid"], uuids=[a.uuid])  # version 2: medaid may edit it too
     export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
-    # both sides edit version 1
+    # both sides edit version 2
     ocha.ws.update_feature("need", a.uuid, properties={"population": 500})
-    medaid.ws.update_feature("need", a.uuid, properties={"population": 650})
+    assert not edit_feature(medaid.ws, "need", a.uuid, properties={"population": 650}).proposed
     export_package(medaid.ws, ["ocha"], tmp_path / "m.hopx", medaid.passphrase)
     result = import_package(ocha.ws, tmp_path / "m.hopx", ocha.passphrase)
     assert result.layers["need"] == {"conflicts": 1}
@@ -273,7 +277,7 @@ def test_concurrent_edits_become_a_conflict_then_resolve(partners, tmp_path):
     assert conflict["local_feature"]["properties"]["population"] == 500
 
     resolved = resolve_conflict(ocha.ws, a.uuid, "theirs", properties={"notes": "agreed by phone"})
-    assert resolved["version"] == 3
+    assert resolved["version"] == 4
     now = ocha.ws.get_feature("need", a.uuid)
     assert now.properties["population"] == 650 and now.properties["notes"] == "agreed by phone"
     assert list_conflicts(ocha.ws) == []
@@ -286,39 +290,50 @@ def test_concurrent_edits_become_a_conflict_then_resolve(partners, tmp_path):
     del unhcr
 
 
-def test_keep_mine_and_edit_versus_delete(partners, tmp_path):
+def test_anyone_elses_edit_or_deletion_is_a_proposal(partners, tmp_path):
+    """medaid edits and ocha's feature: its export carries ocha's version plus medaid's proposal;
+    ocha decides. A deletion by medaid is a proposal too."""
     ocha, medaid = partners["ocha"], partners["medaid"]
     a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN))
+    b = need(ocha.ws, "other", Marking(tlp=TLP.GREEN))
     export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
-    ocha.ws.delete_feature("need", a.uuid)
-    medaid.ws.update_feature("need", a.uuid, properties={"population": 77})
+    outcome = edit_feature(medaid.ws, "need", a.uuid, properties={"population": 77})
+    assert outcome.proposed and outcome.originator == "ocha"
+    assert medaid.ws.get_feature("need", a.uuid).properties["population"] == 120  # ocha's version stays
+    assert edit_feature(medaid.ws, "need", b.uuid, delete=True).proposed
+    assert medaid.ws.find_feature("need", b.uuid) is not None
     export_package(medaid.ws, ["ocha"], tmp_path / "m.hopx", medaid.passphrase)
     result = import_package(ocha.ws, tmp_path / "m.hopx", ocha.passphrase)
-    assert result.layers["need"] == {"conflicts": 1}
-    assert ocha.ws.find_feature("need", a.uuid) is None
-    resolve_conflict(ocha.ws, a.uuid, "mine")
-    assert ocha.ws.find_feature("need", a.uuid) is None
+    assert result.layers["need"] == {"proposals": 2, "unchanged": 2}  # ocha's own versions come back too
+    assert ocha.ws.get_feature("need", a.uuid).properties["population"] == 120
+    received = {p["uuid"]: p for p in list_proposals(ocha.ws)}
+    assert describe(received[a.uuid], ocha.ws)["text"].startswith("medaid proposes changing population")
+    decide(ocha.ws, received[a.uuid]["id"], accept=True)
+    assert ocha.ws.get_feature("need", a.uuid).properties["population"] == 77
+    decide(ocha.ws, received[b.uuid]["id"], accept=False)
+    assert ocha.ws.find_feature("need", b.uuid) is not None
+    # ocha's accepted version reaches medaid as an ordinary newer version of ocha's
     export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase)
-    result = import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase)
-    assert result.layers["need"] == {"deleted": 1}
-    with pytest.raises(SharingError):
-        resolve_conflict(ocha.ws, a.uuid, "mine")
+    assert import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase).layers["need"] == {"updated": 1}
+    assert medaid.ws.get_feature("need", a.uuid).properties["population"] == 77
 
 
-def test_a_forwarded_edit_is_not_a_conflict(partners, tmp_path):
-    """medaid edits ocha's feature and sends it to unhcr, which had it from ocha: a descendant."""
+def test_a_named_editors_edit_travels_and_an_older_version_is_stale(partners, tmp_path):
+    """medaid, named editor of ocha's feature, edits it and sends it to unhcr, which had it from
+    ocha: a descendant, signed by medaid, accepted because ocha named medaid."""
     ocha, medaid, unhcr = partners["ocha"], partners["medaid"], partners["unhcr"]
     a = need(ocha.ws, "site", Marking(tlp=TLP.AMBER, releasable_to=("medaid", "unhcr")))
+    set_editors(ocha.ws, "need", ["medaid"], uuids=[a.uuid])
     for p in (medaid, unhcr):
         export_package(ocha.ws, [p.org], tmp_path / f"o-{p.org}.hopx", ocha.passphrase)
         import_package(p.ws, tmp_path / f"o-{p.org}.hopx", p.passphrase)
-    medaid.ws.update_feature("need", a.uuid, properties={"population": 1})
-    medaid.ws.update_feature("need", a.uuid, properties={"population": 2})
+    edit_feature(medaid.ws, "need", a.uuid, properties={"population": 1})
+    edit_feature(medaid.ws, "need", a.uuid, properties={"population": 2})
     export_package(medaid.ws, ["unhcr"], tmp_path / "m.hopx", medaid.passphrase)
     result = import_package(unhcr.ws, tmp_path / "m.hopx", unhcr.passphrase)
     assert result.layers["need"] == {"updated": 1}
-    assert unhcr.ws.get_feature("need", a.uuid).version == 3
+    assert unhcr.ws.get_feature("need", a.uuid).version == 4
     # an older version arriving later is stale, never overwrites
     export_package(ocha.ws, ["unhcr"], tmp_path / "o2.hopx", ocha.passphrase, full=True)
     result = import_package(unhcr.ws, tmp_path / "o2.hopx", unhcr.passphrase)
@@ -364,23 +379,23 @@ def test_dry_run_import_changes_nothing(partners, tmp_path, snapshot):
 
 def test_features_we_may_not_hold_are_quarantined_not_merged(partners, tmp_path):
     """A buggy or hostile exporter: ocha sends unhcr a RED feature released only to medaid."""
-    from humanops.sharing import exchange_export
+    from humanops.sharing import receivable
 
     ocha, unhcr = partners["ocha"], partners["unhcr"]
     secret = need(ocha.ws, "secret", Marking(tlp=TLP.RED, releasable_to=("medaid",)))
     fine = need(ocha.ws, "fine", Marking(tlp=TLP.CLEAR))
-    real = exchange_export.decide_many
+    real = receivable.decide_many
 
     def broken(frame, exporter, recipient, directory, now, **kw):
         d = real(frame, exporter, recipient, directory, now, **kw)
         d.action[:] = "allow"
         return d
 
-    exchange_export.decide_many = broken
+    receivable.decide_many = broken
     try:
         export_package(ocha.ws, ["unhcr"], tmp_path / "bad.hopx", ocha.passphrase)
     finally:
-        exchange_export.decide_many = real
+        receivable.decide_many = real
     result = import_package(unhcr.ws, tmp_path / "bad.hopx", unhcr.passphrase)
     assert result.layers["need"] == {"inserted": 1, "quarantined": 1}
     held = holdings(unhcr.ws)
@@ -451,6 +466,12 @@ def test_demo_scenario_three_partners_feature_by_feature(tmp_path):
             copies = generalised_uuids(workspaces[sender])
             sent = {u: f for u, f in holdings(workspaces[sender]).items() if f.kind != "road" and u not in copies}
             decisions = {u: may_receive(f, sender, recipient, directory, now) for u, f in sent.items()}
+            # a partner's feature goes only as its originator signed it: the demo's own copies of
+            # partners' features were never received with a signature, so they stay at the office
+            vouched = {u for layer in {f.kind for f in sent.values()}
+                       for u in signed_versions(workspaces[sender], layer).index}
+            decisions = {u: d for u, d in decisions.items()
+                         if sent[u].originator in ("", sender) or u in vouched or d.action == "withhold"}
             export_package(workspaces[sender], [recipient], tmp_path / name, f"passphrase {sender}", full=True, now=now)
             result = import_package(workspaces[recipient], tmp_path / name, f"passphrase {recipient}", now=now)
             assert result.totals().get("quarantined", 0) == 0 and result.totals().get("conflicts", 0) == 0
@@ -468,7 +489,7 @@ def test_demo_scenario_three_partners_feature_by_feature(tmp_path):
         to_water = send("unocha-kv", "waterbridge", "o-w.hopx")
         send("medaid", "waterbridge", "m-w.hopx")
         codes = {d.reason_code for d in [*to_medaid.values(), *to_water.values()]}
-        assert {"originator", "named"} <= codes and any(d.action == "withhold" for d in to_water.values())
+        assert {"named"} <= codes and any(d.action == "withhold" for d in to_water.values())
         assert sum(d.action == "allow" for d in to_medaid.values()) > 50
         for org in ("medaid", "waterbridge"):
             exact = set(holdings(workspaces[org])) - generalised_uuids(workspaces[org])

@@ -10,11 +10,17 @@ packages. Every decision is the policy's (``decide_many``, the vectorised ``may_
 one rule is added: generalised copies received from others are not passed on
 (``generalised_copy``), the exact data stays with its originator, who generalises it itself.
 
-Full or incremental: incremental sends what changed since the last package to these
-recipients (the oldest of their positions), deletions as tombstones. Generalised aggregates
-are recomputed each time and sent only when they changed for a recipient, with tombstones for
-aggregates that no longer exist. A change in the directory (a new community member...) does
-not make older features "changed": send a full package then.
+Full or incremental: incremental sends every feature version a recipient has not been sent
+yet (``humanops_sent_versions``): what changed, and what became receivable since (a new
+community member, a marking widened by its originator, a changed area of responsibility);
+deletions since the last package go as tombstones. Generalised aggregates are recomputed each
+time and sent only when they changed for a recipient, with tombstones for aggregates that no
+longer exist.
+
+Authority: our own versions are signed by us in one originator statement per package; a
+partner's features go only as their originator signed them, with its statement
+(:mod:`humanops.sharing.signed_rows`); our open proposals go with them, to whoever may
+receive the feature they are about (:mod:`humanops.sharing.proposals`).
 """
 
 from __future__ import annotations
@@ -36,19 +42,25 @@ import pandas as pd
 
 from humanops.errors import SharingError
 from humanops.feedback import Feedback
-from humanops.model.marking import TLP, Marking, Precision, format_time, utc_now
+from humanops.model.clock import workspace_now
+from humanops.model.marking import TLP, Marking, Precision, format_time
 from humanops.sharing import audit
 from humanops.sharing.directory import Directory
 from humanops.sharing.directory_store import load_directory
 from humanops.sharing.keys import check_recipient, own_identity, unlock
 from humanops.sharing.layer_rows import ancestors, read_rows, revision
+from humanops.sharing.originator_signatures import content_hashes, load_statements, sign_statement, signed_versions
 from humanops.sharing.package_format import FORMAT_VERSION, SUFFIX, compress_payload, seal_package
 from humanops.sharing.payload_codec import LayerPayload, column_values, encode_payload
 from humanops.sharing.policy import GENERALISE, WITHHOLD, decide_many
+from humanops.sharing.proposals import outgoing_proposals
+from humanops.sharing.receivable import SendFilter
+from humanops.sharing.signed_rows import signed_view
 from humanops.sharing.tables import ensure_tables
 from humanops.store.workspace import Workspace
 
 DEFAULT_VALIDITY = timedelta(days=30)
+_AUTHORITY = ("_author", "_editors", "_restriction", "_proposed_by")
 SEQUENCE_KEY = "exchange_sequence"
 GENERATOR = "HumanOps 0.1"
 _SYSTEM = ("uuid", "version", "originator", "created", "modified", "tlp", "releasable_to", "caveats", "expires",
@@ -58,7 +70,8 @@ _SYSTEM = ("uuid", "version", "originator", "created", "modified", "tlp", "relea
 # --- results -------------------------------------------------------------------------------
 
 def _empty_counts() -> dict[str, Any]:
-    return {"sent": 0, "exact": 0, "generalised": 0, "generalised_features": 0, "tombstones": 0, "withheld": {}}
+    return {"sent": 0, "exact": 0, "generalised": 0, "generalised_features": 0, "tombstones": 0, "proposals": 0,
+            "withheld": {}}
 
 
 @dataclass
@@ -84,7 +97,7 @@ class ExportPreview:
     def totals(self, recipient: str) -> dict[str, Any]:
         out = _empty_counts()
         for entry in self.per_recipient.get(recipient, {}).values():
-            for key in ("sent", "exact", "generalised", "generalised_features", "tombstones"):
+            for key in ("sent", "exact", "generalised", "generalised_features", "tombstones", "proposals"):
                 out[key] += entry[key]
             for code, n in entry["withheld"].items():
                 out["withheld"][code] = out["withheld"].get(code, 0) + n
@@ -105,7 +118,8 @@ class ExportPreview:
             withheld = sum(t["withheld"].values())
             reasons = ", ".join(f"{c} {n}" for c, n in sorted(t["withheld"].items()))
             lines.append(f"  {r}: {t['exact']} exact, {t['generalised']} generalised (as "
-                         f"{t['generalised_features']}), {t['tombstones']} deletions, {withheld} withheld"
+                         f"{t['generalised_features']}), {t['tombstones']} deletions, {t['proposals']} proposals, "
+                         f"{withheld} withheld"
                          + (f" ({reasons})" if reasons else ""))
             for layer, e in sorted(self.per_recipient.get(r, {}).items()):
                 w = ", ".join(f"{c} {n}" for c, n in sorted(e["withheld"].items()))
@@ -149,6 +163,9 @@ class _Plan:
     sync: list[_SyncRow]
     change_seq: int
     markings: dict[str, int]
+    statement_ids: set[str] = field(default_factory=set)
+    sent_versions: list[tuple[str, str, int]] = field(default_factory=list)  # layer, uuid, version
+    sent_proposals: list[int] = field(default_factory=list)
 
 
 # --- planning ------------------------------------------------------------------------------
@@ -213,6 +230,8 @@ def _objectify(frame: pd.DataFrame, fields: list[str]) -> pd.DataFrame:
                               [None] * len(frame), dtype=object)
     if "_ancestors" in frame:
         out["_ancestors"] = pd.Series(list(frame["_ancestors"]), dtype=object)
+    for name in _AUTHORITY:
+        out[name] = pd.Series(list(frame[name]) if name in frame else [None] * len(frame), dtype=object)
     return out
 
 
@@ -295,32 +314,39 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
     markings: dict[str, int] = {}
     change_seq = workspace.last_change_seq()
     changed_all = {} if full else workspace.changed_since(since)
+    statement_ids: set[str] = set()
+    sent_versions: list[tuple[str, str, int]] = []
+    sent_proposals: list[int] = []
     for index, layer in enumerate(names):
         feedback.progress(index / max(1, len(names)), f"selecting {layer}")
         kind = workspace.kind(layer)
         fields = kind.field_names
         bases = {r: _sent_generalised(workspace, r, layer) for r in chosen}
         had_derived = any(len(b) for b in bases.values())
-        changed = None if full else changed_all.get(layer, set())
+        changed = None if full else changed_all.get(layer, set()) | _unsent(workspace, layer, chosen)
         coarse = workspace.connection.execute(
             f'SELECT 1 FROM "{layer}" WHERE precision IS NOT NULL AND precision != \'exact\' LIMIT 1').fetchone()
-        if not full and not changed and not coarse and not had_derived:
+        proposals = outgoing_proposals(workspace, layer, chosen, me, directory, now, full=full)
+        if not full and not changed and not coarse and not had_derived and not len(proposals.frame):
             continue
         rows = read_rows(workspace, layer, None if (full or coarse) else changed)
         n = len(rows)
         in_scope = np.ones(n, dtype=bool) if changed is None else rows["uuid"].isin(changed).to_numpy()
-        decisions = [decide_many(rows, me, r, directory, now, respect_aor=respect_aor) for r in chosen]
+        signed = signed_view(workspace, layer, rows, me)
+        copies = frozenset(_held_generalised(workspace, layer))
+        unsendable = {u: c for u, c in zip(rows["uuid"], signed.unsigned, strict=True) if c}
+        # the same answer as the map's "what could I send to" and the preview (one function)
+        decisions = [SendFilter(r, me, directory, now, {layer: copies}, {layer: unsendable}, respect_aor)
+                     .decisions(layer, rows) for r in chosen]
         final, precision, codes = _combine(decisions, chosen, n)
-        copies = rows["uuid"].isin(_held_generalised(workspace, layer)).to_numpy()
-        if copies.any():  # generalised copies we received are not passed on: the originator's data is
-            final[copies] = WITHHOLD
-            for code in codes:
-                code[copies] = "generalised_copy"
         parts: list[pd.DataFrame] = []
 
         exact = in_scope & (final == "allow")
         if exact.any():
-            parts.append(_attach_ancestors(workspace, layer, _objectify(rows[exact], fields)))
+            parts.append(_attach_ancestors(workspace, layer, _objectify(signed.frame[exact], fields)))
+            statement_ids.update(s for s in signed.statement_ids[exact] if s)
+            sent_versions += [(layer, u, int(v)) for u, v in zip(rows["uuid"][exact], rows["version"][exact],
+                                                                  strict=True)]
         for r, code in zip(chosen, codes, strict=True):
             preview.add(r, layer, "exact", int(exact.sum()))
             preview.add(r, layer, "generalised", int((in_scope & (final == GENERALISE)).sum()))
@@ -334,10 +360,20 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
 
         tombs = _tombstones(workspace, layer, since, rows, full, directory, me, chosen, now, preview)
         if len(tombs):
+            tombs, tomb_statements = _signed_tombstones(workspace, layer, tombs, me)
+            statement_ids.update(tomb_statements)
             parts.append(tombs)
+        if len(proposals.frame):
+            parts.append(_objectify(proposals.frame, fields))
+            sent_proposals += proposals.ids
+            for r in chosen:
+                preview.add(r, layer, "proposals", len(proposals.frame))
         if not parts:
             continue
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
+        own = frame["originator"].isna() | (frame["originator"] == "")
+        frame.loc[own, "originator"] = me  # a feature names its originator: the one whose signature covers it
+        frame.loc[frame["_author"].isna() | (frame["_author"] == ""), "_author"] = me
         payload[layer] = LayerPayload(frame, fields, grid_crs=derived.attrs.get("grid_crs") if len(derived) else None)
         live_rows = ~frame["_deleted"].to_numpy(dtype=bool)
         n_live, n_gen = int(live_rows.sum()), int((live_rows & frame["_generalised"].notna().to_numpy()).sum())
@@ -354,7 +390,47 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
             if is_derived:  # what each recipient holds of our aggregates (exact features need no record)
                 sync.append(_SyncRow(layer, uid, int(version), modified, h if isinstance(h, str) else None))
     feedback.progress(1.0, "selected")
-    return _Plan(preview, payload, sync, change_seq, markings)
+    return _Plan(preview, payload, sync, change_seq, markings, statement_ids, sent_versions, sent_proposals)
+
+
+def _unsent(workspace: Workspace, layer: str, recipients: list[str]) -> set[str]:
+    """Live features some recipient has not been sent at their current version (changed, or
+    never sent: withheld before, perhaps receivable now)."""
+    out: set[str] = set()
+    for r in recipients:
+        out.update(u for (u,) in workspace.connection.execute(
+            f'SELECT uuid FROM "{layer}" AS f WHERE NOT EXISTS (SELECT 1 FROM humanops_sent_versions AS s '
+            "WHERE s.partner = ? AND s.layer = ? AND s.uuid = f.uuid AND s.version = f.version)", (r, layer)))
+    return out
+
+
+def _signed_tombstones(workspace: Workspace, layer: str, tombs: pd.DataFrame, me: str) -> tuple[pd.DataFrame, set[str]]:
+    """Our deletions go signed by us; a partner's deletion only as its originator signed it."""
+    originator = tombs["originator"].fillna("").astype(str)
+    own = (originator == "") | (originator == me)
+    tombs.loc[own, "_author"] = me
+    others = np.flatnonzero(~own.to_numpy())
+    if not len(others):
+        return tombs, set()
+    records = signed_versions(workspace, layer, tombs["uuid"].iloc[others])
+    keep = own.to_numpy().copy()
+    statement_ids: set[str] = set()
+    for i in others:
+        uid = tombs.at[i, "uuid"]
+        if uid not in records.index:
+            continue
+        rec = records.loc[uid]
+        if not rec["deleted"] or int(rec["version"]) != int(tombs.at[i, "version"]):
+            continue
+        for c in ("tlp", "releasable_to", "caveats", "expires", "precision"):
+            tombs.at[i, c] = rec[c]
+        tombs.at[i, "_author"] = rec["author"]
+        tombs.at[i, "_editors"] = rec["editors"]
+        check = tombs.iloc[[i]].copy()
+        if content_hashes(layer, check, [])[0].hex() == rec["content_hash"]:
+            keep[i] = True
+            statement_ids.add(rec["statement_id"])
+    return tombs[keep].reset_index(drop=True), statement_ids
 
 
 def _generalised_part(workspace: Workspace, kind: Any, rows: pd.DataFrame, final: np.ndarray,
@@ -473,7 +549,7 @@ def preview_export(workspace: Workspace, recipients: Iterable[str], *, full: boo
     with workspace.transaction() as db:
         ensure_tables(db)
         plan = _plan(workspace, recipients, full=full, layers=layers, include_roads=include_roads,
-                     now=now or utc_now(), respect_aor=respect_aor, feedback=feedback or Feedback())
+                     now=now or workspace_now(workspace), respect_aor=respect_aor, feedback=feedback or Feedback())
     return plan.preview
 
 
@@ -484,9 +560,14 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
                    feedback: Feedback | None = None) -> ExportResult:
     """Write a signed, encrypted package for ``recipients`` and record it (sequence number,
     what each recipient now holds, audit entry) in one transaction with the file's writing."""
+    from humanops.sharing.exchange_import import MAX_VALIDITY_KEY, max_validity
+
     feedback = feedback or Feedback()
-    now = now or utc_now()
+    now = now or workspace_now(workspace)
     out = Path(out_path)
+    if valid_for > max_validity(workspace):
+        raise SharingError(f"a package may be valid for at most {max_validity(workspace).days} days "
+                           f"(setting {MAX_VALIDITY_KEY}); partners refuse longer ones")
     if out.exists() and not overwrite:
         raise SharingError("exists already (choose another name)", file=str(out))
     if not out.parent.is_dir():
@@ -502,7 +583,9 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
             directory = load_directory(workspace)
             chosen = plan.preview.recipients
             sequence = int(workspace.get_meta(SEQUENCE_KEY) or 0) + 1
-            payload_json = encode_payload(plan.payload)
+            feedback.progress(0.5, "signing our versions")
+            statements = _statements(workspace, identity, plan, now)
+            payload_json = encode_payload(plan.payload, statements)
             stored, payload_entry = compress_payload(payload_json)
             del payload_json
             package_id = str(uuid_module.uuid4())
@@ -513,11 +596,13 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
             data = seal_package(manifest, stored, identity.signing, keys)
             del stored
             _record(workspace, plan, chosen, package_id, sequence, now)
+            _record_sent(workspace, plan, chosen)
             audit.append(workspace, "export", counterpart=",".join(chosen), package_id=package_id,
                          payload_sha256=payload_entry["sha256"], at=now,
                          counts={"layers": plan.preview.package,
                                  "recipients": {r: plan.preview.totals(r) for r in chosen}},
                          detail={"sequence": sequence, "mode": plan.preview.mode, "file": out.name})
+            audit.sign_head(workspace, identity)
             feedback.progress(0.9, "writing")
             _write_atomically(out, data, overwrite)
             written = True
@@ -528,6 +613,33 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
         raise
     return ExportResult(package_id, str(out), sequence, chosen, plan.preview.package, payload_entry["sha256"],
                         len(data), plan.preview)
+
+
+def _statements(workspace: Workspace, identity: Any, plan: _Plan, now: datetime) -> list[dict[str, str]]:
+    """One statement of ours over every version we authored in the package, then the
+    originators' statements that cover what we forward."""
+    me = identity.public.org_id
+    hashes: list[bytes] = []
+    for layer, payload in plan.payload.items():
+        frame = payload.frame
+        mine = ((frame["_author"] == me) & frame["_proposed_by"].isna()).to_numpy(dtype=bool)
+        if mine.any():
+            hashes += content_hashes(layer, frame[mine], payload.fields)
+    out = [sign_statement(identity, hashes, now).to_payload()] if hashes else []
+    forwarded = load_statements(workspace, plan.statement_ids)
+    missing = plan.statement_ids - {s.statement_id for s in forwarded}
+    if missing:
+        raise SharingError(f"the originator statement {sorted(missing)[0]} is missing from the workspace")
+    return out + [s.to_payload() for s in sorted(forwarded, key=lambda s: s.statement_id)]
+
+
+def _record_sent(workspace: Workspace, plan: _Plan, chosen: list[str]) -> None:
+    db = workspace.connection
+    for r in chosen:
+        db.executemany("INSERT OR REPLACE INTO humanops_sent_versions (partner, layer, uuid, version) "
+                       "VALUES (?, ?, ?, ?)", sorted((r, *v) for v in plan.sent_versions))
+        db.executemany("INSERT OR IGNORE INTO humanops_sent_proposals (partner, proposal) VALUES (?, ?)",
+                       [(r, p) for p in plan.sent_proposals])
 
 
 def _manifest(workspace: Workspace, identity: Any, directory: Directory, plan: _Plan, package_id: str,

@@ -8,10 +8,13 @@ recipient → not expired, not from the future → sequence newer than the last 
 sender → payload hash → bounded decompression → payload structure and declared counts.
 
 Then, feature by feature: identity and marking well formed (an unknown marking value is never
-read as a weaker one), the policy again (``decide_many`` with the sender as exporter and us as
-recipient: what we are not entitled to is quarantined, its content not kept), generalised
-features really generalised, kind validation (fields, geometry). What fails is quarantined and
-reported, never merged.
+read as a weaker one), a relay's restriction no looser than the author's marking, the policy
+again (``decide_many`` with the sender as exporter and us as recipient: what we are not entitled
+to is quarantined, its content not kept), generalised features really generalised, kind
+validation (fields, geometry), then authority (:mod:`humanops.sharing.import_authority`): the
+version as it will be stored must be covered by a verified statement of its author, and the
+authority rule decides whether it may replace ours or is someone's proposal. What fails is
+quarantined and reported, never merged; proposals are kept for a person to decide.
 
 Merge, by uuid and revision (version and modified time): an incoming version that descends from
 ours (ours is among its ancestors) replaces it; one that ours descends from is stale and
@@ -37,13 +40,22 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.errors import HumanOpsError, SharingError, ValidationError
 from humanops.feedback import Canceled, Feedback
+from humanops.model.clock import workspace_now
 from humanops.model.feature import Feature
-from humanops.model.marking import CAVEATS, Marking, Precision, format_time, utc_now
+from humanops.model.marking import CAVEATS, Marking, Precision, format_time
 from humanops.model.validation import conform_geometry, validate_frame
 from humanops.sharing import audit
 from humanops.sharing.directory_store import key_by_fingerprint, load_directory
+from humanops.sharing.import_authority import (
+    VerifiedStatements,
+    apply_restrictions,
+    check_authority,
+    check_signatures,
+    verify_statements,
+)
 from humanops.sharing.keys import format_fingerprint, public_key, unlock
 from humanops.sharing.layer_rows import ancestors, revision
+from humanops.sharing.originator_signatures import MARKING, record_signed, store_statements
 from humanops.sharing.package_format import (
     TLP_VALUES,
     OpenedPackage,
@@ -52,13 +64,26 @@ from humanops.sharing.package_format import (
     read_package_file,
     verify_signature,
 )
-from humanops.sharing.payload_codec import LayerPayload, decode_payload
+from humanops.sharing.payload_checks import check_payload
+from humanops.sharing.payload_codec import LayerPayload, decode_package_payload
 from humanops.sharing.policy import GENERALISE, WITHHOLD, decide_many
 from humanops.sharing.records import feature_record, identity_record
 from humanops.sharing.tables import ensure_tables
 from humanops.store.workspace import Workspace
 
 CLOCK_SKEW = timedelta(days=1)  # a package "created" further in the future than this is refused
+MAX_VALIDITY_KEY = "package_max_validity_days"
+DEFAULT_MAX_VALIDITY = timedelta(days=90)
+
+
+def max_validity(workspace: Workspace) -> timedelta:
+    """The longest validity window a package may claim (meta setting, default 90 days)."""
+    text = workspace.get_meta(MAX_VALIDITY_KEY)
+    try:
+        days = int(text) if text else None
+    except ValueError:
+        days = None
+    return timedelta(days=days) if days and 0 < days <= 3650 else DEFAULT_MAX_VALIDITY
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _PARTY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 MAX_REPORTED = 200
@@ -132,9 +157,13 @@ def _verify(workspace: Workspace, opened: OpenedPackage, me: str, now: datetime,
         raise SharingError("is a package we sent ourselves", file=file)
     verify_signature(opened, public_key(key.signing_key), file=file)
     created = opened.created
-    if key.revoked_for(created):
-        raise SharingError(f"signed with a key of {key.org_id!r} revoked at {format_time(key.revoked_at)} "
-                           f"(package created {format_time(created)})", file=file)
+    if key.revoked_at is not None:  # whatever "created" says: a stolen key can backdate it
+        raise SharingError(f"signed with a key of {key.org_id!r} revoked at {format_time(key.revoked_at)}: "
+                           "everything signed with it is refused from then on", file=file)
+    longest = max_validity(workspace)
+    if opened.expires - created > longest:
+        raise SharingError(f"claims to be valid for {(opened.expires - created).days} days; packages are accepted "
+                           f"for at most {longest.days} (setting {MAX_VALIDITY_KEY})", file=file)
     if me not in opened.recipients:
         raise SharingError(f"is addressed to {', '.join(opened.recipients)}, not to us ({me})", file=file)
     if now >= opened.expires:
@@ -228,7 +257,8 @@ def _check_identity(frame: pd.DataFrame, sender: str, verdicts: _Verdicts) -> No
     uuids = frame["uuid"]
     bad = ~_matches(uuids, _ID)
     verdicts.set(bad, "invalid_identity", "the uuid is not a valid identifier")
-    dup = uuids.duplicated(keep=False).to_numpy()
+    # a proposal travels beside the version it is about: one of each per uuid at most
+    dup = pd.Series(list(zip(uuids, frame["_proposed_by"].isna(), strict=True))).duplicated(keep=False).to_numpy()
     verdicts.set(dup, "duplicate_uuid", "the same uuid appears twice in the package")
     originator = frame["originator"].where(frame["originator"] != "", sender)
     bad_org = ~_matches(originator, _ID)
@@ -239,6 +269,17 @@ def _check_identity(frame: pd.DataFrame, sender: str, verdicts: _Verdicts) -> No
         verdicts.set(unreadable, "invalid_identity", f"{column} is not an ISO 8601 time")
     missing = frame["modified"].isna().to_numpy()
     verdicts.set(missing, "invalid_identity", "modified is missing")
+
+
+def _check_authors(frame: pd.DataFrame, verdicts: _Verdicts) -> None:
+    """Author, proposer and editors are organisation ids."""
+    verdicts.set(~_matches(frame["_author"], _ID), "invalid_identity", "the author is not an organisation id")
+    proposer = frame["_proposed_by"]
+    verdicts.set(proposer.notna().to_numpy() & ~_matches(proposer, _ID), "invalid_identity",
+                 "proposed_by is not an organisation id")
+    editors = frame["_editors"].fillna("").astype(str)
+    bad = np.array([any(not _ID.match(p) for p in e.split(",") if p) for e in editors], dtype=bool)
+    verdicts.set(bad, "invalid_identity", "editors must be organisation ids")
 
 
 def _check_markings(frame: pd.DataFrame, verdicts: _Verdicts) -> None:
@@ -502,7 +543,7 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
                    now: datetime | None = None, feedback: Feedback | None = None) -> ImportResult:
     """Verify and merge one package (see the module docstring); all or nothing."""
     feedback = feedback or Feedback()
-    now = now or utc_now()
+    now = now or workspace_now(workspace)
     file = str(path)
     identity = unlock(workspace, passphrase)  # a wrong passphrase is ours, not the package's fault
     me = identity.public.org_id
@@ -516,9 +557,18 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
         verification = _verify(workspace, opened, me, now, file)
         feedback.progress(0.2, "checking the payload")
         raw = payload_json(opened, file=file)
-        layers = decode_payload(raw, file=file)
+        layers, statement_entries = decode_package_payload(raw, file=file)
+        check_payload(workspace.catalog, layers, file=file)
         del raw
         _check_counts(opened, layers, file)
+        statements = verify_statements(workspace, statement_entries, file)
+        verification["originator_statements"] = statements.summary()
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+        # a decoding path the checks above missed: still a clean, recorded refusal
+        refusal = SharingError(f"the payload cannot be decoded ({type(exc).__name__}: {str(exc)[:160]})", file=file)
+        if not dry_run:
+            _record_refusal(workspace, opened, file, refusal, now)
+        raise refusal from None
     except SharingError as exc:
         if not dry_run:
             _record_refusal(workspace, opened, file, exc, now)
@@ -533,17 +583,24 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
             plans = []
             for index, (name, payload) in enumerate(sorted(layers.items())):
                 feedback.progress(0.3 + 0.3 * index / max(1, len(layers)), f"checking {name}")
-                plans.append(_plan_layer(workspace, name, payload, opened, me, directory, now, result))
+                plans.append(_plan_layer(workspace, name, payload, opened, me, directory, now, result, statements))
             if not dry_run:
                 for index, plan in enumerate(plans):
                     feedback.progress(0.6 + 0.35 * index / max(1, len(plans)), f"merging {plan['layer']}")
                     _apply_layer(workspace, plan, opened, signer, now)
+                store_statements(db, [s for s in statements.statements
+                                      if s.statement_id in {x for p in plans for x in p.get("used_statements", ())}])
                 _record_success(workspace, opened, result, now)
+                audit.remember_partner_head(workspace, opened.sender, opened.manifest["audit_head"],
+                                            opened.package_id, now)
+                audit.sign_head(workspace, identity)
             feedback.progress(1.0, "done")  # last chance to cancel: before the commit, never after
     except Canceled:
         raise  # the user stopped it: rolled back, nothing to record
-    except HumanOpsError as exc:  # the store refused something the checks let through: still all or nothing
-        refusal = SharingError(f"refused while merging: {exc.message}", file=file)
+    except (HumanOpsError, ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+        # the store refused something the checks let through: still all or nothing, and recorded
+        message = exc.message if isinstance(exc, HumanOpsError) else f"{type(exc).__name__}: {str(exc)[:160]}"
+        refusal = SharingError(f"refused while merging: {message}", file=file)
         if not dry_run:
             _record_refusal(workspace, opened, file, refusal, now)
         raise refusal from None
@@ -560,7 +617,8 @@ def _record_refusal(workspace: Workspace, opened: OpenedPackage | None, file: st
 
 
 def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: OpenedPackage, me: str,
-                directory: Any, now: datetime, result: ImportResult) -> dict[str, Any]:
+                directory: Any, now: datetime, result: ImportResult,
+                statements: VerifiedStatements | None = None) -> dict[str, Any]:
     frame = payload.frame
     n = len(frame)
     verdicts = _Verdicts(n)
@@ -572,7 +630,9 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
         plan["kind"] = kind
         live = ~frame["_deleted"].to_numpy(dtype=bool)
         _check_identity(frame, opened.sender, verdicts)
+        _check_authors(frame, verdicts)
         _check_markings(frame, verdicts)
+        signed_marking = apply_restrictions(frame, verdicts)
         checked = verdicts.ok
         generalised = np.zeros(n, dtype=bool)
         if checked.any():
@@ -580,15 +640,25 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
             _check_generalised(frame, kind, payload.grid_crs, generalised, verdicts)
         plan["values"] = _check_fields(frame, payload, kind, live, verdicts)
         plan["geoms"] = _check_geometry(frame, payload, kind, live, verdicts)
+        plan["hashes"], plan["statement_ids"] = check_signatures(
+            name, frame, signed_marking, plan["values"], plan["geoms"], [f for f in payload.fields if f in
+                                                                         kind.field_names],
+            opened.sender, statements or VerifiedStatements(), verdicts)
+        plan["proposal"] = check_authority(workspace, name, frame, signed_marking, me, verdicts)
+        plan["signed_marking"] = signed_marking
         plan["generalised"] = generalised
         plan["held_generalised"] = set()
         plan["action"] = _classify(workspace, name, frame, verdicts.ok, generalised, me, verdicts,
                                    plan["held_generalised"])
     action = plan["action"]
+    if "proposal" in plan:
+        action[plan["proposal"] & verdicts.ok] = "proposal"
     action[~verdicts.ok] = ""
+    plan["used_statements"] = {s for s in plan.get("statement_ids", np.empty(0, object))[
+        np.isin(action, ("insert", "update", "delete"))] if s}
     for what, label in (("insert", "inserted"), ("update", "updated"), ("delete", "deleted"),
                         ("unchanged", "unchanged"), ("stale", "stale"), ("conflict", "conflicts"),
-                        ("ignore", "ignored")):
+                        ("ignore", "ignored"), ("proposal", "proposals")):
         result.count(name, label, int((action == what).sum()))
     bad = np.flatnonzero(~verdicts.ok)
     result.count(name, "quarantined", len(bad))
@@ -638,6 +708,33 @@ def _apply_layer(workspace: Workspace, plan: dict[str, Any], opened: OpenedPacka
     exact_rows = [i for i in applied if uuids[i] in was_generalised and (not generalised[i] or action[i] == "delete")]
     db.executemany("DELETE FROM humanops_generalised WHERE layer = ? AND uuid = ?",
                    [(name, uuids[i]) for i in exact_rows])
+    _record_authority(workspace, plan, opened, applied, stamp)
+
+
+def _record_authority(workspace: Workspace, plan: dict[str, Any], opened: OpenedPackage, applied: np.ndarray,
+                      stamp: str) -> None:
+    """What the authors signed of the versions we now hold (to forward them with their
+    statements), the proposals received, and our own stricter markings re-applied."""
+    from humanops.sharing.marking_ops import reapply_restrictions
+    from humanops.sharing.proposals import store_received
+    from humanops.sharing.records import feature_record
+
+    db = workspace.connection
+    name, frame = plan["layer"], plan["frame"]
+    signed, hashes, statement_ids = plan["signed_marking"], plan["hashes"], plan["statement_ids"]
+    uuids = frame["uuid"].to_numpy(dtype=object)
+    rows = [i for i in applied if hashes[i] is not None and frame["originator"].iloc[i] != workspace.organisation]
+    record_signed(db, [(name, uuids[i], int(frame["version"].iloc[i]), bool(frame["_deleted"].iloc[i]), hashes[i],
+                        frame["_author"].iloc[i], frame["_editors"].iloc[i],
+                        *(signed[c].iloc[i] for c in MARKING), statement_ids[i]) for i in rows])
+    proposals = np.flatnonzero(plan["action"] == "proposal")
+    store_received(db, name, [(uuids[i], frame["originator"].iloc[i], frame["_author"].iloc[i],
+                               int(frame["version"].iloc[i]), frame["modified"].iloc[i],
+                               bool(frame["_deleted"].iloc[i]), feature_record(frame, int(i))) for i in proposals],
+                   opened.package_id, opened.sender)
+    if len(proposals):
+        workspace.notify(name, tuple(uuids[proposals]), "proposal")
+    reapply_restrictions(workspace, name, [uuids[i] for i in applied if not frame["_deleted"].iloc[i]])
 
 
 def _record_conflict(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame, i: int, opened: OpenedPackage,

@@ -10,6 +10,13 @@ in one transaction: a refusal or a cancel changes nothing. Refused:
   it (a lower TLP, an added releasable_to party, a removed caveat, a later or removed expiry,
   a finer precision): a recipient must not widen what the originator allowed.
 
+:func:`set_marking` is the one way to set a feature's marking — the app's feature form and
+marking panel, bulk marking, imports and the CLI all call it. On our own feature it makes a
+new version. On a partner's feature it is a *restriction*: no new version (the version stays
+the one its originator signed), checked against the originator's signed marking, re-applied
+when the originator sends a newer version (unless that one is stricter still), and sent beside
+the originator's marking when we pass the feature on.
+
 ``where`` is a filter in a small safe subset of SQL, checked here before OGR evaluates it
 (through ``Workspace.read_layer``): column names of the layer, text in single quotes,
 numbers, comparison operators, AND/OR/NOT, IN, LIKE, IS [NOT] NULL, BETWEEN, parentheses.
@@ -18,6 +25,7 @@ No functions, no sub-queries, no other tables, no statement separators.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -110,6 +118,110 @@ def widening(old: Marking, new: Marking) -> str | None:
 
 
 @dataclass
+class MarkingOutcome:
+    """What :func:`set_marking` did: a new version of our feature, or a restriction of a
+    partner's (``restricted``), or nothing (``unchanged``)."""
+
+    layer: str
+    uuid: str
+    marking: Marking
+    restricted: bool = False
+    unchanged: bool = False
+    version: int | None = None
+
+    def sentence(self, name: str | None = None) -> str:
+        what = f"{self.layer} {name or self.uuid}"
+        label = f"TLP:{self.marking.tlp.value}"
+        if self.unchanged:
+            return f"Marking of {what} unchanged ({label})."
+        if self.restricted:
+            return f"Marking of {what} restricted to {label} for what we pass on (its originator's version is kept)."
+        return f"Marking of {what} saved: {label} (version {self.version})."
+
+
+def originator_marking(workspace: Workspace, layer: str, uuid: str, current: Marking) -> Marking:
+    """The marking the feature's originator signed (what we received), else the one held."""
+    db = workspace.connection
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_signed_versions'").fetchone():
+        row = db.execute("SELECT tlp, releasable_to, caveats, expires, precision FROM humanops_signed_versions "
+                         "WHERE layer = ? AND uuid = ?", (layer, uuid)).fetchone()
+        if row is not None:
+            return Marking.from_columns(dict(zip(("tlp", "releasable_to", "caveats", "expires", "precision"), row,
+                                                 strict=True)))
+    return current
+
+
+def check_marking(workspace: Workspace, layer: str, uuid: str, marking: Marking) -> tuple[Any, Marking | None]:
+    """(the feature, the originator's marking if it is a partner's feature) after checking that
+    ``marking`` may be set: the protocol's floors, and stricter-only on a partner's feature.
+    Raises SharingError with the reason (the app shows it)."""
+    protocol = adopted_protocol(workspace)
+    if protocol is not None:
+        protocol.check(layer, marking, feature=uuid)
+    feature = workspace.get_feature(layer, uuid)
+    own = workspace.organisation
+    if not feature.originator or feature.originator == own:
+        return feature, None
+    original = originator_marking(workspace, layer, uuid, feature.marking)
+    reason = widening(original, marking)
+    if reason:
+        raise SharingError(f"received from {feature.originator}: its marking may only be made stricter ({reason})",
+                           layer=layer, feature=uuid)
+    return feature, original
+
+
+def set_marking(workspace: Workspace, layer: str, uuid: str, marking: Marking, *,
+                expected_version: int | None = None) -> MarkingOutcome:
+    """Set one feature's marking (see the module docstring); refusals change nothing."""
+    from humanops.model.marking import format_time, utc_now
+
+    with workspace.transaction() as db:
+        feature, original = check_marking(workspace, layer, uuid, marking)
+        if expected_version is not None and feature.version != expected_version:
+            raise WorkspaceError(f"was changed meanwhile (now version {feature.version})", layer=layer, feature=uuid)
+        if marking == feature.marking:
+            return MarkingOutcome(layer, uuid, marking, unchanged=True, version=feature.version)
+        if original is None:
+            stored = workspace.update_feature(layer, uuid, marking=marking)
+            return MarkingOutcome(layer, uuid, marking, version=stored.version)
+        from humanops.sharing.tables import ensure_tables
+
+        ensure_tables(db)
+        workspace.restrict_marking(layer, uuid, marking)
+        if marking == original:
+            db.execute("DELETE FROM humanops_restrictions WHERE layer = ? AND uuid = ?", (layer, uuid))
+        else:
+            db.execute("INSERT OR REPLACE INTO humanops_restrictions (layer, uuid, marking, set_at) VALUES "
+                       "(?, ?, ?, ?)", (layer, uuid, json.dumps(marking.to_columns()), format_time(utc_now())))
+        return MarkingOutcome(layer, uuid, marking, restricted=True, version=feature.version)
+
+
+def reapply_restrictions(workspace: Workspace, layer: str, uuids: list[str]) -> list[str]:
+    """After newer versions of partners' features were stored: put our stricter markings back
+    where they are still stricter than the originator's new one; drop the others (the
+    originator tightened further). Returns the uuids whose restriction was dropped."""
+    if not uuids:
+        return []
+    db = workspace.connection
+    wanted = set(uuids)
+    dropped = []
+    for uid, text in db.execute("SELECT uuid, marking FROM humanops_restrictions WHERE layer = ?", (layer,)).fetchall():
+        if uid not in wanted:
+            continue
+        feature = workspace.find_feature(layer, uid)
+        if feature is None:
+            continue
+        ours = Marking.from_columns(json.loads(text))
+        if widening(feature.marking, ours) is None:
+            if ours != feature.marking:
+                workspace.restrict_marking(layer, uid, ours)
+        else:
+            db.execute("DELETE FROM humanops_restrictions WHERE layer = ? AND uuid = ?", (layer, uid))
+            dropped.append(uid)
+    return dropped
+
+
+@dataclass
 class MarkReport:
     """What ``mark_features`` did."""
 
@@ -170,8 +282,6 @@ def mark_features(workspace: Workspace, layer: str, *, where: str | None = None,
                               layer=layer)
     changes = _changes(tlp, releasable_to, caveats, expires, precision, layer)
     feedback = feedback or Feedback()
-    protocol = adopted_protocol(workspace)
-    own = workspace.organisation
     report = MarkReport(layer, changes={k: _show(v) for k, v in changes.items()})
     if where is not None:
         columns = [*kind.field_names, *(c for c, _ in SYSTEM_COLUMNS), "fid"]
@@ -187,14 +297,7 @@ def mark_features(workspace: Workspace, layer: str, *, where: str | None = None,
         planned: list[tuple[str, Marking]] = []
         for feature in features:
             marking = feature.marking.with_changes(**changes)
-            if protocol is not None:
-                protocol.check(layer, marking, feature=feature.uuid)
-            if feature.originator and feature.originator != own:
-                reason = widening(feature.marking, marking)
-                if reason:
-                    raise SharingError(
-                        f"received from {feature.originator}: its marking may only be made stricter "
-                        f"({reason})", layer=layer, feature=feature.uuid)
+            check_marking(workspace, layer, feature.uuid, marking)  # every refusal before any change
             if marking == feature.marking:
                 report.unchanged += 1
             else:
@@ -202,7 +305,7 @@ def mark_features(workspace: Workspace, layer: str, *, where: str | None = None,
         for i, (uid, marking) in enumerate(planned):
             if i % 200 == 0:
                 feedback.progress(i / max(1, len(planned)), f"marking {layer}")
-            workspace.update_feature(layer, uid, marking=marking)
+            set_marking(workspace, layer, uid, marking)
             report.uuids.append(uid)
         report.changed = len(planned)
         feedback.progress(1.0, f"marked {len(planned)} {layer} features")

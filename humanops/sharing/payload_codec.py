@@ -21,16 +21,19 @@ from humanops.errors import SharingError
 from humanops.model.marking import format_time, split_list
 from humanops.sharing.canonical import loads_strict, plain_value
 
-PAYLOAD_FORMAT = 1
+PAYLOAD_FORMAT = 2
 # Columns of every layer object in the payload, besides "count" and "properties".
-SYSTEM_COLUMNS = ("uuid", "version", "originator", "created", "modified", "ancestors", "deleted", "generalised",
-                  "tlp", "releasable_to", "caveats", "expires", "precision", "geometry")
+SYSTEM_COLUMNS = ("uuid", "version", "originator", "author", "created", "modified", "ancestors", "deleted",
+                  "generalised", "tlp", "releasable_to", "caveats", "expires", "precision", "editors", "restriction",
+                  "proposed_by", "geometry")
 MAX_ANCESTORS = 64
 LAYER_KEYS = {"count", "grid_crs", "properties", *SYSTEM_COLUMNS}
 # In decoded frames, columns that are not kind fields start with "_" (kind field names cannot),
 # except the reserved identity and marking names a kind can never use.
 FRAME_COLUMNS = {"ancestors": "_ancestors", "deleted": "_deleted", "generalised": "_generalised",
-                 "geometry": "_geom"}
+                 "geometry": "_geom", "author": "_author", "editors": "_editors", "restriction": "_restriction",
+                 "proposed_by": "_proposed_by"}
+MAX_STATEMENTS = 10_000
 MAX_TEXT = 100_000
 
 
@@ -41,7 +44,10 @@ class LayerPayload:
     ``caveats``, ``expires``, ``precision``), ``_ancestors`` (tuples of revisions
     ``VERSION@MODIFIED`` this version descends from; optional when encoding), ``_deleted``
     (bool), ``_generalised`` (precision text or None), ``_geom`` (shapely geometries, None for
-    tombstones) and one column per property named in ``fields``."""
+    tombstones), ``_author`` (who made and signed the version), ``_editors`` (comma text),
+    ``_restriction`` (None, or the relay's stricter marking as a dict of marking columns),
+    ``_proposed_by`` (None, or the organisation proposing this version) and one column per
+    property named in ``fields``. The marking columns hold the author's own marking."""
 
     frame: pd.DataFrame
     fields: list[str]
@@ -90,6 +96,7 @@ def encode_layer(payload: LayerPayload) -> dict[str, Any]:
         "uuid": column_values(frame["uuid"]),
         "version": [int(v) for v in frame["version"].to_numpy()],
         "originator": column_values(frame["originator"]),
+        "author": column_values(frame["_author"] if "_author" in frame.columns else frame["originator"]),
         "created": column_values(frame["created"]),
         "modified": column_values(frame["modified"]),
         "ancestors": ([list(a) if isinstance(a, list | tuple) else [] for a in frame["_ancestors"]]
@@ -101,6 +108,10 @@ def encode_layer(payload: LayerPayload) -> dict[str, Any]:
         "caveats": _list_column(frame["caveats"]),
         "expires": column_values(frame["expires"]),
         "precision": column_values(frame["precision"]),
+        "editors": _list_column(frame["_editors"]) if "_editors" in frame.columns else [[] for _ in range(n)],
+        "restriction": ([_restriction(r) for r in frame["_restriction"]] if "_restriction" in frame.columns
+                        else [None] * n),
+        "proposed_by": column_values(frame["_proposed_by"]) if "_proposed_by" in frame.columns else [None] * n,
         "geometry": [None if w is None else w.hex().upper() for w in (wkb.tolist() if n else [])],
         "properties": {name: column_values(frame[name]) if name in frame.columns else [None] * n
                        for name in payload.fields},
@@ -108,8 +119,17 @@ def encode_layer(payload: LayerPayload) -> dict[str, Any]:
     return out
 
 
-def encode_payload(layers: dict[str, LayerPayload]) -> bytes:
-    doc = {"format": PAYLOAD_FORMAT, "layers": {name: encode_layer(p) for name, p in sorted(layers.items())}}
+def _restriction(value: Any) -> list[Any] | None:
+    """A relay's stricter marking as sent: [tlp, releasable_to, caveats, expires, precision]."""
+    if not isinstance(value, dict):
+        return None
+    return [value["tlp"], list(split_list(value.get("releasable_to"))), list(split_list(value.get("caveats"))),
+            plain_value(value.get("expires")), value["precision"]]
+
+
+def encode_payload(layers: dict[str, LayerPayload], statements: list[dict[str, str]] | None = None) -> bytes:
+    doc = {"format": PAYLOAD_FORMAT, "layers": {name: encode_layer(p) for name, p in sorted(layers.items())},
+           "statements": statements or []}
     return json.dumps(doc, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
@@ -183,8 +203,9 @@ def decode_layer(name: str, doc: Any, file: str | None) -> LayerPayload:
     if n and (min(versions) < 1 or max(versions) > 2**53):
         raise _fail(name, "version", "versions are whole numbers from 1", file)
     cols["version"] = versions
-    for column, allowed in (("originator", (S,)), ("created", (S, N)), ("modified", (S, N)),
-                            ("generalised", (S, N)), ("tlp", (S,)), ("expires", (S, N)), ("precision", (S,))):
+    for column, allowed in (("originator", (S,)), ("author", (S,)), ("created", (S, N)), ("modified", (S, N)),
+                            ("generalised", (S, N)), ("tlp", (S,)), ("expires", (S, N)), ("precision", (S,)),
+                            ("proposed_by", (S, N))):
         cols[column] = _check_types(doc[column], n, allowed, name, column, file)
         _check_text(cols[column], name, column, file, 64)
     cols["deleted"] = _check_types(doc["deleted"], n, (B,), name, "deleted", file)
@@ -196,6 +217,10 @@ def decode_layer(name: str, doc: Any, file: str | None) -> LayerPayload:
                                          name, "releasable_to", file)
     cols["caveats"] = _check_lists(_check_types(doc["caveats"], n, (list,), name, "caveats", file),
                                    name, "caveats", file)
+    cols["editors"] = _check_lists(_check_types(doc["editors"], n, (list,), name, "editors", file),
+                                   name, "editors", file)
+    restrictions = [_decode_restriction(r, name, file)
+                    for r in _check_types(doc["restriction"], n, (list, N), name, "restriction", file)]
     hexes = _check_types(doc["geometry"], n, (S, N), name, "geometry", file)
     _check_text(hexes, name, "geometry", file, 64 * 1024 * 1024)
     deleted = np.asarray(cols["deleted"], dtype=bool)
@@ -213,6 +238,10 @@ def decode_layer(name: str, doc: Any, file: str | None) -> LayerPayload:
         "_ancestors": pd.Series([tuple(a) for a in ancestors], dtype=object),
         "_deleted": deleted,
         "_generalised": pd.Series(cols["generalised"], dtype=object),
+        "_author": pd.Series(cols["author"], dtype=object),
+        "_editors": pd.Series(cols["editors"], dtype=object),
+        "_restriction": pd.Series(restrictions, dtype=object),
+        "_proposed_by": pd.Series(cols["proposed_by"], dtype=object),
     })
     for prop, values in props.items():
         if not isinstance(prop, str) or not prop or not prop[0].isalpha() or len(prop) > 63:
@@ -236,6 +265,20 @@ def decode_layer(name: str, doc: Any, file: str | None) -> LayerPayload:
     return LayerPayload(frame, list(props), crs, bad)
 
 
+def _decode_restriction(value: Any, layer: str, file: str | None) -> dict[str, Any] | None:
+    """A restriction as the marking columns (lists comma-joined), its values judged later."""
+    if value is None:
+        return None
+    shapes = (str, list, list, (str, type(None)), str)
+    if len(value) != 5 or not all(isinstance(v, t) for v, t in zip(value, shapes, strict=True)):
+        raise _fail(layer, "restriction", "must be null or [tlp, releasable_to, caveats, expires, precision]", file)
+    parties = _check_lists([value[1], value[2]], layer, "restriction", file)
+    if any(len(str(v)) > 64 for v in (value[0], value[3], value[4]) if v is not None):
+        raise _fail(layer, "restriction", "holds a value longer than 64 characters", file)
+    return {"tlp": value[0], "releasable_to": parties[0], "caveats": parties[1], "expires": value[3],
+            "precision": value[4]}
+
+
 def _one_wkb(text: str) -> Any:
     try:
         return shapely.from_wkb(text, on_invalid="ignore")
@@ -245,13 +288,25 @@ def _one_wkb(text: str) -> Any:
 
 def decode_payload(raw: bytes, *, file: str | None = None) -> dict[str, LayerPayload]:
     """The payload JSON as frames per layer; SharingError on any structural fault."""
+    return decode_package_payload(raw, file=file)[0]
+
+
+def decode_package_payload(raw: bytes, *, file: str | None = None) -> tuple[dict[str, LayerPayload], list[Any]]:
+    """(frames per layer, the originators' statements as sent); SharingError on any structural
+    fault. Statements are parsed and verified by :mod:`humanops.sharing.originator_signatures`."""
     # the payload's shape is fixed and shallow: deeper nesting is hostile (checked by the
     # parser's own recursion guard plus the type checks, not a byte scan of a large text)
     doc = loads_strict(raw, what="payload", file=file, allow_floats=True, max_depth=None)
-    if not isinstance(doc, dict) or set(doc) != {"format", "layers"}:
+    if not isinstance(doc, dict) or set(doc) != {"format", "layers", "statements"}:
+        if isinstance(doc, dict) and doc.get("format") == 1:
+            raise SharingError("is a payload of format 1, without originators' signatures: ask the sender to "
+                               "update HumanOps", file=file)
         raise SharingError("the payload is not a HumanOps payload object", file=file)
     if doc["format"] != PAYLOAD_FORMAT:
         raise SharingError(f"unknown payload format {str(doc['format'])[:20]!r}", file=file)
     if not isinstance(doc["layers"], dict):
         raise SharingError("the payload's layers must be an object", file=file)
-    return {name: decode_layer(name, layer, file) for name, layer in doc["layers"].items()}
+    statements = doc["statements"]
+    if not isinstance(statements, list) or len(statements) > MAX_STATEMENTS:
+        raise SharingError(f"the payload's statements must be a list of at most {MAX_STATEMENTS}", file=file)
+    return {name: decode_layer(name, layer, file) for name, layer in doc["layers"].items()}, statements

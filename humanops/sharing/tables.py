@@ -120,10 +120,79 @@ TABLES: dict[str, tuple[str, str]] = {
             detail TEXT,
             prev_hash TEXT NOT NULL,
             entry_hash TEXT NOT NULL)"""),
+    # Originators' signed statements (lists of content hashes), received or our own, kept so
+    # that the features they cover can be forwarded with them (docs/exchange-format.md §8).
+    "humanops_statements": ("HumanOps: originators' signed statements over feature versions", """
+        CREATE TABLE humanops_statements (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            statement_id TEXT NOT NULL UNIQUE,
+            originator TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            created DATETIME NOT NULL,
+            body TEXT NOT NULL,
+            signature TEXT NOT NULL)"""),
+    # Per feature received: the version we hold as its author signed it (the originator's own
+    # marking, before any restriction of ours), with the statement that covers it.
+    "humanops_signed_versions": ("HumanOps: originators' signed content of the features we hold", """
+        CREATE TABLE humanops_signed_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            layer TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL,
+            deleted BOOLEAN NOT NULL DEFAULT 0,
+            content_hash TEXT NOT NULL, author TEXT NOT NULL, editors TEXT,
+            tlp TEXT, releasable_to TEXT, caveats TEXT, expires DATETIME, precision TEXT,
+            statement_id TEXT NOT NULL,
+            UNIQUE (layer, uuid))"""),
+    # Changes proposed by someone else than a feature's originator (received, or ours): never
+    # merged; a person accepts or rejects them (humanops.sharing.proposals).
+    "humanops_proposals": ("HumanOps: proposed changes to features, waiting for their originator", """
+        CREATE TABLE humanops_proposals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            layer TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            originator TEXT NOT NULL,
+            proposer TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            proposed_at DATETIME NOT NULL,
+            deleted BOOLEAN NOT NULL DEFAULT 0,
+            feature TEXT NOT NULL,
+            package_id TEXT,
+            received_from TEXT,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'accepted', 'rejected', 'forwarded', 'withdrawn')),
+            decided_at DATETIME,
+            decision TEXT)"""),
+    # Our own stricter markings of partners' features (re-applied when their originator sends a
+    # new version), and the editors we named for our own features or layers.
+    "humanops_restrictions": ("HumanOps: our stricter markings of partners' features", """
+        CREATE TABLE humanops_restrictions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            layer TEXT NOT NULL, uuid TEXT NOT NULL,
+            marking TEXT NOT NULL, set_at DATETIME NOT NULL,
+            UNIQUE (layer, uuid))"""),
+    "humanops_editors": ("HumanOps: organisations we named as editors of our features", """
+        CREATE TABLE humanops_editors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            layer TEXT NOT NULL, uuid TEXT NOT NULL DEFAULT '',
+            editors TEXT NOT NULL,
+            UNIQUE (layer, uuid))"""),
+    # What each partner was sent exactly (feature, version) and which of our proposals, so an
+    # incremental package also carries what became receivable since (a new community member,
+    # a widened marking, a changed area of responsibility), not only what changed.
+    "humanops_sent_versions": ("HumanOps: feature versions sent to each partner", """
+        CREATE TABLE humanops_sent_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL, layer TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL,
+            UNIQUE (partner, layer, uuid))"""),
+    "humanops_sent_proposals": ("HumanOps: proposals sent to each partner", """
+        CREATE TABLE humanops_sent_proposals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL, proposal INTEGER NOT NULL,
+            UNIQUE (partner, proposal))"""),
 }
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS humanops_partner_keys_org ON humanops_partner_keys(org_id)",
     "CREATE INDEX IF NOT EXISTS humanops_conflicts_feature ON humanops_conflicts(layer, uuid, status)",
+    "CREATE INDEX IF NOT EXISTS humanops_proposals_feature ON humanops_proposals(layer, uuid, status)",
 )
 
 

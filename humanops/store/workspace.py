@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -30,6 +31,7 @@ import shapely
 
 from humanops.catalog import Catalog, LayerKind, load_catalog
 from humanops.errors import ValidationError, WorkspaceError
+from humanops.fileperms import make_private
 from humanops.model.feature import Feature, new_uuid, new_uuids
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.model.validation import conform_geometry, validate_frame, validate_properties
@@ -95,20 +97,21 @@ class Workspace:
     @classmethod
     def create(cls, path: str | Path, *, organisation: str = "", overwrite: bool = False,
                catalog: Catalog | None = None) -> Workspace:
-        """A new, empty workspace with a table per layer kind. Written to a temporary file
-        beside ``path`` and renamed into place, so a failed create leaves nothing behind."""
+        """A new, empty workspace with a table per layer kind. Written in a temporary folder
+        beside ``path`` and renamed into place, so a failed create leaves nothing behind. The
+        file is owner-only (0600; it will hold our sealed keys): GDAL creates it with the
+        umask's mode, inside a folder only we can enter (0700), and it is narrowed there."""
         path = Path(path)
         catalog = catalog or load_catalog()
         if path.exists() and not overwrite:
             raise WorkspaceError("already exists (choose another name)", file=str(path))
         if not path.parent.exists():
             raise WorkspaceError("folder does not exist", file=str(path.parent))
-        fd, tmp_name = tempfile.mkstemp(suffix=".gpkg", prefix=".humanops-", dir=path.parent)
-        os.close(fd)
-        os.unlink(tmp_name)
-        tmp = Path(tmp_name)
+        folder = Path(tempfile.mkdtemp(prefix=".humanops-", dir=path.parent))
+        tmp = folder / "new.gpkg"  # GDAL wants the .gpkg extension, whatever ``path`` has
         try:
             _create_layer_tables(tmp, catalog)
+            make_private(tmp)  # before SQLite makes journals beside it and before it leaves the folder
             connection = _connect(tmp)
             with connection:
                 schema.create_app_tables(connection)
@@ -128,8 +131,7 @@ class Workspace:
             _checkpoint_and_detach(connection)
             os.replace(tmp, path)
         finally:
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                leftover.unlink(missing_ok=True)
+            shutil.rmtree(folder, ignore_errors=True)
         return cls.open(path, catalog=catalog)
 
     @classmethod
@@ -522,6 +524,26 @@ class Workspace:
                     op = "update"
             self._log(layer, feature.uuid, feature.version, op, now)
             self._pending.append(WorkspaceChange(layer, (feature.uuid,), op))
+
+    def restrict_marking(self, layer: str, uuid: str, marking: Marking) -> None:
+        """Set a partner's feature's marking here without making a new version: the version
+        stays its originator's (what it signed); the stricter marking governs only what we
+        pass on (humanops.sharing.marking_ops.set_marking decides it is stricter)."""
+        with self.transaction() as db:
+            self.get_feature(layer, uuid)
+            columns = marking.to_columns()
+            # version is flipped negative and back so that the external-edit trigger (it
+            # versions edits that leave the version as it was) sees no plain edit
+            db.execute(f'UPDATE "{layer}" SET version = -version, ' + ", ".join(f'"{c}" = ?' for c in columns)
+                       + " WHERE uuid = ?", [*columns.values(), uuid])
+            db.execute(f'UPDATE "{layer}" SET version = -version WHERE uuid = ?', (uuid,))
+            self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
+
+    def notify(self, layer: str, uuids: tuple[str, ...], op: str) -> None:
+        """Tell subscribers, after the commit, that something about these features changed
+        outside the layer table (a proposal, a conflict)."""
+        with self.transaction():
+            self._pending.append(WorkspaceChange(layer, tuple(uuids), op))
 
     # --- bulk ----------------------------------------------------------------------------
     def add_frame(self, layer: str, frame: gpd.GeoDataFrame, *, marking: Marking | None = None,
