@@ -159,20 +159,22 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
     originator = frame["originator"].to_numpy(dtype=object)
     deleted = frame["_deleted"].to_numpy(dtype=bool)
     incoming_editors = frame["_editors"].to_numpy(dtype=object)
+    # plain dicts and arrays: row-wise pandas access costs seconds per 100,000 rows
+    signed_records = {u: (parse_editors(e), tuple(m or None for m in marking)) for u, e, *marking in zip(
+        records["uuid"], records["editors"], *(records[c] for c in MARKING), strict=True)}
+    incoming = list(zip(*(signed_marking[c].to_numpy(dtype=object) for c in MARKING), strict=True))
     for i in rows:
         uid = uuids[i]
         held: Held | None = None
         held_marking = held_editors = None
         if uid in held_rows:
             owner = held_rows[uid] or me
-            if uid in records.index:
-                rec = records.loc[uid]
-                held_editors = parse_editors(rec["editors"])
-                held_marking = tuple(rec[c] or None for c in MARKING)
+            if uid in signed_records:
+                held_editors, held_marking = signed_records[uid]
             elif owner == me:
                 held_editors = editors_of.get(uid, editors_of.get("", ()))
             held = Held(owner, held_editors or ())
-        incoming_marking = tuple(signed_marking[c].iloc[i] or None for c in MARKING)
+        incoming_marking = tuple(m or None for m in incoming[i])
         change = Change(originator[i], author[i] or "", deleted=bool(deleted[i]),
                         marking_changed=held_marking is not None and incoming_marking != held_marking,
                         editors_changed=held_editors is not None and parse_editors(incoming_editors[i]) != held_editors)
