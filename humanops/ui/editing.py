@@ -1,33 +1,77 @@
 """Drawing and editing: from a finished drawing to a stored feature, from the form and the
 marking editor to a new version, and deletions — each one an undoable command that goes
 through the Workspace API, so it is committed (and safe from a crash) the moment it is made.
+
+Authority (DESIGN.md, "the second rule"): only a feature's originator — or an editor it
+named — changes its fields or geometry or deletes it. Before such an edit of a feature we may
+not change, the user is asked (:data:`PROPOSAL_QUESTION`, Propose / Cancel) whether to send it
+to the originator as a proposal instead; Propose keeps it as an undoable
+:class:`~humanops.ui.undo_commands.ProposeChange`. A marking is set through
+``marking_ops.set_marking`` (on a partner's feature only ever stricter, kept for what we pass
+on); its refusal is shown in the marking panel (``markingRefused``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from humanops.errors import HumanOpsError
 from humanops.ui.dialogs.new_feature_dialog import NewFeatureDialog
 from humanops.ui.panels.marking_editor import partner_parties
-from humanops.ui.undo_commands import AddFeature, DeleteFeature, MoveVertices, UpdateFeature, push_edit
+from humanops.ui.undo_commands import (
+    AddFeature,
+    DeleteFeature,
+    MoveVertices,
+    ProposeChange,
+    UpdateFeature,
+    push_edit,
+)
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
+    from humanops.model.feature import Feature
     from humanops.model.marking import Marking
     from humanops.store.workspace import Workspace
 
+# Object names of the question asked before an edit becomes a proposal, and of its buttons
+# (tests answer it with a real click).
+PROPOSAL_QUESTION = "proposal_question"
+PROPOSE_BUTTON = "propose_button"
+CANCEL_BUTTON = "cancel_button"
+
+
+def organisation_label(workspace: Workspace | None, org_id: str) -> str:
+    """How an organisation is called in a sentence: its acronym from the partner directory
+    (OCHA), else its name there, else its id."""
+    if workspace is None or not org_id:
+        return org_id
+    try:
+        from humanops.sharing.directory_store import load_directory
+
+        org = load_directory(workspace).organisations.get(org_id)
+    except Exception:  # an unreadable directory must not block editing: the id will do
+        return org_id
+    return (org.acronym or org.name or org_id) if org is not None else org_id
+
 
 class EditingController(QObject):
-    """Owned by the main window; ``message`` is shown in the status bar, ``error`` in a box."""
+    """Owned by the main window; ``message`` is shown in the status bar, ``error`` in a box,
+    ``markingRefused(layer, uuid, reason)`` in the marking panel; ``proposed(layer, uuid)``
+    after a change was kept as our proposal (the feature itself is unchanged)."""
 
     message = Signal(str)
     error = Signal(str)
     featureAdded = Signal(str, str)  # layer, uuid
+    markingRefused = Signal(str, str, str)  # layer, uuid, reason
+    proposed = Signal(str, str)  # layer, uuid
+    proposalCancelled = Signal(str, str)  # layer, uuid: the user chose not to propose
 
     def __init__(self, canvas: Any, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,10 +80,18 @@ class EditingController(QObject):
         self.workspace: Workspace | None = None
         self.drawing_layer: str | None = None
         self.new_feature_dialog: NewFeatureDialog | None = None
+        self.proposal_question: QMessageBox | None = None
         canvas.geometryDrawn.connect(self.on_geometry_drawn)
+
+    def now(self) -> datetime:
+        """The workspace's clock (its scenario time, if it has one), else the wall clock."""
+        from humanops.model.clock import workspace_now
+
+        return workspace_now(self.workspace) if self.workspace is not None else datetime.now(UTC)
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.discard_new_feature()
+        self.discard_proposal_question()
         self.workspace = workspace
         self.drawing_layer = None
 
@@ -92,6 +144,7 @@ class EditingController(QObject):
         self.discard_new_feature()
         dialog = NewFeatureDialog(kind, geometry, partner_parties(self.workspace), self.parent())
         dialog.setObjectName("new_feature_dialog")
+        dialog.marking_editor.clock = self.now
         self.new_feature_dialog = dialog
         dialog.submitted.connect(lambda: self._store_new_feature(dialog, layer))
         dialog.rejected.connect(lambda: self._new_feature_closed(dialog, stored=False))
@@ -147,9 +200,74 @@ class EditingController(QObject):
             return False
         return True
 
+    def _name(self, layer: str, uuid: str) -> str:
+        assert self.workspace is not None
+        feature = self.workspace.find_feature(layer, uuid)
+        return (feature.properties.get("name") if feature is not None else None) or uuid[:8]
+
+    def _decision(self, layer: str, uuid: str, *, deleted: bool = False) -> Any:
+        from humanops.sharing.proposals import local_edit_decision
+
+        assert self.workspace is not None
+        return local_edit_decision(self.workspace, layer, uuid, deleted=deleted)
+
+    def authority(self, feature: Feature) -> tuple[str, bool]:
+        """(a sentence for the feature panels, whether an edit of it becomes a proposal) for a
+        stored feature: whose it is and what our edits of it do."""
+        from humanops.sharing.proposals import held_state, list_proposals
+
+        ws = self.workspace
+        if ws is None:
+            return "", False
+        me = ws.organisation
+        try:
+            held = held_state(ws, feature.kind, feature.uuid)
+            decision = self._decision(feature.kind, feature.uuid)
+            waiting = [p for p in list_proposals(ws, layer=feature.kind) if p["uuid"] == feature.uuid]
+        except HumanOpsError:
+            return "", False
+        owner = organisation_label(ws, held.originator)
+        note = ""
+        if held.originator and held.originator != me:
+            if decision.action == "propose":
+                note = f"{owner}'s {self._single_kind(feature.kind)}: only {owner} changes it. Your edits are " \
+                       f"sent to {owner} as proposals; {owner} decides."
+            elif decision.allowed:
+                note = f"{owner}'s {self._single_kind(feature.kind)}: {owner} named you an editor, so your edits " \
+                       "are stored as new versions (only " + owner + " deletes it or sets its marking)."
+            else:
+                note = f"You cannot change it: {decision.reason}."
+        ours = [p for p in waiting if p["proposer"] == me]
+        theirs = [p for p in waiting if p["proposer"] != me]
+        if ours:
+            note += f" Your proposal is waiting for {owner}'s decision (dashed on the map)."
+        if theirs:
+            who = ", ".join(sorted({organisation_label(ws, p["proposer"]) for p in theirs}))
+            note += f" {who} proposed a change: decide it in the Conflicts and proposals panel."
+        return note.strip(), decision.action == "propose"
+
+    def marking_note(self, feature: Feature) -> str:
+        """For the marking panel: a partner's feature's marking may only be made stricter here."""
+        ws = self.workspace
+        if ws is None or not feature.originator or feature.originator == ws.organisation:
+            return ""
+        owner = organisation_label(ws, feature.originator)
+        return (f"Received from {owner}: you may only make its marking stricter. The stricter marking governs what "
+                f"you pass on; {owner}'s version is kept (no new version).")
+
+    def _single_kind(self, layer: str) -> str:
+        assert self.workspace is not None
+        return _single(self.workspace.kind(layer).title).lower()
+
     def update_fields(self, layer: str, uuid: str, changes: dict[str, Any]) -> bool:
+        """Store changed fields as a new version; True if stored. For a feature we may not
+        change, asks whether to propose them instead (False: nothing stored yet; ``proposed``
+        follows if the user chose Propose)."""
         ws = self.workspace
         if ws is None or not changes:
+            return False
+        if not self._authorised(layer, uuid, lambda: ProposeChange(ws, layer, uuid, properties=changes,
+                                                                   on_error=self.error.emit)):
             return False
         ok = self._push(lambda: UpdateFeature(ws, layer, uuid, properties=changes, on_error=self.error.emit))
         if ok:
@@ -157,41 +275,213 @@ class EditingController(QObject):
         return ok
 
     def update_marking(self, layer: str, uuid: str, marking: Marking) -> bool:
+        """Set the marking through ``set_marking``; a refusal is ``markingRefused`` (the panel
+        shows it) and the status line, never a change."""
         ws = self.workspace
         if ws is None:
             return False
-        ok = self._push(lambda: UpdateFeature(ws, layer, uuid, marking=marking, on_error=self.error.emit))
-        if ok:
-            self.message.emit(f"Marking saved: TLP:{marking.tlp.value}.")
-        return ok
+        name = self._name(layer, uuid)
+        try:
+            command = UpdateFeature(ws, layer, uuid, marking=marking, on_error=self.error.emit)
+            push_edit(self.undo_stack, command)
+        except HumanOpsError as exc:
+            self.markingRefused.emit(layer, uuid, exc.reason)
+            self.message.emit(f"Marking of {layer} {name} not changed: {exc.reason}")
+            return False
+        outcome = command.marking_outcome
+        self.message.emit(outcome.sentence(name) if outcome is not None else f"Marking saved: TLP:{marking.tlp.value}.")
+        return True
+
+    def marking_refusal(self, layer: str, uuid: str, marking: Marking) -> str | None:
+        """Why ``marking`` may not be set on the feature (the protocol's floors, stricter-only
+        on a partner's feature), or None: asked by the marking panel as the user edits."""
+        from humanops.sharing.marking_ops import check_marking
+
+        if self.workspace is None:
+            return None
+        try:
+            check_marking(self.workspace, layer, uuid, marking)
+        except HumanOpsError as exc:
+            return exc.reason
+        return None
 
     def move_vertices(self, layer: str, uuid: str, geometry: BaseGeometry) -> bool:
         ws = self.workspace
         if ws is None:
             return False
-        return self._push(lambda: MoveVertices(ws, layer, uuid, geometry, on_error=self.error.emit))
+        if not self._authorised(layer, uuid, lambda: ProposeChange(ws, layer, uuid, geometry=geometry,
+                                                                   on_error=self.error.emit)):
+            self._drop_vertex_preview()
+            return False
+        ok = self._push(lambda: MoveVertices(ws, layer, uuid, geometry, on_error=self.error.emit))
+        if not ok:
+            self._drop_vertex_preview()
+        return ok
+
+    def _drop_vertex_preview(self) -> None:
+        """The vertex tool shows the moved vertices until the new version arrives: none will."""
+        drop = getattr(self.canvas.map_tool(), "drop_preview", None)
+        if callable(drop):
+            drop()
 
     def delete(self, selection: dict[str, set[str]]) -> int:
-        """Delete the selected features (one undo step for all of them)."""
+        """Delete the selected features (one undo step for all of them). Features we may not
+        delete are proposed for deletion to their originators, after asking (then nothing is
+        deleted until the answer, and the count returned is 0)."""
         ws = self.workspace
         items = {layer: uuids for layer, uuids in selection.items() if uuids}
         if ws is None or not items:
             return 0
-        count = sum(len(u) for u in items.values())
+        allowed: dict[str, list[str]] = {}
+        proposals: list[tuple[str, str]] = []
+        refused: list[str] = []
+        for layer, uuids in items.items():
+            for uuid in sorted(uuids):
+                decision = self._decision(layer, uuid, deleted=True)
+                if decision.allowed:
+                    allowed.setdefault(layer, []).append(uuid)
+                elif decision.action == "propose":
+                    proposals.append((layer, uuid))
+                else:
+                    refused.append(f"{self._single_kind(layer)} {self._name(layer, uuid)}: {decision.reason}")
+        if refused:
+            self.error.emit("Nothing was deleted: " + "; ".join(refused[:5]))
+            return 0
+        if proposals:
+            self._ask_to_propose(proposals, deleted=True,
+                                 on_propose=lambda: self._delete_now(allowed, proposals))
+            return 0
+        return self._delete_now(allowed, [])
+
+    def _delete_now(self, allowed: dict[str, list[str]], proposals: list[tuple[str, str]]) -> int:
+        ws = self.workspace
+        if ws is None:
+            return 0
+        count = sum(len(u) for u in allowed.values()) + len(proposals)
         self.undo_stack.beginMacro(f"Delete {count} feature{'s' if count != 1 else ''}")
-        deleted = 0
+        deleted = proposed = 0
         try:
-            for layer, uuids in items.items():
-                if self._push(lambda layer=layer, uuids=uuids: DeleteFeature(ws, layer, sorted(uuids),
+            for layer, uuids in allowed.items():
+                if self._push(lambda layer=layer, uuids=uuids: DeleteFeature(ws, layer, uuids,
                                                                             on_error=self.error.emit)):
                     deleted += len(uuids)
+            for layer, uuid in proposals:
+                if self._push(lambda layer=layer, uuid=uuid: ProposeChange(ws, layer, uuid, delete=True,
+                                                                          on_error=self.error.emit)):
+                    proposed += 1
         finally:
             self.undo_stack.endMacro()
         if deleted:
             self.canvas.clear_selection()
-            self.message.emit(f"Deleted {deleted} feature{'s' if deleted != 1 else ''} (Ctrl+Z brings "
-                              f"{'them' if deleted != 1 else 'it'} back).")
+        parts = []
+        if deleted:
+            parts.append(f"Deleted {deleted} feature{'s' if deleted != 1 else ''}")
+        if proposed:
+            owners = ", ".join(sorted({organisation_label(ws, self._owner(layer, uuid)) for layer, uuid in proposals}))
+            parts.append(f"proposed the deletion of {proposed} to {owners}")
+        if parts:
+            text = "; ".join(parts)
+            self.message.emit(f"{text[0].upper()}{text[1:]} (Ctrl+Z undoes it).")
+        for layer, uuid in proposals:
+            self.proposed.emit(layer, uuid)
         return deleted
+
+    # --- proposals: an edit of a feature we may not change --------------------------------------------
+    def _owner(self, layer: str, uuid: str) -> str:
+        from humanops.sharing.proposals import held_state
+
+        assert self.workspace is not None
+        return held_state(self.workspace, layer, uuid).originator
+
+    def _authorised(self, layer: str, uuid: str, proposal: Callable[[], ProposeChange]) -> bool:
+        """True if we may change the feature (the caller stores the edit). Otherwise False,
+        after showing a refusal's reason, or asking whether to propose the edit (``proposal``
+        makes the command that keeps it, pushed if the user chooses Propose)."""
+        try:
+            decision = self._decision(layer, uuid)
+        except HumanOpsError as exc:
+            self.error.emit(exc.message)
+            return False
+        if decision.allowed:
+            return True
+        if decision.action == "propose":
+            self._ask_to_propose([(layer, uuid)], deleted=False, on_propose=lambda: self._store_proposal(
+                layer, uuid, proposal), reason=decision.reason if decision.reason_code != "not_originator" else "")
+            return False
+        self.error.emit(f"You cannot change {self._single_kind(layer)} {self._name(layer, uuid)}: {decision.reason}")
+        return False
+
+    def _store_proposal(self, layer: str, uuid: str, proposal: Callable[[], ProposeChange]) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        if self._push(proposal):
+            owner = organisation_label(ws, self._owner(layer, uuid))
+            self.message.emit(f"Proposed to {owner}: your change of {self._single_kind(layer)} "
+                              f"{self._name(layer, uuid)} waits for {owner}'s decision (Ctrl+Z withdraws it).")
+            self.proposed.emit(layer, uuid)
+        else:
+            self.proposalCancelled.emit(layer, uuid)
+
+    def question_text(self, items: list[tuple[str, str]], *, deleted: bool) -> str:
+        """The question asked before proposing (one feature, or a deletion of several)."""
+        ws = self.workspace
+        assert ws is not None
+        owners = sorted({organisation_label(ws, self._owner(layer, uuid)) for layer, uuid in items})
+        if len(items) == 1:
+            layer = items[0][0]
+            owner = owners[0]
+            change = "Deleting it" if deleted else "Your change"
+            return (f"This {self._single_kind(layer)} belongs to {owner}. {change} will be sent to {owner} as a "
+                    f"proposal; {owner} decides. Propose it?")
+        return (f"{len(items)} of the selected features belong to other organisations ({', '.join(owners)}). "
+                "Deleting them will be sent to them as proposals; they decide. Propose their deletion?")
+
+    def _ask_to_propose(self, items: list[tuple[str, str]], *, deleted: bool, on_propose: Callable[[], Any],
+                        reason: str = "") -> None:
+        """Ask, window-modal and without blocking: Propose runs ``on_propose``, Cancel nothing."""
+        self.discard_proposal_question()
+        parent = self.parent()
+        box = QMessageBox(QMessageBox.Icon.Question, "Propose to the originator",
+                          self.question_text(items, deleted=deleted), QMessageBox.StandardButton.NoButton,
+                          parent if isinstance(parent, QWidget) else None)
+        box.setObjectName(PROPOSAL_QUESTION)
+        box.setInformativeText((reason + ".\n" if reason else "")
+                               + "Until it is decided, the map shows your proposal dashed in magenta; Undo "
+                                 "withdraws it.")
+        propose = box.addButton("Propose", QMessageBox.ButtonRole.AcceptRole)
+        propose.setObjectName(PROPOSE_BUTTON)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setObjectName(CANCEL_BUTTON)
+        box.setDefaultButton(propose)
+        box.setEscapeButton(cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if self.proposal_question is box:
+                self.proposal_question = None
+            if isinstance(parent, QWidget) and parent.isVisible():
+                parent.activateWindow()  # the keyboard (Ctrl+Z) is the window's again
+            if box.clickedButton() is propose:
+                on_propose()
+            else:
+                self.message.emit("Not proposed: nothing was changed.")
+                for layer, uuid in items:
+                    self.proposalCancelled.emit(layer, uuid)
+
+        box.finished.connect(answered)
+        self.proposal_question = box
+        box.open()
+
+    def has_pending_question(self) -> bool:
+        return self.proposal_question is not None and self.proposal_question.isVisible()
+
+    def discard_proposal_question(self) -> None:
+        box = self.proposal_question
+        if box is not None:
+            self.proposal_question = None
+            box.reject()
 
 
 def _single(title: str) -> str:

@@ -74,6 +74,10 @@ class MainWindow(QMainWindow):
         self.editing.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.editing.error.connect(self.show_error)
         self.editing.featureAdded.connect(self._feature_added)
+        self.editing.markingRefused.connect(self._marking_refused)
+        self.editing.proposed.connect(self._proposal_made)
+        self.editing.proposalCancelled.connect(lambda _layer, _uuid: setattr(self, "_fields_to_propose", None))
+        self._fields_to_propose: tuple[str, str] | None = None  # the form's edit waiting for the question
         self.import_dialog: QWidget | None = None
         self.export_dialog: QWidget | None = None
 
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
             except Exception:
                 log.exception("window hook %s failed", getattr(hook, "__qualname__", hook))
         self._changed_layers: set[str] = set()
+        self._proposals_changed = False
         self._change_timer = QTimer(self, singleShot=True, interval=100)
         self._change_timer.timeout.connect(self._apply_workspace_changes)
         self.actions.set_workspace_open(False)
@@ -121,9 +126,13 @@ class MainWindow(QMainWindow):
         self.layers_panel = LayersPanel(self.canvas, self)
         self._dock("layers", "Layers", self.layers_panel, left)
         self.feature_panel = FeatureFormPanel(self)
+        self.feature_panel.authority = self.editing.authority
         self.feature_panel.applyRequested.connect(self._apply_fields)
         self._dock("feature", "Feature", self.feature_panel, right)
         self.marking_panel = MarkingPanel(self)
+        self.marking_panel.rule_check = self.editing.marking_refusal
+        self.marking_panel.editor.clock = self.editing.now
+        self.marking_panel.authority = self.editing.marking_note
         self.marking_panel.applyRequested.connect(self._apply_marking)
         self._dock("marking", "Marking", self.marking_panel, right)
         self.time_slider = TimeSlider(self)
@@ -253,6 +262,10 @@ class MainWindow(QMainWindow):
         org, ok = QInputDialog.getText(self, "New workspace", "Your organisation's id (e.g. ocha, medaid):")
         if not ok:
             return
+        if not org.strip():  # the originator of everything drawn here: without it nothing could be edited
+            self.show_error("A workspace needs your organisation's id (e.g. ocha, medaid): it is the originator of "
+                            "every feature you draw, and only an originator changes its features. Nothing was created.")
+            return
         from humanops.store.workspace import Workspace
 
         if Path(path).exists():
@@ -355,6 +368,9 @@ class MainWindow(QMainWindow):
             if panel.is_dirty() and not panel.apply():
                 self.docks["feature" if what == "fields" else "marking"].raise_()
                 self.show_error(f"The {what} cannot be applied: see the message in the panel.")
+                return False
+            if self.editing.has_pending_question():  # another organisation's feature: Propose or Cancel first
+                self.statusBar().showMessage("Answer the question about proposing your change first.", 10000)
                 return False
         return True
 
@@ -471,12 +487,31 @@ class MainWindow(QMainWindow):
         self.canvas.select(layer, [uuid])
 
     def _apply_fields(self, layer: str, uuid: str, changes: dict) -> None:
+        self._fields_to_propose = None
         if self.editing.update_fields(layer, uuid, changes):
             self._show_stored(layer, uuid, self.feature_panel)
+        elif self.editing.has_pending_question():
+            self._fields_to_propose = (layer, uuid)
 
     def _apply_marking(self, layer: str, uuid: str, marking: Any) -> None:
         if self.editing.update_marking(layer, uuid, marking):
             self._show_stored(layer, uuid, self.marking_panel)
+
+    def _marking_refused(self, layer: str, uuid: str, reason: str) -> None:
+        if (self.marking_panel.layer, self.marking_panel.uuid) == (layer, uuid):
+            self.marking_panel.show_refusal(reason)
+            self.docks["marking"].raise_()
+
+    def _proposal_made(self, layer: str, uuid: str) -> None:
+        """Our change became a proposal: the feature is as it was. The form that asked for it
+        shows the stored feature again (with the note that a proposal is waiting)."""
+        if self.workspace is None:
+            return
+        if self._fields_to_propose == (layer, uuid):
+            self._fields_to_propose = None
+            self._show_stored(layer, uuid, self.feature_panel)
+        elif self.feature_panel.uuid == uuid and not self.feature_panel.is_dirty():
+            self._show_stored(layer, uuid, self.feature_panel)
 
     def _show_stored(self, layer: str, uuid: str, applied: FeatureFormPanel | MarkingPanel) -> None:
         """After Apply: the panel shows the new stored version (the other panel too, unless it
@@ -503,12 +538,25 @@ class MainWindow(QMainWindow):
 
     # --- workspace changes (edits, undo, imports) ---------------------------------------------------------
     def _on_workspace_change(self, change: WorkspaceChange) -> None:
-        self._changed_layers.add(change.layer)
+        if change.op == "proposal":  # the layer is unchanged: only what the panels say of the feature
+            self._proposals_changed = True
+        else:
+            self._changed_layers.add(change.layer)
         self._change_timer.start()
 
     def _apply_workspace_changes(self) -> None:
         layers, self._changed_layers = self._changed_layers, set()
-        self.refresh_layers(layers)
+        proposals, self._proposals_changed = self._proposals_changed, False
+        if layers:
+            self.refresh_layers(layers)
+        elif proposals:
+            self._reshow_feature()
+
+    def _reshow_feature(self) -> None:
+        """The shown feature again (a new version, gone, or a proposal about it), unless a panel holds edits."""
+        panel = self.feature_panel
+        if panel.layer and panel.uuid and not panel.is_dirty() and not self.marking_panel.is_dirty():
+            self._show_feature(panel.layer, panel.uuid)
 
     def refresh_layers(self, layers: set[str] | list[str] | None = None, *, reread_map: bool = False) -> None:
         """Recount and reload the panels after changes. The canvas follows the window's own
@@ -524,9 +572,8 @@ class MainWindow(QMainWindow):
         self.layers_panel.refresh_counts()
         self.alerts_panel.refresh()
         # The shown feature may have a new version (or be gone, after an undo).
-        panel = self.feature_panel
-        if panel.layer in names and panel.uuid and not panel.is_dirty() and not self.marking_panel.is_dirty():
-            self._show_feature(panel.layer, panel.uuid)
+        if self.feature_panel.layer in names:
+            self._reshow_feature()
         dated = layers is None or any(self.workspace.kind(n).time_start for n in names)
         if dated and self.time_slider.time() is None:  # a new date may widen the slider's range
             self.time_slider.set_workspace(self.workspace)

@@ -2,6 +2,13 @@
 its own committed, versioned transaction: nothing is lost on a crash, and partners see an
 undo as what it is, a new version.
 
+Edits of stored features ask the authority rule (``humanops.sharing.proposals.edit_feature``:
+only a feature's originator, or an editor it named, changes it), and markings are set through
+``humanops.sharing.marking_ops.set_marking``, the one way to set a marking (the protocol's
+floors; stricter-only on a partner's feature, kept as a restriction without a new version).
+A change of someone else's feature is a :class:`ProposeChange`: our proposal to its
+originator, never merged here; undo withdraws it.
+
 A command is applied once *before* it is pushed (:func:`push_edit`), so a refused edit (a
 ValidationError naming the field) reaches the caller as an exception and never enters the
 stack; QUndoStack.push's own first ``redo()`` is then skipped. An undo or redo that the
@@ -16,13 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from humanops.errors import HumanOpsError
+from humanops.errors import HumanOpsError, SharingError
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
     from humanops.model.feature import Feature
     from humanops.model.marking import Marking
+    from humanops.sharing.marking_ops import MarkingOutcome
+    from humanops.sharing.proposals import EditOutcome
     from humanops.store.workspace import Workspace
 
 ErrorHandler = Callable[[str], None]
@@ -31,6 +40,24 @@ ErrorHandler = Callable[[str], None]
 def _title(workspace: Workspace, layer: str) -> str:
     title = workspace.kind(layer).title
     return title[:-1] if title.endswith("s") else title
+
+
+def _stored_edit(workspace: Workspace, layer: str, uuid: str, *, geometry: BaseGeometry | None = None,
+                 properties: dict[str, Any] | None = None, delete: bool = False,
+                 expected_version: int | None = None) -> EditOutcome:
+    """An edit through the authority rule that must be stored as a new version. If the rule
+    makes it a proposal instead (the feature is not ours to change, e.g. the partner directory
+    changed since the edit was asked), it is refused and nothing is kept: proposals are made
+    only after the user chose to (:class:`ProposeChange`)."""
+    from humanops.sharing.proposals import edit_feature
+
+    with workspace.transaction():
+        outcome = edit_feature(workspace, layer, uuid, geometry=geometry, properties=properties, delete=delete,
+                               expected_version=expected_version)
+        if outcome.proposed:  # raising rolls the proposal back with the transaction
+            raise SharingError(f"only {outcome.originator} may change it ({outcome.reason})", layer=layer,
+                               feature=uuid)
+    return outcome
 
 
 class WorkspaceCommand(QUndoCommand):
@@ -105,7 +132,12 @@ class AddFeature(WorkspaceCommand):
 
 class UpdateFeature(WorkspaceCommand):
     """Change a feature's geometry, some fields and/or its marking. Undo restores the previous
-    values as a new version; it is refused if someone changed the feature in between."""
+    values as a new version; it is refused if someone changed the feature in between.
+
+    Geometry and fields go through the authority rule; the marking through ``set_marking`` (on
+    a partner's feature: a stricter marking kept as a restriction, no new version). Both in one
+    transaction: a refusal of either changes nothing. ``marking_outcome`` says what the last
+    marking step did (for the status line)."""
 
     def __init__(self, workspace: Workspace, layer: str, uuid: str, *,
                  geometry: BaseGeometry | None = None, properties: dict[str, Any] | None = None,
@@ -127,13 +159,23 @@ class UpdateFeature(WorkspaceCommand):
         self.old_properties = {k: current.properties.get(k) for k in self.new_properties}
         self.old_marking = current.marking if marking is not None else None
         self._version = current.version
+        self.marking_outcome: MarkingOutcome | None = None
 
     def _write(self, geometry: BaseGeometry | None, properties: dict[str, Any],
                marking: Marking | None) -> None:
-        feature = self.workspace.update_feature(
-            self.layer, self.uuid, geometry=geometry, properties=properties or None,
-            marking=marking, expected_version=self._version)
-        self._version = feature.version
+        from humanops.sharing.marking_ops import set_marking
+
+        version = self._version
+        with self.workspace.transaction():
+            if geometry is not None or properties:
+                outcome = _stored_edit(self.workspace, self.layer, self.uuid, geometry=geometry,
+                                       properties=properties or None, expected_version=version)
+                version = outcome.version
+            if marking is not None:
+                marked = set_marking(self.workspace, self.layer, self.uuid, marking, expected_version=version)
+                version = marked.version
+                self.marking_outcome = marked
+        self._version = version
 
     def do(self) -> None:
         self._write(self.new_geometry, self.new_properties, self.new_marking)
@@ -175,8 +217,8 @@ class DeleteFeature(WorkspaceCommand):
     def do(self) -> None:
         with self.workspace.transaction():
             for feature in self.features:
-                self.workspace.delete_feature(self.layer, feature.uuid,
-                                              expected_version=self._versions[feature.uuid])
+                _stored_edit(self.workspace, self.layer, feature.uuid, delete=True,
+                             expected_version=self._versions[feature.uuid])
 
     def revert(self) -> None:
         with self.workspace.transaction():
@@ -185,3 +227,68 @@ class DeleteFeature(WorkspaceCommand):
                     self.layer, feature.geometry, feature.properties, feature.marking,
                     uuid=feature.uuid, originator=feature.originator)
                 self._versions[feature.uuid] = restored.version
+
+
+class ProposeChange(WorkspaceCommand):
+    """Our change (or deletion) of another organisation's feature, kept as our proposal to its
+    originator: the feature itself is not touched, the proposal travels in our next packages
+    and the originator decides. Undo withdraws it (and puts back the open proposal it replaced,
+    if any); redo proposes it again."""
+
+    def __init__(self, workspace: Workspace, layer: str, uuid: str, *, geometry: BaseGeometry | None = None,
+                 properties: dict[str, Any] | None = None, delete: bool = False, text: str | None = None,
+                 on_error: ErrorHandler | None = None) -> None:
+        from humanops.sharing.proposals import held_state
+
+        current = workspace.get_feature(layer, uuid)
+        self.originator = held_state(workspace, layer, uuid).originator
+        if text is None:
+            name = current.properties.get("name") or _title(workspace, layer).lower()
+            parts = [part for part, value in (("geometry", geometry), ("fields", properties)) if value]
+            what = "deleting" if delete else f"changing {' and '.join(parts) or 'it'} of"
+            text = f"Propose {what} {name} (to {self.originator})"
+        super().__init__(workspace, text, on_error)
+        self.layer = layer
+        self.uuid = uuid
+        self.geometry = geometry
+        self.properties = dict(properties) if properties else None
+        self.delete = delete
+        self.proposal_id: int | None = None
+        self._replaced: dict[str, Any] | None = None
+
+    def _our_open_proposal(self) -> dict[str, Any] | None:
+        from humanops.sharing.proposals import list_proposals
+
+        me = self.workspace.organisation
+        found = [p for p in list_proposals(self.workspace, layer=self.layer)
+                 if p["uuid"] == self.uuid and p["proposer"] == me]
+        return found[-1] if found else None
+
+    def do(self) -> None:
+        from humanops.sharing.proposals import propose
+
+        with self.workspace.transaction():
+            self._replaced = self._our_open_proposal()
+            self.proposal_id = propose(self.workspace, self.layer, self.uuid, geometry=self.geometry,
+                                       properties=self.properties, delete=self.delete)
+
+    def revert(self) -> None:
+        import shapely
+
+        from humanops.sharing.proposals import propose, withdraw
+
+        with self.workspace.transaction():
+            # Ours is the open one for this feature (one at a time; after undoing a later command
+            # that put ours back, under a new id).
+            current = self._our_open_proposal()
+            if current is None:
+                raise SharingError("the proposal is no longer open (decided or withdrawn meanwhile)",
+                                   layer=self.layer, feature=self.uuid)
+            withdraw(self.workspace, current["id"])
+            earlier = self._replaced
+            if earlier is not None:  # the proposal this one replaced is open again
+                record = earlier["feature"]
+                propose(self.workspace, self.layer, self.uuid,
+                        geometry=shapely.from_wkb(record["geometry"]) if record.get("geometry") else None,
+                        properties=record.get("properties") or None, delete=earlier["deleted"])
+        self.proposal_id = None

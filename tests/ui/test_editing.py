@@ -212,13 +212,15 @@ def test_undo_commands_keep_the_uuid_and_refuse_to_overwrite_a_newer_version(wor
                      Marking(tlp=TLP.GREEN), on_error=errors.append)
     push_edit(stack, add)
     uuid = add.uuid
+    # Fields (through the authority rule) and marking (through set_marking, the one way to set
+    # one) in one transaction: two versions, committed together.
     push_edit(stack, UpdateFeature(workspace, "need", uuid, properties={"population": 250},
                                    marking=Marking(tlp=TLP.RED), on_error=errors.append))
     feature = workspace.get_feature("need", uuid)
-    assert (feature.properties["population"], feature.marking.tlp, feature.version) == (250, TLP.RED, 2)
+    assert (feature.properties["population"], feature.marking.tlp, feature.version) == (250, TLP.RED, 3)
     stack.undo()
     feature = workspace.get_feature("need", uuid)
-    assert (feature.properties["population"], feature.marking.tlp, feature.version) == (100, TLP.GREEN, 3)
+    assert (feature.properties["population"], feature.marking.tlp, feature.version) == (100, TLP.GREEN, 5)
     push_edit(stack, DeleteFeature(workspace, "need", [uuid], on_error=errors.append))
     assert workspace.find_feature("need", uuid) is None
     stack.undo()
@@ -288,3 +290,24 @@ def test_releasable_to_is_picked_from_the_partner_directory(qtbot, make_main_win
     item.setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(window.marking_panel.apply_button, Qt.MouseButton.LeftButton)
     assert rows(small_workspace_path, "SELECT releasable_to FROM need WHERE uuid = ?", (uuid,)) == [("wash-cluster",)]
+
+
+def test_the_expiry_warning_asks_the_workspace_clock(qtbot, make_main_window, small_workspace_path: Path) -> None:
+    """A scenario workspace runs on its scenario time: an expiry before it is in the past there."""
+    from PySide6.QtCore import QDateTime, QTimeZone
+
+    from humanops.store.workspace import Workspace
+
+    with Workspace.open(small_workspace_path) as ws:
+        ws.set_meta("scenario_now", "2031-06-01T00:00:00Z")
+    window = make_main_window(small_workspace_path)
+    _select_in_table(qtbot, window, "need", 0)
+    editor = window.marking_panel.editor
+    qtbot.mouseClick(editor.never_expires, Qt.MouseButton.LeftButton)
+    editor.expires.setDateTime(QDateTime.fromString("2031-01-01T00:00:00Z", Qt.DateFormat.ISODate)
+                               .toTimeZone(QTimeZone.utc()))
+    assert editor.message.isVisible() and "expiry is in the past" in editor.message.text()
+    editor.expires.setDateTime(QDateTime.fromString("2031-12-01T00:00:00Z", Qt.DateFormat.ISODate)
+                               .toTimeZone(QTimeZone.utc()))
+    assert not editor.message.isVisible()
+    window.marking_panel.revert()

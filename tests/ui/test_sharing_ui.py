@@ -368,27 +368,30 @@ def test_conflicts_panel_shows_both_versions_and_keeps_theirs(qtbot, make_main_w
     site = need(ocha.ws, "shared site", Marking(tlp=TLP.AMBER, releasable_to=("medaid",)), 36.05)
     export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    # ocha, the originator, changes its feature while medaid's copy is edited outside the
+    # app's rules (another tool, e.g. QGIS): ocha's version conflicts with medaid's.
+    # (medaid's own edit sent to ocha would be a proposal, not a conflict: only ocha changes it.)
     ocha.ws.update_feature("need", site.uuid, properties={"population": 500})
     medaid.ws.update_feature("need", site.uuid, properties={"population": 650})
-    export_package(medaid.ws, ["ocha"], tmp_path / "2.hopx", medaid.passphrase)
-    assert import_package(ocha.ws, tmp_path / "2.hopx", ocha.passphrase).layers["need"] == {"conflicts": 1}
+    export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase)
+    assert import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase).layers["need"] == {"conflicts": 1}
     close_all(partners)
 
-    window = make_main_window(tmp_path / "partners" / "ocha.gpkg")
+    window = make_main_window(tmp_path / "partners" / "medaid.gpkg")
     menu(window, "Conflicts")
     panel = window.docks["conflicts"].widget()
     assert window.docks["conflicts"].isVisible()
     assert panel.list.count() == 1 and "shared site" in panel.list.item(0).text()
     assert "population" in panel.differing_fields() and "name" not in panel.differing_fields()
     (population,) = [r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "population"]
-    assert (panel.table.item(population, 1).text(), panel.table.item(population, 2).text()) == ("500", "650")
+    assert (panel.table.item(population, 1).text(), panel.table.item(population, 2).text()) == ("650", "500")
 
     qtbot.mouseClick(panel.select_button, Qt.MouseButton.LeftButton)
     assert window.canvas.selection() == {"need": {site.uuid}}
     qtbot.mouseClick(panel.theirs_button, Qt.MouseButton.LeftButton)
     assert panel.list.count() == 0
     kept = window.workspace.find_feature("need", site.uuid)
-    assert kept.properties["population"] == 650 and kept.version == 3  # above both versions
+    assert kept.properties["population"] == 500 and kept.version == 3  # above both versions
 
 
 # --- the map ------------------------------------------------------------------------------------------

@@ -555,6 +555,11 @@ class VertexEditTool(MapTool):
         self._drag = self._drag_to = None
         self._hover = None
 
+    def drop_preview(self) -> None:
+        """The last edit was not stored (refused, or kept as a proposal): show the feature as stored."""
+        self._preview = self._preview_version = None
+        self.canvas.update()
+
     def is_drawing(self) -> bool:
         return self._drag is not None
 

@@ -2,8 +2,9 @@
 
 An overlay is a GeoDataFrame (EPSG:4326, or any CRS geopandas can convert) with an
 :class:`OverlayStyle`; a row may override the style with the columns named in
-:data:`STYLE_COLUMNS` (``_stroke``, ``_width``, ``_opacity``, ``_fill``, ``_size``, ``_label``),
-so one overlay can hold a best route and dimmer alternatives, or lines coloured by shelter.
+:data:`STYLE_COLUMNS` (``_stroke``, ``_width``, ``_opacity``, ``_fill``, ``_size``, ``_label``,
+``_dash``, ``_marker``), so one overlay can hold a best route and dimmer alternatives, lines
+coloured by shelter, or a dashed outline with a cross over it (a proposed deletion).
 Overlays are not stored anywhere: they are views of a result, dropped with it.
 
 Overlays render like the workspace's layers, into a QImage on the canvas's render threads
@@ -34,7 +35,10 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL = "_stroke", "_width", "_opacity", "_fill", "_size", "_label"
-STYLE_COLUMNS = (STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL)
+DASH, MARKER = "_dash", "_marker"
+STYLE_COLUMNS = (STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL, DASH, MARKER)
+# Point markers: a filled disc, an empty ring, a cross (×), or nothing (a label alone).
+MARKERS = ("circle", "ring", "cross", "none")
 HALO = QColor(255, 255, 255, 215)
 
 
@@ -49,7 +53,10 @@ class OverlayStyle:
     size: float = 9.0           # point marker diameter
     opacity: float = 1.0
     halo: bool = True           # a white casing under lines and markers: readable over any layer
-    label_at: str = "right"     # right | below | inside (a letter in the marker, in white)
+    label_at: str = "right"     # right | below | above | inside (a letter in the marker, in white)
+    dash: bool = False          # dashed lines, area outlines and rings
+    label_colour: str = "#1a1a1a"
+    marker: str = "circle"      # one of MARKERS
 
 
 class Overlay:
@@ -80,6 +87,8 @@ class Overlay:
         self.fill = column(FILL, s.fill or s.stroke)
         self.size = column(SIZE, s.size, float)
         self.label = column(LABEL, "")
+        self.dash = column(DASH, bool(s.dash), bool)
+        self.marker = column(MARKER, s.marker)
         self.type_id = shapely.get_type_id(self.lonlat) if n else np.zeros(0, dtype=int)
         self._lock = threading.Lock()
         self._map: tuple[np.ndarray, shapely.STRtree] | None = None
@@ -111,6 +120,17 @@ def _colour(hex_colour: str, alpha: float) -> QColor:
     c = QColor(str(hex_colour))
     c.setAlphaF(max(0.0, min(1.0, float(alpha))))
     return c
+
+
+def _pen(colour: QColor, width: float, dash: bool) -> QPen:
+    pen = QPen(colour, width)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if dash:
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    else:
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
 
 
 def _groups(rows: np.ndarray, keys: list[np.ndarray]) -> list[np.ndarray]:
@@ -147,16 +167,19 @@ def _draw_areas(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
                 should_stop: Any) -> None:
     if not len(rows):
         return
-    for where in _groups(rows, [o.stroke, o.fill, o.width, o.opacity]):
+    for where in _groups(rows, [o.stroke, o.fill, o.width, o.opacity, o.dash]):
         _check(should_stop)
         r = rows[where]
         i = int(r[0])
         paths = area_paths(geoms[r], view)
         brush = QBrush(_colour(o.fill[i], o.style.fill_opacity * o.opacity[i]))
-        pen = QPen(_colour(o.stroke[i], o.opacity[i]), float(o.width[i]))
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen = _pen(_colour(o.stroke[i], o.opacity[i]), float(o.width[i]), bool(o.dash[i]))
+        halo = _pen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), float(o.width[i]) + 3.0, False) \
+            if o.dash[i] and o.style.halo else None
         for path in paths:
             painter.fillPath(path, brush)
+            if halo is not None:  # a dashed outline stays readable over any layer
+                painter.strokePath(path, halo)
             painter.strokePath(path, pen)
 
 
@@ -164,21 +187,17 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
                 should_stop: Any) -> None:
     if not len(rows):
         return
-    for where in _groups(rows, [o.stroke, o.width, o.opacity]):
+    for where in _groups(rows, [o.stroke, o.width, o.opacity, o.dash]):
         _check(should_stop)
         r = rows[where]
         i = int(r[0])
         paths = line_paths(geoms[r], view)
         width = float(o.width[i])
         if o.style.halo:
-            halo = QPen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), width + 3.0)
-            halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            halo = _pen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), width + 3.0, False)
             for path in paths:
                 painter.strokePath(path, halo)
-        pen = QPen(_colour(o.stroke[i], o.opacity[i]), width)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen = _pen(_colour(o.stroke[i], o.opacity[i]), width, bool(o.dash[i]))
         for path in paths:
             painter.strokePath(path, pen)
 
@@ -199,18 +218,13 @@ def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndar
             _check(should_stop)
         i = int(rows[part_row[k]])
         size, width, alpha = float(o.size[i]), float(o.width[i]), float(o.opacity[i])
-        rect = QRectF(x - size / 2, y - size / 2, size, size)
-        if o.style.halo:
-            painter.setPen(QPen(_colour(HALO.name(), HALO.alphaF() * alpha), width + 3.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(rect)
-        painter.setPen(QPen(_colour(o.stroke[i], alpha), width))
-        painter.setBrush(QBrush(_colour(o.fill[i], alpha)))
-        painter.drawEllipse(rect)
+        _draw_marker(painter, str(o.marker[i]), x, y, size, width, o.stroke[i], o.fill[i], alpha,
+                     bool(o.dash[i]), o.style.halo)
         if o.label[i]:
             labels.append((x, y, size, str(o.label[i])))
     metrics = QFontMetricsF(font)
     at = o.style.label_at
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     for x, y, size, text in labels:  # on top of every marker
         width = metrics.horizontalAdvance(text)
         if at == "inside":
@@ -218,9 +232,39 @@ def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndar
             painter.setPen(QColor("#ffffff"))
             painter.drawText(QRectF(x - size / 2, y - size / 2, size, size), Qt.AlignmentFlag.AlignCenter, text)
             continue
-        origin = QPointF(x - width / 2, y + size / 2 + metrics.ascent() + 1) if at == "below" else \
-            QPointF(x + size / 2 + 4, y + 4)
+        if at == "below":
+            origin = QPointF(x - width / 2, y + size / 2 + metrics.ascent() + 1)
+        elif at == "above":
+            origin = QPointF(x - width / 2, y - size / 2 - metrics.descent() - 3)
+        else:
+            origin = QPointF(x + size / 2 + 4, y + 4)
         path = QPainterPath()
         path.addText(origin, font, text)
         painter.strokePath(path, QPen(HALO, 3.0))
-        painter.fillPath(path, QBrush(QColor("#1a1a1a")))
+        painter.fillPath(path, QBrush(QColor(o.style.label_colour)))
+
+
+def _draw_marker(painter: QPainter, marker: str, x: float, y: float, size: float, width: float, stroke: str,
+                 fill: str, alpha: float, dash: bool, halo: bool) -> None:
+    """One point marker (see MARKERS) centred on the pixel ``x``, ``y``."""
+    if marker == "none":
+        return
+    rect = QRectF(x - size / 2, y - size / 2, size, size)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if marker == "cross":
+        half = size / 2
+        arms = ((QPointF(x - half, y - half), QPointF(x + half, y + half)),
+                (QPointF(x - half, y + half), QPointF(x + half, y - half)))
+        for pen in ([_pen(_colour(HALO.name(), HALO.alphaF() * alpha), width + 3.0, False)] if halo else []) + \
+                [_pen(_colour(stroke, alpha), width, False)]:
+            painter.setPen(pen)
+            for a, b in arms:
+                painter.drawLine(a, b)
+        return
+    if halo:
+        painter.setPen(_pen(_colour(HALO.name(), HALO.alphaF() * alpha), width + 3.0, False))
+        painter.drawEllipse(rect)
+    painter.setPen(_pen(_colour(stroke, alpha), width, dash))
+    if marker != "ring":
+        painter.setBrush(QBrush(_colour(fill, alpha)))
+    painter.drawEllipse(rect)

@@ -7,6 +7,7 @@ field's type (text, number with its range and unit, enum picker, yes/no, date/ti
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -336,7 +337,12 @@ class FeatureForm(QWidget):
 
 class FeatureFormPanel(QWidget):
     """The dock: the selected feature's form with Apply and Revert. The main window decides
-    what Apply does (an UpdateFeature on the undo stack)."""
+    what Apply does (an UpdateFeature on the undo stack, or — for a feature only its
+    originator changes — a question, then a proposal).
+
+    ``authority(feature)`` (set by the main window) gives (a note on whose feature it is and
+    what our edits do, whether an edit becomes a proposal); the note is shown under the title
+    and Apply reads "Propose…" when edits become proposals."""
 
     applyRequested = Signal(str, str, dict)  # layer, uuid, changed values
 
@@ -344,8 +350,14 @@ class FeatureFormPanel(QWidget):
         super().__init__(parent)
         self.layer: str | None = None
         self.uuid: str | None = None
+        self.authority: Callable[[Feature], tuple[str, bool]] | None = None
         self.title = QLabel("Select one feature on the map or in the table to see its fields.", self)
         self.title.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setObjectName("feature_authority_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #404040;")
+        self.note.hide()
         self.form = FeatureForm(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -364,6 +376,7 @@ class FeatureFormPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.form.edited.connect(self._update_buttons)
@@ -372,6 +385,12 @@ class FeatureFormPanel(QWidget):
 
     def set_feature(self, feature: Feature | None, kind: LayerKind | None = None) -> None:
         self._feature = feature
+        note, proposes = ("", False) if feature is None or self.authority is None else self.authority(feature)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.apply_button.setText("Propose…" if proposes else "Apply")
+        self.apply_button.setToolTip("Send the changed fields to the feature's originator as a proposal (undoable)"
+                                     if proposes else "Store the changed fields as a new version (undoable)")
         if feature is None or kind is None:
             self.layer = self.uuid = None
             self.form.set_kind(None)

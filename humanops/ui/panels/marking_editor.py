@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,9 @@ class MarkingEditor(QWidget):
         super().__init__(parent)
         self._original: Marking | None = None
         self._parties: list[tuple[str, str]] = []
+        # "Now" for the expiry warning: the workspace's clock (its scenario time, if it has one),
+        # set by the window; the wall clock until then.
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
         # TLP badges
         self.tlp_group = QButtonGroup(self)
@@ -346,7 +350,7 @@ class MarkingEditor(QWidget):
             marking = self.marking()
         except ValidationError:
             return None
-        if marking.expires is not None and marking.expires <= datetime.now(UTC) - timedelta(minutes=1):
+        if marking.expires is not None and marking.expires <= self.clock() - timedelta(minutes=1):
             return "The expiry is in the past: the feature will no longer be shared with anyone."
         return None
 
@@ -381,7 +385,13 @@ class MarkingEditor(QWidget):
 
 
 class MarkingPanel(QWidget):
-    """The dock: the selected feature's marking with Apply and Revert."""
+    """The dock: the selected feature's marking with Apply and Revert.
+
+    ``rule_check(layer, uuid, marking)`` (set by the main window) says why the sharing rules
+    would refuse the chosen marking — the protocol's floors, stricter-only on a partner's
+    feature — or None; the reason is shown in red in the panel as the user edits, and Apply
+    stays off. A refusal when applying is shown the same way (:meth:`show_refusal`).
+    ``authority(feature)`` gives a note on whose marking it is (a partner's: only stricter)."""
 
     applyRequested = Signal(str, str, object)  # layer, uuid, Marking
 
@@ -390,9 +400,22 @@ class MarkingPanel(QWidget):
         self.layer: str | None = None
         self.uuid: str | None = None
         self._feature: Feature | None = None
+        self.rule_check: Callable[[str, str, Marking], str | None] | None = None
+        self.authority: Callable[[Feature], str] | None = None
         self.title = QLabel("Select one feature to see and change its marking.", self)
         self.title.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setObjectName("marking_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #404040;")
+        self.note.hide()
         self.editor = MarkingEditor(self)
+        self.refusal = QLabel(self)
+        self.refusal.setObjectName("marking_refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(_ERROR_STYLE + " font-weight: bold;")
+        self.refusal.hide()
+        self._refused: Marking | None = None  # the marking the refusal shown is about
         self.apply_button = QPushButton("Apply", self)
         self.apply_button.setToolTip("Store the new marking as a new version (undoable)")
         self.revert_button = QPushButton("Revert", self)
@@ -405,14 +428,18 @@ class MarkingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addWidget(self.editor)
         layout.addStretch(1)
+        layout.addWidget(self.refusal)
         layout.addLayout(buttons)
         self.editor.edited.connect(self._update_buttons)
         self._set_enabled(False)
 
     def set_feature(self, feature: Feature | None, kind: LayerKind | None = None) -> None:
         self._feature = feature
+        self._refused = None
+        note = ""
         if feature is None or kind is None:
             self.layer = self.uuid = None
             self.title.setText("Select one feature to see and change its marking.")
@@ -425,6 +452,12 @@ class MarkingPanel(QWidget):
             name = feature.properties.get("name") or "(unnamed)"
             self.title.setText(f"Marking of <b>{name}</b>")
             self._set_enabled(True)
+            if self.authority is not None:
+                note = self.authority(feature)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.apply_button.setToolTip("Keep the stricter marking for what you pass on (its originator's version is "
+                                     "kept; undoable)" if note else "Store the new marking as a new version (undoable)")
         self._update_buttons()
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -436,7 +469,7 @@ class MarkingPanel(QWidget):
     def apply(self) -> bool:
         if self.layer is None or self.uuid is None or not self.editor.is_dirty():
             return True
-        if self.editor.error():
+        if self.editor.error() or self.rule_refusal():
             return False
         self.applyRequested.emit(self.layer, self.uuid, self.editor.marking())
         return True
@@ -444,9 +477,42 @@ class MarkingPanel(QWidget):
     def revert(self) -> None:
         if self._feature is not None:
             self.editor.set_marking(self._feature.marking)
+        self._refused = None
         self._update_buttons()
+
+    def rule_refusal(self) -> str | None:
+        """Why the sharing rules refuse the chosen marking (None if they allow it or it is unchanged)."""
+        if self.layer is None or self.uuid is None or self.rule_check is None or not self.editor.is_dirty():
+            return None
+        try:
+            marking = self.editor.marking()
+        except ValidationError:
+            return None
+        return self.rule_check(self.layer, self.uuid, marking)
+
+    def show_refusal(self, reason: str) -> None:
+        """Applying was refused: say why, in the panel, until the marking is edited."""
+        try:
+            self._refused = self.editor.marking()
+        except ValidationError:
+            self._refused = None
+        self._show_refusal(reason)
+
+    def _show_refusal(self, reason: str | None) -> None:
+        self.refusal.setText(f"Not allowed: {reason}" if reason else "")
+        self.refusal.setVisible(bool(reason))
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty()
-        self.apply_button.setEnabled(dirty and self.editor.error() is None)
+        reason = self.rule_refusal() if dirty and self.editor.error() is None else None
+        if self._refused is not None:
+            try:
+                still = self.editor.marking() == self._refused
+            except ValidationError:
+                still = False
+            if not still:
+                self._refused = None
+        if reason is not None or self._refused is None:  # a refusal from Apply stays for its marking
+            self._show_refusal(reason)
+        self.apply_button.setEnabled(dirty and self.editor.error() is None and reason is None)
         self.revert_button.setEnabled(dirty)

@@ -1,14 +1,23 @@
-"""The Conflicts panel: features two partners changed concurrently, each with both versions
-side by side (the fields that differ highlighted), a way to find it on the map, and the
-decision — keep mine or keep theirs — made through ``humanops.sharing.conflicts``, which
-stores it as a new version so the next exchange carries it to everyone."""
+"""The Conflicts and proposals panel.
+
+Conflicts: features two partners changed concurrently, each with both versions side by side
+(the fields that differ highlighted), a way to find it on the map, and the decision — keep
+mine or keep theirs — made through ``humanops.sharing.conflicts``, which stores it as a new
+version so the next exchange carries it to everyone.
+
+Proposals (``humanops.sharing.proposals``): a change of a feature by someone else than its
+originator is never merged; it waits here, one row each ("medaid proposes changing
+population of ocha's need Camp A") with Accept and Reject (``decide``): accepting a proposal
+about our own feature stores it as our new version; about someone else's, it becomes our own
+proposal to its originator. Our own open proposals are listed too, with Withdraw. Selecting
+a proposal shows the feature as it is beside the proposed change."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,12 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.ui.editing import organisation_label
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
+    from humanops.store.workspace import Workspace, WorkspaceChange
     from humanops.ui.main_window import MainWindow
 
 DIFFERS = QColor("#ffe9a8")
+PROPOSAL_COLOUR = "#b000b0"  # the map draws open proposals in this magenta too
+REFRESH_DELAY_MS = 150
 _MARKING = ("tlp", "releasable_to", "caveats", "expires", "precision")
 
 
@@ -92,8 +105,85 @@ def _geometry_differs(a: str | None, b: str | None) -> bool:
         return a != b
 
 
+def current_record(workspace: Workspace, layer: str, uuid: str) -> dict[str, Any] | None:
+    """The feature we hold, as a record like a proposal's (for :func:`comparison_rows`)."""
+    from humanops.model.marking import format_time
+
+    feature = workspace.find_feature(layer, uuid)
+    if feature is None:
+        return None
+    return {"version": feature.version, "modified": format_time(feature.modified) if feature.modified else None,
+            "deleted": False, "properties": dict(feature.properties), "marking": feature.marking.to_columns(),
+            "geometry": shapely.to_wkb(feature.geometry, hex=True, output_dimension=2, byte_order=1)
+            if feature.geometry is not None else None}
+
+
+class ProposalRow(QWidget):
+    """One proposal in the list: what it proposes, and the buttons to decide it (or, for our
+    own, to withdraw it)."""
+
+    def __init__(self, proposal: dict[str, Any], text: str, ours: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proposal = proposal
+        self.setObjectName(f"proposal_{proposal['id']}")
+        self.text_label = QLabel(text, self)
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.accept_button = QPushButton("Accept", self)
+        self.accept_button.setObjectName("accept_proposal")
+        self.reject_button = QPushButton("Reject", self)
+        self.reject_button.setObjectName("reject_proposal")
+        self.withdraw_button = QPushButton("Withdraw", self)
+        self.withdraw_button.setObjectName("withdraw_proposal")
+        for button in (self.accept_button, self.reject_button, self.withdraw_button):
+            button.setAutoDefault(False)
+        self.accept_button.setVisible(not ours)
+        self.reject_button.setVisible(not ours)
+        self.withdraw_button.setVisible(ours)
+        marker = QLabel(self)
+        marker.setFixedWidth(4)
+        marker.setStyleSheet(f"background: {PROPOSAL_COLOUR};")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 3, 4, 3)
+        layout.addWidget(marker)
+        layout.addWidget(self.text_label, 1)
+        for button in (self.accept_button, self.reject_button, self.withdraw_button):
+            layout.addWidget(button)
+
+
+class ProposalList(QListWidget):
+    """The proposals, one :class:`ProposalRow` each, every row as high as its words need at the
+    list's width (no horizontal scrolling in a narrow dock)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def add_row(self, row: ProposalRow) -> QListWidgetItem:
+        item = QListWidgetItem(self)
+        self.setItemWidget(item, row)
+        self._fit(item, row)
+        return item
+
+    def _fit(self, item: QListWidgetItem, row: QWidget) -> None:
+        width = max(120, self.viewport().width())
+        layout = row.layout()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else row.sizeHint().height()
+        item.setSizeHint(QSize(width, max(height, row.minimumSizeHint().height())))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        for i in range(self.count()):
+            row = self.itemWidget(self.item(i))
+            if row is not None:
+                self._fit(self.item(i), row)
+
+
 class ConflictsPanel(QWidget):
-    """``resolved(layer, uuid)`` after a decision was stored."""
+    """``resolved(layer, uuid)`` after a decision was stored (a conflict's or a proposal's)."""
 
     resolved = Signal(str, str)
 
@@ -104,7 +194,7 @@ class ConflictsPanel(QWidget):
         self.conflicts: list[dict[str, Any]] = []
         self.list = QListWidget(self)
         self.list.setObjectName("conflict_list")
-        self.list.currentRowChanged.connect(self._show_current)
+        self.list.currentRowChanged.connect(self._conflict_chosen)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("conflict_versions")
         self.table.setHorizontalHeaderLabels(["Field", "Mine", "Theirs"])
@@ -116,10 +206,38 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.list)
+        self.proposals: list[dict[str, Any]] = []
+        self.proposal_rows: list[ProposalRow] = []
+        self.proposal_list = ProposalList(self)
+        self.proposal_list.setObjectName("proposal_list")
+        self.proposal_list.setToolTip("Changes of features made by someone else than their originator: never "
+                                      "merged until their originator accepts them")
+        self.proposal_list.currentRowChanged.connect(self._show_current_proposal)
+        conflicts_box = QWidget(self)
+        box = QVBoxLayout(conflicts_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        self.conflicts_title = QLabel(conflicts_box)
+        box.addWidget(self.conflicts_title)
+        box.addWidget(self.list, 1)
+        proposals_box = QWidget(self)
+        box = QVBoxLayout(proposals_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        self.proposals_title = QLabel(proposals_box)
+        box.addWidget(self.proposals_title)
+        box.addWidget(self.proposal_list, 1)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(conflicts_box)
+        splitter.addWidget(proposals_box)
         splitter.addWidget(self.table)
-        splitter.setSizes([120, 320])
+        splitter.setSizes([110, 180, 250])
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        window.workspace_signals.changed.connect(self._on_workspace_change)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.select_button = QPushButton("Select on map", self)
@@ -173,11 +291,161 @@ class ConflictsPanel(QWidget):
             if conflict["id"] == keep_id:
                 row_to_select = row
         self.list.blockSignals(False)
-        if self.conflicts:
+        self.conflicts_title.setText(f"<b>Conflicts</b> — {len(self.conflicts)} where both sides changed a feature"
+                                     if self.conflicts else "<b>Conflicts</b> — none open")
+        if self.list.isVisibleTo(self) != bool(self.conflicts):  # an empty list leaves its room to the proposals
+            self.list.setVisible(bool(self.conflicts))
+            sizes = self.splitter.sizes()
+            header = self.conflicts_title.sizeHint().height() + 4
+            room = 110 if self.conflicts else header
+            self.splitter.setSizes([room, max(60, sizes[1] + sizes[0] - room), sizes[2]])
+        proposal = self.current_proposal()
+        self._fill_proposals(workspace)
+        if self.conflicts and (proposal is None or not self.proposals):
             self.list.setCurrentRow(row_to_select)
+            self._show_current()
+        else:
+            self._show_current()  # no conflict chosen: its buttons off
+            self._select_proposal(proposal["id"] if proposal else None)
+            if self.current_proposal() is None and self.proposals:
+                me = workspace.organisation if workspace is not None else ""
+                self._say("Select a proposal to see what it changes; Accept or Reject decides it."
+                          if any(p["proposer"] != me for p in self.proposals) else
+                          "Your proposals wait for their originators' decision (dashed on the map); Withdraw takes "
+                          "one back.")
+        if not self.conflicts and not self.proposals and workspace is not None:
+            self._say("No open conflicts or proposals: every received change merged cleanly.")
+
+    def _on_workspace_change(self, change: WorkspaceChange) -> None:
+        """Proposals made, decided or withdrawn (and edits a conflict may be about): refresh soon."""
+        if change.op == "proposal" or self.conflicts or self.proposals:
+            self._refresh_timer.start()
+
+    # --- proposals -----------------------------------------------------------------------------------
+    def _fill_proposals(self, workspace: Workspace | None) -> None:
+        from humanops.sharing.proposals import describe, list_proposals
+
+        try:
+            self.proposals = list_proposals(workspace) if workspace is not None else []
+        except HumanOpsError as exc:
+            self.proposals = []
+            self._say(exc.message, ERROR_STYLE)
+        me = workspace.organisation if workspace is not None else ""
+        self.proposal_list.blockSignals(True)
+        self.proposal_list.clear()
+        self.proposal_rows = []
+        for proposal in self.proposals:
+            assert workspace is not None
+            try:
+                text = describe(proposal, workspace)["text"]
+            except Exception:  # a proposal we cannot describe is still listed, by its ids
+                text = f"{proposal['proposer']} proposes a change of {proposal['originator']}'s {proposal['layer']} " \
+                       f"{proposal['uuid']}"
+            ours = proposal["proposer"] == me
+            if ours:
+                text += f" — waiting for {organisation_label(workspace, proposal['originator'])}"
+            row = ProposalRow(proposal, text, ours, self.proposal_list)
+            row.setToolTip(f"{proposal['layer']} {proposal['uuid']}, proposed {proposal['proposed_at']} on version "
+                           f"{proposal['base_version']}" + (f", received from {proposal['received_from']}"
+                                                            if proposal.get("received_from") else ""))
+            row.accept_button.clicked.connect(lambda _=False, p=proposal: self.decide(p, accept=True))
+            row.reject_button.clicked.connect(lambda _=False, p=proposal: self.decide(p, accept=False))
+            row.withdraw_button.clicked.connect(lambda _=False, p=proposal: self.withdraw(p))
+            self.proposal_list.add_row(row)
+            self.proposal_rows.append(row)
+        self.proposal_list.blockSignals(False)
+        self.proposal_list.setVisible(bool(self.proposals))
+        received = sum(1 for p in self.proposals if p["proposer"] != me)
+        self.proposals_title.setText(f"<b>Proposals</b> — {received} to decide, {len(self.proposals) - received} of "
+                                     "yours waiting" if self.proposals else "<b>Proposals</b> — none open")
+
+    def current_proposal(self) -> dict[str, Any] | None:
+        row = self.proposal_list.currentRow() if hasattr(self, "proposal_list") else -1
+        return self.proposals[row] if 0 <= row < len(self.proposals) else None
+
+    def _select_proposal(self, proposal_id: int | None) -> None:
+        rows = [i for i, p in enumerate(self.proposals) if p["id"] == proposal_id]
+        if rows:
+            self.proposal_list.setCurrentRow(rows[0])
+        self._show_current_proposal()
+
+    def _conflict_chosen(self, row: int) -> None:
+        if row >= 0:
+            self.proposal_list.blockSignals(True)
+            self.proposal_list.setCurrentRow(-1)
+            self.proposal_list.blockSignals(False)
         self._show_current()
-        if not self.conflicts and workspace is not None:
-            self._say("No open conflicts: every received change merged cleanly.")
+
+    def _show_current_proposal(self, *_args: object) -> None:
+        proposal = self.current_proposal()
+        if proposal is None:
+            if self.current() is None:
+                self.table.setRowCount(0)
+                self.table.setHorizontalHeaderLabels(["Field", "", ""])
+            return
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        for button in (self.mine_button, self.theirs_button):
+            button.setEnabled(False)
+        workspace = self.window_.workspace
+        if workspace is None:
+            return
+        self.select_button.setEnabled(True)
+        incoming = dict(proposal["feature"])
+        incoming["deleted"] = proposal["deleted"]
+        pseudo = {"local_feature": current_record(workspace, proposal["layer"], proposal["uuid"]),
+                  "incoming_feature": incoming}
+        rows = [r for r in comparison_rows(pseudo) if r[0] not in ("version", "modified")
+                and not r[0].startswith("marking:")]
+        rows = [r for r in rows if r[3]] + [r for r in rows if not r[3] and r[0] != "deleted"]  # its changes first
+        current = pseudo["local_feature"] or {}
+        self._fill_table(rows, ["Field", f"Now (v{current.get('version', '—')})",
+                                f"Proposed by {proposal['proposer']}"])
+        self._say("Highlighted: what the proposal changes. Only the feature's originator makes it a new version; "
+                  "accepting a proposal about another organisation's feature proposes it to them in your name.")
+
+    def decide(self, proposal: dict[str, Any], *, accept: bool) -> None:
+        from humanops.sharing.proposals import decide
+
+        workspace = self.window_.workspace
+        if workspace is None:
+            return
+        try:
+            outcome = decide(workspace, proposal["id"], accept)
+        except HumanOpsError as exc:
+            self.refresh()
+            self._say(f"Not decided: {exc.message}", ERROR_STYLE)
+            return
+        self.refresh()
+        self._refresh_timer.stop()  # the change just notified is shown: keep the outcome below on screen
+        what = f"{proposal['layer']} {proposal['uuid'][:8]}…"
+        if not accept:
+            self._say(f"Rejected {proposal['proposer']}'s proposal for {what}: the feature stays as it is.", OK_STYLE)
+        elif outcome.get("status") == "accepted":
+            self._say(f"Accepted {proposal['proposer']}'s proposal: {what} is now version {outcome.get('version')}.",
+                      OK_STYLE)
+        else:
+            self._say(f"Forwarded {proposal['proposer']}'s proposal to {proposal['originator']} as your own: it goes "
+                      "in your next package to them; they decide.", OK_STYLE)
+        self.resolved.emit(proposal["layer"], proposal["uuid"])
+
+    def withdraw(self, proposal: dict[str, Any]) -> None:
+        from humanops.sharing.proposals import withdraw
+
+        workspace = self.window_.workspace
+        if workspace is None:
+            return
+        try:
+            withdraw(workspace, proposal["id"])
+        except HumanOpsError as exc:
+            self.refresh()
+            self._say(f"Not withdrawn: {exc.message}", ERROR_STYLE)
+            return
+        self.refresh()
+        self._refresh_timer.stop()
+        self._say(f"Withdrew your proposal for {proposal['layer']} {proposal['uuid'][:8]}….", OK_STYLE)
+        self.resolved.emit(proposal["layer"], proposal["uuid"])
 
     def current(self) -> dict[str, Any] | None:
         row = self.list.currentRow() if hasattr(self, "list") else -1
@@ -189,11 +457,18 @@ class ConflictsPanel(QWidget):
         for button in (self.select_button, self.mine_button, self.theirs_button):
             button.setEnabled(conflict is not None)
         if conflict is None:
+            self.table.setHorizontalHeaderLabels(["Field", "", ""])
             return
         rows = comparison_rows(conflict)
         mine_version = (conflict["local_feature"] or {}).get("version")
-        self.table.setHorizontalHeaderLabels(["Field", f"Mine (v{mine_version})",
-                                              f"Theirs, from {conflict['sender']} (v{conflict['incoming_version']})"])
+        self._fill_table(rows, ["Field", f"Mine (v{mine_version})",
+                                f"Theirs, from {conflict['sender']} (v{conflict['incoming_version']})"])
+        self._say("Highlighted: what differs. Keeping a version stores it as a new version above both; your "
+                  "partners receive your decision with the next package.")
+
+    def _fill_table(self, rows: list[tuple[str, str, str, bool]], headers: list[str]) -> None:
+        self.table.setRowCount(0)
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -207,8 +482,6 @@ class ConflictsPanel(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, differs)
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
-        self._say("Highlighted: what differs. Keeping a version stores it as a new version above both; your "
-                  "partners receive your decision with the next package.")
 
     def differing_fields(self) -> list[str]:
         return [self.table.item(r, 0).text() for r in range(self.table.rowCount())
@@ -220,14 +493,14 @@ class ConflictsPanel(QWidget):
 
     # --- actions -------------------------------------------------------------------------------------
     def select_on_map(self) -> None:
-        conflict = self.current()
+        chosen = self.current() or self.current_proposal()
         window = self.window_
-        if conflict is None or window.workspace is None:
+        if chosen is None or window.workspace is None:
             return
-        if window.workspace.find_feature(conflict["layer"], conflict["uuid"]) is None:
-            self._say("Your version is a deletion: there is nothing of it on the map.")
+        if window.workspace.find_feature(chosen["layer"], chosen["uuid"]) is None:
+            self._say("The version we hold is a deletion: there is nothing of it on the map.")
             return
-        window.canvas.select(conflict["layer"], [conflict["uuid"]])
+        window.canvas.select(chosen["layer"], [chosen["uuid"]])
         window.canvas.zoom_to_selection()
 
     def keep(self, which: str) -> None:
@@ -243,6 +516,7 @@ class ConflictsPanel(QWidget):
             self._say(f"Not resolved: {exc.message}", ERROR_STYLE)
             return
         self.refresh()
+        self._refresh_timer.stop()
         self._say(f"Kept {which} for {conflict['layer']} {conflict['uuid'][:8]}… as version {outcome['version']}.",
                   OK_STYLE)
         self.resolved.emit(conflict["layer"], conflict["uuid"])

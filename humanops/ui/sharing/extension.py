@@ -1,6 +1,7 @@
 """Sharing's place in the main window (loaded at start-up by ``humanops.ui.extensions``):
-the Sharing menu, the Conflicts panel and the Sharing toolbar. Light at import: dialogs and
-the engine are imported when first used."""
+the Sharing menu, the Conflicts and proposals panel, the Sharing toolbar and the open
+proposals drawn on the map. Light at import: dialogs and the engine are imported when first
+used."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from humanops.ui.extensions import menu_entry, panel, window_hook
 if TYPE_CHECKING:
     from humanops.ui.main_window import MainWindow
     from humanops.ui.sharing.conflicts_panel import ConflictsPanel
+    from humanops.ui.sharing.proposal_overlay import ProposalOverlay
     from humanops.ui.sharing.send_toolbar import SendFilterBar
 
 MENU = "Sharing"
@@ -40,6 +42,12 @@ def send_bar(window: MainWindow) -> SendFilterBar | None:
     from humanops.ui.sharing.send_toolbar import SendFilterBar
 
     return window.findChild(SendFilterBar, "sharing_toolbar")
+
+
+def proposal_overlay(window: MainWindow) -> ProposalOverlay | None:
+    from humanops.ui.sharing.proposal_overlay import ProposalOverlay
+
+    return window.findChild(ProposalOverlay, "proposal_overlay")
 
 
 def conflicts_panel(window: MainWindow) -> ConflictsPanel | None:
@@ -73,16 +81,21 @@ def after_import(window: MainWindow, result: Any) -> None:
     panel_widget = conflicts_panel(window)
     if panel_widget is not None:
         panel_widget.refresh()
-        if totals.get("conflicts"):
+        if totals.get("conflicts") or totals.get("proposals"):
             window.docks[CONFLICTS_PANEL].show()
             window.docks[CONFLICTS_PANEL].raise_()
+    overlay = proposal_overlay(window)
+    if overlay is not None:
+        overlay.refresh()  # the import notified another connection's listeners, not ours
     bar = send_bar(window)
-    if bar is not None:
-        bar.schedule_count()
+    if bar is not None and bar.recipient():
+        bar.apply()  # the filter again: the import may bring generalised copies or change what may go on
+    proposals = f", {totals['proposals']:,} proposals to decide" if totals.get("proposals") else ""
     window.statusBar().showMessage(
         f"Imported the package from {result.sender}: {totals.get('inserted', 0):,} new, "
         f"{totals.get('updated', 0):,} updated, {totals.get('deleted', 0):,} deleted, "
-        f"{totals.get('conflicts', 0):,} conflicts, {totals.get('quarantined', 0):,} quarantined.", 15_000)
+        f"{totals.get('conflicts', 0):,} conflicts{proposals}, {totals.get('quarantined', 0):,} quarantined.",
+        15_000)
 
 
 # --- the Sharing menu ----------------------------------------------------------------------------
@@ -128,7 +141,8 @@ def open_receive(window: MainWindow) -> None:
         _show(window, dialog)
 
 
-@menu_entry(MENU, "Conflicts", tip="Features a partner and we changed at the same time: choose a version")
+@menu_entry(MENU, "Conflicts", tip="Features a partner and we changed at the same time, and changes proposed "
+                                    "by others than a feature's originator: decide them")
 def show_conflicts(window: MainWindow) -> None:
     dock = window.docks.get(CONFLICTS_PANEL)
     if dock is not None:
@@ -147,7 +161,7 @@ def open_audit(window: MainWindow) -> None:
 
 # --- panel and toolbar ---------------------------------------------------------------------------
 
-@panel(CONFLICTS_PANEL, "Conflicts", area="right")
+@panel(CONFLICTS_PANEL, "Conflicts and proposals", area="right")
 def make_conflicts_panel(window: MainWindow) -> QWidget:
     from humanops.ui.sharing.conflicts_panel import ConflictsPanel
 
@@ -163,3 +177,10 @@ def add_sharing_toolbar(window: MainWindow) -> None:
     from humanops.ui.sharing.send_toolbar import SendFilterBar
 
     SendFilterBar(window)
+
+
+@window_hook
+def add_proposal_overlay(window: MainWindow) -> None:
+    from humanops.ui.sharing.proposal_overlay import ProposalOverlay
+
+    ProposalOverlay(window)

@@ -238,6 +238,8 @@ class ReceivePackageDialog(WorkerDialog):
         self._show_changes(result)
         totals = result.totals()
         parts = [f"{totals.get(key, 0):,} {label}" for key, label in IMPORT_COUNTS[:5]]
+        if totals.get("proposals"):  # changes by others than the originator: never merged, a person decides
+            parts.append(f"{totals['proposals']:,} proposals")
         if result.dry_run:
             self.changes_box.setTitle("What would change")
             self.summary.setText("Importing would bring " + ", ".join(parts) + ". Nothing has been imported yet: "
@@ -247,6 +249,8 @@ class ReceivePackageDialog(WorkerDialog):
             self.changes_box.setTitle("What changed")
             self.summary.setText("Imported: " + ", ".join(parts) + "."
                                  + (" Resolve the conflicts in the Conflicts panel." if totals.get("conflicts")
+                                    else "")
+                                 + (" Accept or reject the proposals there too." if totals.get("proposals")
                                     else ""))
             self.summary.setStyleSheet(OK_STYLE)
 
