@@ -107,6 +107,9 @@ def widening(old: Marking, new: Marking) -> str | None:
     added = [p for p in new.releasable_to if p not in old.releasable_to]
     if added:
         return f"releasable_to would add {added[0]}"
+    if old.releasable_to and not new.releasable_to and new.tlp is TLP.GREEN:
+        # an empty list is not "nobody": at GREEN it means every community of the originator
+        return "releasable_to would be cleared (at GREEN that means all the originator's communities)"
     removed = [c for c in old.caveats if c not in new.caveats]
     if removed:
         return f"caveat {removed[0]} would be removed"

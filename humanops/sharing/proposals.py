@@ -23,7 +23,7 @@ import shapely
 from humanops.errors import SharingError, WorkspaceError
 from humanops.model.marking import format_time, utc_now
 from humanops.model.validation import conform_geometry, validate_properties
-from humanops.sharing.authority import Change, Held, may_change, parse_editors
+from humanops.sharing.authority import ALLOW, REFUSE, AuthorityDecision, Change, Held, may_change, parse_editors
 from humanops.sharing.canonical import plain_value
 from humanops.sharing.directory import Directory
 from humanops.sharing.policy import WITHHOLD, decide_many
@@ -60,8 +60,9 @@ def local_edit_decision(workspace: Workspace, layer: str, uuid: str, *, deleted:
     """What :func:`may_change` says of our own edit of a stored feature."""
     held = held_state(workspace, layer, uuid)
     me = workspace.organisation
-    return may_change(held, Change(held.originator, me or held.originator, deleted=deleted,
-                                   marking_changed=marking_changed))
+    if not me:  # a workspace with no organisation yet: nothing in it can be anyone else's
+        return AuthorityDecision(ALLOW, "no_identity", "a workspace without an organisation edits freely")
+    return may_change(held, Change(held.originator, me, deleted=deleted, marking_changed=marking_changed))
 
 
 @dataclass
@@ -87,6 +88,8 @@ def edit_feature(workspace: Workspace, layer: str, uuid: str, *, geometry: Any =
     """Our edit (or deletion) of a stored feature, through the authority rule: stored as a new
     version when we may change it, else kept as our proposal to its originator."""
     decision = local_edit_decision(workspace, layer, uuid, deleted=delete)
+    if decision.action == REFUSE:
+        raise SharingError(decision.reason, layer=layer, feature=uuid)
     if decision.allowed:
         if delete:
             tomb = workspace.delete_feature(layer, uuid, expected_version=expected_version)
@@ -184,13 +187,14 @@ def describe(proposal: dict[str, Any], workspace: Workspace | None = None) -> di
             if incoming.get("geometry") and current.geometry is not None and not shapely.from_wkb(
                     incoming["geometry"]).equals_exact(current.geometry, 1e-9):
                 differs.append("geometry")
-    verb = "deleting" if proposal["deleted"] else "changing " + (", ".join(differs) if differs else "it")
+    owner = f"{proposal['originator']}'s {proposal['layer']} {name or proposal['uuid']}"
+    text = (f"{proposal['proposer']} proposes deleting {owner}" if proposal["deleted"] else
+            f"{proposal['proposer']} proposes changing {', '.join(differs) if differs else 'something'} of {owner}")
     return {"id": proposal["id"], "layer": proposal["layer"], "uuid": proposal["uuid"], "name": name,
             "originator": proposal["originator"], "proposer": proposal["proposer"],
             "base_version": proposal["base_version"], "proposed_at": proposal["proposed_at"],
             "deleted": proposal["deleted"], "differs": differs, "status": proposal["status"],
-            "text": f"{proposal['proposer']} proposes {verb} of {proposal['originator']}'s "
-                    f"{proposal['layer']} {name or proposal['uuid']}"}
+            "text": text}
 
 
 def decide(workspace: Workspace, proposal_id: int, accept: bool, *, now: datetime | None = None) -> dict[str, Any]:
