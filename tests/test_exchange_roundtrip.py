@@ -522,3 +522,45 @@ def test_cancelled_import_and_export_change_nothing(partners, tmp_path, snapshot
         export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     with pytest.raises(SharingError, match="not in the partner directory"):
         export_package(ocha.ws, ["nobody"], tmp_path / "3.hopx", ocha.passphrase)
+
+
+def test_a_relays_restriction_travels_beside_the_originators_signed_marking(partners, tmp_path):
+    """medaid makes ocha's GREEN feature AMBER for what it passes on: no new version, unhcr
+    holds it AMBER, and the originator's GREEN still verifies; loosening is refused."""
+    from humanops.sharing.marking_ops import set_marking
+
+    ocha, medaid, unhcr = partners["ocha"], partners["medaid"], partners["unhcr"]
+    a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid", "unhcr")))
+    export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    stricter = Marking(tlp=TLP.AMBER, releasable_to=("unhcr",))
+    outcome = set_marking(medaid.ws, "need", a.uuid, stricter)
+    assert outcome.restricted and medaid.ws.get_feature("need", a.uuid).version == 1
+    with pytest.raises(SharingError, match="only be made stricter"):
+        set_marking(medaid.ws, "need", a.uuid, Marking(tlp=TLP.CLEAR))
+    assert medaid.ws.get_feature("need", a.uuid).marking == stricter
+    export_package(medaid.ws, ["unhcr"], tmp_path / "2.hopx", medaid.passphrase)
+    result = import_package(unhcr.ws, tmp_path / "2.hopx", unhcr.passphrase)
+    assert result.layers["need"] == {"inserted": 1}
+    held = unhcr.ws.get_feature("need", a.uuid)
+    assert held.marking == stricter and held.version == 1
+    # unhcr forwards it on as ocha signed it, its own stricter marking beside it: ocha may have it back
+    export_package(unhcr.ws, ["ocha"], tmp_path / "3.hopx", unhcr.passphrase)
+    assert import_package(ocha.ws, tmp_path / "3.hopx", ocha.passphrase).layers["need"] == {"unchanged": 1}
+    # ocha's newer version keeps medaid's restriction where it is still stricter
+    ocha.ws.update_feature("need", a.uuid, properties={"population": 5})
+    export_package(ocha.ws, ["medaid"], tmp_path / "4.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "4.hopx", medaid.passphrase)
+    assert medaid.ws.get_feature("need", a.uuid).marking == stricter
+    assert medaid.ws.get_feature("need", a.uuid).properties["population"] == 5
+
+
+def test_a_feature_edited_here_with_another_tool_is_never_sent_as_its_originators(partners, tmp_path):
+    ocha, medaid, unhcr = partners["ocha"], partners["medaid"], partners["unhcr"]
+    a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid", "unhcr")))
+    export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    with medaid.ws.transaction() as db:  # as QGIS or a script would: the triggers version it
+        db.execute("UPDATE need SET name = 'renamed', tlp = 'CLEAR' WHERE uuid = ?", (a.uuid,))
+    preview = preview_export(medaid.ws, ["unhcr"], full=True).to_dict()["recipients"]["unhcr"]["totals"]
+    assert preview["exact"] == 0 and preview["withheld"] == {"changed_without_authority": 1}

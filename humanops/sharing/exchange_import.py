@@ -655,7 +655,7 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
         action[plan["proposal"] & verdicts.ok] = "proposal"
     action[~verdicts.ok] = ""
     plan["used_statements"] = {s for s in plan.get("statement_ids", np.empty(0, object))[
-        np.isin(action, ("insert", "update", "delete"))] if s}
+        np.isin(action, ("insert", "update", "delete", "unchanged"))] if s}
     for what, label in (("insert", "inserted"), ("update", "updated"), ("delete", "deleted"),
                         ("unchanged", "unchanged"), ("stale", "stale"), ("conflict", "conflicts"),
                         ("ignore", "ignored"), ("proposal", "proposals")):
@@ -729,7 +729,9 @@ def _record_authority(workspace: Workspace, plan: dict[str, Any], opened: Opened
                frame["_author"].to_numpy(dtype=object), frame["_editors"].to_numpy(dtype=object),
                *(signed[c].to_numpy(dtype=object) for c in MARKING)]
     me = workspace.organisation
-    rows = [i for i in applied if hashes[i] is not None and originator[i] != me]
+    # a version we already held unsigned (same revision) gets the signature that came with it
+    signable = np.flatnonzero(np.isin(plan["action"], ("insert", "update", "delete", "unchanged")))
+    rows = [i for i in signable if hashes[i] is not None and originator[i] != me]
     record_signed(db, [(name, uuids[i], int(columns[0][i]), bool(columns[1][i]), hashes[i], columns[2][i],
                         columns[3][i], *(c[i] for c in columns[4:]), statement_ids[i]) for i in rows])
     proposals = np.flatnonzero(plan["action"] == "proposal")

@@ -133,48 +133,58 @@ def geometry_hex(geoms: np.ndarray) -> list[str | None]:
 
 
 def content_hashes(layer: str, frame: pd.DataFrame, fields: Iterable[str]) -> list[bytes]:
-    """SHA-256 of each row's canonical content (docs/exchange-format.md §8).
+    """SHA-256 of each row's canonical content (docs/exchange-format.md §8a).
 
     ``frame`` has ``uuid``, ``version``, ``originator``, ``_author``, ``created``,
     ``modified``, ``_deleted``, ``_generalised``, the marking columns (lists as comma text or
     sequences), ``_editors``, ``_geom`` (shapely or None) and the property columns ``fields``.
+    Column by column (each distinct value encoded once), then one join per row.
     """
     n = len(frame)
     if not n:
         return []
-    layer_text = _text(layer)
-    uuids = _column(frame, "uuid", _text)
-    versions = [str(int(v)) for v in frame["version"].to_numpy()]
-    originators = _column(frame, "originator", _text)
-    authors = _column(frame, "_author", _text)
-    created = _column(frame, "created", lambda v: _text(None if v is None else _time(v)))
-    modified = _column(frame, "modified", lambda v: _text(None if v is None else _time(v)))
-    deleted = ["true" if d else "false" for d in frame["_deleted"].to_numpy(dtype=bool)]
-    generalised = _column(frame, "_generalised", _text)
-    marking = [_column(frame, "tlp", _text), _column(frame, "releasable_to", _list),
-               _column(frame, "caveats", _list), _column(frame, "expires", lambda v: _text(None if v is None
-                                                                                           else _time(v))),
-               _column(frame, "precision", _text)]
-    editors = _column(frame, "_editors", _list)
+    time_text = lambda v: _text(None if v is None else _time(v))  # noqa: E731 - a one-line encoder
     geometry = geometry_hex(np.asarray(frame["_geom"].to_numpy(dtype=object), dtype=object))
-    names = sorted(f for f in fields if f in frame.columns)
-    props: list[list[str]] = [[] for _ in range(n)]
-    for name in names:
-        prefix = "[" + _text(name) + ","
-        values = frame[name].to_numpy(dtype=object)
-        for i, v in enumerate(values):
-            encoded = _scalar(v)
-            if encoded is not None:
-                props[i].append(prefix + encoded + "]")
-    out = []
-    head = '["humanops-version/1",' + layer_text + ","
-    for i in range(n):
-        text = (head + uuids[i] + "," + versions[i] + "," + originators[i] + "," + authors[i] + "," + created[i]
-                + "," + modified[i] + "," + deleted[i] + "," + generalised[i] + ",["
-                + ",".join(m[i] for m in marking) + "]," + editors[i] + ","
-                + ("null" if geometry[i] is None else '"' + geometry[i] + '"') + ",[" + ",".join(props[i]) + "]]")
-        out.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
-    return out
+    columns: list[list[str]] = [
+        ['["humanops-version/1",' + _text(layer) + ","] * n,
+        _column(frame, "uuid", _text), [","] * n,
+        [str(int(v)) for v in frame["version"].to_numpy()], [","] * n,
+        _column(frame, "originator", _text), [","] * n,
+        _column(frame, "_author", _text), [","] * n,
+        _column(frame, "created", time_text), [","] * n,
+        _column(frame, "modified", time_text), [","] * n,
+        ["true," if d else "false," for d in frame["_deleted"].to_numpy(dtype=bool)],
+        _column(frame, "_generalised", _text), [",["] * n,
+        _column(frame, "tlp", _text), [","] * n,
+        _column(frame, "releasable_to", _list), [","] * n,
+        _column(frame, "caveats", _list), [","] * n,
+        _column(frame, "expires", time_text), [","] * n,
+        _column(frame, "precision", _text), ["],"] * n,
+        _column(frame, "_editors", _list), [","] * n,
+        ["null,[" if g is None else '"' + g + '",[' for g in geometry],
+    ]
+    props = [_property(name, frame[name]) for name in sorted(f for f in fields if f in frame.columns)]
+    if props:
+        columns.append([",".join(filter(None, row)) for row in zip(*props, strict=True)])
+    columns.append(["]]"] * n)
+    return [hashlib.sha256("".join(parts).encode("utf-8", "surrogatepass")).digest()
+            for parts in zip(*columns, strict=True)]
+
+
+def _property(name: str, series: pd.Series) -> list[str]:
+    """``["name",VALUE]`` per row, or "" where the value is missing."""
+    prefix = "[" + _text(name) + ","
+    dtype = series.dtype
+    values = series.to_numpy(dtype=object)
+    if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        return ["" if _missing(v) else prefix + str(int(v)) + "]" for v in values]
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    except TypeError:
+        return ["" if (e := _scalar(v)) is None else prefix + e + "]" for v in values]
+    encoded = [(prefix + e + "]") if (e := _scalar(u)) is not None else "" for u in uniques]
+    encoded.append("")  # code -1: missing
+    return [encoded[c] for c in codes]
 
 
 def _time(value: Any) -> str | None:

@@ -12,6 +12,7 @@ A version we made as a named editor is signed by us.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -74,51 +75,77 @@ def signed_view(workspace: Workspace, layer: str, rows: pd.DataFrame, me: str) -
     unsigned = np.full(n, None, dtype=object)
     others = np.flatnonzero(~own)
     if len(others):
-        records = signed_versions(workspace, layer, uuids[others])
-        versions = view["version"].to_numpy()
-        check_rows: list[int] = []
-        for i in others:
-            uid = uuids[i]
-            if uid not in records.index:
-                unsigned[i] = NO_SIGNATURE
-                continue
-            rec = records.loc[uid]
-            rec_editors = parse_editors(rec["editors"])
-            if int(rec["version"]) == int(versions[i]) and not rec["deleted"]:
-                author[i] = rec["author"]
-                statement_ids[i] = rec["statement_id"]
-                check_rows.append(int(i))
-            elif me in rec_editors and int(versions[i]) > int(rec["version"]):
-                author[i] = me  # our edit as a named editor: we sign it
-            else:
-                unsigned[i] = CHANGED_HERE
-                continue
-            editors[i] = ",".join(rec_editors)
-            held = Marking.from_columns({c: view.at[i, c] for c in MARKING})
-            signed = Marking.from_columns({c: rec[c] for c in MARKING})
-            if held != signed:
-                from humanops.sharing.marking_ops import widening
-
-                if widening(signed, held):
-                    unsigned[i] = LOOSENED_HERE
-                    continue
-                restriction[i] = held.to_columns()
-            for c in MARKING:
-                view.at[i, c] = rec[c]
-        view["_author"] = author
-        view["_editors"] = editors
-        if check_rows:
-            idx = np.asarray(check_rows)
-            sub = view.iloc[idx].copy()
-            sub["_deleted"] = False
-            sub["_generalised"] = None
-            hashes = content_hashes(layer, sub, workspace.kind(layer).field_names)
-            expected = records.loc[uuids[idx], "content_hash"].to_numpy(dtype=object)
-            for j, h in enumerate(hashes):
-                if h.hex() != expected[j]:
-                    unsigned[idx[j]] = CHANGED_HERE
+        _partners_rows(workspace, layer, view, others, me, author, editors, restriction, statement_ids, unsigned)
     view["_author"] = author
     view["_editors"] = editors
     view["_restriction"] = pd.Series(list(restriction), dtype=object, index=view.index)
     view["_proposed_by"] = None
     return SignedView(view, statement_ids, unsigned)
+
+
+def _text_column(values: Any) -> np.ndarray:
+    return np.array(["" if v is None or v != v else str(v) for v in values], dtype=object)
+
+
+def _partners_rows(workspace: Workspace, layer: str, view: pd.DataFrame, others: np.ndarray, me: str,
+                   author: np.ndarray, editors: np.ndarray, restriction: np.ndarray, statement_ids: np.ndarray,
+                   unsigned: np.ndarray) -> None:
+    """Partners' rows against their signed records, whole columns at once (a relay may hold
+    most of a layer from others)."""
+    uuids = view["uuid"].to_numpy(dtype=object)[others]
+    records = signed_versions(workspace, layer, uuids)
+    rec = records.reindex(uuids)
+    has = rec["version"].notna().to_numpy()
+    held_version = view["version"].to_numpy()[others].astype(np.int64)
+    rec_version = rec["version"].fillna(0).to_numpy().astype(np.int64)
+    rec_deleted = rec["deleted"].fillna(False).to_numpy().astype(bool)
+    rec_editors = rec["editors"].to_numpy(dtype=object)
+    parsed = {e: parse_editors(e) for e in set(rec_editors.tolist()) if isinstance(e, str)}
+    named_editor = np.array([me in parsed.get(e, ()) for e in rec_editors], dtype=bool)
+    same = has & (rec_version == held_version) & ~rec_deleted
+    ours = has & ~same & named_editor & (held_version > rec_version)  # our edit as a named editor: we sign it
+    unsigned[others[~has]] = NO_SIGNATURE
+    unsigned[others[has & ~same & ~ours]] = CHANGED_HERE
+    ok = same | ours
+    rows = others[ok]
+    author[others[same]] = rec["author"].to_numpy(dtype=object)[same]
+    author[others[ours]] = me
+    statement_ids[others[same]] = rec["statement_id"].to_numpy(dtype=object)[same]
+    editors[rows] = [",".join(parsed.get(e, ())) for e in rec_editors[ok]]
+    # the marking we hold against the one its author signed: ours may only be stricter
+    held_text = [_text_column(view[c].to_numpy(dtype=object)[rows]) for c in MARKING]
+    signed_text = [_text_column(rec[c].to_numpy(dtype=object)[ok]) for c in MARKING]
+    differs = np.zeros(len(rows), dtype=bool)
+    for h, g in zip(held_text, signed_text, strict=True):
+        differs |= h != g
+    verdicts: dict[tuple, tuple[str | None, dict | None]] = {}
+    for j in np.flatnonzero(differs):
+        key = tuple(t[j] for t in held_text) + tuple(t[j] for t in signed_text)
+        if key not in verdicts:
+            held = Marking.from_columns({c: key[k] or None for k, c in enumerate(MARKING)})
+            signed = Marking.from_columns({c: key[5 + k] or None for k, c in enumerate(MARKING)})
+            if held == signed:
+                verdicts[key] = (None, None)
+            else:
+                from humanops.sharing.marking_ops import widening
+
+                verdicts[key] = (LOOSENED_HERE, None) if widening(signed, held) else (None, held.to_columns())
+        code, columns = verdicts[key]
+        if code:
+            unsigned[rows[j]] = code
+        restriction[rows[j]] = columns
+    for c in MARKING:  # what travels is the author's own marking
+        column = view[c].to_numpy(dtype=object).copy()
+        column[rows] = rec[c].to_numpy(dtype=object)[ok]
+        view[c] = column
+    view["_author"] = author
+    view["_editors"] = editors
+    check = others[same]
+    if len(check):
+        sub = view.iloc[check].copy()
+        sub["_deleted"] = False
+        sub["_generalised"] = None
+        hashes = content_hashes(layer, sub, workspace.kind(layer).field_names)
+        expected = rec["content_hash"].to_numpy(dtype=object)[same]
+        wrong = np.array([h.hex() != e for h, e in zip(hashes, expected, strict=True)], dtype=bool)
+        unsigned[check[wrong]] = CHANGED_HERE
