@@ -556,7 +556,7 @@ def test_a_relays_restriction_travels_beside_the_originators_signed_marking(part
 
 
 def test_a_feature_edited_here_with_another_tool_is_never_sent_as_its_originators(partners, tmp_path):
-    ocha, medaid, unhcr = partners["ocha"], partners["medaid"], partners["unhcr"]
+    ocha, medaid = partners["ocha"], partners["medaid"]
     a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid", "unhcr")))
     export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
