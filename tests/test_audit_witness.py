@@ -398,3 +398,27 @@ def test_local_verify_reports_a_cut_below_a_signed_head_through_the_cli(pair, ca
     assert code == 1 and text == ""
     assert err == ("humanops: audit log TAMPERED from entry 13: entries after 12 removed: a signed head covers "
                    "entry 14\n")
+
+
+def test_a_partner_whose_log_went_back_is_reported_on_import(tmp_path):
+    """ocha's second package shows an audit head behind its first: medaid's import says so."""
+    from humanops.sharing import audit as audit_module
+    from humanops.sharing.exchange_export import export_package
+    from humanops.sharing.exchange_import import import_package
+
+    partners = make_partners(tmp_path, {"ocha": (), "medaid": ()})
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    try:
+        export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+        first = import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+        assert "partner_audit_warning" not in first.verification
+        with ocha.ws.transaction() as db:  # ocha cuts its log back to nothing
+            db.execute("DELETE FROM humanops_audit")
+            db.execute("DELETE FROM humanops_meta WHERE key = 'audit_head'")
+        export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase)
+        second = import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase)
+        warning = second.verification["partner_audit_warning"]
+        assert "went back" in warning and "WARNING" in second.summary()
+        assert audit_module.entries(medaid.ws)[-1]["detail"]["partner_audit_warning"] == warning
+    finally:
+        close_all(partners)

@@ -399,6 +399,24 @@ def remember_partner_head(workspace: Workspace, org: str, head: dict[str, Any], 
                    "VALUES (?, ?, ?, ?, ?)", (org, package_id, seq, digest, format_time(at)))
 
 
+def partner_head_regression(workspace: Workspace, org: str, head: dict[str, Any]) -> str | None:
+    """Why the head a partner shows now contradicts what its earlier packages showed, or None:
+    a log that went back, or an entry that changed, means the partner's log was truncated or
+    rewritten (or restored from a backup). Shown to the user and recorded, not refused."""
+    seen = partner_heads(workspace, org)
+    if not seen:
+        return None
+    latest = max(seen, key=lambda h: h["seq"])
+    same = [h for h in seen if h["seq"] == head["seq"] and h["hash"] != head["hash"]]
+    if same:
+        return (f"{org}'s audit log changed: its entry {head['seq']} differs from what its package "
+                f"{same[0]['package_id']} showed (rewritten)")
+    if head["seq"] < latest["seq"]:
+        return (f"{org}'s audit log went back from entry {latest['seq']} to entry {head['seq']} "
+                "(truncated, or restored from a backup)")
+    return None
+
+
 def partner_heads(workspace: Workspace, org: str) -> list[dict[str, Any]]:
     """Every head ``org``'s packages showed us, in the order received."""
     db = workspace.connection

@@ -136,6 +136,8 @@ class ImportResult:
             lines.append(f"  {layer:<12} " + ", ".join(f"{k} {v}" for k, v in sorted(entry.items())))
         for q in self.quarantined[:20]:
             lines.append(f"  quarantined {q['layer']} {q['uuid']}: {q['reason']}")
+        if self.verification.get("partner_audit_warning"):
+            lines.append(f"  WARNING: {self.verification['partner_audit_warning']}")
         for c in self.conflicts[:20]:
             lines.append(f"  CONFLICT {c['layer']} {c['uuid']}: resolve with humanops conflicts resolve {c['uuid']}")
         return "\n".join(lines)
@@ -563,6 +565,9 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
         _check_counts(opened, layers, file)
         statements = verify_statements(workspace, statement_entries, file)
         verification["originator_statements"] = statements.summary()
+        regression = audit.partner_head_regression(workspace, opened.sender, opened.manifest["audit_head"])
+        if regression:
+            verification["partner_audit_warning"] = regression
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
         # a decoding path the checks above missed: still a clean, recorded refusal
         refusal = SharingError(f"the payload cannot be decoded ({type(exc).__name__}: {str(exc)[:160]})", file=file)
@@ -778,6 +783,7 @@ def _record_success(workspace: Workspace, opened: OpenedPackage, result: ImportR
                  counts={"layers": result.layers, "totals": result.totals()},
                  detail={"sequence": opened.manifest["sequence"], "file": Path(result.file).name,
                          "fingerprint": opened.sender_fingerprint,
+                         "partner_audit_warning": result.verification.get("partner_audit_warning"),
                          "quarantined": [f"{q['layer']}:{q['uuid']}:{q['reason_code']}"
                                          for q in result.quarantined[:50]]})
 
