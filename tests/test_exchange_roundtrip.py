@@ -564,3 +564,16 @@ def test_a_feature_edited_here_with_another_tool_is_never_sent_as_its_originator
         db.execute("UPDATE need SET name = 'renamed', tlp = 'CLEAR' WHERE uuid = ?", (a.uuid,))
     preview = preview_export(medaid.ws, ["unhcr"], full=True).to_dict()["recipients"]["unhcr"]["totals"]
     assert preview["exact"] == 0 and preview["withheld"] == {"changed_without_authority": 1}
+
+
+def test_a_value_another_tool_wrote_that_does_not_fit_its_field_is_withheld_not_the_package(partners, tmp_path):
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    bad = need(ocha.ws, "bad", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
+    good = need(ocha.ws, "good", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
+    with ocha.ws.transaction() as db:  # a script writes a fraction into a whole-number field
+        db.execute("UPDATE need SET population = 12.5 WHERE uuid = ?", (bad.uuid,))
+    result = export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+    assert result.preview.totals("medaid")["withheld"] == {"invalid_value": 1}
+    imported = import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    assert imported.layers["need"] == {"inserted": 1}
+    assert set(holdings(medaid.ws)) == {good.uuid}

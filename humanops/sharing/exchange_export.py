@@ -51,6 +51,7 @@ from humanops.sharing.keys import check_recipient, own_identity, unlock
 from humanops.sharing.layer_rows import ancestors, read_rows, revision
 from humanops.sharing.originator_signatures import content_hashes, load_statements, sign_statement, signed_versions
 from humanops.sharing.package_format import FORMAT_VERSION, SUFFIX, compress_payload, seal_package
+from humanops.sharing.payload_checks import misfit_rows
 from humanops.sharing.payload_codec import LayerPayload, column_values, encode_payload
 from humanops.sharing.policy import GENERALISE, WITHHOLD, decide_many
 from humanops.sharing.proposals import outgoing_proposals
@@ -339,6 +340,11 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
         decisions = [SendFilter(r, me, directory, now, {layer: copies}, {layer: unsendable}, respect_aor)
                      .decisions(layer, rows) for r in chosen]
         final, precision, codes = _combine(decisions, chosen, n)
+        misfit = misfit_rows(kind, rows) & (final != WITHHOLD)
+        if misfit.any():  # a value another tool wrote that a receiver would refuse the package for
+            final[misfit] = WITHHOLD
+            for code in codes:
+                code[misfit] = "invalid_value"
         parts: list[pd.DataFrame] = []
 
         exact = in_scope & (final == "allow")

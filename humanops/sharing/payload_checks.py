@@ -53,6 +53,19 @@ def check_payload(catalog: Catalog, layers: Mapping[str, LayerPayload], *, file:
                 _check_column(layer, payload.frame, specs[name], file)
 
 
+def misfit_rows(kind: Any, frame: pd.DataFrame) -> np.ndarray:
+    """Per row, whether any field value's type does not fit its field: for the exporter, which
+    withholds such a feature (written by another tool) rather than have the whole package
+    refused by a strict receiver."""
+    bad = np.zeros(len(frame), dtype=bool)
+    for spec in kind.fields:
+        if spec.name in frame.columns:
+            misfit = _misfits(frame[spec.name], spec.type)
+            if misfit is not None:
+                bad |= misfit
+    return bad
+
+
 def _check_names(layer: str, payload: LayerPayload, file: str | None) -> None:
     for name in payload.fields:
         if name.lower() in RESERVED_NAMES:
