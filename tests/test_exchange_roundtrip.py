@@ -577,3 +577,22 @@ def test_a_value_another_tool_wrote_that_does_not_fit_its_field_is_withheld_not_
     imported = import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
     assert imported.layers["need"] == {"inserted": 1}
     assert set(holdings(medaid.ws)) == {good.uuid}
+
+
+def test_a_conflict_on_a_feature_we_may_not_change_keeps_the_originators_version(partners, tmp_path):
+    """medaid's copy of ocha's feature was edited with another tool; ocha's newer version is a
+    conflict there. Keeping ours makes it a proposal to ocha; ocha's version goes in place."""
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
+    export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    with medaid.ws.transaction() as db:
+        db.execute("UPDATE need SET population = 999 WHERE uuid = ?", (a.uuid,))
+    ocha.ws.update_feature("need", a.uuid, properties={"population": 5})
+    export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase)
+    assert import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase).layers["need"] == {"conflicts": 1}
+    resolved = resolve_conflict(medaid.ws, a.uuid, "mine")
+    held = medaid.ws.get_feature("need", a.uuid)
+    assert held.properties["population"] == 5 and held.version == 2  # ocha's version, as ocha signed it
+    [proposal] = list_proposals(medaid.ws)
+    assert proposal["id"] == resolved["proposal_id"] and proposal["feature"]["properties"]["population"] == 999

@@ -87,6 +87,10 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
         theirs = record_feature(name, conflict["incoming_feature"])
         chosen = mine if keep == "mine" else theirs.with_changes(
             source_package=conflict["package_id"], source_signer=conflict["sender"])
+        owner = theirs.originator or mine.originator
+        me = workspace.organisation
+        if me and owner and owner != me and me not in _editors(workspace, name, uid):
+            return _resolve_without_authority(workspace, conflict, mine, theirs, keep, properties, now)
         version = max(mine.version, theirs.version) + 1
         if properties:
             if chosen.deleted:
@@ -112,4 +116,40 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
                              "properties_changed": sorted(properties or {})})
     out = summary(conflict)
     out.update({"resolution": resolution, "version": version})
+    return out
+
+
+def _editors(workspace: Workspace, layer: str, uuid: str) -> tuple[str, ...]:
+    from humanops.sharing.authority import parse_editors
+
+    row = workspace.connection.execute("SELECT editors FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
+                                       (layer, uuid)).fetchone()
+    return parse_editors(row[0]) if row else ()
+
+
+def _resolve_without_authority(workspace: Workspace, conflict: dict[str, Any], mine: Any, theirs: Any, keep: str,
+                               properties: dict[str, Any] | None, now: datetime) -> dict[str, Any]:
+    """A conflict on someone else's feature that we may not change (our side was edited here
+    with another tool): its originator's version goes in place as it is, and keeping ours
+    makes our version a proposal to the originator, never a version of its feature."""
+    from humanops.sharing.proposals import propose
+
+    db = workspace.connection
+    name, uid = conflict["layer"], conflict["uuid"]
+    workspace.put_feature(theirs.with_changes(source_package=conflict["package_id"],
+                                              source_signer=conflict["sender"]))
+    proposal = None
+    if keep == "mine" and not mine.deleted:
+        changes = {**mine.properties, **(properties or {})}
+        proposal = propose(workspace, name, uid, geometry=mine.geometry, properties=changes, now=now)
+    elif keep == "mine":
+        proposal = propose(workspace, name, uid, delete=True, now=now)
+    resolution = f"{keep} (the originator's version kept; " + (
+        f"ours sent as proposal {proposal})" if proposal else "ours dropped)")
+    db.execute("UPDATE humanops_conflicts SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?",
+               (resolution, format_time(now), conflict["id"]))
+    audit.append(workspace, "conflict", counterpart=conflict["sender"], package_id=conflict["package_id"], at=now,
+                 detail={"layer": name, "uuid": uid, "kept": keep, "proposal": proposal})
+    out = summary(conflict)
+    out.update({"resolution": resolution, "version": theirs.version, "proposal_id": proposal})
     return out

@@ -651,6 +651,11 @@ class Workspace:
                 for current in self.features(layer, existing):
                     self._archive(current, now)
                 assignments = ", ".join(f'"{c}" = ?' for c in names)
+                # the stored version may equal the one put (another tool edited ours at that number):
+                # flip it first so the external-edit trigger, which versions edits that keep the
+                # version, does not take this for one
+                self.connection.executemany(f'UPDATE "{layer}" SET version = -version WHERE uuid = ?',
+                                            [(u,) for u in existing])
                 self.connection.executemany(
                     f'UPDATE "{layer}" SET {assignments} WHERE uuid = ?',
                     [(*(columns[c][i] for c in names), uuids[i]) for i in range(n) if uuids[i] in existing])
@@ -809,6 +814,8 @@ class Workspace:
     def _update_row(self, feature: Feature) -> None:
         cols = ["geom", *self._columns[feature.kind]]
         assignments = ", ".join(f'"{c}" = ?' for c in cols)
+        # see put_frame: never look like an edit that keeps the version to the trigger
+        self.connection.execute(f'UPDATE "{feature.kind}" SET version = -version WHERE uuid = ?', (feature.uuid,))
         self.connection.execute(
             f'UPDATE "{feature.kind}" SET {assignments} WHERE uuid = ?',
             [gpkg_geometry.encode(feature.geometry), *self._row_values(feature), feature.uuid])
