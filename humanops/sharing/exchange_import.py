@@ -490,12 +490,16 @@ def _classify(workspace: Workspace, layer: str, frame: pd.DataFrame, ok: np.ndar
             verdicts.set(_mask(n, np.array([i])), "generalised_over_exact",
                          "a generalised version would replace exact data we hold", keep_content=False)
             continue
+        # ancestors are the sender's word, not the author's signature: a version only ever
+        # replaces a lower one (every new version, resolution or edit, counts up), so an older
+        # signed version cannot be passed off as a descendant of ours (it is a conflict at most)
+        local_version = int(local.split("@", 1)[0])
         if incoming == local:
             action[i] = "unchanged"
-        elif local in incoming_ancestors[i]:
-            action[i] = ("delete" if mine_is_live else "ignore") if deleted[i] else "update"
         elif incoming in history.get(uid, ()):
             action[i] = "stale"
+        elif local in incoming_ancestors[i] and int(versions[i]) > local_version:
+            action[i] = ("delete" if mine_is_live else "ignore") if deleted[i] else "update"
         else:
             action[i] = "conflict"
     return action

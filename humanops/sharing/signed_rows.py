@@ -98,7 +98,7 @@ def _partners_rows(workspace: Workspace, layer: str, view: pd.DataFrame, others:
     has = rec["version"].notna().to_numpy()
     held_version = view["version"].to_numpy()[others].astype(np.int64)
     rec_version = rec["version"].fillna(0).to_numpy().astype(np.int64)
-    rec_deleted = rec["deleted"].fillna(False).to_numpy().astype(bool)
+    rec_deleted = rec["deleted"].fillna(0).to_numpy().astype(bool)
     rec_editors = rec["editors"].to_numpy(dtype=object)
     parsed = {e: parse_editors(e) for e in set(rec_editors.tolist()) if isinstance(e, str)}
     named_editor = np.array([me in parsed.get(e, ()) for e in rec_editors], dtype=bool)
