@@ -333,12 +333,17 @@ def run_conflicts_resolve(args: argparse.Namespace) -> int:
 # --- audit ------------------------------------------------------------------------------------
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    import sys
-
     from humanops.sharing.audit import verify_audit
 
     with open_workspace(args) as ws:
         report = verify_audit(ws)
+    return _audit_verdict(args, report)
+
+
+def _audit_verdict(args: argparse.Namespace, report: Any) -> int:
+    """Print an audit report (JSON, or one line, on stderr when tampered); exit 1 if tampered."""
+    import sys
+
     if getattr(args, "json", False):
         emit(args, report.to_dict(), "")
     elif report.ok:
@@ -350,21 +355,13 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 def run_audit_check(args: argparse.Namespace) -> int:
     """``audit verify``: the chain and our signed heads; with ``--witness`` also what a partner saw."""
-    import sys
-
     from humanops.sharing.audit import verify_witness
 
     if not args.witness:
         return run_audit_verify(args)
     with open_workspace(args) as ws:
         report = verify_witness(ws, args.witness)
-    if getattr(args, "json", False):
-        emit(args, report.to_dict(), "")
-    elif report.ok:
-        print(report.summary())
-    else:
-        print(f"humanops: {report.summary()}", file=sys.stderr)
-    return 0 if report.ok else 1
+    return _audit_verdict(args, report)
 
 
 def run_audit_witness(args: argparse.Namespace) -> int:

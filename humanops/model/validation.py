@@ -138,6 +138,15 @@ def validate_properties(kind: LayerKind, properties: dict[str, Any], *, partial:
     return result
 
 
+def merge_properties(kind: LayerKind, current: dict[str, Any], changes: dict[str, Any] | None) -> dict[str, Any]:
+    """A feature's fields after an edit of some of them, all checked again together."""
+    props = dict(current)
+    if changes:
+        props.update(validate_properties(kind, changes, partial=True))
+        props = validate_properties(kind, props)
+    return props
+
+
 def conform_geometry(kind: LayerKind, geometry: BaseGeometry | None) -> tuple[BaseGeometry, str | None]:
     """The geometry in the kind's storage type, repaired if that is safe.
 

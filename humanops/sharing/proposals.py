@@ -22,7 +22,7 @@ import shapely
 
 from humanops.errors import SharingError, WorkspaceError
 from humanops.model.marking import format_time, utc_now
-from humanops.model.validation import conform_geometry, validate_properties
+from humanops.model.validation import conform_geometry, merge_properties
 from humanops.sharing.authority import ALLOW, REFUSE, AuthorityDecision, Change, Held, may_change, parse_editors
 from humanops.sharing.canonical import plain_value
 from humanops.sharing.directory import Directory
@@ -124,10 +124,7 @@ def propose(workspace: Workspace, layer: str, uuid: str, *, geometry: Any = None
     with workspace.transaction() as db:
         ensure_tables(db)
         current = workspace.get_feature(layer, uuid)
-        props = dict(current.properties)
-        if properties:
-            props.update(validate_properties(kind, properties, partial=True))
-            props = validate_properties(kind, props)
+        props = merge_properties(kind, current.properties, properties)
         geom = current.geometry
         if geometry is not None:
             geom, _ = conform_geometry(kind, geometry)

@@ -34,7 +34,7 @@ from humanops.errors import ValidationError, WorkspaceError
 from humanops.fileperms import make_private
 from humanops.model.feature import Feature, new_uuid, new_uuids
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
-from humanops.model.validation import conform_geometry, validate_frame, validate_properties
+from humanops.model.validation import conform_geometry, merge_properties, validate_frame, validate_properties
 from humanops.store import gpkg_geometry, schema
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -461,10 +461,7 @@ class Workspace:
                 raise WorkspaceError(
                     f"was changed meanwhile (now version {current.version}, edit was made on "
                     f"version {expected_version})", layer=layer, feature=uuid)
-            props = dict(current.properties)
-            if properties:
-                props.update(validate_properties(kind, properties, partial=True))
-                props = validate_properties(kind, props)
+            props = merge_properties(kind, current.properties, properties)
             geom = current.geometry
             if geometry is not None:
                 geom, _ = self._checked_geometry(kind, geometry, uuid)
