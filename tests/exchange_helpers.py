@@ -124,3 +124,29 @@ def with_statement(payload: dict, author: Partner) -> dict:
     identity = keys.unlock(author.ws, author.passphrase)
     doc["statements"] = [*doc["statements"], sign_statement(identity, hashes, utc_now()).to_payload()]
     return doc
+
+
+def without_audit(snap: dict) -> dict:
+    """A workspace snapshot less what every import writes, refused or not (the audit log)."""
+    snap = dict(snap)
+    snap.pop("humanops_audit", None)
+    snap["humanops_meta"] = [r for r in snap["humanops_meta"] if r[0] != "audit_head"]
+    return snap
+
+
+def refused(partner: Partner, path: Path, snapshot, match: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
+    """The import raises a SharingError (not another exception) naming the file in one line,
+    changes nothing but the audit log, and records the refusal there."""
+    import pytest
+
+    from humanops.sharing.audit import entries, verify_audit
+    from humanops.sharing.exchange_import import import_package
+
+    before = snapshot(partner.ws.path)
+    with pytest.raises(SharingError, match=match) as caught:
+        import_package(partner.ws, path, partner.passphrase, **kwargs)
+    assert str(path) in caught.value.message and "\n" not in caught.value.message
+    assert without_audit(snapshot(partner.ws.path)) == without_audit(before)
+    assert entries(partner.ws)[-1]["action"] == "refused_import"
+    assert verify_audit(partner.ws).ok
+    return caught.value

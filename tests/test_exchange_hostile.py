@@ -18,6 +18,7 @@ from exchange_helpers import (
     frame_inner,
     make_partners,
     open_inner,
+    refused,
     resign,
     seal_inner,
     split_inner,
@@ -28,7 +29,6 @@ from shapely.geometry import Point
 from humanops.errors import SharingError
 from humanops.model.marking import TLP, Marking, format_time, utc_now
 from humanops.sharing import keys, package_format
-from humanops.sharing.audit import entries, verify_audit
 from humanops.sharing.canonical import canonical_json
 from humanops.sharing.directory_store import revoke_partner
 from humanops.sharing.exchange_export import export_package
@@ -56,25 +56,6 @@ def package(partners, tmp_path):
     out = tmp_path / "good.hopx"
     export_package(partners["ocha"].ws, ["medaid"], out, partners["ocha"].passphrase)
     return out
-
-
-def _without_audit(snap):
-    snap = dict(snap)
-    snap.pop("humanops_audit", None)
-    snap["humanops_meta"] = [r for r in snap["humanops_meta"] if r[0] != "audit_head"]
-    return snap
-
-
-def refused(partner, path, snapshot, match=None, **kwargs):
-    """Import must raise SharingError (matching), change nothing but the audit log, and log it."""
-    before = snapshot(partner.ws.path)
-    with pytest.raises(SharingError, match=match) as caught:
-        import_package(partner.ws, path, partner.passphrase, **kwargs)
-    assert str(path) in caught.value.message  # names the file
-    assert _without_audit(snapshot(partner.ws.path)) == _without_audit(before)
-    assert entries(partner.ws)[-1]["action"] == "refused_import"
-    assert verify_audit(partner.ws).ok
-    return caught.value
 
 
 def manifest_for(sender, recipients, payload, layers, *, sequence=1, created=None, expires=None, markings=None):

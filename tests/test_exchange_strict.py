@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from exchange_helpers import close_all, make_partners, open_inner, resign, split_inner
+from exchange_helpers import close_all, make_partners, open_inner, refused, resign, split_inner, without_audit
 from shapely.geometry import Point
 
 from humanops.catalog import RESERVED_COLUMNS, load_catalog
@@ -26,7 +26,7 @@ from humanops.cli import main
 from humanops.errors import SharingError
 from humanops.model.marking import TLP, Marking
 from humanops.sharing import keys, package_format, payload_codec
-from humanops.sharing.audit import entries, verify_audit
+from humanops.sharing.audit import entries
 from humanops.sharing.canonical import loads_strict
 from humanops.sharing.exchange_export import export_package
 from humanops.sharing.exchange_import import import_package
@@ -58,26 +58,6 @@ def package(partners, tmp_path):
     out = tmp_path / "honest.hopx"
     export_package(partners["ocha"].ws, ["medaid"], out, partners["ocha"].passphrase)
     return out
-
-
-def _without_audit(snap):
-    snap = dict(snap)
-    snap.pop("humanops_audit", None)
-    snap["humanops_meta"] = [r for r in snap["humanops_meta"] if r[0] != "audit_head"]
-    return snap
-
-
-def refused(partner, path, snapshot, match):
-    """The import raises a SharingError (not another exception) naming the file, changes
-    nothing but the audit log, and records the refusal there."""
-    before = snapshot(partner.ws.path)
-    with pytest.raises(SharingError, match=match) as caught:
-        import_package(partner.ws, path, partner.passphrase)
-    assert str(path) in caught.value.message and "\n" not in caught.value.message
-    assert _without_audit(snapshot(partner.ws.path)) == _without_audit(before)
-    assert entries(partner.ws)[-1]["action"] == "refused_import"
-    assert verify_audit(partner.ws).ok
-    return caught.value
 
 
 def altered(partners, tmp_path, package, edit, name="altered.hopx"):
@@ -171,7 +151,7 @@ def test_a_reserved_name_through_the_cli_is_one_line_and_exit_1(partners, packag
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and "internal error" not in lines[0]
     assert str(hostile) in lines[0] and "may not be named version" in lines[0]
-    assert _without_audit(snapshot(medaid.ws.path)) == _without_audit(before)
+    assert without_audit(snapshot(medaid.ws.path)) == without_audit(before)
     assert entries(medaid.ws)[-1]["action"] == "refused_import"
 
 
