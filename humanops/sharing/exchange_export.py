@@ -330,7 +330,9 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
         proposals = outgoing_proposals(workspace, layer, chosen, me, directory, now, full=full)
         if not full and not changed and not coarse and not had_derived and not len(proposals.frame):
             continue
-        rows = read_rows(workspace, layer, None if (full or coarse) else changed)
+        # most of the layer unsent (a first package): one scan beats thousands of uuid look-ups
+        whole = full or coarse or len(changed or ()) * 2 > workspace.count(layer)
+        rows = read_rows(workspace, layer, None if whole else changed)
         n = len(rows)
         in_scope = np.ones(n, dtype=bool) if changed is None else rows["uuid"].isin(changed).to_numpy()
         signed = signed_view(workspace, layer, rows, me)

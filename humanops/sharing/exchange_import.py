@@ -740,7 +740,8 @@ def _record_authority(workspace: Workspace, plan: dict[str, Any], opened: Opened
     me = workspace.organisation
     # a version we already held unsigned (same revision) gets the signature that came with it
     signable = np.flatnonzero(np.isin(plan["action"], ("insert", "update", "delete", "unchanged")))
-    rows = [i for i in signable if hashes[i] is not None and originator[i] != me]
+    # in key order: the unique (layer, uuid) index takes sorted inserts far faster
+    rows = sorted((i for i in signable if hashes[i] is not None and originator[i] != me), key=lambda i: uuids[i])
     record_signed(db, [(name, uuids[i], int(columns[0][i]), bool(columns[1][i]), hashes[i], columns[2][i],
                         columns[3][i], *(c[i] for c in columns[4:]), statement_ids[i]) for i in rows])
     proposals = np.flatnonzero(plan["action"] == "proposal")
