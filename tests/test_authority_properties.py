@@ -681,13 +681,13 @@ def test_an_older_version_sent_with_forged_ancestors_does_not_roll_back(partners
     assert same_version(b.ws.get_feature(LAYER, original.uuid), newer)
 
 
-@pytest.mark.xfail(strict=True, reason="engine gap: a feature is known by its uuid alone; the first version to "
-                                       "reach an organisation decides its owner, so a relay can take another's "
-                                       "uuid for itself (SQL: originator = 'w') and the originator's versions "
-                                       "are refused there ever after")
 def test_a_relay_claiming_anothers_feature_does_not_shut_out_its_originator(partners, tmp_path):
     """W receives A's feature, sets originator = 'w' with SQL and sends it to C, which never had
-    it: C takes it as W's. When A then sends C its feature, C must hold A's version."""
+    it: C takes it as W's (nothing tells the uuid's owner from the first version). When A then
+    sends C its feature, C is not shut out: both signed versions are kept as a dispute for a
+    person, who gives the feature back to A; A's next versions then merge as usual."""
+    from humanops.sharing.conflicts import list_conflicts, resolve_conflict
+
     a, c, w = partners["a"], partners["c"], partners["w"]
     original = need(a.ws, "site", Marking(tlp=TLP.AMBER, releasable_to=("w", "c")))
     send(partners, "a", ["w"], tmp_path / "a-w.hopx")
@@ -696,4 +696,10 @@ def test_a_relay_claiming_anothers_feature_does_not_shut_out_its_originator(part
                                 (original.uuid,))
     send(partners, "w", ["c"], tmp_path / "w-c.hopx")
     send(partners, "a", ["c"], tmp_path / "a-c.hopx")
+    [dispute] = list_conflicts(c.ws)
+    assert dispute["incoming_feature"]["originator"] == "a" and dispute["local_feature"]["originator"] == "w"
+    resolve_conflict(c.ws, original.uuid, "theirs")
     assert same_version(c.ws.find_feature(LAYER, original.uuid), original)
+    newer = edit_feature(a.ws, LAYER, original.uuid, properties={"population": 7})
+    send(partners, "a", ["c"], tmp_path / "a-c-2.hopx")
+    assert c.ws.get_feature(LAYER, original.uuid).version == newer.version

@@ -653,7 +653,7 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
             name, frame, signed_marking, plan["values"], plan["geoms"], [f for f in payload.fields if f in
                                                                          kind.field_names],
             opened.sender, statements or VerifiedStatements(), verdicts)
-        plan["proposal"] = check_authority(workspace, name, frame, signed_marking, me, verdicts)
+        plan["proposal"], plan["disputed"] = check_authority(workspace, name, frame, signed_marking, me, verdicts)
         plan["signed_marking"] = signed_marking
         plan["generalised"] = generalised
         plan["held_generalised"] = set()
@@ -662,6 +662,7 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
     action = plan["action"]
     if "proposal" in plan:
         action[plan["proposal"] & verdicts.ok] = "proposal"
+        action[plan["disputed"] & verdicts.ok] = "conflict"
     action[~verdicts.ok] = ""
     plan["used_statements"] = {s for s in plan.get("statement_ids", np.empty(0, object))[
         np.isin(action, ("insert", "update", "delete", "unchanged"))] if s}

@@ -134,14 +134,14 @@ def check_signatures(layer: str, frame: pd.DataFrame, signed_marking: pd.DataFra
 
 
 def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signed_marking: pd.DataFrame, me: str,
-                    verdicts: Any) -> np.ndarray:
-    """Per row: True where the version is a proposal (sent as one, or made by someone who may
-    not change the feature); refusals are quarantined."""
+                    verdicts: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: (a proposal: sent as one, or made by someone who may not change the feature;
+    a dispute over who owns the uuid, for a person to decide); refusals are quarantined."""
     n = len(frame)
     proposal = ~pd.isna(frame["_proposed_by"].to_numpy(dtype=object))
     rows = np.flatnonzero(verdicts.ok & ~proposal)
     if not len(rows):
-        return proposal
+        return proposal, np.zeros(n, dtype=bool)
     uuids = frame["uuid"].to_numpy(dtype=object)
     db = workspace.connection
     held_rows = {}
@@ -159,6 +159,7 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
     originator = frame["originator"].to_numpy(dtype=object)
     deleted = frame["_deleted"].to_numpy(dtype=bool)
     incoming_editors = frame["_editors"].to_numpy(dtype=object)
+    disputed = np.zeros(n, dtype=bool)
     # plain dicts and arrays: row-wise pandas access costs seconds per 100,000 rows
     signed_records = {u: (parse_editors(e), tuple(m or None for m in marking)) for u, e, *marking in zip(
         records["uuid"], records["editors"], *(records[c] for c in MARKING), strict=True)}
@@ -181,9 +182,14 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
         decision = may_change(held, change)
         if decision.action == PROPOSE:
             proposal[i] = True
+        elif decision.reason_code == "originator_changed":
+            # two organisations each sign the same uuid as theirs: one of them copied it (a
+            # relay can claim a feature first). A person decides who owns it, never the first
+            # package to arrive: kept as a conflict with both versions
+            disputed[i] = True
         elif decision.action == REFUSE:
             _set(verdicts, n, i, decision.reason_code, decision.reason, keep_content=True)
-    return proposal
+    return proposal, disputed
 
 
 def _own_editors(workspace: Workspace, layer: str) -> dict[str, tuple[str, ...]]:
