@@ -36,6 +36,11 @@ without the originator's version there is nothing to propose a change to, and a 
 first reaches us through someone else than its originator could claim any owner (an editor's
 version of a feature we never saw included: we cannot check that the originator named it).
 
+Rule 4 refuses the version as a change of ours; an import keeps it, when its claimed
+originator signed it, as a dispute over who owns the uuid for a person to decide
+(:mod:`humanops.sharing.import_authority`): a relay could otherwise claim a feature for itself
+before its originator's version arrives.
+
 A relay never appears here as an author: it forwards the originator's signed version
 unchanged, and may only restrict the marking further for its own onward sharing
 (:func:`humanops.sharing.marking_ops.set_marking`), which is not a change of the feature.
