@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HumanOpsError as exc:
         if args.debug:
             raise
-        print(f"humanops: {exc.message}", file=sys.stderr)
+        print(f"humanops: {' '.join(exc.message.split())}", file=sys.stderr)  # one line, whatever a library said
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         print("humanops: interrupted", file=sys.stderr)

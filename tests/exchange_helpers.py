@@ -113,7 +113,7 @@ def with_statement(payload: dict, author: Partner) -> dict:
     doc = dict(payload)
     doc.setdefault("statements", [])
     try:
-        layers, _ = decode_package_payload(json_module.dumps({**doc, "statements": []}).encode())
+        layers, _, _ = decode_package_payload(json_module.dumps({**doc, "statements": []}).encode())
     except SharingError:
         return doc  # malformed on purpose: refused before any signature is looked at
     hashes = []

@@ -87,7 +87,7 @@ def one_need(**overrides):
              "properties": {"name": ["crafted"], "population": [5]}, "author": ["ocha"], "editors": [[]],
              "restriction": [None], "proposed_by": [None]}
     layer.update(overrides)
-    return {"format": 2, "layers": {"need": layer}, "statements": []}
+    return {"format": 2, "layers": {"need": layer}, "statements": [], "options": {"respect_aor": False}}
 
 
 def craft(partners, tmp_path, payload, *, name="crafted.hopx", layers=None, markings=None, **kw):

@@ -596,3 +596,46 @@ def test_a_conflict_on_a_feature_we_may_not_change_keeps_the_originators_version
     assert held.properties["population"] == 5 and held.version == 2  # ocha's version, as ocha signed it
     [proposal] = list_proposals(medaid.ws)
     assert proposal["id"] == resolved["proposal_id"] and proposal["feature"]["properties"]["population"] == 999
+
+
+def _set_area(ws, org, area):
+    with ws.transaction() as db:
+        db.execute("UPDATE humanops_partners SET area_of_responsibility = ? WHERE org_id = ?",
+                   (shapely.to_geojson(area), org))
+
+
+def test_an_area_of_responsibility_is_kept_by_export_rechecked_on_import_and_widening_it_sends_more(
+        partners, tmp_path):
+    from shapely.geometry import box
+
+    from humanops.sharing import receivable
+
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    inside = need(ocha.ws, "inside", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)), 36.0, 33.0)
+    outside = need(ocha.ws, "outside", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)), 40.0, 35.0)
+    for ws in (ocha.ws, medaid.ws):  # both sides know medaid's area
+        _set_area(ws, "medaid", box(35.5, 32.5, 36.5, 33.5))
+    export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase, respect_aor=True)
+    import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    assert set(holdings(medaid.ws)) == {inside.uuid}
+    # the area grows: the next incremental package carries what became receivable
+    for ws in (ocha.ws, medaid.ws):
+        _set_area(ws, "medaid", box(35.5, 32.5, 41, 36))
+    export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase, respect_aor=True)
+    assert import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase).layers["need"] == {"inserted": 1}
+    assert set(holdings(medaid.ws)) == {inside.uuid, outside.uuid}
+    # a buggy exporter that says it kept to the area but did not: what lies outside is quarantined
+    stray = need(ocha.ws, "stray", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)), 20.0, 10.0)
+    real = receivable.decide_many
+
+    def ignores_the_area(frame, exporter, recipient, directory, now, **kw):
+        return real(frame, exporter, recipient, directory, now)
+
+    receivable.decide_many = ignores_the_area
+    try:
+        export_package(ocha.ws, ["medaid"], tmp_path / "3.hopx", ocha.passphrase, respect_aor=True)
+    finally:
+        receivable.decide_many = real
+    result = import_package(medaid.ws, tmp_path / "3.hopx", medaid.passphrase)
+    assert result.layers["need"] == {"quarantined": 1} and result.quarantined[0]["uuid"] == stray.uuid
+    assert result.quarantined[0]["reason_code"] == "outside_aor"

@@ -593,7 +593,7 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
             sequence = int(workspace.get_meta(SEQUENCE_KEY) or 0) + 1
             feedback.progress(0.5, "signing our versions")
             statements = _statements(workspace, identity, plan, now)
-            payload_json = encode_payload(plan.payload, statements)
+            payload_json = encode_payload(plan.payload, statements, respect_aor=respect_aor)
             stored, payload_entry = compress_payload(payload_json)
             del payload_json
             package_id = str(uuid_module.uuid4())

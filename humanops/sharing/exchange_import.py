@@ -317,11 +317,13 @@ def _check_markings(frame: pd.DataFrame, verdicts: _Verdicts) -> None:
 
 
 def _check_policy(frame: pd.DataFrame, sender: str, me: str, directory: Any, now: datetime,
-                  verdicts: _Verdicts) -> np.ndarray:
-    """The policy again, as if the sender exported to us. Returns the live rows we hold only
+                  verdicts: _Verdicts, respect_aor: bool = False) -> np.ndarray:
+    """The policy again, as if the sender exported to us (keeping to our area of
+    responsibility when the sender said it did). Returns the live rows we hold only
     generalised."""
     live = ~frame["_deleted"].to_numpy(dtype=bool)
-    decisions = decide_many(frame, sender, me, directory, now)
+    judged = frame.assign(geometry=frame["_geom"]) if respect_aor else frame
+    decisions = decide_many(judged, sender, me, directory, now, respect_aor=respect_aor)
     withheld = live & (decisions.action == WITHHOLD)
     reasons = np.array([f"not ours to hold: {r}" for r in decisions.reason], dtype=object)
     for code in set(decisions.reason_code[withheld]):
@@ -563,7 +565,7 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
         verification = _verify(workspace, opened, me, now, file)
         feedback.progress(0.2, "checking the payload")
         raw = payload_json(opened, file=file)
-        layers, statement_entries = decode_package_payload(raw, file=file)
+        layers, statement_entries, options = decode_package_payload(raw, file=file)
         check_payload(workspace.catalog, layers, file=file)
         del raw
         _check_counts(opened, layers, file)
@@ -592,7 +594,8 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
             plans = []
             for index, (name, payload) in enumerate(sorted(layers.items())):
                 feedback.progress(0.3 + 0.3 * index / max(1, len(layers)), f"checking {name}")
-                plans.append(_plan_layer(workspace, name, payload, opened, me, directory, now, result, statements))
+                plans.append(_plan_layer(workspace, name, payload, opened, me, directory, now, result, statements,
+                                         respect_aor=options["respect_aor"]))
             if not dry_run:
                 for index, plan in enumerate(plans):
                     feedback.progress(0.6 + 0.35 * index / max(1, len(plans)), f"merging {plan['layer']}")
@@ -627,7 +630,7 @@ def _record_refusal(workspace: Workspace, opened: OpenedPackage | None, file: st
 
 def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: OpenedPackage, me: str,
                 directory: Any, now: datetime, result: ImportResult,
-                statements: VerifiedStatements | None = None) -> dict[str, Any]:
+                statements: VerifiedStatements | None = None, *, respect_aor: bool = False) -> dict[str, Any]:
     frame = payload.frame
     n = len(frame)
     verdicts = _Verdicts(n)
@@ -645,7 +648,7 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
         checked = verdicts.ok
         generalised = np.zeros(n, dtype=bool)
         if checked.any():
-            generalised = _check_policy(frame, opened.sender, me, directory, now, verdicts)
+            generalised = _check_policy(frame, opened.sender, me, directory, now, verdicts, respect_aor)
             _check_generalised(frame, kind, payload.grid_crs, generalised, verdicts)
         plan["values"] = _check_fields(frame, payload, kind, live, verdicts)
         plan["geoms"] = _check_geometry(frame, payload, kind, live, verdicts)

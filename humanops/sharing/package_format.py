@@ -174,7 +174,8 @@ def open_package(data: bytes, identities: list[pyrage.x25519.Identity], *, file:
         if "no matching keys" in str(exc).lower():
             raise SharingError("is not encrypted to any of our keys (not addressed to us, or damaged)",
                                file=file) from None
-        raise SharingError(f"cannot be decrypted: the file is damaged or truncated ({exc})", file=file) from None
+        detail = " ".join(str(exc).split())[:200]  # age's own text can span lines: one line here
+        raise SharingError(f"cannot be decrypted: the file is damaged or truncated ({detail})", file=file) from None
     return parse_inner(inner, file=file)
 
 

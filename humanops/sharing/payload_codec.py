@@ -127,9 +127,10 @@ def _restriction(value: Any) -> list[Any] | None:
             plain_value(value.get("expires")), value["precision"]]
 
 
-def encode_payload(layers: dict[str, LayerPayload], statements: list[dict[str, str]] | None = None) -> bytes:
+def encode_payload(layers: dict[str, LayerPayload], statements: list[dict[str, str]] | None = None, *,
+                   respect_aor: bool = False) -> bytes:
     doc = {"format": PAYLOAD_FORMAT, "layers": {name: encode_layer(p) for name, p in sorted(layers.items())},
-           "statements": statements or []}
+           "statements": statements or [], "options": {"respect_aor": bool(respect_aor)}}
     return json.dumps(doc, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
@@ -291,13 +292,15 @@ def decode_payload(raw: bytes, *, file: str | None = None) -> dict[str, LayerPay
     return decode_package_payload(raw, file=file)[0]
 
 
-def decode_package_payload(raw: bytes, *, file: str | None = None) -> tuple[dict[str, LayerPayload], list[Any]]:
-    """(frames per layer, the originators' statements as sent); SharingError on any structural
-    fault. Statements are parsed and verified by :mod:`humanops.sharing.originator_signatures`."""
+def decode_package_payload(raw: bytes, *, file: str | None = None) -> tuple[dict[str, LayerPayload], list[Any],
+                                                                           dict[str, bool]]:
+    """(frames per layer, the originators' statements as sent, the sender's options: whether it
+    kept to recipients' areas of responsibility); SharingError on any structural fault.
+    Statements are parsed and verified by :mod:`humanops.sharing.originator_signatures`."""
     # the payload's shape is fixed and shallow: deeper nesting is hostile (checked by the
     # parser's own recursion guard plus the type checks, not a byte scan of a large text)
     doc = loads_strict(raw, what="payload", file=file, allow_floats=True, max_depth=None)
-    if not isinstance(doc, dict) or set(doc) != {"format", "layers", "statements"}:
+    if not isinstance(doc, dict) or set(doc) != {"format", "layers", "statements", "options"}:
         if isinstance(doc, dict) and doc.get("format") == 1:
             raise SharingError("is a payload of format 1, without originators' signatures: ask the sender to "
                                "update HumanOps", file=file)
@@ -309,4 +312,8 @@ def decode_package_payload(raw: bytes, *, file: str | None = None) -> tuple[dict
     statements = doc["statements"]
     if not isinstance(statements, list) or len(statements) > MAX_STATEMENTS:
         raise SharingError(f"the payload's statements must be a list of at most {MAX_STATEMENTS}", file=file)
-    return {name: decode_layer(name, layer, file) for name, layer in doc["layers"].items()}, statements
+    options = doc["options"]
+    if not isinstance(options, dict) or set(options) != {"respect_aor"} or not isinstance(options["respect_aor"],
+                                                                                           bool):
+        raise SharingError("the payload's options must be {\"respect_aor\": true|false}", file=file)
+    return {name: decode_layer(name, layer, file) for name, layer in doc["layers"].items()}, statements, options

@@ -59,7 +59,10 @@ class SendFilter:
         """The policy's decisions (``decide_many``) with the two rules export adds: generalised
         copies received from others are never passed on, and a partner's feature goes only as
         its originator signed it. Export, its preview and the map all ask this."""
-        decisions = decide_many(frame, self.exporter, self.recipient, self.directory, self.now,
+        judged = frame
+        if self.respect_aor and "geometry" not in frame.columns and "_geom" in frame.columns:
+            judged = frame.assign(geometry=frame["_geom"])  # rows as exchange reads them
+        decisions = decide_many(judged, self.exporter, self.recipient, self.directory, self.now,
                                 respect_aor=self.respect_aor)
         if "uuid" not in frame.columns:
             return decisions

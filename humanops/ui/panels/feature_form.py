@@ -342,15 +342,21 @@ class FeatureFormPanel(QWidget):
 
     ``authority(feature)`` (set by the main window) gives (a note on whose feature it is and
     what our edits do, whether an edit becomes a proposal); the note is shown under the title
-    and Apply reads "Propose…" when edits become proposals."""
+    and Apply reads "Propose…" when edits become proposals.
+
+    ``editors_info(feature)`` (set by the sharing extension) gives one line naming the feature's
+    editors, shown under the note, and shows the Editors… button, which asks for them to be
+    named (``editorsRequested``)."""
 
     applyRequested = Signal(str, str, dict)  # layer, uuid, changed values
+    editorsRequested = Signal(str, str)  # layer, uuid
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer: str | None = None
         self.uuid: str | None = None
         self.authority: Callable[[Feature], tuple[str, bool]] | None = None
+        self.editors_info: Callable[[Feature], str] | None = None
         self.title = QLabel("Select one feature on the map or in the table to see its fields.", self)
         self.title.setWordWrap(True)
         self.note = QLabel(self)
@@ -358,6 +364,11 @@ class FeatureFormPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #404040;")
         self.note.hide()
+        self.editors_line = QLabel(self)
+        self.editors_line.setObjectName("feature_editors")
+        self.editors_line.setWordWrap(True)
+        self.editors_line.setStyleSheet("color: #404040;")
+        self.editors_line.hide()
         self.form = FeatureForm(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -369,7 +380,14 @@ class FeatureFormPanel(QWidget):
         self.revert_button = QPushButton("Revert", self)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
+        self.editors_button = QPushButton("Editors…", self)
+        self.editors_button.setObjectName("feature_editors_button")
+        self.editors_button.setToolTip("The organisations that may change this feature's fields and geometry "
+                                       "with its originator")
+        self.editors_button.clicked.connect(self._editors_clicked)
+        self.editors_button.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.editors_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.apply_button)
@@ -377,6 +395,7 @@ class FeatureFormPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
+        layout.addWidget(self.editors_line)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.form.edited.connect(self._update_buttons)
@@ -388,6 +407,12 @@ class FeatureFormPanel(QWidget):
         note, proposes = ("", False) if feature is None or self.authority is None else self.authority(feature)
         self.note.setText(note)
         self.note.setVisible(bool(note))
+        editors = "" if feature is None or self.editors_info is None else self.editors_info(feature)
+        self.editors_line.setText(editors)
+        self.editors_line.setToolTip("Editors may change its fields and geometry with its originator; only the "
+                                     "originator sets the marking, names editors or deletes it" if editors else "")
+        self.editors_line.setVisible(bool(editors))
+        self.editors_button.setVisible(feature is not None and self.editors_info is not None)
         self.apply_button.setText("Propose…" if proposes else "Apply")
         self.apply_button.setToolTip("Send the changed fields to the feature's originator as a proposal (undoable)"
                                      if proposes else "Store the changed fields as a new version (undoable)")
@@ -407,6 +432,10 @@ class FeatureFormPanel(QWidget):
 
     def feature(self) -> Feature | None:
         return self._feature
+
+    def _editors_clicked(self) -> None:
+        if self.layer is not None and self.uuid is not None:
+            self.editorsRequested.emit(self.layer, self.uuid)
 
     def is_dirty(self) -> bool:
         return self.uuid is not None and self.form.is_dirty()

@@ -151,6 +151,14 @@ def show_conflicts(window: MainWindow) -> None:
         conflicts_panel(window).refresh()
 
 
+@menu_entry(MENU, "Editors of a layer…", tip="Name the partners who may edit all our features of a layer with us "
+                                              "(their fields and geometry)")
+def open_layer_editors(window: MainWindow) -> None:
+    from humanops.ui.sharing.editors_dialog import open_editors
+
+    open_editors(window)
+
+
 @menu_entry(MENU, "Audit log…", tip="Verify the hash-chained log of what went to whom; write a report")
 def open_audit(window: MainWindow) -> None:
     from humanops.ui.sharing.audit_dialog import AuditDialog
@@ -177,6 +185,16 @@ def add_sharing_toolbar(window: MainWindow) -> None:
     from humanops.ui.sharing.send_toolbar import SendFilterBar
 
     SendFilterBar(window)
+
+
+@window_hook
+def add_feature_editors(window: MainWindow) -> None:
+    """The Feature panel names the shown feature's editors, and its Editors… button opens the dialog."""
+    from humanops.ui.sharing.editors_dialog import editors_line, open_editors
+
+    panel_widget = window.feature_panel
+    panel_widget.editors_info = lambda feature: editors_line(window.workspace, feature)
+    panel_widget.editorsRequested.connect(lambda layer, uuid: open_editors(window, layer, uuid))
 
 
 @window_hook

@@ -84,3 +84,19 @@ def count(workspace_path: Path, send_filter: SendFilter, feedback: Feedback) -> 
 
     with Workspace.open(workspace_path) as ws:
         return count_sendable(ws, send_filter, feedback)
+
+
+def write_witness(workspace_path: Path, for_org: str, out: Path, passphrase: str, feedback: Feedback) -> dict[str, Any]:
+    """Unlock our key (scrypt: the slow part) and write, signed, what ``for_org``'s packages
+    showed us of its audit log (``humanops.sharing.audit.write_witness``), dated by the
+    workspace's clock."""
+    from humanops.model.clock import workspace_now
+    from humanops.sharing.audit import write_witness as write
+    from humanops.sharing.keys import unlock
+    from humanops.store.workspace import Workspace
+
+    feedback.progress(0.1, "unlocking the key")
+    with Workspace.open(workspace_path) as ws:
+        identity = unlock(ws, passphrase)
+        feedback.progress(0.8, "signing the witness")
+        return write(ws, identity, for_org, out, workspace_now(ws))
