@@ -164,3 +164,16 @@ def test_keys_show_and_rotate(two, capsys):
     _, text, _ = run(capsys, "-w", ocha, "keys", "show", "--json")
     doc = json.loads(text)
     assert doc["fingerprint"] != before and [h["revoked_at"] is None for h in doc["history"]] == [True, False]
+
+
+def test_the_longest_package_validity_is_a_setting(two, tmp_path, capsys):
+    ocha, medaid = str(two["ocha"]), str(two["medaid"])
+    assert json.loads(run(capsys, "-w", medaid, "package", "max-validity", "--json")[1]) == {"max_validity_days": 90}
+    assert run(capsys, "-w", medaid, "package", "max-validity", "10")[0] == 0
+    out = str(tmp_path / "long.hopx")
+    assert run(capsys, "-w", ocha, "package", "export", "--to", "medaid", "--out", out, "--valid-days", "30")[0] == 0
+    code, _, err = run(capsys, "-w", medaid, "package", "import", out)
+    assert code == 1 and "at most 10" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "-w", ocha, "package", "export", "--to", "medaid", "--out", out + "2",
+                       "--valid-days", "100")
+    assert code == 1 and "at most 90 days" in err

@@ -92,6 +92,11 @@ def _register_package(sub: argparse._SubParsersAction) -> None:
     p = package.add_parser("quarantine", help="received features refused by the sharing rules or validation")
     add_json_flag(p)
     p.set_defaults(handler=run_package_quarantine)
+    p = package.add_parser("max-validity", help="show or set the longest validity a package may claim, in days "
+                                                "(ours are refused longer, partners' too; default 90)")
+    p.add_argument("days", nargs="?", type=int, help="new limit, 1 to 3650")
+    add_json_flag(p)
+    p.set_defaults(handler=run_package_max_validity)
 
 
 def _register_conflicts(sub: argparse._SubParsersAction) -> None:
@@ -292,6 +297,19 @@ def run_package_quarantine(args: argparse.Namespace) -> int:
     emit(args, {"quarantined": rows}, lambda d: "\n".join(
         f"{q['at']}  {q['sender']:<12} {q['layer']:<12} {q['uuid']}  {q['reason_code']}: {q['reason']}"
         for q in d["quarantined"]) or "nothing quarantined")
+    return 0
+
+
+def run_package_max_validity(args: argparse.Namespace) -> int:
+    from humanops.sharing.exchange_import import MAX_VALIDITY_KEY, max_validity
+
+    with open_workspace(args) as ws:
+        if args.days is not None:
+            if not 1 <= args.days <= 3650:
+                raise UsageError("the limit is 1 to 3650 days")
+            ws.set_meta(MAX_VALIDITY_KEY, str(args.days))
+        doc = {"max_validity_days": max_validity(ws).days}
+    emit(args, doc, lambda d: f"packages may claim at most {d['max_validity_days']} days of validity")
     return 0
 
 
