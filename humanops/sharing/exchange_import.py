@@ -737,17 +737,21 @@ def _record_authority(workspace: Workspace, plan: dict[str, Any], opened: Opened
     signed, hashes, statement_ids = plan["signed_marking"], plan["hashes"], plan["statement_ids"]
     uuids = frame["uuid"].to_numpy(dtype=object)
     # whole columns as arrays once: row-wise pandas access costs seconds per 100,000 rows
-    originator = frame["originator"].to_numpy(dtype=object)
-    columns = [frame["version"].to_numpy(), frame["_deleted"].to_numpy(dtype=bool),
-               frame["_author"].to_numpy(dtype=object), frame["_editors"].to_numpy(dtype=object),
-               *(signed[c].to_numpy(dtype=object) for c in MARKING)]
+    originator = frame["originator"].tolist()
+    # Python lists: element access on numpy arrays costs a boxing per value
+    columns = [[int(v) for v in frame["version"].tolist()], [bool(d) for d in frame["_deleted"].tolist()],
+               frame["_author"].tolist(), frame["_editors"].tolist(), *(signed[c].tolist() for c in MARKING)]
+    uuids_list = frame["uuid"].tolist()
     me = workspace.organisation
     # a version we already held unsigned (same revision) gets the signature that came with it
     signable = np.flatnonzero(np.isin(plan["action"], ("insert", "update", "delete", "unchanged")))
     # in key order: the unique (layer, uuid) index takes sorted inserts far faster
-    rows = sorted((i for i in signable if hashes[i] is not None and originator[i] != me), key=lambda i: uuids[i])
-    record_signed(db, [(name, uuids[i], int(columns[0][i]), bool(columns[1][i]), hashes[i], columns[2][i],
-                        columns[3][i], *(c[i] for c in columns[4:]), statement_ids[i]) for i in rows])
+    hash_list, statement_list = hashes.tolist(), statement_ids.tolist()
+    rows = sorted((i for i in signable.tolist() if hash_list[i] is not None and originator[i] != me),
+                  key=uuids_list.__getitem__)
+    version, deleted, author, editors, tlp, releasable, caveats, expires, precision = columns
+    record_signed(db, [(name, uuids_list[i], version[i], deleted[i], hash_list[i], author[i], editors[i], tlp[i],
+                        releasable[i], caveats[i], expires[i], precision[i], statement_list[i]) for i in rows])
     proposals = np.flatnonzero(plan["action"] == "proposal")
     store_received(db, name, [(uuids[i], frame["originator"].iloc[i], frame["_author"].iloc[i],
                                int(frame["version"].iloc[i]), frame["modified"].iloc[i],

@@ -164,7 +164,17 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
     signed_records = {u: (parse_editors(e), tuple(m or None for m in marking)) for u, e, *marking in zip(
         records["uuid"], records["editors"], *(records[c] for c in MARKING), strict=True)}
     incoming = list(zip(*(signed_marking[c].to_numpy(dtype=object) for c in MARKING), strict=True))
-    for i in rows:
+    # versions of features we hold none of: asked once per distinct (originator, author)
+    new = np.fromiter((u not in held_rows for u in uuids[rows]), dtype=bool, count=len(rows))
+    firsts: dict[tuple[str, str], Any] = {}
+    for i in rows[new]:
+        key = (originator[i], author[i] or "")
+        if key not in firsts:
+            firsts[key] = may_change(None, Change(key[0], key[1]))
+        decision = firsts[key]
+        if decision.action == REFUSE:
+            _set(verdicts, n, i, decision.reason_code, decision.reason, keep_content=True)
+    for i in rows[~new]:
         uid = uuids[i]
         held: Held | None = None
         held_marking = held_editors = None
