@@ -142,6 +142,8 @@ def test_the_dialog_is_disabled_for_a_partners_feature(qtbot, make_main_window, 
     assert select_in_table(qtbot, window, "need") == camp.uuid
     panel = window.feature_panel
     assert panel.editors_line.text() == "Editors named by OCHA: UNHCR"
+    qtbot.wait(100)
+    shot(window.docks["feature"], "editors_partner_panel")
 
     dialog = open_dialog(qtbot, window)
     assert dialog.reason.isVisible() and dialog.reason.text() == "Only OCHA names the editors of its feature."
