@@ -64,3 +64,22 @@ def editors_of(workspace: Workspace, layer: str, uuid: str) -> tuple[str, ...]:
     from humanops.sharing.proposals import held_state
 
     return parse_editors(held_state(workspace, layer, uuid).editors)
+
+
+def layer_editors(workspace: Workspace, layer: str) -> tuple[tuple[str, ...], int]:
+    """(the layer's default editors as we named them, how many of our features follow it: those
+    with no editors of their own, each given a new version when the default changes)."""
+    workspace.kind(layer)
+    db = workspace.connection
+    me = workspace.organisation
+    has_table = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='humanops_editors'").fetchone()
+    editors: tuple[str, ...] = ()
+    own_rows = ""
+    if has_table:
+        row = db.execute("SELECT editors FROM humanops_editors WHERE layer = ? AND uuid = ''", (layer,)).fetchone()
+        editors = parse_editors(row[0]) if row else ()
+        own_rows = " AND uuid NOT IN (SELECT uuid FROM humanops_editors WHERE layer = ? AND uuid != '')"
+    params: tuple[str, ...] = (me, layer) if has_table else (me,)
+    (count,) = db.execute(f'SELECT count(*) FROM "{layer}" WHERE (originator IN (?, \'\') OR originator IS NULL)'
+                          + own_rows, params).fetchone()
+    return editors, int(count)

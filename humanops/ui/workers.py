@@ -130,18 +130,24 @@ def run_with_progress(parent: QWidget | None, title: str, task: Callable[[Feedba
     worker.progress_dialog = dialog  # type: ignore[attr-defined]  # tests reach the Cancel button
 
     def progressed(fraction: float, message: str) -> None:
-        if dialog.wasCanceled():
+        try:
+            if dialog.wasCanceled():
+                return
+            dialog.setValue(int(fraction * 1000))
+            if message:
+                dialog.setLabelText(message)
+        except RuntimeError:  # the progress dialog went with its parent, closed while the work ran
             return
-        dialog.setValue(int(fraction * 1000))
-        if message:
-            dialog.setLabelText(message)
 
     def cancel_requested() -> None:
         dialog.setLabelText("Cancelling…")
         worker.cancel()
 
     def finished() -> None:
-        dialog.canceled.disconnect(cancel_requested)
+        try:
+            dialog.canceled.disconnect(cancel_requested)
+        except RuntimeError:  # the progress dialog went with its parent, closed while the work ran
+            return
         dialog.close()
         dialog.deleteLater()
 

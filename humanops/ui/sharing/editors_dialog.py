@@ -60,24 +60,10 @@ def _labels(workspace: Workspace, orgs: Iterable[str]) -> str:
 
 
 def layer_default(workspace: Workspace, layer: str) -> tuple[tuple[str, ...], int]:
-    """The layer's default editors (as we named them) and how many features of ours follow it
-    (those with no editors of their own: each gets a new version when the default changes)."""
-    from humanops.sharing.authority import parse_editors
+    """The layer's default editors and how many of our features follow it (the engine's)."""
+    from humanops.sharing.editors import layer_editors
 
-    db = workspace.connection
-    workspace.kind(layer)
-    me = workspace.organisation
-    has_table = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='humanops_editors'").fetchone()
-    editors: tuple[str, ...] = ()
-    own_rows = ""
-    if has_table:
-        row = db.execute("SELECT editors FROM humanops_editors WHERE layer = ? AND uuid = ''", (layer,)).fetchone()
-        editors = parse_editors(row[0]) if row else ()
-        own_rows = " AND uuid NOT IN (SELECT uuid FROM humanops_editors WHERE layer = ? AND uuid != '')"
-    params: tuple[str, ...] = (me, layer) if has_table else (me,)
-    (count,) = db.execute(f'SELECT count(*) FROM "{layer}" WHERE (originator IN (?, \'\') OR originator IS NULL)'
-                          + own_rows, params).fetchone()
-    return editors, int(count)
+    return layer_editors(workspace, layer)
 
 
 def editors_line(workspace: Workspace | None, feature: Feature) -> str:
