@@ -114,7 +114,7 @@ def _column(frame: pd.DataFrame, name: str, encode: Any) -> list[str]:
     except TypeError:  # lists or tuples in the column
         return [encode(v) for v in values]
     encoded = [encode(None if _missing(u) else u) for u in uniques]
-    return [encoded[c] for c in codes]
+    return np.asarray(encoded, dtype=object)[codes].tolist()
 
 
 def _missing(value: Any) -> bool:
@@ -175,9 +175,11 @@ def _property(name: str, series: pd.Series) -> list[str]:
     """``["name",VALUE]`` per row, or "" where the value is missing."""
     prefix = "[" + _text(name) + ","
     dtype = series.dtype
-    values = series.to_numpy(dtype=object)
     if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
-        return ["" if _missing(v) else prefix + str(int(v)) + "]" for v in values]
+        missing = series.isna().to_numpy()
+        texts = series.to_numpy(dtype=np.int64, na_value=0).astype(str).astype(object)
+        return np.where(missing, "", prefix + texts + "]").tolist()  # whole column: no per-value Python
+    values = series.to_numpy(dtype=object)
     try:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
     except TypeError:
