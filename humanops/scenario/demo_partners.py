@@ -93,5 +93,5 @@ def _received_from(office: Workspace, partner_path: Path, passphrase: str, folde
         if not held:
             return
         package = folder / f"{org}-to-office.hopx"
-        export_package(theirs, [office.organisation], package, passphrase, full=True, now=now)
+        export_package(theirs, [office.organisation], package, passphrase, full=True, include_roads=True, now=now)
     import_package(office, package, passphrase, now=now)
