@@ -639,3 +639,30 @@ def test_an_area_of_responsibility_is_kept_by_export_rechecked_on_import_and_wid
     result = import_package(medaid.ws, tmp_path / "3.hopx", medaid.passphrase)
     assert result.layers["need"] == {"quarantined": 1} and result.quarantined[0]["uuid"] == stray.uuid
     assert result.quarantined[0]["reason_code"] == "outside_aor"
+
+
+def test_statements_no_feature_needs_are_not_kept(partners, tmp_path):
+    """Each package brings a statement (megabytes for a large layer): a relay keeps only those
+    that cover versions it holds."""
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    a = need(ocha.ws, "a", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
+    need(ocha.ws, "b", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
+
+    def statements():
+        return medaid.ws.connection.execute("SELECT count(*) FROM humanops_statements").fetchone()[0]
+
+    export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    assert statements() == 1
+    export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase, full=True)  # nothing new
+    import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase)
+    assert statements() == 1
+    ocha.ws.update_feature("need", a.uuid, properties={"population": 1})
+    export_package(ocha.ws, ["medaid"], tmp_path / "3.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "3.hopx", medaid.passphrase)
+    assert statements() == 2  # b is still covered by the first, a by the new one
+    ocha.ws.update_feature("need", next(f for f in ocha.ws.features("need") if f.uuid != a.uuid).uuid,
+                           properties={"population": 2})
+    export_package(ocha.ws, ["medaid"], tmp_path / "4.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "4.hopx", medaid.passphrase)
+    assert statements() == 2  # the first covers nothing held any more

@@ -602,6 +602,9 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, d
                     _apply_layer(workspace, plan, opened, signer, now)
                 store_statements(db, [s for s in statements.statements
                                       if s.statement_id in {x for p in plans for x in p.get("used_statements", ())}])
+                # a statement no feature we hold still needs is dropped (each can be megabytes)
+                db.execute("DELETE FROM humanops_statements WHERE statement_id NOT IN "
+                           "(SELECT DISTINCT statement_id FROM humanops_signed_versions)")
                 _record_success(workspace, opened, result, now)
                 audit.remember_partner_head(workspace, opened.sender, opened.manifest["audit_head"],
                                             opened.package_id, now)
@@ -743,8 +746,13 @@ def _record_authority(workspace: Workspace, plan: dict[str, Any], opened: Opened
                frame["_author"].tolist(), frame["_editors"].tolist(), *(signed[c].tolist() for c in MARKING)]
     uuids_list = frame["uuid"].tolist()
     me = workspace.organisation
-    # a version we already held unsigned (same revision) gets the signature that came with it
-    signable = np.flatnonzero(np.isin(plan["action"], ("insert", "update", "delete", "unchanged")))
+    # a version we already held unsigned (same revision) gets the signature that came with it;
+    # one we hold signed keeps its record (rewriting it would only churn statements)
+    unchanged = plan["action"] == "unchanged"
+    if unchanged.any():
+        recorded = {u for (u,) in db.execute("SELECT uuid FROM humanops_signed_versions WHERE layer = ?", (name,))}
+        unchanged &= ~np.fromiter((u in recorded for u in uuids_list), dtype=bool, count=len(uuids_list))
+    signable = np.flatnonzero(np.isin(plan["action"], ("insert", "update", "delete")) | unchanged)
     # in key order: the unique (layer, uuid) index takes sorted inserts far faster
     hash_list, statement_list = hashes.tolist(), statement_ids.tolist()
     rows = sorted((i for i in signable.tolist() if hash_list[i] is not None and originator[i] != me),
