@@ -666,3 +666,22 @@ def test_statements_no_feature_needs_are_not_kept(partners, tmp_path):
     export_package(ocha.ws, ["medaid"], tmp_path / "4.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "4.hopx", medaid.passphrase)
     assert statements() == 2  # the first covers nothing held any more
+
+
+def test_the_map_filter_gives_the_exports_answer_for_a_feature_changed_here(partners, tmp_path):
+    from humanops.sharing.layer_rows import read_rows
+    from humanops.sharing.receivable import load_send_filter, with_signatures_checked
+
+    ocha, medaid = partners["ocha"], partners["medaid"]
+    a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid", "unhcr")))
+    export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
+    import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
+    quick = load_send_filter(medaid.ws, "unhcr", check_signatures=False)
+    assert quick("need", read_rows(medaid.ws, "need")).tolist() == [True]
+    with medaid.ws.transaction() as db:
+        db.execute("UPDATE need SET name = 'renamed' WHERE uuid = ?", (a.uuid,))
+    checked = with_signatures_checked(medaid.ws, quick)
+    decisions = checked.decisions("need", read_rows(medaid.ws, "need"))
+    assert decisions.reason_code.tolist() == ["changed_without_authority"]
+    preview = preview_export(medaid.ws, ["unhcr"], full=True).to_dict()["recipients"]["unhcr"]["totals"]
+    assert preview["withheld"] == {"changed_without_authority": 1}

@@ -118,7 +118,10 @@ def unsendable_features(workspace: Workspace, layers: list[str] | None = None) -
 
 
 def load_send_filter(workspace: Workspace, recipient: str, now: datetime | None = None, *,
-                     respect_aor: bool = False) -> SendFilter:
+                     respect_aor: bool = False, check_signatures: bool = True) -> SendFilter:
+    """The filter for ``recipient``. Without ``check_signatures`` it is quick (for the GUI
+    thread) but does not yet know which partners' features cannot go as signed:
+    :func:`with_signatures_checked` completes it (re-hashing partners' features: a worker's job)."""
     from humanops.sharing.directory_store import load_directory
 
     copies: dict[str, set[str]] = {}
@@ -127,7 +130,15 @@ def load_send_filter(workspace: Workspace, recipient: str, now: datetime | None 
         for layer, uid in db.execute("SELECT layer, uuid FROM humanops_generalised"):
             copies.setdefault(layer, set()).add(uid)
     return SendFilter(recipient, our_organisation(workspace), load_directory(workspace), now or scenario_now(workspace),
-                      {k: frozenset(v) for k, v in copies.items()}, unsendable_features(workspace), respect_aor)
+                      {k: frozenset(v) for k, v in copies.items()},
+                      unsendable_features(workspace) if check_signatures else {}, respect_aor)
+
+
+def with_signatures_checked(workspace: Workspace, send_filter: SendFilter) -> SendFilter:
+    """The same filter, knowing which partners' features cannot go as their originator signed them."""
+    from dataclasses import replace
+
+    return replace(send_filter, unsendable=unsendable_features(workspace))
 
 
 @dataclass

@@ -115,7 +115,8 @@ class SendFilterBar(QToolBar):
                 window.statusBar().showMessage("Showing every feature.", 4000)
             return
         try:
-            self.send_filter = load_send_filter(window.workspace, org)
+            # quick here; the worker below completes it with the signature check
+            self.send_filter = load_send_filter(window.workspace, org, check_signatures=False)
         except HumanOpsError as exc:
             self.send_filter = None
             window.canvas.set_marking_filter(None, None)
@@ -139,7 +140,7 @@ class SendFilterBar(QToolBar):
             self._worker.cancel()  # its answer is for an older state: dropped by the serial below
         serial, send_filter, path = self._serial, self.send_filter, Path(window.workspace.path)
         worker = Worker(lambda fb: tasks.count(path, send_filter, fb), title="counting what could be sent")
-        worker.succeeded.connect(lambda count: self._counted(serial, count))
+        worker.succeeded.connect(lambda result: self._counted(serial, *result))
         worker.failed.connect(lambda message: self._count_failed(serial, message))
         worker.finished.connect(lambda: self._worker_finished(worker))
         self._worker = worker
@@ -149,9 +150,12 @@ class SendFilterBar(QToolBar):
         if self._worker is worker:
             self._worker = None
 
-    def _counted(self, serial: int, count: SendCount) -> None:
+    def _counted(self, serial: int, count: SendCount, checked: SendFilter | None = None) -> None:
         if serial != self._serial:
             return
+        if checked is not None and self.window_.workspace is not None:
+            self.send_filter = checked  # now also fades partners' features that cannot go as signed
+            self.window_.canvas.set_marking_filter(self.recipient(), checked)
         self.last_count = count
         self.count_label.setText(f"{count.going:,} of {count.total:,} would go")
         self.count_label.setToolTip(count.sentence() + "\n" + "\n".join(

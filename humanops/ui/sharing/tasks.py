@@ -78,12 +78,17 @@ def write_card(workspace_path: Path, out: Path, passphrase: str, feedback: Feedb
         return write(ws, out, passphrase)
 
 
-def count(workspace_path: Path, send_filter: SendFilter, feedback: Feedback) -> SendCount:
+def count(workspace_path: Path, send_filter: SendFilter, feedback: Feedback) -> tuple[SendCount, SendFilter]:
+    """The filter completed with the signature check (partners' features re-hashed: too slow
+    for the GUI thread on a large layer) and what it lets through."""
+    from humanops.sharing.receivable import with_signatures_checked
     from humanops.store.workspace import Workspace
     from humanops.ui.sharing.send_filter import count_sendable
 
     with Workspace.open(workspace_path) as ws:
-        return count_sendable(ws, send_filter, feedback)
+        feedback.progress(0.0, "checking originators' signatures")
+        checked = with_signatures_checked(ws, send_filter)
+        return count_sendable(ws, checked, feedback), checked
 
 
 def write_witness(workspace_path: Path, for_org: str, out: Path, passphrase: str, feedback: Feedback) -> dict[str, Any]:
