@@ -16,7 +16,7 @@ from exchange_helpers import close_all, make_partners
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from shapely.geometry import Point, Polygon
-from ui_helpers import canvas_point, click_row, rows
+from ui_helpers import canvas_point, click_row, open_as, rows, select_in_table
 
 from humanops.model.marking import TLP, Marking
 from humanops.sharing import keys
@@ -63,21 +63,6 @@ def received_camp(partners, tmp_path: Path, tlp: TLP = TLP.RED, *, editors: tupl
         set_editors(ocha.ws, "need", editors, uuids=[camp.uuid])
     assert exchange(ocha, medaid, tmp_path / "camp.hopx") == {"need": {"inserted": 1}}
     return camp.uuid
-
-
-def open_as(make_main_window, partners, tmp_path: Path, org: str):
-    close_all(partners)
-    return make_main_window(tmp_path / "partners" / f"{org}.gpkg")
-
-
-def select_in_table(qtbot, window, layer: str, row: int = 0) -> str:
-    table = window.attribute_table
-    if table.layer != layer:
-        table.set_layer(layer)
-        qtbot.waitUntil(lambda: not table.is_loading() and table.model.rowCount() > row, timeout=WAIT_MS)
-    click_row(qtbot, table.view, row)
-    (uuid,) = table.selected_uuids()
-    return uuid
 
 
 def question(qtbot, window) -> QMessageBox:

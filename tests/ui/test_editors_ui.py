@@ -15,7 +15,7 @@ import pytest
 from exchange_helpers import close_all, make_partners
 from PySide6.QtCore import QPoint, Qt
 from shapely.geometry import Point
-from ui_helpers import click_row, rows
+from ui_helpers import open_as, rows, select_in_table
 
 from humanops.model.marking import TLP, Marking
 from humanops.sharing import keys
@@ -47,21 +47,6 @@ def shot(widget, name: str) -> None:
     QApplication.processEvents()  # laid out as the user sees it
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
-def open_as(make_main_window, partners, tmp_path: Path, org: str):
-    close_all(partners)
-    return make_main_window(tmp_path / "partners" / f"{org}.gpkg")
-
-
-def select_in_table(qtbot, window, layer: str, row: int = 0) -> str:
-    table = window.attribute_table
-    if table.layer != layer:
-        table.set_layer(layer)
-        qtbot.waitUntil(lambda: not table.is_loading() and table.model.rowCount() > row, timeout=WAIT_MS)
-    click_row(qtbot, table.view, row)
-    (uuid,) = table.selected_uuids()
-    return uuid
 
 
 def open_dialog(qtbot, window) -> EditorsDialog:

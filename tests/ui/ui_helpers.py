@@ -32,3 +32,22 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return connection.execute(sql, params).fetchall()
     finally:
         connection.close()
+
+
+def open_as(make_main_window: Any, partners: dict, tmp_path: Path, org: str) -> Any:
+    """The main window on ``org``'s own workspace (the partners' test handles closed first)."""
+    from exchange_helpers import close_all
+
+    close_all(partners)
+    return make_main_window(tmp_path / "partners" / f"{org}.gpkg")
+
+
+def select_in_table(qtbot: Any, window: Any, layer: str, row: int = 0, timeout: int = 20_000) -> str:
+    """Click a row of ``layer`` in the attribute table, as a user would; its uuid."""
+    table = window.attribute_table
+    if table.layer != layer:
+        table.set_layer(layer)
+        qtbot.waitUntil(lambda: not table.is_loading() and table.model.rowCount() > row, timeout=timeout)
+    click_row(qtbot, table.view, row)
+    (uuid,) = table.selected_uuids()
+    return uuid
