@@ -383,13 +383,13 @@ def run_audit_check(args: argparse.Namespace) -> int:
 
 
 def run_audit_witness(args: argparse.Namespace) -> int:
-    from humanops.model.marking import utc_now
+    from humanops.model.clock import workspace_now
     from humanops.sharing.audit import write_witness
     from humanops.sharing.keys import unlock
 
     with open_workspace(args) as ws:
         identity = unlock(ws, passphrase(args))
-        doc = write_witness(ws, identity, args.for_org, args.out, utc_now())
+        doc = write_witness(ws, identity, args.for_org, args.out, workspace_now(ws))
     emit(args, doc, lambda d: f"wrote {d['file']}: {d['heads']} audit heads {d['for_org']} showed us (up to entry "
                               f"{d['highest_seq']})\nsend it to {d['for_org']}: humanops audit verify --witness FILE "
                               "checks its log against it")
