@@ -245,11 +245,12 @@ def run_partners_list(args: argparse.Namespace) -> int:
 
 
 def run_partners_revoke(args: argparse.Namespace) -> int:
-    from humanops.model.marking import format_time, parse_time, utc_now
+    from humanops.model.clock import workspace_now
+    from humanops.model.marking import format_time, parse_time
     from humanops.sharing.directory_store import revoke_partner
 
-    at = parse_time(args.at, field="--at") if args.at else utc_now()
     with open_workspace(args) as ws:
+        at = parse_time(args.at, field="--at") if args.at else workspace_now(ws)
         n = revoke_partner(ws, args.org, at=at)
     doc = {"org_id": args.org, "revoked_keys": n, "at": format_time(at)}
     emit(args, doc, lambda d: f"revoked {d['revoked_keys']} key(s) of {d['org_id']} from {d['at']}")
