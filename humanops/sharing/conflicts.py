@@ -103,10 +103,11 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
         workspace.put_feature(resolved)
         incoming = conflict["incoming_feature"]
         lineage = [revision_of(incoming), *incoming.get("ancestors", [])]
-        db.executemany("INSERT OR IGNORE INTO humanops_lineage VALUES (?, ?, ?, ?)",
+        db.executemany("INSERT OR IGNORE INTO humanops_lineage (layer, uuid, version, modified) VALUES (?, ?, ?, ?)",
                        [(name, uid, int(v), m) for v, _, m in (a.partition("@") for a in lineage) if v.isdigit()])
         if keep == "theirs" and incoming.get("generalised"):
-            db.execute("INSERT OR REPLACE INTO humanops_generalised VALUES (?, ?, ?, ?)",
+            db.execute("INSERT OR REPLACE INTO humanops_generalised (layer, uuid, precision, source_package) "
+                       "VALUES (?, ?, ?, ?)",
                        (name, uid, incoming["generalised"], conflict["package_id"]))
         resolution = keep + (" with changed properties" if properties else "")
         db.execute("UPDATE humanops_conflicts SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?",

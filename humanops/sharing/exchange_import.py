@@ -713,12 +713,13 @@ def _apply_layer(workspace: Workspace, plan: dict[str, Any], opened: OpenedPacka
     applied = np.flatnonzero(np.isin(action, ("insert", "update", "delete")))
     uuids = frame["uuid"].to_numpy(dtype=object)
     lineage = frame["_ancestors"].to_numpy(dtype=object)
-    db.executemany("INSERT OR IGNORE INTO humanops_lineage VALUES (?, ?, ?, ?)",
+    db.executemany("INSERT OR IGNORE INTO humanops_lineage (layer, uuid, version, modified) VALUES (?, ?, ?, ?)",
                    [(name, uuids[i], int(v), m) for i in applied if lineage[i]
                     for v, _, m in (a.partition("@") for a in lineage[i]) if v.isdigit()])
     gen_rows = applied[generalised[applied] & (action[applied] != "delete")]
     texts = frame["_generalised"].to_numpy(dtype=object)
-    db.executemany("INSERT OR REPLACE INTO humanops_generalised VALUES (?, ?, ?, ?)",
+    db.executemany("INSERT OR REPLACE INTO humanops_generalised (layer, uuid, precision, source_package) "
+                   "VALUES (?, ?, ?, ?)",
                    [(name, uuids[i], texts[i], opened.package_id) for i in gen_rows])
     was_generalised = plan["held_generalised"]
     exact_rows = [i for i in applied if uuids[i] in was_generalised and (not generalised[i] or action[i] == "delete")]

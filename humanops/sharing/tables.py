@@ -65,22 +65,25 @@ TABLES: dict[str, tuple[str, str]] = {
     # tombstone) when it no longer exists.
     "humanops_sent_generalised": ("HumanOps: generalised features sent to each partner", """
         CREATE TABLE humanops_sent_generalised (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             partner TEXT NOT NULL, layer TEXT NOT NULL, uuid TEXT NOT NULL,
             version INTEGER NOT NULL, modified TEXT, content_hash TEXT,
-            PRIMARY KEY (partner, layer, uuid)) WITHOUT ROWID"""),
+            UNIQUE (partner, layer, uuid))"""),
     # Revisions (version, modified) known to be ancestors of the feature we hold, beyond our own
     # history: received with a newer version, or the other side of a resolved conflict. An
     # incoming version descends from ours when ours is among its ancestors.
     "humanops_lineage": ("HumanOps: known ancestor versions of features", """
         CREATE TABLE humanops_lineage (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             layer TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL, modified TEXT NOT NULL,
-            PRIMARY KEY (layer, uuid, version, modified)) WITHOUT ROWID"""),
+            UNIQUE (layer, uuid, version, modified))"""),
     # Features we hold only generalised (received so): never merged over exact data.
     "humanops_generalised": ("HumanOps: features held in generalised form", """
         CREATE TABLE humanops_generalised (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             layer TEXT NOT NULL, uuid TEXT NOT NULL, precision TEXT NOT NULL,
             source_package TEXT,
-            PRIMARY KEY (layer, uuid)) WITHOUT ROWID"""),
+            UNIQUE (layer, uuid))"""),
     "humanops_quarantine": ("HumanOps: received features refused by the sharing rules", """
         CREATE TABLE humanops_quarantine (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -196,11 +199,34 @@ INDEXES = (
 )
 
 
+# Tables earlier versions made WITHOUT ROWID: GDAL cannot read such a table registered in
+# gpkg_contents ("no such column: m._rowid_"), so QGIS and ogrinfo failed on the workspace.
+_WITHOUT_ROWID = ("humanops_sent_generalised", "humanops_lineage", "humanops_generalised")
+
+
+def _rebuild_without_rowid(connection: sqlite3.Connection) -> None:
+    """Give the tables an earlier version made WITHOUT ROWID an ordinary rowid, rows kept."""
+    for name in _WITHOUT_ROWID:
+        row = connection.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name = ?", (name,)).fetchone()
+        if row is None or "WITHOUT ROWID" not in (row[0] or "").upper():
+            continue
+        columns = [c[1] for c in connection.execute(f'PRAGMA table_info("{name}")')]
+        connection.execute(f'ALTER TABLE "{name}" RENAME TO "{name}_old"')
+        connection.execute(TABLES[name][1])
+        listed = ", ".join(f'"{c}"' for c in columns)
+        connection.execute(f'INSERT INTO "{name}" ({listed}) SELECT {listed} FROM "{name}_old"')
+        connection.execute(f'DROP TABLE "{name}_old"')
+
+
 def ensure_tables(connection: sqlite3.Connection) -> None:
-    """Create the sharing tables that are missing (call inside a transaction)."""
+    """Create the sharing tables that are missing, and bring older ones up to date (call
+    inside a transaction)."""
     existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if all(name in existing for name in TABLES):
+    if all(name in existing for name in TABLES) and not connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND upper(sql) LIKE '%WITHOUT ROWID%' AND name IN "
+            f"({','.join('?' * len(_WITHOUT_ROWID))})", _WITHOUT_ROWID).fetchone():
         return
+    _rebuild_without_rowid(connection)
     for name, (description, ddl) in TABLES.items():
         if name not in existing:
             connection.execute(ddl)
