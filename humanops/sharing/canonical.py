@@ -23,12 +23,17 @@ from humanops.model.marking import format_time
 MAX_DEPTH = 64
 
 
+def is_missing(value: Any) -> bool:
+    """None, pandas' NA and NaT, and NaN: every way a frame's cell says 'no value'."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value
+
+
 def plain_value(value: Any) -> Any:
     """A cell of a frame or a property as a JSON value: missing → None, numpy → Python,
     times → GeoPackage DATETIME text, dates → ISO, sequences → lists."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
+    if is_missing(value):
         return None
     if isinstance(value, np.generic):
         return plain_value(value.item())

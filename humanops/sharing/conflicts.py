@@ -16,6 +16,7 @@ from typing import Any
 from humanops.errors import SharingError
 from humanops.model.marking import format_time, utc_now
 from humanops.sharing import audit
+from humanops.sharing.editors import signed_editors
 from humanops.sharing.records import local_record, record_feature, revision_of
 from humanops.sharing.tables import ensure_tables
 from humanops.store.workspace import Workspace
@@ -89,7 +90,7 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
             source_package=conflict["package_id"], source_signer=conflict["sender"])
         owner = theirs.originator or mine.originator
         me = workspace.organisation
-        if me and owner and owner != me and me not in _editors(workspace, name, uid):
+        if me and owner and owner != me and me not in signed_editors(workspace, name, uid):
             return _resolve_without_authority(workspace, conflict, mine, theirs, keep, properties, now)
         version = max(mine.version, theirs.version) + 1
         if properties:
@@ -118,14 +119,6 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
     out = summary(conflict)
     out.update({"resolution": resolution, "version": version})
     return out
-
-
-def _editors(workspace: Workspace, layer: str, uuid: str) -> tuple[str, ...]:
-    from humanops.sharing.authority import parse_editors
-
-    row = workspace.connection.execute("SELECT editors FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
-                                       (layer, uuid)).fetchone()
-    return parse_editors(row[0]) if row else ()
 
 
 def _resolve_without_authority(workspace: Workspace, conflict: dict[str, Any], mine: Any, theirs: Any, keep: str,

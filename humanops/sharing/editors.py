@@ -58,6 +58,34 @@ def set_editors(workspace: Workspace, layer: str, editors: Iterable[str], *,
     return targets
 
 
+def _has_table(workspace: Workspace, name: str) -> bool:
+    return workspace.connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?",
+                                        (name,)).fetchone() is not None
+
+
+def named_editors(workspace: Workspace, layer: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """(the editors we named per feature of ours that has its own list, the layer's default)."""
+    per_feature: dict[str, tuple[str, ...]] = {}
+    default: tuple[str, ...] = ()
+    if _has_table(workspace, "humanops_editors"):
+        for uid, editors in workspace.connection.execute(
+                "SELECT uuid, editors FROM humanops_editors WHERE layer = ?", (layer,)):
+            if uid:
+                per_feature[uid] = parse_editors(editors)
+            else:
+                default = parse_editors(editors)
+    return per_feature, default
+
+
+def signed_editors(workspace: Workspace, layer: str, uuid: str) -> tuple[str, ...]:
+    """The editors a partner's feature names, as its originator signed them (none if unsigned)."""
+    if not _has_table(workspace, "humanops_signed_versions"):
+        return ()
+    row = workspace.connection.execute("SELECT editors FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
+                                       (layer, uuid)).fetchone()
+    return parse_editors(row[0]) if row else ()
+
+
 def editors_of(workspace: Workspace, layer: str, uuid: str) -> tuple[str, ...]:
     """The editors of a feature: as its originator signed them (a partner's feature), or as
     we named them (ours: the feature's own list, else the layer's default)."""
@@ -70,16 +98,8 @@ def layer_editors(workspace: Workspace, layer: str) -> tuple[tuple[str, ...], in
     """(the layer's default editors as we named them, how many of our features follow it: those
     with no editors of their own, each given a new version when the default changes)."""
     workspace.kind(layer)
-    db = workspace.connection
+    per_feature, default = named_editors(workspace, layer)
     me = workspace.organisation
-    has_table = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='humanops_editors'").fetchone()
-    editors: tuple[str, ...] = ()
-    own_rows = ""
-    if has_table:
-        row = db.execute("SELECT editors FROM humanops_editors WHERE layer = ? AND uuid = ''", (layer,)).fetchone()
-        editors = parse_editors(row[0]) if row else ()
-        own_rows = " AND uuid NOT IN (SELECT uuid FROM humanops_editors WHERE layer = ? AND uuid != '')"
-    params: tuple[str, ...] = (me, layer) if has_table else (me,)
-    (count,) = db.execute(f'SELECT count(*) FROM "{layer}" WHERE (originator IN (?, \'\') OR originator IS NULL)'
-                          + own_rows, params).fetchone()
-    return editors, int(count)
+    ours = [u for (u,) in workspace.connection.execute(
+        f'SELECT uuid FROM "{layer}" WHERE originator IN (?, \'\') OR originator IS NULL', (me,))]
+    return default, sum(1 for u in ours if u not in per_feature)

@@ -58,6 +58,7 @@ from humanops.sharing.proposals import outgoing_proposals
 from humanops.sharing.receivable import SendFilter
 from humanops.sharing.signed_rows import signed_view
 from humanops.sharing.tables import ensure_tables
+from humanops.store.sql_in import select_in
 from humanops.store.workspace import Workspace
 
 DEFAULT_VALIDITY = timedelta(days=30)
@@ -525,13 +526,8 @@ def _tombstones(workspace: Workspace, layer: str, since: int, rows: pd.DataFrame
     frame = _tombstone_frame(workspace, layer, since, live)
     if not len(frame):
         return frame
-    wanted = frame["uuid"].tolist()
-    history = []
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        history += workspace.connection.execute(
-            "SELECT uuid, version, originator, marking FROM humanops_history WHERE layer = ? AND deleted = 0 AND "
-            f"uuid IN ({','.join('?' * len(chunk))})", [layer, *chunk]).fetchall()
+    history = select_in(workspace.connection, "SELECT uuid, version, originator, marking FROM humanops_history "
+                        "WHERE layer = ? AND deleted = 0 AND uuid IN ({marks})", frame["uuid"].tolist(), (layer,))
     versions = pd.DataFrame([{"uuid": u, "version": v, "originator": o or "", **json.loads(m or "{}")}
                              for u, v, o, m in history],
                             columns=["uuid", "version", "originator", "tlp", "releasable_to", "caveats", "expires",

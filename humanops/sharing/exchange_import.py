@@ -45,6 +45,7 @@ from humanops.model.feature import Feature
 from humanops.model.marking import CAVEATS, Marking, Precision, format_time
 from humanops.model.validation import conform_geometry, validate_frame
 from humanops.sharing import audit
+from humanops.sharing.canonical import is_missing
 from humanops.sharing.directory_store import key_by_fingerprint, load_directory
 from humanops.sharing.import_authority import (
     VerifiedStatements,
@@ -516,7 +517,7 @@ def _row_feature(kind: LayerKind, frame: pd.DataFrame, values: pd.DataFrame, geo
     props = {}
     for name in kind.field_names:
         value = values[name].iloc[i] if name in values.columns else None
-        props[name] = None if _missing(value) else (value.to_pydatetime() if hasattr(value, "to_pydatetime")
+        props[name] = None if is_missing(value) else (value.to_pydatetime() if hasattr(value, "to_pydatetime")
                                                      else value.item() if isinstance(value, np.generic) else value)
     row = frame.iloc[i]
     marking = Marking.from_columns({c: row[c] for c in ("tlp", "releasable_to", "caveats", "expires", "precision")})
@@ -524,12 +525,6 @@ def _row_feature(kind: LayerKind, frame: pd.DataFrame, values: pd.DataFrame, geo
                    marking=marking, uuid=row["uuid"], version=int(row["version"]), originator=row["originator"],
                    created=parse_time(row["created"]), modified=parse_time(row["modified"]),
                    deleted=bool(row["_deleted"]), source_package=package_id, source_signer=signer)
-
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and value != value
 
 
 def _store_live(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame, values: pd.DataFrame,

@@ -23,6 +23,7 @@ import pandas as pd
 
 from humanops.model.marking import Marking
 from humanops.sharing.authority import PROPOSE, REFUSE, Change, Held, may_change, parse_editors
+from humanops.sharing.editors import named_editors
 from humanops.sharing.marking_ops import widening
 from humanops.sharing.originator_signatures import (
     MARKING,
@@ -32,6 +33,7 @@ from humanops.sharing.originator_signatures import (
     signed_versions,
     verify_statement,
 )
+from humanops.store.sql_in import select_in
 from humanops.store.workspace import Workspace
 
 
@@ -144,17 +146,13 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
         return proposal, np.zeros(n, dtype=bool)
     uuids = frame["uuid"].to_numpy(dtype=object)
     db = workspace.connection
-    held_rows = {}
     wanted = sorted(set(uuids[rows]))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        held_rows.update({u: o for u, o in db.execute(
-            f'SELECT uuid, originator FROM "{layer}" WHERE uuid IN ({",".join("?" * len(chunk))})', chunk)})
-        held_rows.update({u: o for u, o in db.execute(
-            "SELECT uuid, originator FROM humanops_history WHERE layer = ? AND deleted = 1 AND uuid IN "
-            f"({','.join('?' * len(chunk))})", (layer, *chunk)) if u not in held_rows})
+    held_rows = dict(select_in(db, f'SELECT uuid, originator FROM "{layer}" WHERE uuid IN ({{marks}})', wanted))
+    for u, o in select_in(db, "SELECT uuid, originator FROM humanops_history WHERE layer = ? AND deleted = 1 AND "
+                              "uuid IN ({marks})", wanted, (layer,)):
+        held_rows.setdefault(u, o)  # deleted here: its tombstone names the owner
     records = signed_versions(workspace, layer, [u for u in wanted if u in held_rows])
-    editors_of = _own_editors(workspace, layer)
+    own_editors, default_editors = named_editors(workspace, layer)
     author = frame["_author"].to_numpy(dtype=object)
     originator = frame["originator"].to_numpy(dtype=object)
     deleted = frame["_deleted"].to_numpy(dtype=bool)
@@ -183,7 +181,7 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
             if uid in signed_records:
                 held_editors, held_marking = signed_records[uid]
             elif owner == me:
-                held_editors = editors_of.get(uid, editors_of.get("", ()))
+                held_editors = own_editors.get(uid, default_editors)
             held = Held(owner, held_editors or ())
         incoming_marking = tuple(m or None for m in incoming[i])
         change = Change(originator[i], author[i] or "", deleted=bool(deleted[i]),
@@ -200,8 +198,3 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
         elif decision.action == REFUSE:
             _set(verdicts, n, i, decision.reason_code, decision.reason, keep_content=True)
     return proposal, disputed
-
-
-def _own_editors(workspace: Workspace, layer: str) -> dict[str, tuple[str, ...]]:
-    return {u: parse_editors(e) for u, e in workspace.connection.execute(
-        "SELECT uuid, editors FROM humanops_editors WHERE layer = ?", (layer,))}

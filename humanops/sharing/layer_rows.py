@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from humanops.store import gpkg_geometry, schema
+from humanops.store.sql_in import select_in
 from humanops.store.workspace import Workspace
 
 IDENTITY_MARKING = ("uuid", "version", "originator", "created", "modified", "tlp", "releasable_to", "caveats",
@@ -30,12 +31,8 @@ def read_rows(workspace: Workspace, layer: str, uuids: Iterable[str] | None = No
     if uuids is None:
         rows = db.execute(f'SELECT {select} FROM "{layer}" ORDER BY fid').fetchall()
     else:
-        wanted = sorted(set(uuids))
-        rows = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            rows += db.execute(f'SELECT {select} FROM "{layer}" WHERE uuid IN ({",".join("?" * len(chunk))}) '
-                               "ORDER BY fid", chunk).fetchall()
+        rows = select_in(db, f'SELECT {select} FROM "{layer}" WHERE uuid IN ({{marks}}) ORDER BY fid',
+                         sorted(set(uuids)))
     return rows_to_frame(kind, columns, rows)
 
 

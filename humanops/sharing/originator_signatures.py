@@ -39,7 +39,8 @@ from cryptography.exceptions import InvalidSignature
 
 from humanops.errors import SharingError
 from humanops.model.marking import format_time, parse_time
-from humanops.sharing.canonical import canonical_json, loads_strict
+from humanops.sharing.canonical import canonical_json, is_missing, loads_strict
+from humanops.store.sql_in import select_in
 
 if TYPE_CHECKING:
     from humanops.sharing.keys import UnlockedIdentity
@@ -68,7 +69,7 @@ def _number(value: float) -> str:
 
 def _scalar(value: Any) -> str | None:
     """One property value as canonical JSON, or None when missing."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if is_missing(value):
         return None
     if isinstance(value, np.generic):
         value = value.item()
@@ -113,12 +114,8 @@ def _column(frame: pd.DataFrame, name: str, encode: Any) -> list[str]:
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
     except TypeError:  # lists or tuples in the column
         return [encode(v) for v in values]
-    encoded = [encode(None if _missing(u) else u) for u in uniques]
+    encoded = [encode(None if is_missing(u) else u) for u in uniques]
     return np.asarray(encoded, dtype=object)[codes].tolist()
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def geometry_hex(geoms: np.ndarray) -> list[str | None]:
@@ -306,16 +303,13 @@ def store_statements(db: Any, statements: Iterable[Statement]) -> None:
 
 
 def load_statements(workspace: Workspace, ids: Iterable[str]) -> list[Statement]:
-    wanted = sorted(set(ids))
     out = []
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        for sid, originator, fp, created, body, signature in workspace.connection.execute(
-                "SELECT statement_id, originator, fingerprint, created, body, signature FROM humanops_statements "
-                f"WHERE statement_id IN ({','.join('?' * len(chunk))})", chunk):
-            raw = base64.b64decode(json.loads(body)["versions"])
-            out.append(Statement(body.encode("utf-8"), base64.b64decode(signature), sid, originator, fp, created,
-                                 frozenset(raw[i:i + 32] for i in range(0, len(raw), 32))))
+    for sid, originator, fp, created, body, signature in select_in(
+            workspace.connection, "SELECT statement_id, originator, fingerprint, created, body, signature FROM "
+                                  "humanops_statements WHERE statement_id IN ({marks})", sorted(set(ids))):
+        raw = base64.b64decode(json.loads(body)["versions"])
+        out.append(Statement(body.encode("utf-8"), base64.b64decode(signature), sid, originator, fp, created,
+                             frozenset(raw[i:i + 32] for i in range(0, len(raw), 32))))
     return out
 
 
@@ -337,14 +331,6 @@ def signed_versions(workspace: Workspace, layer: str, uuids: Iterable[str] | Non
     if uuids is None:
         rows = db.execute(sql, (layer,)).fetchall()
     else:
-        wanted = sorted(set(uuids))
-        rows = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            rows += db.execute(sql + f" AND uuid IN ({','.join('?' * len(chunk))})", (layer, *chunk)).fetchall()
+        rows = select_in(db, sql + " AND uuid IN ({marks})", sorted(set(uuids)), (layer,))
     return pd.DataFrame(rows, columns=list(columns)).set_index("uuid", drop=False)
 
-
-def forget_signed(db: Any, layer: str, uuids: Iterable[str]) -> None:
-    db.executemany("DELETE FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
-                   [(layer, u) for u in uuids])

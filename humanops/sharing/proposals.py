@@ -23,9 +23,10 @@ import shapely
 from humanops.errors import SharingError, WorkspaceError
 from humanops.model.marking import format_time, utc_now
 from humanops.model.validation import conform_geometry, merge_properties
-from humanops.sharing.authority import ALLOW, REFUSE, AuthorityDecision, Change, Held, may_change, parse_editors
+from humanops.sharing.authority import ALLOW, REFUSE, AuthorityDecision, Change, Held, may_change
 from humanops.sharing.canonical import plain_value
 from humanops.sharing.directory import Directory
+from humanops.sharing.editors import named_editors, signed_editors
 from humanops.sharing.policy import WITHHOLD, decide_many
 from humanops.sharing.tables import ensure_tables
 from humanops.store.workspace import Workspace
@@ -41,18 +42,10 @@ def held_state(workspace: Workspace, layer: str, uuid: str) -> Held:
     feature = workspace.get_feature(layer, uuid)
     me = workspace.organisation
     originator = feature.originator or me
-    editors: tuple[str, ...] = ()
-    db = workspace.connection
     if originator == me:
-        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_editors'").fetchone():
-            row = db.execute("SELECT editors FROM humanops_editors WHERE layer = ? AND uuid IN (?, '') "
-                             "ORDER BY uuid DESC LIMIT 1", (layer, uuid)).fetchone()
-            editors = parse_editors(row[0]) if row else ()
-    elif db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_signed_versions'").fetchone():
-        row = db.execute("SELECT editors FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
-                         (layer, uuid)).fetchone()
-        editors = parse_editors(row[0]) if row else ()
-    return Held(originator, editors)
+        per_feature, default = named_editors(workspace, layer)
+        return Held(originator, per_feature.get(uuid, default))
+    return Held(originator, signed_editors(workspace, layer, uuid))
 
 
 def local_edit_decision(workspace: Workspace, layer: str, uuid: str, *, deleted: bool = False,

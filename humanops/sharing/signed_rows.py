@@ -19,6 +19,7 @@ import pandas as pd
 
 from humanops.model.marking import Marking
 from humanops.sharing.authority import parse_editors
+from humanops.sharing.editors import named_editors
 from humanops.sharing.originator_signatures import MARKING, content_hashes, signed_versions
 from humanops.store.workspace import Workspace
 
@@ -44,19 +45,6 @@ class SignedView:
     unsigned: np.ndarray  # per row: reason code or None
 
 
-def own_editors(workspace: Workspace, layer: str) -> tuple[dict[str, str], str]:
-    """(editors per feature uuid, the layer's default) as comma text, for our own features."""
-    db = workspace.connection
-    per_feature: dict[str, str] = {}
-    default = ""
-    for uid, editors in db.execute("SELECT uuid, editors FROM humanops_editors WHERE layer = ?", (layer,)):
-        if uid:
-            per_feature[uid] = editors
-        else:
-            default = editors
-    return per_feature, default
-
-
 def signed_view(workspace: Workspace, layer: str, rows: pd.DataFrame, me: str) -> SignedView:
     """The outgoing form of live rows read with :func:`humanops.sharing.layer_rows.read_rows`."""
     n = len(rows)
@@ -65,9 +53,9 @@ def signed_view(workspace: Workspace, layer: str, rows: pd.DataFrame, me: str) -
     own = (originator == "") | (originator == me)
     originator[originator == ""] = me
     view["originator"] = originator
-    per_feature, default = own_editors(workspace, layer)
+    per_feature, default = named_editors(workspace, layer)
     uuids = view["uuid"].to_numpy(dtype=object)
-    editors = np.array([per_feature.get(u, default) if o else "" for u, o in zip(uuids, own, strict=True)],
+    editors = np.array([",".join(per_feature.get(u, default)) if o else "" for u, o in zip(uuids, own, strict=True)],
                        dtype=object)
     author = np.where(own, me, "").astype(object)
     restriction = np.full(n, None, dtype=object)

@@ -36,6 +36,7 @@ from humanops.model.feature import Feature, new_uuid, new_uuids
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.model.validation import conform_geometry, merge_properties, validate_frame, validate_properties
 from humanops.store import gpkg_geometry, schema
+from humanops.store.sql_in import select_in
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 GPKG_USER_VERSION = 10400  # GeoPackage 1.4, as GDAL 3.12 writes
@@ -326,12 +327,7 @@ class Workspace:
         if uuids is None:
             rows = self.connection.execute(sql).fetchall()
         else:
-            wanted = list(uuids)
-            rows = []
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
-                rows += self.connection.execute(
-                    sql + f" WHERE uuid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            rows = select_in(self.connection, sql + " WHERE uuid IN ({marks})", uuids)
         return [self._feature_from_row(layer, r) for r in rows]
 
     def history(self, layer: str, uuid: str) -> list[Feature]:
@@ -529,11 +525,9 @@ class Workspace:
         with self.transaction() as db:
             self.get_feature(layer, uuid)
             columns = marking.to_columns()
-            # version is flipped negative and back so that the external-edit trigger (it
-            # versions edits that leave the version as it was) sees no plain edit
+            self._unversioned_next(layer, [uuid])
             db.execute(f'UPDATE "{layer}" SET version = -version, ' + ", ".join(f'"{c}" = ?' for c in columns)
                        + " WHERE uuid = ?", [*columns.values(), uuid])
-            db.execute(f'UPDATE "{layer}" SET version = -version WHERE uuid = ?', (uuid,))
             self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
 
     def notify(self, layer: str, uuids: tuple[str, ...], op: str) -> None:
@@ -648,11 +642,8 @@ class Workspace:
                 for current in self.features(layer, existing):
                     self._archive(current, now)
                 assignments = ", ".join(f'"{c}" = ?' for c in names)
-                # the stored version may equal the one put (another tool edited ours at that number):
-                # flip it first so the external-edit trigger, which versions edits that keep the
-                # version, does not take this for one
-                self.connection.executemany(f'UPDATE "{layer}" SET version = -version WHERE uuid = ?',
-                                            [(u,) for u in existing])
+                # the stored version may equal the one put (another tool edited ours at that number)
+                self._unversioned_next(layer, existing)
                 self.connection.executemany(
                     f'UPDATE "{layer}" SET {assignments} WHERE uuid = ?',
                     [(*(columns[c][i] for c in names), uuids[i]) for i in range(n) if uuids[i] in existing])
@@ -753,12 +744,8 @@ class Workspace:
             f'SELECT fid, geom, {cols} FROM "{layer}" WHERE uuid = ?', (uuid,)).fetchone()
 
     def _existing_uuids(self, layer: str, uuids: list[str]) -> list[str]:
-        found: list[str] = []
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start:start + 500]
-            found += [r[0] for r in self.connection.execute(
-                f'SELECT uuid FROM "{layer}" WHERE uuid IN ({",".join("?" * len(chunk))})', chunk)]
-        return found
+        return [r[0] for r in select_in(self.connection, f'SELECT uuid FROM "{layer}" WHERE uuid IN ({{marks}})',
+                                        uuids)]
 
     def _last_version(self, layer: str, uuid: str) -> int:
         row = self.connection.execute(
@@ -808,11 +795,16 @@ class Workspace:
             [gpkg_geometry.encode(feature.geometry), *self._row_values(feature)])
         self._grow_extent(feature.kind, feature.geometry.bounds)
 
+    def _unversioned_next(self, layer: str, uuids: Iterable[str]) -> None:
+        """Make the next update of these rows invisible to the external-edit trigger, which
+        versions an edit that leaves the version as it was (another tool's): the version is
+        made negative here, and that update sets it (the stored one, or minus it again)."""
+        self.connection.executemany(f'UPDATE "{layer}" SET version = -version WHERE uuid = ?', [(u,) for u in uuids])
+
     def _update_row(self, feature: Feature) -> None:
         cols = ["geom", *self._columns[feature.kind]]
         assignments = ", ".join(f'"{c}" = ?' for c in cols)
-        # see put_frame: never look like an edit that keeps the version to the trigger
-        self.connection.execute(f'UPDATE "{feature.kind}" SET version = -version WHERE uuid = ?', (feature.uuid,))
+        self._unversioned_next(feature.kind, [feature.uuid])
         self.connection.execute(
             f'UPDATE "{feature.kind}" SET {assignments} WHERE uuid = ?',
             [gpkg_geometry.encode(feature.geometry), *self._row_values(feature), feature.uuid])
