@@ -158,3 +158,22 @@ def make_main_window(qtbot, qapp, settings_path: Path):
 def main_window(make_main_window, small_workspace_path: Path):
     """The main window on a small workspace, drawn."""
     return make_main_window(small_workspace_path)
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    """Keys sealed with a test-only scrypt cost (a real one takes a tenth of a second each)."""
+    from humanops.sharing import keys
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+
+
+@pytest.fixture
+def partners(request, tmp_path, fast_kdf):
+    """Partner workspaces with keys and each other's cards, one per organisation of the test
+    module's ``ORGS`` (id -> communities), under ``tmp_path / "partners"``."""
+    from exchange_helpers import close_all, make_partners
+
+    made = make_partners(tmp_path / "partners", request.module.ORGS)
+    yield made
+    close_all(made)

@@ -12,14 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exchange_helpers import close_all, make_partners
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from shapely.geometry import Point, Polygon
 from ui_helpers import canvas_point, click_row, open_as, rows, select_in_table
 
 from humanops.model.marking import TLP, Marking
-from humanops.sharing import keys
 from humanops.sharing.exchange_export import export_package
 from humanops.sharing.exchange_import import import_package
 from humanops.sharing.proposals import list_proposals, propose
@@ -33,16 +31,7 @@ CAMP = (36.05, 36.05)
 ZONE = [(36.00, 36.00), (36.10, 36.00), (36.10, 36.08), (36.00, 36.08)]
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch):
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-
-
-@pytest.fixture
-def partners(tmp_path):
-    made = make_partners(tmp_path / "partners", ORGS)
-    yield made
-    close_all(made)
+pytestmark = pytest.mark.usefixtures("fast_kdf")  # every test here makes or unlocks keys
 
 
 def exchange(sender, recipient, path: Path) -> dict:

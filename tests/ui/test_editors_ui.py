@@ -12,13 +12,11 @@ import os
 from pathlib import Path
 
 import pytest
-from exchange_helpers import close_all, make_partners
 from PySide6.QtCore import QPoint, Qt
 from shapely.geometry import Point
 from ui_helpers import open_as, rows, select_in_table
 
 from humanops.model.marking import TLP, Marking
-from humanops.sharing import keys
 from humanops.sharing.editors import editors_of, set_editors
 from humanops.sharing.exchange_export import export_package
 from humanops.sharing.exchange_import import import_package
@@ -29,16 +27,7 @@ ORGS = {"ocha": (), "medaid": (), "unhcr": ()}
 SHOTS = Path(os.environ.get("HUMANOPS_SHOTS", "/tmp/shots2"))
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch):
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-
-
-@pytest.fixture
-def partners(tmp_path):
-    made = make_partners(tmp_path / "partners", ORGS)
-    yield made
-    close_all(made)
+pytestmark = pytest.mark.usefixtures("fast_kdf")  # every test here makes or unlocks keys
 
 
 def shot(widget, name: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exchange_helpers import close_all, make_partners
+from exchange_helpers import close_all
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
@@ -30,16 +30,7 @@ ZONE_A = [(36.00, 36.00), (36.10, 36.00), (36.10, 36.08), (36.00, 36.08)]
 ZONE_B = [(36.20, 36.00), (36.30, 36.00), (36.30, 36.08), (36.20, 36.08)]
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch):
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-
-
-@pytest.fixture
-def partners(tmp_path):
-    made = make_partners(tmp_path / "partners", ORGS)
-    yield made
-    close_all(made)
+pytestmark = pytest.mark.usefixtures("fast_kdf")  # every test here makes or unlocks keys
 
 
 @pytest.fixture

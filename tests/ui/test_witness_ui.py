@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from exchange_helpers import close_all, make_partners
+from exchange_helpers import close_all
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 from shapely.geometry import Point
@@ -31,16 +31,7 @@ ORGS = {"ocha": (), "medaid": ()}
 SHOTS = Path(os.environ.get("HUMANOPS_SHOTS", "/tmp/shots2"))
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch):
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-
-
-@pytest.fixture
-def partners(tmp_path):
-    made = make_partners(tmp_path / "partners", ORGS)
-    yield made
-    close_all(made)
+pytestmark = pytest.mark.usefixtures("fast_kdf")  # every test here makes or unlocks keys
 
 
 @pytest.fixture
