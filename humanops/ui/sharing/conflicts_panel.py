@@ -213,20 +213,8 @@ class ConflictsPanel(QWidget):
         self.proposal_list.setToolTip("Changes of features made by someone else than their originator: never "
                                       "merged until their originator accepts them")
         self.proposal_list.currentRowChanged.connect(self._show_current_proposal)
-        conflicts_box = QWidget(self)
-        box = QVBoxLayout(conflicts_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        self.conflicts_title = QLabel(conflicts_box)
-        box.addWidget(self.conflicts_title)
-        box.addWidget(self.list, 1)
-        proposals_box = QWidget(self)
-        box = QVBoxLayout(proposals_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        self.proposals_title = QLabel(proposals_box)
-        box.addWidget(self.proposals_title)
-        box.addWidget(self.proposal_list, 1)
+        conflicts_box, self.conflicts_title = self._titled(self.list)
+        proposals_box, self.proposals_title = self._titled(self.proposal_list)
         splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(conflicts_box)
@@ -261,6 +249,17 @@ class ConflictsPanel(QWidget):
         self.refresh()
 
     # --- the list ------------------------------------------------------------------------------------
+    def _titled(self, content: QWidget) -> tuple[QWidget, QLabel]:
+        """``content`` under a title label, as one piece of the splitter."""
+        piece = QWidget(self)
+        box = QVBoxLayout(piece)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        title = QLabel(piece)
+        box.addWidget(title)
+        box.addWidget(content, 1)
+        return piece, title
+
     def refresh(self) -> None:
         from humanops.sharing.conflicts import list_conflicts
 
