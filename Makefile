@@ -13,10 +13,17 @@ $(STAMP): pyproject.toml packaging/system-packages.sh
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The tests also check the workspace against real clients (GDAL's validator, QGIS)
+TEST_STAMP := $(VENV)/.test-clients
+
+$(TEST_STAMP): $(STAMP) packaging/system-packages.sh
+	bash packaging/system-packages.sh --test
+	touch $(TEST_STAMP)
+
 demo: $(STAMP)
 	$(VENV)/bin/humanops demo
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -36,6 +36,11 @@ CENTRE = (36.5, 34.0)  # lon, lat of the synthetic area (UTM zone 37N)
 SPAN_DEG = 2.0
 
 
+
+def bench_uuids(count: int) -> np.ndarray:
+    """Well-formed, deterministic uuids: the workspace gives a malformed one a fresh identity."""
+    return np.array([f"00000000-0000-4000-8000-{i:012d}" for i in range(count)], dtype=object)
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -54,7 +59,7 @@ def make_exposure_data(points: int, zones: int, seed: int = 1) -> tuple[gpd.GeoD
     lon0, lat0 = CENTRE[0] - SPAN_DEG / 2, CENTRE[1] - SPAN_DEG / 2
     population = rng.integers(10, 5000, points)
     needs = gpd.GeoDataFrame(
-        {"uuid": np.arange(points).astype(str), "name": np.full(points, "site", dtype=object),
+        {"uuid": bench_uuids(points), "name": np.full(points, "site", dtype=object),
          "admin_code": np.char.add("SY", (rng.integers(0, 200, points)).astype(str)).astype(object),
          "population": population, "pin_food": population // 2},
         geometry=shapely.points(lon0 + rng.random(points) * SPAN_DEG, lat0 + rng.random(points) * SPAN_DEG),
@@ -64,7 +69,7 @@ def make_exposure_data(points: int, zones: int, seed: int = 1) -> tuple[gpd.GeoD
     circles = shapely.buffer(gpd.GeoSeries(centres, crs=4326).to_crs(crs).values, rng.uniform(200, 1500, zones),
                              quad_segs=8)
     danger = gpd.GeoDataFrame(
-        {"uuid": np.arange(zones).astype(str), "name": np.full(zones, "zone", dtype=object),
+        {"uuid": bench_uuids(zones), "name": np.full(zones, "zone", dtype=object),
          "hazard": rng.choice(HAZARDS, zones).astype(object), "severity": rng.integers(1, 6, zones)},
         geometry=to_wgs84(np.asarray(circles, dtype=object), crs), crs=4326)
     return needs, danger
@@ -130,7 +135,7 @@ def make_corridors(count: int, seed: int = 2) -> gpd.GeoDataFrame:
             coords.append(coords[-1] + rng.uniform(1000, 3000) * np.array([np.cos(heading), np.sin(heading)]))
         lines.append(shapely.LineString(coords))
     return gpd.GeoDataFrame(
-        {"uuid": np.arange(count).astype(str), "name": [f"corridor {i}" for i in range(count)],
+        {"uuid": bench_uuids(count), "name": [f"corridor {i}" for i in range(count)],
          "status": rng.choice(["open", "negotiated", "proposed"], count).astype(object),
          "width_m": rng.uniform(100, 2000, count).round()},
         geometry=to_wgs84(np.asarray(lines, dtype=object), crs), crs=4326)

@@ -3,6 +3,9 @@
 # links against). Installs only what is missing, through apt-get; needs root or sudo.
 #   required: what the offscreen platform (tests, screenshots) needs: a failure stops make
 #   desktop:  what the xcb platform (a real window on X11/XWayland) needs: a failure warns
+#   --test:   also the real clients the tests check the workspace against: GDAL 3.6's ogrinfo and
+#             validate_gpkg.py (gdal-bin, python3-gdal) and QGIS 3.22 (python3-qgis); a failure
+#             warns and those tests skip with the reason
 set -u
 required="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 desktop="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
@@ -14,11 +17,14 @@ missing() {
   echo "$out"
 }
 
+clients=""
+[ "${1:-}" = "--test" ] && clients="gdal-bin python3-gdal python3-qgis"
 need_required=$(missing $required)
 need_desktop=$(missing $desktop)
-[ -z "$need_required$need_desktop" ] && exit 0
+need_clients=$(missing $clients)
+[ -z "$need_required$need_desktop$need_clients" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg >/dev/null 2>&1; then
-  echo "HumanOps needs these system libraries:$need_required$need_desktop (install them with your package manager)" >&2
+  echo "HumanOps needs these system packages:$need_required$need_desktop$need_clients (install them with your package manager)" >&2
   exit 0
 fi
 sudo_cmd=""
@@ -34,5 +40,9 @@ fi
 if [ -n "$need_desktop" ]; then
   $sudo_cmd apt-get install -y -qq --no-install-recommends $need_desktop ||
     echo "warning: could not install$need_desktop: the app will run offscreen but may not open a window" >&2
+fi
+if [ -n "$need_clients" ]; then
+  $sudo_cmd apt-get install -y -qq --no-install-recommends $need_clients >/dev/null ||
+    echo "warning: could not install$need_clients: the tests against GDAL's validator and QGIS will skip" >&2
 fi
 exit 0

@@ -92,7 +92,7 @@ def test_untouched_log_with_signed_heads_is_intact(pair):
     assert audit.verify_audit(a.ws).signed_heads == 2
     registered = a.ws.connection.execute(
         "SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'humanops_%audit_heads' ORDER BY 1").fetchall()
-    assert registered == [("humanops_audit_heads",), ("humanops_partner_audit_heads",)]  # QGIS lists them
+    assert registered == []  # bookkeeping: QGIS lists the audit log itself, not its heads
 
 
 def test_signed_head_message_is_domain_separated_canonical_json(pair):

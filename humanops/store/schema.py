@@ -3,7 +3,8 @@
 Layer tables are created by GDAL (through pyogrio), so that gpkg_contents, the geometry
 column, the R-tree index and its triggers are exactly what GDAL and QGIS expect; we then add
 the kind's fields and the identity, marking and provenance columns. The app's own tables are
-registered in gpkg_contents as ``attributes`` so QGIS lists them too: nothing is hidden.
+in the file too (it is self-contained); only those a user would open are listed in
+gpkg_contents (see gpkg_conformance).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from humanops.catalog import LayerKind
+from humanops.store.gpkg_conformance import is_listed
 
 SCHEMA_VERSION = 1
 SQL_TYPES = {
@@ -68,6 +70,9 @@ LAYER_STYLES = """
 
 
 def register_attributes_table(connection: sqlite3.Connection, table: str, description: str) -> None:
+    """List an app table in gpkg_contents if a user would open it (gpkg_conformance)."""
+    if not is_listed(table):
+        return
     connection.execute(
         "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) "
         "VALUES (?, 'attributes', ?, ?)",
@@ -99,9 +104,8 @@ def add_layer_columns(connection: sqlite3.Connection, kind: LayerKind) -> None:
     for name, sql_type in layer_columns(kind):
         if name not in present:
             connection.execute(f'ALTER TABLE "{kind.name}" ADD COLUMN "{name}" {sql_type}')
-    connection.execute(
-        f'CREATE UNIQUE INDEX IF NOT EXISTS "{kind.name}_uuid" ON "{kind.name}"(uuid)'
-    )
+    # not UNIQUE: QGIS's paste would fail on it; the insert trigger keeps uuids unique
+    connection.execute(f'CREATE INDEX IF NOT EXISTS "{kind.name}_uuid" ON "{kind.name}"(uuid)')
     connection.execute(
         f'CREATE INDEX IF NOT EXISTS "{kind.name}_modified" ON "{kind.name}"(modified)'
     )
@@ -139,29 +143,66 @@ def _history_insert(layer: str, fields: list[str], *, tombstone: bool) -> str:
             f"json_object({props}), json_object({marking}), OLD.source_package, OLD.source_signer);")
 
 
+# The app's own transactions hold this meta key while they run (set after BEGIN, removed before
+# COMMIT, so no other connection ever sees it): the insert trigger tells our inserts from
+# another tool's by it. A crash rolls it back with the rest.
+APP_WRITING_KEY = "writer.humanops"
+_APP_WRITING = f"EXISTS (SELECT 1 FROM humanops_meta WHERE key = '{APP_WRITING_KEY}')"
+_HEX = "[0-9a-fA-F]"
+_UUID_GLOB = "-".join(_HEX * n for n in (8, 4, 4, 4, 12))
+
+
+def _normalised_time(expression: str) -> str:
+    """SQL for a DATETIME value in the GeoPackage form: other tools write it without a zone
+    (QGIS drops the Z) or with an offset; a zone-less time is UTC. Text SQLite cannot read as
+    a time is left as written, for validation to report."""
+    return (f"CASE WHEN typeof({expression}) = 'text' THEN coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', "
+            f"{expression}), {expression}) ELSE {expression} END")
+
+
+def _datetime_fields(kind: LayerKind) -> list[str]:
+    return [f.name for f in kind.fields if f.type == "datetime"]
+
+
 def external_edit_triggers(kind: LayerKind) -> list[str]:
+    """Another tool's insert gets a fresh identity: a new feature (QGIS), a duplicate (QGIS
+    appends ``_1`` to the uuid), a paste or a copy from another file (the uuid of a feature we
+    may hold or receive). Its version, originator, created and provenance are reset, the
+    copied marking kept (a copy is as sensitive as its source), the insert logged. A row the
+    app inserts is left alone unless its uuid is missing, malformed or taken. Uniqueness of
+    the uuid is kept by this repair, not by a UNIQUE index, which would refuse QGIS's paste.
+    Another tool's update is versioned (history, change log); it cannot change the identity."""
     t = kind.name
     fields = [f.name for f in kind.fields]
     d = kind.default_marking
     releasable, caveats = ",".join(d.releasable_to) or None, ",".join(d.caveats) or None
+    taken = f'EXISTS (SELECT 1 FROM "{t}" WHERE uuid = NEW.uuid AND fid <> NEW.fid)'
+    times = [*_datetime_fields(kind), "expires"]
+    normalised = ", ".join(f'"{c}" = {_normalised_time(f"NEW.{chr(34)}{c}{chr(34)}")}' for c in times)
     return [
         f'''CREATE TRIGGER IF NOT EXISTS "humanops_{t}_external_insert" AFTER INSERT ON "{t}"
-            WHEN NEW.uuid IS NULL BEGIN
-              UPDATE "{t}" SET uuid = {_UUID4}, version = 1,
-                originator = coalesce(NEW.originator, (SELECT value FROM humanops_meta WHERE key = 'organisation'), ''),
-                created = coalesce(NEW.created, {_NOW}), modified = {_NOW},
+            WHEN NEW.uuid IS NULL OR NEW.uuid NOT GLOB '{_UUID_GLOB}' OR {taken} OR NOT {_APP_WRITING} BEGIN
+              -- version -1 first: an update that keeps the version is another tool's, and
+              -- the update trigger would undo this one (the row may arrive at version 1)
+              UPDATE "{t}" SET uuid = {_UUID4}, version = -1,
+                originator = coalesce((SELECT value FROM humanops_meta WHERE key = 'organisation'), ''),
+                created = {_NOW}, modified = {_NOW}, source_package = NULL, source_signer = NULL,
                 tlp = coalesce(NEW.tlp, {_default(t, "tlp", d.tlp)}),
                 releasable_to = coalesce(NEW.releasable_to, {_default(t, "releasable_to", releasable)}),
                 caveats = coalesce(NEW.caveats, {_default(t, "caveats", caveats)}),
-                precision = coalesce(NEW.precision, {_default(t, "precision", d.precision)})
+                precision = coalesce(NEW.precision, {_default(t, "precision", d.precision)}),
+                {normalised}
               WHERE fid = NEW.fid;
+              UPDATE "{t}" SET version = 1 WHERE fid = NEW.fid;
               INSERT INTO humanops_changes (layer, uuid, version, op, at)
                 SELECT '{t}', uuid, 1, 'insert', {_NOW} FROM "{t}" WHERE fid = NEW.fid;
             END''',
         f'''CREATE TRIGGER IF NOT EXISTS "humanops_{t}_external_update" AFTER UPDATE ON "{t}"
             WHEN NEW.version IS OLD.version AND OLD.uuid IS NOT NULL BEGIN
               {_history_insert(t, fields, tombstone=False)}
-              UPDATE "{t}" SET version = OLD.version + 1, modified = {_NOW} WHERE fid = NEW.fid;
+              UPDATE "{t}" SET version = OLD.version + 1, modified = {_NOW},
+                uuid = OLD.uuid, originator = OLD.originator, created = OLD.created, {normalised}
+              WHERE fid = NEW.fid;
               INSERT INTO humanops_changes (layer, uuid, version, op, at)
                 VALUES ('{t}', OLD.uuid, OLD.version + 1, 'update', {_NOW});
             END''',
@@ -176,6 +217,19 @@ def external_edit_triggers(kind: LayerKind) -> list[str]:
     ]
 
 
+# Bumped whenever the triggers change: files made with older ones get the new ones on open.
+EXTERNAL_TRIGGERS_VERSION = "3"
+
+
 def install_external_edit_triggers(connection: sqlite3.Connection, kind: LayerKind) -> None:
+    """(Re)install the kind's external-edit triggers and the plain uuid index they rely on."""
+    for op in ("insert", "update", "delete"):
+        connection.execute(f'DROP TRIGGER IF EXISTS "humanops_{kind.name}_external_{op}"')
+    unique = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ? AND sql LIKE 'CREATE UNIQUE%'",
+        (f"{kind.name}_uuid",)).fetchone()
+    if unique:
+        connection.execute(f'DROP INDEX "{kind.name}_uuid"')
+        connection.execute(f'CREATE INDEX "{kind.name}_uuid" ON "{kind.name}"(uuid)')
     for statement in external_edit_triggers(kind):
         connection.execute(statement)
