@@ -10,7 +10,8 @@ How, by who makes the file:
   mode): :func:`private_output` has the file exist, 0600, before the writer runs;
 - a library creates it with the umask's mode (GDAL, SQLite): in a fresh folder that only its
   owner can enter (``tempfile.mkdtemp`` makes it 0700), narrowed with :func:`make_private`
-  before it is renamed out of the folder into place;
+  before it is renamed out of the folder into place (:mod:`humanops.store.atomic_files` does
+  this, with the fsyncs, for every file the app writes whole: exports, packages, reports);
 - a file an older version made (with the umask's mode) is narrowed with :func:`make_private`
   before keys are added to it.
 

@@ -160,11 +160,12 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def write_csv(frame: pd.DataFrame, path: str) -> None:
-    """The table as CSV; owner-only (0600): results are drawn from marked features."""
-    from humanops.fileperms import open_private
+    """The table as CSV, written whole (humanops.store.atomic_files); owner-only (0600): results are
+    drawn from marked features."""
+    from humanops.store.atomic_files import atomic_write
 
     try:
-        with open_private(path, "w", encoding="utf-8", newline="") as handle:
+        with atomic_write(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
             _plain_frame(frame).to_csv(handle, index=False)
     except OSError as exc:
         raise FormatError(f"cannot write the CSV file: {exc.strerror or exc}", file=path) from None

@@ -398,11 +398,10 @@ def run_audit_witness(args: argparse.Namespace) -> int:
 
 
 def run_audit_report(args: argparse.Namespace) -> int:
-    from humanops.fileperms import private_output
     from humanops.sharing.audit import audit_report
 
-    with open_workspace(args) as ws, private_output(args.out):  # it names partners: owner-only
-        doc = audit_report(ws, args.out)
+    with open_workspace(args) as ws:
+        doc = audit_report(ws, args.out)  # owner-only (0600), written whole: it names partners
     emit(args, doc, lambda d: f"wrote {d['file']}: {d['entries']} entries"
                               + ("" if d["chain_ok"] else " (WARNING: the hash chain does not verify)"))
     return 0

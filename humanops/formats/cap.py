@@ -200,21 +200,14 @@ def cap_xml(alert: CapAlertSource, *, sender: str, sent: datetime | None = None,
 
 
 def write_cap(alert: CapAlertSource, path: str, **kwargs: Any) -> None:
-    """Write :func:`cap_xml` to ``path`` (through a temporary file, so a failure leaves no half file)."""
-    import os
-    import tempfile
+    """Write :func:`cap_xml` to ``path``, whole or not at all (:mod:`humanops.store.atomic_files`)."""
     from pathlib import Path
+
+    from humanops.store.atomic_files import write_bytes_atomic
 
     target = Path(path)
     data = cap_xml(alert, **kwargs)
     if not target.parent.exists():
         raise FormatError("folder does not exist", file=str(target.parent))
-    fd, tmp = tempfile.mkstemp(prefix=".cap-", suffix=".xml", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    # owner-only (0600) as before: a Restricted or Private alert names its recipients
+    write_bytes_atomic(target, data)

@@ -3,18 +3,14 @@ with an HXL hashtag row, KML.
 
 A plain file carries no protection: it is for the user's own tools. The report counts the
 features by TLP level so the CLI and the app can warn when anything above TLP:CLEAR goes out
-this way (sharing with partners is the ``package`` command). The file is written in a
-temporary folder beside the target and renamed into place: a failure or a cancel never
-leaves a half-written file, and an existing file is only replaced by a complete one. It
-holds marked data, so it is owner-only (0600): written with the umask's mode inside that
-folder (0700: only we can enter it), and narrowed there before it is renamed into place.
+this way (sharing with partners is the ``package`` command). The file is written through
+:mod:`humanops.store.atomic_files` (temporary folder beside the target, fsync, rename): a
+failure or a cancel never leaves a half-written file, and an existing file is only replaced
+by a complete one. It holds marked data, so it is owner-only (0600), narrowed before the rename.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,8 +23,8 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.errors import FormatError
 from humanops.feedback import Feedback
-from humanops.fileperms import make_private
 from humanops.formats.mapping import MARKING_FIELDS, SYSTEM_HXL
+from humanops.store.atomic_files import AtomicFile
 from humanops.store.workspace import Workspace
 
 EXPORT_FORMATS = {".gpkg": "GeoPackage", ".geojson": "GeoJSON", ".json": "GeoJSON", ".csv": "CSV",
@@ -102,9 +98,9 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
         raise FormatError("is the workspace itself: choose another file", file=file)
     names = _layers_to_export(workspace, file, fmt, layers)
     report = ExportReport(file=file, format=fmt)
-    folder = Path(tempfile.mkdtemp(prefix=".humanops-export-", dir=path.parent))
+    pending = AtomicFile(path)  # owner-only (0600); an object, not a with: the writers below stay as they are
     try:
-        tmp = folder / path.name
+        tmp = pending.path
         frames: list[tuple[LayerKind, gpd.GeoDataFrame]] = []
         for i, name in enumerate(names):
             feedback.progress(0.8 * i / len(names), f"reading {name}")
@@ -141,12 +137,11 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
 
             write_kml(tmp, workspace.path.stem, [_kml_layer(kind, frame) for kind, frame in frames])
         feedback.check()
-        make_private(tmp)
-        os.replace(tmp, path)
+        pending.commit()  # fsync, rename, fsync of the folder
     except OSError as exc:
         raise FormatError(f"cannot write: {exc.strerror or exc}", file=file) from None
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        pending.discard()  # a failure or a cancel leaves nothing behind
     report.tlp = dict(sorted(report.tlp.items(), key=lambda item: _TLP_ORDER.get(item[0], 99)))
     feedback.progress(1.0, "exported")
     return report

@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 from humanops.errors import SharingError
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.sharing.canonical import canonical_json, loads_strict
+from humanops.store.atomic_files import write_text_atomic
 from humanops.store.workspace import Workspace
 
 CARD_VERSION = 1
@@ -77,7 +78,8 @@ def write_card(workspace: Workspace, out: str | Path, passphrase: str) -> Contac
     }
     doc["signature"] = base64.b64encode(identity.sign(_DOMAIN + canonical_json(doc))).decode()
     out = Path(out)
-    out.write_text(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    # public keys only, meant to be handed out: the usual mode (an existing file's is kept)
+    write_text_atomic(out, json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n", mode=None)
     return _card(doc, str(out))
 
 

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import uuid as uuid_module
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,7 +48,7 @@ from humanops.sharing.directory_store import load_directory
 from humanops.sharing.keys import check_recipient, own_identity, unlock
 from humanops.sharing.layer_rows import ancestors, read_rows, revision
 from humanops.sharing.originator_signatures import content_hashes, load_statements, sign_statement, signed_versions
-from humanops.sharing.package_format import FORMAT_VERSION, SUFFIX, compress_payload, seal_package
+from humanops.sharing.package_format import FORMAT_VERSION, compress_payload, seal_package
 from humanops.sharing.payload_checks import misfit_rows
 from humanops.sharing.payload_codec import LayerPayload, column_values, encode_payload
 from humanops.sharing.policy import GENERALISE, WITHHOLD, decide_many
@@ -58,6 +56,7 @@ from humanops.sharing.proposals import outgoing_proposals
 from humanops.sharing.receivable import SendFilter
 from humanops.sharing.signed_rows import signed_view
 from humanops.sharing.tables import ensure_tables
+from humanops.store.atomic_files import write_bytes_atomic
 from humanops.store.sql_in import select_in
 from humanops.store.workspace import Workspace
 
@@ -326,8 +325,7 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
         bases = {r: _sent_generalised(workspace, r, layer) for r in chosen}
         had_derived = any(len(b) for b in bases.values())
         changed = None if full else changed_all.get(layer, set()) | _unsent(workspace, layer, chosen)
-        coarse = workspace.connection.execute(
-            f'SELECT 1 FROM "{layer}" WHERE precision IS NOT NULL AND precision != \'exact\' LIMIT 1').fetchone()
+        coarse = any(p not in (None, "exact") for p in workspace.value_counts(layer, "precision"))
         proposals = outgoing_proposals(workspace, layer, chosen, me, directory, now, full=full)
         if not full and not changed and not coarse and not had_derived and not len(proposals.frame):
             continue
@@ -406,10 +404,13 @@ def _unsent(workspace: Workspace, layer: str, recipients: list[str]) -> set[str]
     """Live features some recipient has not been sent at their current version (changed, or
     never sent: withheld before, perhaps receivable now)."""
     out: set[str] = set()
+    if not recipients:
+        return out
+    live = set(workspace.rows(layer, ["uuid", "version"], geometry=False, fids=False).values)
     for r in recipients:
-        out.update(u for (u,) in workspace.connection.execute(
-            f'SELECT uuid FROM "{layer}" AS f WHERE NOT EXISTS (SELECT 1 FROM humanops_sent_versions AS s '
-            "WHERE s.partner = ? AND s.layer = ? AND s.uuid = f.uuid AND s.version = f.version)", (r, layer)))
+        sent = set(workspace.connection.execute(
+            "SELECT uuid, version FROM humanops_sent_versions WHERE partner = ? AND layer = ?", (r, layer)))
+        out.update(u for u, _ in live - sent)
     return out
 
 
@@ -521,8 +522,7 @@ def _tombstones(workspace: Workspace, layer: str, since: int, rows: pd.DataFrame
     policy allows each of them some earlier version exactly (expiry aside: the deletion of
     expired information still reaches those who held it). A tombstone carries the marking of
     the latest such version, never a narrower marking set after it was shared."""
-    live = set(rows["uuid"]) if full else {
-        r[0] for r in workspace.connection.execute(f'SELECT uuid FROM "{layer}"')}
+    live = set(rows["uuid"]) if full else set(workspace.uuids(layer))
     frame = _tombstone_frame(workspace, layer, since, live)
     if not len(frame):
         return frame
@@ -608,7 +608,8 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
                          detail={"sequence": sequence, "mode": plan.preview.mode, "file": out.name})
             audit.sign_head(workspace, identity)
             feedback.progress(0.9, "writing")
-            _write_atomically(out, data, overwrite)
+            # owner-only (0600), and an existing file is refused unless overwrite, even one made meanwhile
+            write_bytes_atomic(out, data, overwrite=overwrite, exists_error=SharingError)
             written = True
             feedback.progress(1.0, "done")  # last chance to cancel: before the commit, never after
     except BaseException:
@@ -683,17 +684,3 @@ def _record(workspace: Workspace, plan: _Plan, chosen: list[str], package_id: st
             # in key order: the B-tree takes sorted inserts far faster
             sorted((r, s.layer, s.uuid, s.version, s.modified, s.content_hash) for s in plan.sync))
 
-
-def _write_atomically(out: Path, data: bytes, overwrite: bool) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".humanops-", suffix=SUFFIX, dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if out.exists() and not overwrite:
-            raise SharingError("exists already (choose another name)", file=str(out))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from humanops.errors import HumanOpsError, WorkspaceError
+from humanops.store.atomic_files import atomic_write
 from humanops.ui.settings import configure_application
 
 SCREENSHOT_SIZE = (1600, 1000)
@@ -85,18 +86,19 @@ def save_screenshot(workspace_path: str | Path, out_png: str | Path, *, size: tu
             workspace = window.workspace
             assert workspace is not None
             wait_until(lambda: bool(rendered) and not window.attribute_table.is_loading(), timeout_s)
-            row = workspace.connection.execute(
-                "SELECT uuid FROM corridor ORDER BY CASE status WHEN 'open' THEN 0 ELSE 1 END, fid LIMIT 1"
-            ).fetchone()
-            if row is not None:
+            corridors = workspace.rows("corridor", ["uuid", "status"], geometry=False, ordered=True).values
+            first = min(corridors, key=lambda row: row[1] != "open", default=None)  # an open one first
+            if first is not None:
                 rendered.clear()
-                window.canvas.select("corridor", [row[0]])
+                window.canvas.select("corridor", [first[0]])
                 wait_until(lambda: bool(rendered), 5.0)
             wait_until(lambda: not window.attribute_table.is_loading(), timeout_s)
             QCoreApplication.processEvents()
             out = Path(out_png)
-            if not window.grab().save(str(out)):
-                raise HumanOpsError("cannot write the screenshot", file=str(out))
+            # Qt picks the image format from the temporary file's name, which is the target's
+            with atomic_write(out, mode=None) as tmp:
+                if not window.grab().save(str(tmp)):
+                    raise HumanOpsError("cannot write the screenshot", file=str(out))
         finally:
             window.close_workspace(ask=False)
             window.close()

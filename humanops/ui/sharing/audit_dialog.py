@@ -185,11 +185,8 @@ class AuditDialog(WorkerDialog):
                                              "HTML (*.html);;CSV (*.csv)")
         if not out:
             return
-        from humanops.fileperms import private_output
-
         try:
-            with private_output(out):  # it names partners: owner-only (0600)
-                doc = audit_report(self.workspace, out)
+            doc = audit_report(self.workspace, out)  # owner-only (0600), written whole: it names partners
         except HumanOpsError as exc:
             self.status.setText(f"No report written: {exc.message}")
             self.status.setStyleSheet(ERROR_STYLE)
