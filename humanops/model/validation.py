@@ -255,8 +255,14 @@ def validate_frame(kind: LayerKind, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
             col = frame[spec.name]
         else:
             col = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        missing = _missing_mask(col)
-        value, bad = _coerce_column(spec, col, missing)
+        if len(col) > 1 and col.isna().all():  # absent or empty: the typed nulls of one row, repeated
+            missing = pd.Series(True, index=col.index)
+            one, bad = _coerce_column(spec, col.iloc[:1], missing.iloc[:1])
+            value = one.take(np.zeros(len(col), dtype=np.intp)).set_axis(col.index)
+            bad = pd.Series(False, index=col.index)
+        else:
+            missing = _missing_mask(col)
+            value, bad = _coerce_column(spec, col, missing)
         for row in bad[bad].index:
             problems.append(Problem(row, spec.name, _describe_bad(spec, col[row])))
         if spec.default is not None and missing.any():
