@@ -90,6 +90,12 @@ class MainActions:
                                      "Show the selected features")
         self.show_markings = action("Show &markings", w.set_show_markings, "Ctrl+M", None,
                                     "Show each feature's TLP marking on the map", checkable=True)
+        # Late-bound: the watch is made with the docks, after the actions.
+        self.refresh = action("&Refresh", lambda: w.problems_watch.refresh(), QKeySequence.StandardKey.Refresh,
+                              sp.SP_BrowserReload, "Re-read the map and panels for changes made in other tools "
+                              "(QGIS, scripts) and check them")
+        if QKeySequence("F5") not in self.refresh.shortcuts():  # F5 wherever the platform's Refresh is not
+            self.refresh.setShortcuts([*self.refresh.shortcuts(), QKeySequence("F5")])
 
         # Map tools: one at a time
         self.tool_group = QActionGroup(w)
@@ -121,7 +127,7 @@ class MainActions:
         self.workspace_actions = [
             self.save, self.import_file, self.export_file, self.close_workspace, self.delete, self.select_all,
             self.clear_selection, self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection,
-            self.show_markings, self.pan, self.select, self.identify, self.edit_vertices, self.snapping,
+            self.show_markings, self.refresh, self.pan, self.select, self.identify, self.edit_vertices, self.snapping,
             *self.draw.values(),
         ]
         self.extension_actions: list[tuple[QAction, bool]] = []
@@ -151,6 +157,8 @@ class MainActions:
         self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_markings)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu("&Panels")
 

@@ -40,6 +40,17 @@ _INT_LIMIT = 2**31 - 1
 _ERROR_STYLE = "color: #b00020;"
 
 
+def _number(value: Any) -> float | None:
+    """A stored value as a number for a spin box, None if it is not one (text a script wrote)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
 class FieldEditor(QWidget):
     """One field's editor; ``value()`` is the Python value (None when not set)."""
 
@@ -50,6 +61,8 @@ class FieldEditor(QWidget):
         self.spec = spec
         self.input = self._make_input()
         self.input.setObjectName(f"field_{spec.name}")
+        # Why the stored value is not on screen (another tool wrote one the editor cannot hold).
+        self.unshown: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.input, 1)
@@ -162,6 +175,7 @@ class FieldEditor(QWidget):
     def set_value(self, value: Any) -> None:
         w = self.input
         blockers = [w.blockSignals(True)]
+        self.unshown = None
         try:
             missing = value is None or (isinstance(value, float) and math.isnan(value))
             if self.null_box is not None:
@@ -171,11 +185,19 @@ class FieldEditor(QWidget):
                 w.setEnabled(not missing)
             if isinstance(w, QComboBox):
                 index = w.findData(value) if not missing else w.findData(None)
-                w.setCurrentIndex(max(index, 0) if index >= 0 or missing else 0)
+                if index < 0 and not missing:  # not one of the kind's values: none shown, and why
+                    self._cannot_show(value)
+                w.setCurrentIndex(max(index, 0) if index >= 0 or missing else -1)
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value) if not missing else False)
             elif isinstance(w, QSpinBox | QDoubleSpinBox):
-                w.setValue(w.minimum() if missing else value)
+                number = None if missing else _number(value)
+                if number is not None and w.minimum() < number <= w.maximum():
+                    w.setValue(int(number) if isinstance(w, QSpinBox) else number)
+                else:  # a spin box would clamp 9 to 5 and show a value that is not stored: "not set", and why
+                    w.setValue(w.minimum())
+                    if not missing:
+                        self._cannot_show(value)
             elif isinstance(w, QDateTimeEdit) and self.spec.type == "datetime":
                 if not missing:
                     stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
@@ -194,11 +216,23 @@ class FieldEditor(QWidget):
         finally:
             w.blockSignals(blockers[0])
 
+    def _cannot_show(self, value: Any) -> None:
+        from humanops.model.validation import coerce_value
+
+        try:
+            coerce_value(self.spec, value)
+            reason = f"{value!r} cannot be shown here"
+        except ValidationError as exc:
+            reason = exc.reason
+        self.unshown = f"{reason} (as stored): choose a valid value"
+
     def error(self) -> str | None:
         """Why the current value cannot be stored, or None."""
         from humanops.model.validation import coerce_value  # pandas: loaded after the first frame
 
         value = self.value()
+        if value is None and self.unshown:  # the stored value is wrong until the user picks another
+            return self.unshown
         try:
             coerced = coerce_value(self.spec, value)
         except ValidationError as exc:

@@ -1,0 +1,280 @@
+"""Edits made with other tools, followed while a workspace is open in the app.
+
+QGIS or a script may write to the workspace file while the app has it open: the SQL triggers
+version and log those edits, but nothing validated them. This watch
+
+- checks every feature when the workspace opens (``validate_changes(ws, 0)``), and after that
+  only the features changed since the last check (the change log's seq), in a worker with a
+  Workspace of its own (a connection is not shared between threads);
+- polls the file's ``data_version`` every two seconds: when another connection committed, the
+  window re-reads the map and panels and the changes are checked (F5 does the same at once);
+- re-checks a listed feature when the app itself changes it (the user fixing it in the form),
+  so a fixed feature leaves the list and a feature that is still wrong stays.
+
+The app's own workers (imports, packages) also commit through another connection; the window
+re-reads after them by itself (``refresh_layers(reread_map=True)``, which calls :meth:`reread`),
+so the poll waits while a worker runs and then finds the version already seen: no second re-read.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from humanops.errors import HumanOpsError
+from humanops.feedback import Feedback
+from humanops.ui.panels.problems_panel import Problem, count_features, features_need_fixing
+from humanops.ui.workers import Worker, running_workers
+
+if TYPE_CHECKING:
+    from humanops.store.workspace import Workspace, WorkspaceChange
+    from humanops.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 2000  # how often the file's data_version is read (one PRAGMA: nothing is read from disk)
+RECHECK_DELAY_MS = 300  # an edit in the app, then its re-check: several quick edits make one check
+PROGRESS_DELAY_MS = 400  # a progress bar only for a check that takes longer: quick ones do not flicker
+# Columns that are not fields of the kind, named as the form and the marking panel name them.
+_OTHER_COLUMNS = {"geometry": "Geometry", "tlp": "TLP", "releasable_to": "Releasable to", "caveats": "Caveats",
+                  "expires": "Expires", "precision": "Precision", "created": "Created", "modified": "Modified"}
+
+
+@dataclass
+class CheckOutcome:
+    problems: list[Problem]
+    rechecked: dict[str, set[str]] | None  # uuids per layer that were checked; None: every feature
+    last_seq: int  # the last change the check covers: the next one starts after it
+
+
+def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback) -> CheckOutcome:
+    """In the worker thread, through a Workspace of its own: the features changed after change
+    ``since_seq`` (all from 0) checked against their kind, worded for the Problems panel."""
+    from humanops.store.checks import validate_changes
+    from humanops.store.workspace import Workspace
+
+    with Workspace.open(path) as workspace:
+        # Read before validating: a commit in between is checked again next time, never missed.
+        rechecked = workspace.changed_since(since_seq) if since_seq else None
+        report, last_seq = validate_changes(workspace, since_seq, feedback)
+        problems = _worded(workspace, report.problems)
+    return CheckOutcome(problems, rechecked, last_seq)
+
+
+def _worded(workspace: Workspace, found: list[dict[str, Any]]) -> list[Problem]:
+    """Layer titles, feature names (a short uuid for a feature without one), field titles."""
+    by_layer: dict[str, set[str]] = {}
+    for p in found:
+        if p["layer"] in workspace.catalog and p["feature"]:
+            by_layer.setdefault(p["layer"], set()).add(str(p["feature"]))
+    names: dict[tuple[str, str], str] = {}
+    for layer, uuids in by_layer.items():
+        if "name" in workspace.kind(layer).field_names:
+            rows = workspace.rows(layer, ["uuid", "name"], uuids=sorted(uuids), geometry=False)
+            names.update({(layer, uuid): str(name) for uuid, name in rows.values if name})
+    problems = []
+    for p in found:
+        layer, uuid, field = p["layer"], p["feature"], p["field"]
+        kind = workspace.kind(layer) if layer in workspace.catalog else None
+        spec = next((f for f in kind.fields if f.name == field), None) if kind is not None and field else None
+        title = spec.title if spec is not None else _OTHER_COLUMNS.get(field or "", field or "")
+        uuid = str(uuid) if uuid else None
+        label = names.get((layer, uuid)) or (f"{uuid[:8]}…" if uuid else "(whole layer)")
+        problems.append(Problem(layer=layer, layer_title=kind.title if kind is not None else (layer or "(file)"),
+                                uuid=uuid, feature=label, field=field, field_title=title or "—",
+                                reason=str(p["reason"])))
+    return problems
+
+
+def merged(current: list[Problem], outcome: CheckOutcome) -> list[Problem]:
+    """The list after a check: the checked features' old problems are replaced by what the check
+    found (none if they are valid now or deleted); the others' are kept."""
+    if outcome.rechecked is None:
+        return list(outcome.problems)
+    checked = {(layer, uuid) for layer, uuids in outcome.rechecked.items() for uuid in uuids}
+    checked |= {p.key for p in outcome.problems}
+    layers = set(outcome.rechecked)
+    kept = [p for p in current if p.key not in checked and not (p.uuid is None and p.layer in layers)]
+    return kept + list(outcome.problems)
+
+
+class ProblemsWatch(QObject):
+    """Keeps the window's Problems panel current (see the module's docstring)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = window.problems_panel
+        self.dock = window.docks["problems"]
+        self.last_seq: int | None = None  # None until a check of every feature has finished
+        self.worker: Worker | None = None
+        self._seen_version: int | None = None
+        self._again = False  # a check was asked for while one ran
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.poll)
+        self._recheck = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
+        self._recheck.timeout.connect(self.check)
+        self._progress = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
+        self._progress.timeout.connect(lambda: self.panel.show_checking(True))
+        window.workspace_signals.changed.connect(self._app_changed)
+        self.panel.featureChosen.connect(self.show_feature)
+        self.panel.refreshRequested.connect(self.refresh)
+        self.panel.cancelRequested.connect(self.cancel)
+        self._set_title()
+
+    # --- life cycle ----------------------------------------------------------------------------------
+    def attach(self, workspace: Workspace) -> None:
+        """A workspace was opened: check every feature, then follow the file."""
+        self.detach()
+        self._seen_version = workspace.data_version()
+        self.panel.set_workspace_open(True)
+        self.check()
+        self._poll.start()
+
+    def detach(self) -> None:
+        self._poll.stop()
+        self._recheck.stop()
+        self._progress.stop()
+        if self.worker is not None:
+            self.worker.cancel()  # close_workspace waits for it; its late signals are ignored
+            self.worker = None
+        self.last_seq = None
+        self._seen_version = None
+        self._again = False
+        self.panel.set_workspace_open(False)
+        self._set_title()
+
+    # --- refreshing ------------------------------------------------------------------------------------
+    def poll(self) -> None:
+        """Has another connection committed since we last looked? Then refresh."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        if running_workers():
+            # One of the app's workers may be committing: it re-reads when done (reread()), and a
+            # look after that finds the version seen. A check of ours running: look next time.
+            return
+        try:
+            version = workspace.data_version()
+        except HumanOpsError:  # closed meanwhile
+            return
+        if version != self._seen_version:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """View ▸ Refresh (F5), and the poll: re-read the map and panels, check the changes."""
+        if self.window.workspace is None:
+            return
+        self.window.refresh_layers(None, reread_map=True)  # which calls reread()
+        self.window.statusBar().showMessage("Re-read the workspace for changes made in other tools.", 4000)
+
+    def reread(self) -> None:
+        """The window re-read the map for writes through another connection (ours or another
+        tool's): that version of the file is seen, and what changed is checked."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        self._seen_version = workspace.data_version()
+        self.check()
+
+    def _app_changed(self, change: WorkspaceChange) -> None:
+        """The app changed features (a form's Apply, undo): re-check those that are listed."""
+        if change.op == "proposal" or not self.panel.problem_count():
+            return
+        listed = {p.key for p in self.panel.problems()}
+        if change.op == "bulk" or any((change.layer, uuid) in listed for uuid in change.uuids):
+            self._recheck.start()
+
+    # --- the check -------------------------------------------------------------------------------------
+    def check(self) -> None:
+        """Check the features changed since the last check (every feature the first time)."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        if self.worker is not None:
+            self._again = True  # after the running one, from where it ends
+            return
+        since = self.last_seq or 0
+        path = workspace.path
+        worker = Worker(partial(check_other_tool_edits, path, since), title="Checking edits made in other tools")
+        worker.progressed.connect(self.panel.show_progress)
+        # partial(…, worker): a late signal from a worker that is no longer ours is ignored
+        worker.succeeded.connect(partial(self._checked, worker))
+        worker.failed.connect(partial(self._failed, worker))
+        worker.cancelled.connect(partial(self._cancelled, worker))
+        self.worker = worker
+        self.panel.progress.setValue(0)
+        self._progress.start()
+        worker.start()
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _checked(self, worker: Worker, outcome: CheckOutcome) -> None:
+        if worker is not self.worker:
+            return
+        before = {p.key for p in self.panel.problems()}
+        problems = merged(self.panel.problems(), outcome)
+        first = self.last_seq is None
+        self.last_seq = outcome.last_seq
+        self._finish()
+        self.panel.set_problems(problems)
+        self._set_title()
+        new = {p.key for p in problems} - before
+        if new or (first and problems):
+            # New problems need attention: show them; a refresh that finds nothing new stays quiet.
+            self.dock.show()
+            self.dock.raise_()
+            self.window.statusBar().showMessage(f"{features_need_fixing(count_features(problems))}: see the "
+                                                "Problems panel.", 15000)
+        elif before and not problems:
+            self.window.statusBar().showMessage("No problems left: every feature is valid for its kind.", 8000)
+
+    def _failed(self, worker: Worker, message: str) -> None:
+        if worker is not self.worker:
+            return
+        self._finish()
+        self.panel.show_message(f"Could not check the features edited in other tools: {message}")
+
+    def _cancelled(self, worker: Worker) -> None:
+        if worker is not self.worker:
+            return
+        self._again = False  # the user asked to stop: not straight away again
+        self._finish()
+        self.panel.show_message("Check cancelled: features edited in other tools were not all checked. "
+                                "Refresh (F5) checks them.")
+
+    def _finish(self) -> None:
+        self.worker = None
+        self._progress.stop()
+        self.panel.show_checking(False)
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.check)
+
+    def _set_title(self) -> None:
+        count = self.panel.problem_count()
+        self.dock.setWindowTitle(f"Problems ({count:,})" if count else "Problems")
+
+    # --- showing a feature -----------------------------------------------------------------------------
+    def show_feature(self, layer: str, uuid: str) -> None:
+        """Double-click or Enter on a problem: select the feature, show it in the form, zoom to it."""
+        workspace = self.window.workspace
+        if workspace is None or layer not in workspace.layers():
+            return
+        # The stored row, not a Feature: a value another tool wrote may not make a Feature at all.
+        found = workspace.rows(layer, ["uuid"], uuids=[uuid])
+        if not len(found):
+            self.window.statusBar().showMessage("That feature is no longer in the workspace (deleted in another "
+                                                "tool?): Refresh (F5) updates the list.", 10000)
+            return
+        self.window.show_feature(layer, uuid)
+        geometry = found.geometries[0] if found.geometries is not None else None
+        if geometry is not None and not geometry.is_empty:
+            self.window.canvas.zoom_to_extent(*geometry.bounds)
