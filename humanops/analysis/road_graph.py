@@ -293,9 +293,8 @@ class RoadGraph:
     def from_workspace(cls, workspace: Workspace, config: RoutingConfig | None = None,
                        feedback: Feedback | None = None) -> RoadGraph:
         """The graph of the workspace's ``road`` layer, built once per state of the layer."""
-        row = workspace.connection.execute(
-            "SELECT max(seq), count(*) FROM humanops_changes WHERE layer = 'road'").fetchone()
-        key = (str(Path(workspace.path).resolve()), row[0], row[1], workspace.count("road"), id(config))
+        key = (str(Path(workspace.path).resolve()), workspace.workspace_id, workspace.last_change_seq("road"),
+               workspace.count("road"), id(config))
         cached = _CACHE.get(key)
         if cached is not None:
             return cached

@@ -3,14 +3,14 @@ travel with the layers, so the file opens in QGIS as it looks in HumanOps)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import geopandas as gpd
 
 from humanops.formats import _ogr
 from humanops.formats.sources import SourceLayer
-from humanops.store import schema
+from humanops.store import gpkg_conformance, layer_styles
+from humanops.store.db import Connection
 
 GEOMETRY_COLUMN = "geom"
 
@@ -36,30 +36,13 @@ def write_gpkg_layer(frame: gpd.GeoDataFrame, path: Path, *, layer: str, geometr
 
     pyogrio.write_dataframe(
         frame, path, layer=layer, driver="GPKG", geometry_type=geometry_type, append=append,
-        layer_options={"GEOMETRY_NAME": GEOMETRY_COLUMN, "DESCRIPTION": title, "IDENTIFIER": title},
+        dataset_options=gpkg_conformance.GDAL_DATASET_OPTIONS,
+        layer_options={"GEOMETRY_NAME": GEOMETRY_COLUMN, "DESCRIPTION": title, "IDENTIFIER": title,
+                       **gpkg_conformance.gdal_layer_options()},
     )
 
 
-def copy_layer_styles(source: sqlite3.Connection, path: Path, layers: list[str]) -> int:
-    """Copy the QGIS styles of ``layers`` from the workspace into the GeoPackage at ``path``;
-    returns how many were copied. ``f_geometry_column`` must name the real column (QGIS
-    ignores the style otherwise)."""
-    marks = ",".join("?" * len(layers))
-    rows = source.execute(
-        "SELECT f_table_catalog, f_table_schema, f_table_name, styleName, styleQML, styleSLD, "
-        f"useAsDefault, description, owner, ui, update_time FROM layer_styles "
-        f"WHERE f_table_name IN ({marks}) ORDER BY id", layers).fetchall()
-    target = sqlite3.connect(path)
-    try:
-        with target:
-            target.execute(schema.LAYER_STYLES)
-            schema.register_attributes_table(target, "layer_styles", "QGIS layer styles")
-            target.executemany(
-                "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-                "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, "
-                "ui, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
-                [(r[0], r[1], r[2], GEOMETRY_COLUMN, *r[3:]) for r in rows])
-    finally:
-        target.close()
-    return len(rows)
+def copy_layer_styles(source: Connection, path: Path, layers: list[str]) -> int:
+    """Copy the QGIS styles of ``layers`` from the workspace (its connection) into the
+    GeoPackage at ``path``; returns how many were copied."""
+    return layer_styles.copy_layer_styles(source, path, layers, GEOMETRY_COLUMN)

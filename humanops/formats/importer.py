@@ -331,7 +331,7 @@ def _check_uuids(workspace: Workspace, layer: str, attributes: pd.DataFrame) -> 
     for i in np.flatnonzero(usable & text.duplicated(keep=False)):
         problems.append((int(i), "uuid", f"uuid {text.iat[i]} appears more than once in the file"))
     if usable.any():
-        existing = {r[0] for r in workspace.connection.execute(f'SELECT uuid FROM "{layer}"')}
+        existing = set(workspace.uuids(layer))
         for i in np.flatnonzero(usable & text.isin(existing)):
             problems.append((int(i), "uuid", f"a feature with uuid {text.iat[i]} is already in the workspace"))
     return problems

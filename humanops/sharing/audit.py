@@ -26,9 +26,7 @@ import csv
 import hashlib
 import html
 import json
-import os
 import re
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,6 +39,8 @@ from humanops.errors import HumanOpsError, SharingError
 from humanops.model.marking import format_time, parse_time, utc_now
 from humanops.sharing.canonical import canonical_json, loads_strict
 from humanops.sharing.tables import ensure_tables
+from humanops.store.atomic_files import atomic_write, write_text_atomic
+from humanops.store.db import Connection
 from humanops.store.schema import register_attributes_table
 from humanops.store.workspace import Workspace
 
@@ -88,7 +88,7 @@ HEAD_TABLES: dict[str, tuple[str, str]] = {
 }
 
 
-def ensure_head_tables(connection: sqlite3.Connection) -> None:
+def ensure_head_tables(connection: Connection) -> None:
     """Create the signed-head and partner-head tables that are missing (inside a transaction)."""
     existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     for name, (description, ddl) in HEAD_TABLES.items():
@@ -97,7 +97,7 @@ def ensure_head_tables(connection: sqlite3.Connection) -> None:
             register_attributes_table(connection, name, description)
 
 
-def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+def _has_table(connection: Connection, name: str) -> bool:
     return connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?",
                               (name,)).fetchone() is not None
 
@@ -448,12 +448,9 @@ def write_witness(workspace: Workspace, identity: UnlockedIdentity, for_org: str
     doc["signature"] = base64.b64encode(identity.sign(WITNESS_DOMAIN + canonical_json(doc))).decode("ascii")
     sign_head(workspace, identity, at=now)  # the key is unlocked: anchor our own log too
     out = Path(out_path)
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:  # whole or not at all: a half-written witness would read as forged
-        tmp.write_text(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, out)
+    try:  # whole or not at all: a half-written witness would read as forged; made for sending: usual mode
+        write_text_atomic(out, json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n", mode=None)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise SharingError(f"cannot write the witness ({exc.strerror})", file=str(out)) from None
     return {"file": str(out), "for_org": for_org, "heads": len(heads), "created": doc["created"],
             "highest_seq": max(h["seq"] for h in heads)}
@@ -592,8 +589,9 @@ def audit_report(workspace: Workspace, out: str | Path) -> dict[str, Any]:
         raise SharingError("the audit report must be .csv or .html", file=str(out))
     rows = entries(workspace)
     verdict = verify_audit(workspace)
+    # it names partners: owner-only (0600), and whole or not at all (humanops.store.atomic_files)
     if suffix == ".csv":
-        with out.open("w", newline="", encoding="utf-8") as handle:
+        with atomic_write(out) as tmp, tmp.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(_COLUMNS)
             for row in rows:
@@ -606,13 +604,13 @@ def audit_report(workspace: Workspace, out: str | Path) -> dict[str, Any]:
             for row in rows)
         status = html.escape(verdict.summary())
         title = html.escape(f"HumanOps audit report: {workspace.organisation or workspace.path.name}")
-        out.write_text(
-            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        write_text_atomic(
+            out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
             f"<title>{title}</title><style>table{{border-collapse:collapse}}td,th{{border:1px solid #999;"
             "padding:2px 6px;font:12px sans-serif;vertical-align:top}}</style></head><body>"
             f"<h1>{title}</h1><p>{status}</p><table><thead><tr>{head_cells}</tr></thead><tbody>\n"
-            f"{body}\n</tbody></table></body></html>\n", encoding="utf-8")
+            f"{body}\n</tbody></table></body></html>\n")
     return {"file": str(out), "entries": len(rows), "chain_ok": verdict.ok}
 
 

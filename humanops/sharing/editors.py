@@ -39,8 +39,7 @@ def set_editors(workspace: Workspace, layer: str, editors: Iterable[str], *,
         if uuids is None:
             db.execute("INSERT OR REPLACE INTO humanops_editors (layer, uuid, editors) VALUES (?, '', ?)",
                        (layer, text))
-            targets = [u for (u,) in db.execute(
-                f'SELECT uuid FROM "{layer}" WHERE originator IN (?, \'\') OR originator IS NULL', (me,))
+            targets = [u for u in workspace.uuids(layer, originated_by=me)
                 if not db.execute("SELECT 1 FROM humanops_editors WHERE layer = ? AND uuid = ?",
                                   (layer, u)).fetchone()]
         else:
@@ -100,6 +99,5 @@ def layer_editors(workspace: Workspace, layer: str) -> tuple[tuple[str, ...], in
     workspace.kind(layer)
     per_feature, default = named_editors(workspace, layer)
     me = workspace.organisation
-    ours = [u for (u,) in workspace.connection.execute(
-        f'SELECT uuid FROM "{layer}" WHERE originator IN (?, \'\') OR originator IS NULL', (me,))]
+    ours = workspace.uuids(layer, originated_by=me)
     return default, sum(1 for u in ours if u not in per_feature)

@@ -452,7 +452,8 @@ def _check_geometry(frame: pd.DataFrame, payload: LayerPayload, kind: LayerKind,
 def _local_state(workspace: Workspace, layer: str) -> tuple[dict[str, str], dict[str, str], set[str]]:
     """(live revision per uuid, tombstone revision per deleted uuid, uuids held generalised)."""
     db = workspace.connection
-    live = {u: revision(v, m) for u, v, m in db.execute(f'SELECT uuid, version, modified FROM "{layer}"')}
+    live = {u: revision(v, m) for u, v, m in workspace.rows(layer, ["uuid", "version", "modified"],
+                                                               geometry=False, fids=False).values}
     dead: dict[str, tuple[int, str]] = {}
     for u, v, m in db.execute("SELECT uuid, version, modified FROM humanops_history WHERE layer = ? AND deleted = 1",
                               (layer,)):

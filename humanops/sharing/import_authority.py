@@ -147,7 +147,7 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
     uuids = frame["uuid"].to_numpy(dtype=object)
     db = workspace.connection
     wanted = sorted(set(uuids[rows]))
-    held_rows = dict(select_in(db, f'SELECT uuid, originator FROM "{layer}" WHERE uuid IN ({{marks}})', wanted))
+    held_rows = dict(workspace.rows(layer, ["uuid", "originator"], uuids=wanted, geometry=False).values)
     for u, o in select_in(db, "SELECT uuid, originator FROM humanops_history WHERE layer = ? AND deleted = 1 AND "
                               "uuid IN ({marks})", wanted, (layer,)):
         held_rows.setdefault(u, o)  # deleted here: its tombstone names the owner

@@ -1,9 +1,8 @@
 """Read a layer's stored rows as a frame, exactly as stored, for exchange.
 
 Exchange needs the values exactly as the workspace holds them (ISO text times, integers,
-marking text), not as a GDAL reader types them, and wants the whole layer in one query; so
-this reads the layer table through the workspace connection (one SELECT) and decodes all
-geometries with one vectorised call.
+marking text), not as a GDAL reader types them, and wants the whole layer in one query: the
+store's layer reader gives the stored values, with every geometry decoded in one vectorised call.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from humanops.store import gpkg_geometry, schema
-from humanops.store.sql_in import select_in
+from humanops.store import schema
+from humanops.store.layer_reader import Rows
 from humanops.store.workspace import Workspace
 
 IDENTITY_MARKING = ("uuid", "version", "originator", "created", "modified", "tlp", "releasable_to", "caveats",
@@ -23,30 +22,26 @@ IDENTITY_MARKING = ("uuid", "version", "originator", "created", "modified", "tlp
 
 def read_rows(workspace: Workspace, layer: str, uuids: Iterable[str] | None = None) -> pd.DataFrame:
     """Live features of ``layer``: kind fields, identity and marking columns, ``_geom``
-    (shapely), ``_deleted`` (False) and ``_generalised`` (None); index 0..n-1."""
+    (shapely), ``_deleted`` (False) and ``_generalised`` (None); index 0..n-1, in fid order."""
     kind = workspace.kind(layer)
     columns = [c for c, _ in schema.layer_columns(kind) if c not in ("source_package", "source_signer")]
-    select = ", ".join(f'"{c}"' for c in ["geom", *columns])
-    db = workspace.connection
-    if uuids is None:
-        rows = db.execute(f'SELECT {select} FROM "{layer}" ORDER BY fid').fetchall()
-    else:
-        rows = select_in(db, f'SELECT {select} FROM "{layer}" WHERE uuid IN ({{marks}}) ORDER BY fid',
-                         sorted(set(uuids)))
-    return rows_to_frame(kind, columns, rows)
+    rows = workspace.rows(layer, columns, uuids=None if uuids is None else sorted(set(uuids)), fids=False,
+                          ordered=True)
+    return rows_to_frame(kind, rows)
 
 
-def rows_to_frame(kind, columns: list[str], rows: list[tuple]) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+def rows_to_frame(kind, rows: Rows) -> pd.DataFrame:  # type: ignore[no-untyped-def]
     n = len(rows)
-    data = list(zip(*rows, strict=True)) if n else [()] * (len(columns) + 1)
-    frame = pd.DataFrame({c: pd.Series(list(data[i + 1]), dtype=object) for i, c in enumerate(columns)})
+    columns = rows.columns
+    data = list(zip(*rows.values, strict=True)) if n else [()] * len(columns)
+    frame = pd.DataFrame({c: pd.Series(list(data[i]), dtype=object) for i, c in enumerate(columns)})
     booleans = {f.name for f in kind.fields if f.type == "boolean"}
     for name in booleans:
         frame[name] = pd.Series([None if v is None else bool(v) for v in frame[name]], dtype=object)
     frame["version"] = pd.array(frame["version"].tolist(), dtype="int64") if n else pd.Series([], dtype="int64")
     frame["_deleted"] = np.zeros(n, dtype=bool)
     frame["_generalised"] = pd.Series([None] * n, dtype=object)
-    frame["_geom"] = gpkg_geometry.decode_many(list(data[0])) if n else np.empty(0, dtype=object)
+    frame["_geom"] = rows.geometries if n else np.empty(0, dtype=object)
     return frame
 
 

@@ -321,13 +321,9 @@ def _select(workspace: Workspace, layer: str, where: str | None, ids: list[str] 
         return list(dict.fromkeys(str(i).strip() for i in ids if str(i).strip()))
     if where is None:
         return None
-    try:
-        frame = workspace.read_layer(layer, where=where, columns=["uuid"])
-    except Exception as exc:  # pyogrio/GDAL reports a bad filter with its own exception types
-        if type(exc).__module__.startswith(("pyogrio", "osgeo")):
-            raise ValidationError(f"the filter cannot be evaluated: {exc}", layer=layer, field="where") from None
-        raise
-    return [str(u) for u in frame["uuid"].tolist()]
+    # a filter the store cannot evaluate is a ValidationError (field "where") from the reader
+    rows = workspace.rows(layer, ["uuid"], where=where, geometry=False)
+    return [str(u) for u in rows.column("uuid")]
 
 
 def _show(value: Any) -> Any:

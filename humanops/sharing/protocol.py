@@ -287,11 +287,9 @@ def below_floor(workspace: Workspace, protocol: Protocol) -> dict[str, int]:
     """How many stored features of each kind are marked below ``protocol``'s floor."""
     out: dict[str, int] = {}
     for kind, rule in protocol.rules.items():
-        rows = workspace.connection.execute(
-            f'SELECT tlp, releasable_to, caveats, precision, count(*) FROM "{kind}" '
-            "GROUP BY tlp, releasable_to, caveats, precision").fetchall()
+        groups = workspace.value_counts(kind, ["tlp", "releasable_to", "caveats", "precision"])
         count = 0
-        for tlp, releasable_to, caveats, precision, n in rows:
+        for (tlp, releasable_to, caveats, precision), n in groups.items():
             try:
                 marking = Marking.from_columns({"tlp": tlp, "releasable_to": releasable_to,
                                                 "caveats": caveats, "precision": precision})

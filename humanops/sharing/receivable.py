@@ -106,8 +106,7 @@ def unsendable_features(workspace: Workspace, layers: list[str] | None = None) -
         return {}
     out: dict[str, dict[str, str]] = {}
     for layer in layers or workspace.layers():
-        partners = [u for (u,) in workspace.connection.execute(
-            f'SELECT uuid FROM "{layer}" WHERE originator IS NOT NULL AND originator NOT IN (\'\', ?)', (me,))]
+        partners = workspace.uuids(layer, not_originated_by=me)
         if not partners:
             continue
         view = signed_view(workspace, layer, read_rows(workspace, layer, partners), me)
@@ -175,11 +174,10 @@ def count_sendable(workspace: Workspace, send_filter: SendFilter, feedback: Feed
     out = SendCount(send_filter.recipient, at=send_filter.now)
     names = [k.name for k in workspace.catalog if k.exchange_by_default]
     out.not_counted = [k.title.lower() for k in workspace.catalog if not k.exchange_by_default]
-    select = ", ".join(f'"{c}"' for c in _COLUMNS)
     for index, layer in enumerate(names):
         if feedback is not None:
             feedback.progress(index / max(1, len(names)), f"counting {layer}")
-        rows = workspace.connection.execute(f'SELECT {select} FROM "{layer}"').fetchall()
+        rows = workspace.rows(layer, list(_COLUMNS), geometry=False, fids=False).values
         if not rows:
             continue
         frame = pd.DataFrame({c: pd.Series(list(values), dtype=object)

@@ -8,8 +8,7 @@ caller's transaction, so a refused operation leaves no trace of them either.
 
 from __future__ import annotations
 
-import sqlite3
-
+from humanops.store.db import Connection
 from humanops.store.schema import register_attributes_table
 
 TABLES: dict[str, tuple[str, str]] = {
@@ -204,7 +203,7 @@ INDEXES = (
 _WITHOUT_ROWID = ("humanops_sent_generalised", "humanops_lineage", "humanops_generalised")
 
 
-def _rebuild_without_rowid(connection: sqlite3.Connection) -> None:
+def _rebuild_without_rowid(connection: Connection) -> None:
     """Give the tables an earlier version made WITHOUT ROWID an ordinary rowid, rows kept."""
     for name in _WITHOUT_ROWID:
         row = connection.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name = ?", (name,)).fetchone()
@@ -218,7 +217,7 @@ def _rebuild_without_rowid(connection: sqlite3.Connection) -> None:
         connection.execute(f'DROP TABLE "{name}_old"')
 
 
-def ensure_tables(connection: sqlite3.Connection) -> None:
+def ensure_tables(connection: Connection) -> None:
     """Create the sharing tables that are missing, and bring older ones up to date (call
     inside a transaction)."""
     existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -235,6 +234,6 @@ def ensure_tables(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-def has_tables(connection: sqlite3.Connection) -> bool:
+def has_tables(connection: Connection) -> bool:
     existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     return all(name in existing for name in TABLES)

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import sqlite3
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 from humanops.catalog import Catalog, LayerKind, Style, Symbol
+from humanops.store import schema
 
 QML_VERSION = "3.22.0"
 DOCTYPE = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
@@ -252,6 +254,32 @@ def style_row(kind: LayerKind) -> dict[str, Any]:
         "styleSLD": "", "useAsDefault": 1, "description": kind.description or kind.title,
         "owner": OWNER, "ui": None,
     }
+
+
+def copy_layer_styles(source: sqlite3.Connection, path: Path, layers: list[str],
+                      geometry_column: str = GEOMETRY_COLUMN) -> int:
+    """Copy the QGIS styles of ``layers`` from the workspace (``source``, its connection) into
+    the GeoPackage at ``path``; returns how many were copied. ``f_geometry_column`` must name
+    the target's real geometry column (QGIS ignores the style otherwise)."""
+    marks = ",".join("?" * len(layers))
+    rows = source.execute(
+        "SELECT f_table_catalog, f_table_schema, f_table_name, styleName, styleQML, styleSLD, "
+        f"useAsDefault, description, owner, ui, update_time FROM layer_styles "
+        f"WHERE f_table_name IN ({marks}) ORDER BY id", layers).fetchall()
+    target = sqlite3.connect(path)
+    try:
+        with target:
+            target.execute(schema.LAYER_STYLES)
+            schema.register_attributes_table(target, "layer_styles", "QGIS layer styles")
+            target.executemany(
+                "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, "
+                "ui, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+                [(r[0], r[1], r[2], geometry_column, *r[3:]) for r in rows])
+    finally:
+        target.close()
+    return len(rows)
 
 
 def write_layer_styles(connection: sqlite3.Connection, catalog: Catalog) -> None:

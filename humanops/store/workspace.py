@@ -1,19 +1,17 @@
 """The Workspace: one GeoPackage file holding every layer and the app's own tables.
 
-Bulk reads go through pyogrio (GDAL); edits go through one sqlite3 connection in rollback-
-journal mode with ``synchronous=FULL``: every edit is one transaction that bumps the feature's version,
-moves the previous version to ``humanops_history``, logs the change in ``humanops_changes``
-and keeps the R-tree in step (GDAL's triggers, with the ST_* functions registered here).
+Reads go through the one layer reader (:mod:`humanops.store.layer_reader`) on the same
+connection as edits: one sqlite3 connection in rollback-journal mode with ``synchronous=FULL``.
+Every edit is one transaction that bumps the feature's version, moves the previous version
+to ``humanops_history``, logs the change in ``humanops_changes`` and keeps the R-tree in step
+(GDAL's triggers, with the ST_* functions registered here).
 A crash loses at most the transaction in flight; the file is never left half-written.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sqlite3
-import tempfile
 import threading
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
@@ -35,11 +33,13 @@ from humanops.fileperms import make_private
 from humanops.model.feature import Feature, new_uuid, new_uuids
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.model.validation import conform_geometry, merge_properties, validate_frame, validate_properties
-from humanops.store import gpkg_geometry, schema
+from humanops.store import bulk_write, gpkg_conformance, gpkg_geometry, schema
+from humanops.store.atomic_files import AtomicFile
+from humanops.store.layer_frames import typed_frame
+from humanops.store.layer_reader import Bbox, LayerReader, Rows
 from humanops.store.sql_in import select_in
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
-GPKG_USER_VERSION = 10400  # GeoPackage 1.4, as GDAL 3.12 writes
 
 
 @dataclass(frozen=True)
@@ -99,18 +99,20 @@ class Workspace:
     def create(cls, path: str | Path, *, organisation: str = "", overwrite: bool = False,
                catalog: Catalog | None = None) -> Workspace:
         """A new, empty workspace with a table per layer kind. Written in a temporary folder
-        beside ``path`` and renamed into place, so a failed create leaves nothing behind. The
-        file is owner-only (0600; it will hold our sealed keys): GDAL creates it with the
-        umask's mode, inside a folder only we can enter (0700), and it is narrowed there."""
+        beside ``path``, fsynced and renamed into place (:mod:`humanops.store.atomic_files`), so a
+        failed create leaves nothing behind. The file is owner-only (0600; it will hold our sealed
+        keys): GDAL creates it with the umask's mode, inside a folder only we can enter (0700),
+        and it is narrowed there."""
         path = Path(path)
         catalog = catalog or load_catalog()
         if path.exists() and not overwrite:
             raise WorkspaceError("already exists (choose another name)", file=str(path))
         if not path.parent.exists():
             raise WorkspaceError("folder does not exist", file=str(path.parent))
-        folder = Path(tempfile.mkdtemp(prefix=".humanops-", dir=path.parent))
-        tmp = folder / "new.gpkg"  # GDAL wants the .gpkg extension, whatever ``path`` has
+        # GDAL wants the .gpkg extension, whatever ``path`` has
+        pending = AtomicFile(path, overwrite=overwrite, temp_name="new.gpkg", exists_error=WorkspaceError)
         try:
+            tmp = pending.path
             _create_layer_tables(tmp, catalog)
             make_private(tmp)  # before SQLite makes journals beside it and before it leaves the folder
             connection = _connect(tmp)
@@ -130,9 +132,9 @@ class Workspace:
 
                 write_layer_styles(connection, catalog)
             _checkpoint_and_detach(connection)
-            os.replace(tmp, path)
+            pending.commit()  # fsync, rename, fsync of the folder
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            pending.discard()
         return cls.open(path, catalog=catalog)
 
     @classmethod
@@ -164,6 +166,7 @@ class Workspace:
                 f"{schema.SCHEMA_VERSION})", file=str(path))
         workspace._ensure_layers(tables)
         workspace._ensure_triggers()
+        workspace._ensure_conformance()
         return workspace
 
     def _ensure_layers(self, tables: set[str]) -> None:
@@ -181,13 +184,31 @@ class Workspace:
             write_layer_styles(self._db, Catalog(missing))
 
     def _ensure_triggers(self) -> None:
-        """Files made before the external-edit triggers existed get them (idempotent)."""
+        """Files made before the external-edit triggers existed, or with older ones, get the
+        current ones (idempotent). A writer flag a killed app could not remove is cleared."""
         names = {r[0] for r in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        missing = [k for k in self.catalog if f"humanops_{k.name}_external_update" not in names]
+        current = self.get_meta("external_triggers") == schema.EXTERNAL_TRIGGERS_VERSION
+        missing = [k for k in self.catalog if not current or f"humanops_{k.name}_external_update" not in names]
         if missing:
             with self.transaction():
                 for kind in missing:
                     schema.install_external_edit_triggers(self.connection, kind)
+                self.set_meta("external_triggers", schema.EXTERNAL_TRIGGERS_VERSION)
+        if self.get_meta(schema.APP_WRITING_KEY) is not None:  # only if a commit went astray
+            self.connection.execute("DELETE FROM humanops_meta WHERE key = ?", (schema.APP_WRITING_KEY,))
+
+    def _ensure_conformance(self) -> None:
+        """Files an earlier HumanOps wrote as GeoPackage 1.4, or with its bookkeeping tables
+        listed as layers, are brought to what every client reads (gpkg_conformance)."""
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        listed = self.connection.execute(
+            "SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'humanops\\_%' ESCAPE '\\'").fetchall()
+        if version == gpkg_conformance.GPKG_USER_VERSION and all(
+                gpkg_conformance.is_listed(r[0]) for r in listed):
+            return
+        with self.transaction():
+            gpkg_conformance.downgrade_to_1_3(self.connection)
+            gpkg_conformance.unlist_internal_tables(self.connection)
 
     def close(self) -> None:
         """Close the file; it is whole on its own afterwards (copy it, send it, open it in QGIS)."""
@@ -197,6 +218,15 @@ class Workspace:
             _checkpoint_and_detach(self._db)
             self._db = None  # type: ignore[assignment]
 
+    def checkpoint(self) -> bool:
+        """Fold back a write-ahead log another tool left (the file is then whole on its own);
+        False if another program holds the file and it must wait for the last closer."""
+        try:
+            busy = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.OperationalError:
+            return False
+        return not busy
+
     def __enter__(self) -> Workspace:
         return self
 
@@ -205,8 +235,10 @@ class Workspace:
 
     @property
     def connection(self) -> sqlite3.Connection:
-        """The workspace's sqlite3 connection, for the store's sibling modules (sharing
-        tables, audit log). Use inside :meth:`transaction`."""
+        """The workspace's sqlite3 connection, for the modules that keep the app's own tables
+        (sharing tables, audit log, plans, alerts), on the thread that opened the workspace. Use
+        inside :meth:`transaction`. Layer tables are read with :attr:`reader` and the methods
+        built on it, never with SQL of one's own."""
         if self._db is None:
             raise WorkspaceError("the workspace is closed", file=str(self.path))
         return self._db
@@ -255,6 +287,8 @@ class Workspace:
             db = self.connection
             if self._depth == 0:
                 db.execute("BEGIN IMMEDIATE")
+                db.execute("INSERT OR REPLACE INTO humanops_meta (key, value) VALUES (?, '1')",
+                           (schema.APP_WRITING_KEY,))
             self._depth += 1
             try:
                 yield db
@@ -266,6 +300,7 @@ class Workspace:
                 raise
             self._depth -= 1
             if self._depth == 0:
+                db.execute("DELETE FROM humanops_meta WHERE key = ?", (schema.APP_WRITING_KEY,))
                 db.execute("COMMIT")
                 pending, self._pending = self._pending, []
                 for change in pending:
@@ -279,56 +314,73 @@ class Workspace:
     def kind(self, layer: str) -> LayerKind:
         return self.catalog[layer]
 
+    @property
+    def reader(self) -> LayerReader:
+        """The layer reader on this workspace's connection (it sees the open transaction's
+        edits). A worker thread uses ``LayerReader.read_only(path)`` instead."""
+        return LayerReader(self.connection)
+
     def count(self, layer: str) -> int:
-        self.kind(layer)
-        return self.connection.execute(f'SELECT count(*) FROM "{layer}"').fetchone()[0]
+        return self.reader.count(self.kind(layer))
 
-    def read_layer(self, layer: str, *, bbox: tuple[float, float, float, float] | None = None,
+    def rows(self, layer: str, columns: list[str] | None = None, *, uuids: Iterable[str] | None = None,
+             bbox: Bbox | None = None, at: datetime | None = None, where: str | None = None,
+             geometry: bool = True, fids: bool = True, ordered: bool = False) -> Rows:
+        """Rows of ``layer`` as stored (see :meth:`LayerReader.chunks` for the filters)."""
+        rows = self.reader.rows(self.kind(layer), columns, uuids=uuids, bbox=bbox, at=at, where=where,
+                                geometry=geometry, fids=fids, ordered=ordered)
+        assert rows is not None  # no should_stop: never stopped
+        return rows
+
+    def extent(self, layer: str) -> Bbox | None:
+        """(minx, miny, maxx, maxy) of the layer from its spatial index; None when empty."""
+        return self.reader.extent(self.kind(layer))
+
+    def value_counts(self, layer: str, columns: str | list[str]) -> dict[Any, int]:
+        """Rows per value of a column (or per tuple of values of several), NULL included."""
+        return self.reader.value_counts(self.kind(layer), columns)
+
+    def time_range(self, layer: str) -> tuple[datetime, datetime] | None:
+        """(earliest start, latest end) of the layer's validity windows; None without any."""
+        return self.reader.time_range(self.kind(layer))
+
+    def uuids(self, layer: str, *, originated_by: str | None = None,
+              not_originated_by: str | None = None) -> list[str]:
+        """The layer's uuids, of one originator's features or of the others' (no originator:
+        our own)."""
+        return self.reader.uuids(self.kind(layer), originated_by=originated_by, not_originated_by=not_originated_by)
+
+    def read_layer(self, layer: str, *, bbox: Bbox | None = None,
                    where: str | None = None, columns: list[str] | None = None,
-                   at: datetime | None = None) -> gpd.GeoDataFrame:
-        """The layer as a GeoDataFrame (EPSG:4326), indexed by ``fid``.
+                   at: datetime | None = None, uuids: Iterable[str] | None = None) -> gpd.GeoDataFrame:
+        """The layer as a GeoDataFrame (EPSG:4326), indexed by ``fid``, typed by the kind as
+        GDAL types a GeoPackage (:mod:`humanops.store.layer_frames`).
 
-        ``at`` keeps only features valid at that time (the kind's time window); ``where`` is
-        an OGR SQL filter. Bulk read through pyogrio.
+        ``bbox`` keeps the features whose extent meets it, ``at`` those valid at that time (the
+        kind's time window), ``uuids`` those features; ``where`` is a filter over the columns in the subset
+        ``humanops.sharing.marking_ops.check_where`` allows (ValidationError if it cannot be
+        evaluated). Read through this workspace's connection: it sees the open transaction.
         """
-        import pyogrio
-
         kind = self.kind(layer)
-        clauses = [where] if where else []
-        if at is not None:
-            stamp = format_time(at)
-            if kind.time_start:
-                clauses.append(f"({kind.time_start} IS NULL OR {kind.time_start} <= '{stamp}')")
-            if kind.time_end:
-                clauses.append(f"({kind.time_end} IS NULL OR {kind.time_end} >= '{stamp}')")
-        with self._lock:
-            frame = pyogrio.read_dataframe(
-                self.path, layer=layer, bbox=bbox, where=" AND ".join(clauses) or None,
-                columns=columns, fid_as_index=True,
-            )
-        if frame.crs is None:
-            frame = frame.set_crs(4326)
-        return frame
+        rows = self.reader.rows(kind, columns, bbox=bbox, at=at, where=where, uuids=uuids)
+        assert rows is not None
+        return typed_frame(kind, rows)
 
     def get_feature(self, layer: str, uuid: str) -> Feature:
-        row = self._row(layer, uuid)
-        if row is None:
+        feature = self.find_feature(layer, uuid)
+        if feature is None:
             raise WorkspaceError("no such feature", layer=layer, feature=uuid)
-        return self._feature_from_row(layer, row)
+        return feature
 
     def find_feature(self, layer: str, uuid: str) -> Feature | None:
-        row = self._row(layer, uuid)
-        return None if row is None else self._feature_from_row(layer, row)
+        found = self.features(layer, [uuid])
+        return found[0] if found else None
 
     def features(self, layer: str, uuids: Iterable[str] | None = None) -> list[Feature]:
         """Features as model objects (for exchange and forms; use read_layer for bulk work)."""
-        cols = ", ".join(f'"{c}"' for c in self._columns[layer])
-        sql = f'SELECT fid, geom, {cols} FROM "{layer}"'
-        if uuids is None:
-            rows = self.connection.execute(sql).fetchall()
-        else:
-            rows = select_in(self.connection, sql + " WHERE uuid IN ({marks})", uuids)
-        return [self._feature_from_row(layer, r) for r in rows]
+        rows = self.rows(layer, uuids=uuids)  # every column, in self._columns order
+        return [self._feature_from_row(layer, fid, geometry, values)
+                for fid, geometry, values in zip(rows.fids.tolist(), rows.geometries, rows.values, strict=True)]
 
     def history(self, layer: str, uuid: str) -> list[Feature]:
         """Earlier versions (and tombstones) of a feature, oldest first."""
@@ -366,9 +418,23 @@ class Workspace:
                                modified=parse_time(modified), deleted=True))
         return out
 
-    def last_change_seq(self) -> int:
-        row = self.connection.execute("SELECT max(seq) FROM humanops_changes").fetchone()
+    def last_change_seq(self, layer: str | None = None) -> int:
+        """The last change's number (of ``layer`` only, if given); 0 before any."""
+        sql, params = "SELECT max(seq) FROM humanops_changes", ()
+        if layer is not None:
+            sql, params = sql + " WHERE layer = ?", (layer,)
+        row = self.connection.execute(sql, params).fetchone()
         return int(row[0] or 0)
+
+    def change_log(self, since_seq: int) -> list[tuple[int, str, str]]:
+        """(seq, layer, uuid) of every change after ``since_seq``, in commit order."""
+        return self.connection.execute("SELECT seq, layer, uuid FROM humanops_changes WHERE seq > ? ORDER BY seq",
+                                       (since_seq,)).fetchall()
+
+    def data_version(self) -> int:
+        """Changes when another connection (QGIS, a script, one of our workers) commits to the
+        file; our own commits leave it as it is (SQLite's ``PRAGMA data_version``)."""
+        return self.connection.execute("PRAGMA data_version").fetchone()[0]
 
     def changed_since(self, seq: int, layer: str | None = None) -> dict[str, set[str]]:
         """uuids per layer changed (inserted, updated or deleted) after change ``seq``."""
@@ -388,12 +454,8 @@ class Workspace:
         for kind in self.catalog:
             name = kind.name
             count = self.count(name)
-            extent = None
-            if count:
-                row = self.connection.execute(
-                    f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{name}_geom"'
-                ).fetchone()
-                extent = list(row) if row[0] is not None else None
+            box = self.extent(name) if count else None
+            extent = list(box) if box is not None else None
             tlp = dict(self.connection.execute(
                 f'SELECT tlp, count(*) FROM "{name}" GROUP BY tlp ORDER BY tlp').fetchall())
             entry: dict[str, Any] = {"title": kind.title, "geometry": kind.geometry,
@@ -432,7 +494,7 @@ class Workspace:
         now = utc_now()
         with self.transaction():
             uid = uuid or new_uuid()
-            if self._row(layer, uid) is not None:
+            if self._existing_uuids(layer, [uid]):
                 raise WorkspaceError("a feature with this uuid exists already", layer=layer, feature=uid)
             version = self._last_version(layer, uid) + 1
             feature = Feature(
@@ -583,9 +645,6 @@ class Workspace:
                            strict=True))
         if source_package is not None:
             columns.update({"source_package": repeat(source_package), "source_signer": repeat(source_signer)})
-        rows = zip(*columns.values(), strict=False)
-        sql = (f'INSERT INTO "{layer}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
-               f'VALUES ({", ".join("?" * len(columns))})')
         with self.transaction():
             if own_uuids:  # freshly generated random UUIDs cannot collide; given ones might
                 existing = self._existing_uuids(layer, uuids)
@@ -593,7 +652,7 @@ class Workspace:
                     raise WorkspaceError("a feature with this uuid exists already", layer=layer,
                                          feature=existing[0])
             last_fid = self.connection.execute(f'SELECT coalesce(max(fid), 0) FROM "{layer}"').fetchone()[0]
-            self._bulk_insert(layer, sql, rows, shapely.bounds(conformed))
+            bulk_write.insert_rows(self.connection, layer, columns, n, shapely.bounds(conformed))
             # one statement, no per-row binding: the new rows are those past the old last fid
             self.connection.execute(
                 "INSERT INTO humanops_changes (layer, uuid, version, op, at) "
@@ -650,12 +709,9 @@ class Workspace:
             new = np.array([u not in existing for u in uuids], dtype=bool)
             last_fid = self.connection.execute(f'SELECT coalesce(max(fid), 0) FROM "{layer}"').fetchone()[0]
             if new.any():
-                rows: Any = zip(*(columns[c] for c in names), strict=True)
-                if not new.all():
-                    rows = (row for row, is_new in zip(rows, new, strict=True) if is_new)
-                sql = (f'INSERT INTO "{layer}" ({", ".join(chr(34) + c + chr(34) for c in names)}) '
-                       f'VALUES ({", ".join("?" * len(names))})')
-                self._bulk_insert(layer, sql, rows, bounds[new])
+                inserted = columns if new.all() else {
+                    c: [v for v, is_new in zip(columns[c], new, strict=True) if is_new] for c in names}
+                bulk_write.insert_rows(self.connection, layer, inserted, int(new.sum()), bounds[new])
             if existing:
                 self.connection.executemany(
                     "INSERT INTO humanops_changes (layer, uuid, version, op, at) VALUES (?, ?, ?, 'update', ?)",
@@ -681,33 +737,6 @@ class Workspace:
             p = problems[0]
             raise ValidationError(p.reason, layer=kind.name, feature=p.row, field=p.field)
         return values
-
-    def _bulk_insert(self, layer: str, sql: str, rows: Iterable[tuple], bounds: np.ndarray) -> None:
-        """Insert rows and index them in one go. GDAL's R-tree insert trigger would call our
-        ST_* functions five times a row; inside the transaction we set it aside, fill the
-        R-tree from the bounds we already have, and put the trigger back (SQLite DDL is
-        transactional: a failure or crash restores the trigger with everything else)."""
-        db = self.connection
-        trigger = f"rtree_{layer}_geom_insert"
-        row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                         (trigger,)).fetchone()
-        last_fid = db.execute(f'SELECT coalesce(max(fid), 0) FROM "{layer}"').fetchone()[0]
-        if row is not None:
-            db.execute(f'DROP TRIGGER "{trigger}"')
-        db.executemany(sql, rows)
-        if row is not None:
-            fids = [r[0] for r in db.execute(f'SELECT fid FROM "{layer}" WHERE fid > ? ORDER BY fid',
-                                             (last_fid,))]
-            keep = np.isfinite(bounds).all(axis=1)
-            fids_kept, bounds = np.asarray(fids)[keep], bounds[keep]
-            # R-tree inserts are much faster in spatial order (locality in its nodes)
-            order = np.lexsort((bounds[:, 0], np.floor(bounds[:, 1] * 20)))
-            fids_kept, bounds = fids_kept[order], bounds[order]
-            db.executemany(
-                f'INSERT INTO "rtree_{layer}_geom" VALUES (?, ?, ?, ?, ?)',
-                zip(fids_kept.tolist(), bounds[:, 0].tolist(), bounds[:, 2].tolist(),
-                    bounds[:, 1].tolist(), bounds[:, 3].tolist(), strict=True))
-            db.execute(row[0])
 
     def _checked_geometry(self, kind: LayerKind, geometry: Any, uuid: str | None) -> tuple[Any, str | None]:
         try:
@@ -737,12 +766,6 @@ class Workspace:
                                       field="geometry") from None
         return out
 
-    def _row(self, layer: str, uuid: str) -> tuple | None:
-        self.kind(layer)
-        cols = ", ".join(f'"{c}"' for c in self._columns[layer])
-        return self.connection.execute(
-            f'SELECT fid, geom, {cols} FROM "{layer}" WHERE uuid = ?', (uuid,)).fetchone()
-
     def _existing_uuids(self, layer: str, uuids: list[str]) -> list[str]:
         return [r[0] for r in select_in(self.connection, f'SELECT uuid FROM "{layer}" WHERE uuid IN ({{marks}})',
                                         uuids)]
@@ -753,10 +776,9 @@ class Workspace:
             (layer, uuid)).fetchone()
         return int(row[0] or 0)
 
-    def _feature_from_row(self, layer: str, row: tuple) -> Feature:
+    def _feature_from_row(self, layer: str, fid: int, geometry: Any, row: tuple) -> Feature:
         kind = self.kind(layer)
-        fid, blob = row[0], row[1]
-        values = dict(zip(self._columns[layer], row[2:], strict=True))
+        values = dict(zip(self._columns[layer], row, strict=True))
         props = {}
         for spec in kind.fields:
             value = values[spec.name]
@@ -769,7 +791,7 @@ class Workspace:
                     value = date.fromisoformat(str(value)[:10])
             props[spec.name] = value
         return Feature(
-            kind=layer, geometry=gpkg_geometry.decode(blob), properties=props,
+            kind=layer, geometry=geometry, properties=props,
             marking=Marking.from_columns(values), uuid=values["uuid"],
             version=int(values["version"]), originator=values["originator"] or "",
             created=parse_time(values["created"]), modified=parse_time(values["modified"]),
@@ -853,24 +875,28 @@ def _column_for_sql(series: pd.Series) -> list[Any]:
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         text = series.dt.strftime("%Y-%m-%dT%H:%M:%S.%f").str.slice(0, 23) + "Z"
         return [None if pd.isna(v) else v for v in text.tolist()]
-    if isinstance(series.dtype, pd.Int64Dtype):
+    if isinstance(series.dtype, pd.Int64Dtype) or series.dtype == float:
+        if not series.isna().any():  # the common case, without the object detour
+            return series.to_numpy(dtype=np.int64 if series.dtype != float else float).tolist()
         return series.astype(object).where(series.notna(), None).tolist()
-    if series.dtype == float:
-        return series.astype(object).where(series.notna(), None).tolist()
-    if series.dtype == object and not series.map(type).isin((bool, np.bool_, date, datetime)).any():
-        return series.where(series.notna(), None).tolist()
+    if series.dtype == object:
+        values = series.tolist()
+        if set(map(type, values)) <= {str, type(None)}:  # text: as it is
+            return values
+        if not series.map(type).isin((bool, np.bool_, date, datetime)).any():
+            return series.where(series.notna(), None).tolist()
     return [_sql_value(v) for v in series.tolist()]
 
 
-def _marking_columns(frame: pd.DataFrame, default: Marking) -> list[list[Any]]:
+def _marking_columns(frame: pd.DataFrame, default: Marking) -> list[Iterable[Any]]:
     """tlp, releasable_to, caveats, expires, precision per row: the frame's own marking
-    columns where given, the default marking elsewhere. Each distinct marking is parsed
-    (so checked, and normalised) once, however many rows carry it."""
-    n = len(frame)
+    columns where given, the default marking elsewhere (repeated: written once, not a row).
+    Each distinct marking is parsed (so checked, and normalised) once, however many rows
+    carry it."""
     base = default.to_columns()
     names = ("tlp", "releasable_to", "caveats", "expires", "precision")
     if not any(c in frame.columns for c in names):
-        return [[base[c]] * n for c in names]
+        return [repeat(base[c]) for c in names]
     given = pd.DataFrame(index=frame.index)
     for c in names:
         column = frame[c].astype(object) if c in frame.columns else pd.Series(None, index=frame.index, dtype=object)
@@ -921,8 +947,9 @@ def _file_lock(path: Path) -> threading.RLock:
     conflict within one process, and each library copy keeps its own table of who holds what:
     if GDAL opened the file while one of our connections was writing, it would take our
     rollback journal for a crashed writer's and play it back, corrupting the file. So GDAL
-    reads and our write transactions on the same file never overlap in this process, however
-    many Workspace objects (the app's, its workers') are open on it."""
+    operations and our write transactions on the same file never overlap in this process,
+    however many Workspace objects (the app's, its workers') are open on it (the thread rule:
+    :mod:`humanops.store`)."""
     key = str(Path(path).resolve())
     with _FILE_LOCKS_GUARD:
         return _FILE_LOCKS.setdefault(key, threading.RLock())
@@ -934,8 +961,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     # Not WAL: GDAL (pyogrio) links its own copy of SQLite, and when it opens and closes the
     # file in this process it removes a WAL our connection still uses (POSIX locks are per
     # process), so later edits went to an unlinked file and reads came back stale. With a
-    # rollback journal there is no shared WAL state, and we never hold a lock while GDAL
-    # reads (both happen under the workspace lock). Measured: an edit still commits in ~1.5 ms.
+    # rollback journal there is no shared WAL state, and we never write while GDAL has the file
+    # open (both happen under the workspace lock). Measured: an edit still commits in ~1.5 ms.
     connection.execute("PRAGMA journal_mode = DELETE")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
@@ -962,6 +989,8 @@ def _create_layer_tables(path: Path, catalog: Catalog) -> None:
         empty = gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=4326))
         pyogrio.write_dataframe(
             empty, path, layer=kind.name, driver="GPKG", geometry_type=kind.geometry,
-            layer_options={"DESCRIPTION": kind.title, "IDENTIFIER": kind.title},
+            dataset_options=gpkg_conformance.GDAL_DATASET_OPTIONS,
+            layer_options={"DESCRIPTION": kind.title, "IDENTIFIER": kind.title,
+                           **gpkg_conformance.gdal_layer_options()},
             append=path.exists(),
         )

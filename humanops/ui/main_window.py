@@ -36,7 +36,9 @@ from humanops.ui.panels.attribute_table import AttributeTable
 from humanops.ui.panels.feature_form import FeatureFormPanel
 from humanops.ui.panels.layers_panel import LayersPanel
 from humanops.ui.panels.marking_editor import MarkingPanel, partner_parties
+from humanops.ui.panels.problems_panel import ProblemsPanel
 from humanops.ui.panels.time_slider import TimeSlider
+from humanops.ui.problems_watch import ProblemsWatch
 from humanops.ui.settings import (
     add_recent_workspace,
     app_settings,
@@ -146,6 +148,10 @@ class MainWindow(QMainWindow):
         self.alerts_panel = AlertsPanel(self)
         self._dock("alerts", "Alerts", self.alerts_panel, bottom)
         self.tabifyDockWidget(self.docks["attributes"], self.docks["alerts"])
+        self.problems_panel = ProblemsPanel(self)  # features other tools left invalid
+        self._dock("problems", "Problems", self.problems_panel, bottom)
+        self.tabifyDockWidget(self.docks["attributes"], self.docks["problems"])
+        self.problems_watch = ProblemsWatch(self)
         self.docks["attributes"].raise_()
         self.resizeDocks([self.docks["layers"], self.docks["feature"]], [290, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["time"], self.docks["attributes"]], [40, 230], Qt.Orientation.Vertical)
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
         org = workspace.organisation
         self.statusBar().showMessage(
             f"Opened {workspace.path.name}: {total:,} features{', organisation ' + org if org else ''}.", 10000)
+        self.problems_watch.attach(workspace)  # checks other tools' edits in a worker, then follows the file
         self.workspaceOpened.emit(str(workspace.path))
 
     def reload_partner_directory(self) -> None:
@@ -232,6 +239,7 @@ class MainWindow(QMainWindow):
             return False
         self.editing.discard_new_feature()
         self.editing.cancel_drawing()
+        self.problems_watch.detach()
         cancel_all_and_wait()
         self.workspace_signals.detach()
         self.undo_stack.clear()
@@ -310,10 +318,8 @@ class MainWindow(QMainWindow):
             return
         if not self._apply_pending_forms():
             return
-        try:
-            self.workspace.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except Exception as exc:  # sqlite3.OperationalError: another program holds the file
-            log.warning("checkpoint of %s failed: %s", self.workspace.path, exc)
+        if not self.workspace.checkpoint():  # another program holds the file
+            log.warning("checkpoint of %s failed: the file is in use", self.workspace.path)
         self.statusBar().showMessage(
             f"Saved. Every edit is stored in {self.workspace.path.name} the moment it is made; the file is "
             "complete on its own (copy it, send it, open it in QGIS).", 10000)
@@ -439,7 +445,7 @@ class MainWindow(QMainWindow):
         layer = self.current_layer()
         if self.workspace is None or layer is None:
             return
-        uuids = [r[0] for r in self.workspace.connection.execute(f'SELECT uuid FROM "{layer}"')]
+        uuids = self.workspace.uuids(layer)
         self.canvas.select(layer, uuids)
         self.statusBar().showMessage(f"Selected {len(uuids):,} {self.workspace.kind(layer).title.lower()}.", 5000)
 
@@ -482,6 +488,11 @@ class MainWindow(QMainWindow):
         self.canvas.select(layer, [uuid])
         self._show_feature(layer, uuid)
         self.docks["feature"].raise_()
+
+    def show_feature(self, layer: str, uuid: str) -> None:
+        """Make one feature the whole selection and show it in the form (a panel's row chosen)."""
+        self.canvas.apply_selection({layer: {uuid}}, mode="replace")
+        self._feature_identified(layer, uuid)
 
     def _feature_added(self, layer: str, uuid: str) -> None:
         self.canvas.select(layer, [uuid])
@@ -528,7 +539,11 @@ class MainWindow(QMainWindow):
         of another feature (those are kept on screen until applied or reverted)."""
         feature = None
         if self.workspace is not None and layer and uuid:
-            feature = self.workspace.find_feature(layer, uuid)
+            try:
+                feature = self.workspace.find_feature(layer, uuid)
+            except HumanOpsError as exc:  # a value another tool wrote that is not even readable (Problems lists it)
+                self.statusBar().showMessage(f"The form cannot show this feature until the tool that wrote it fixes "
+                                             f"it: {exc.message}", 15000)
         kind = self.workspace.kind(layer) if feature is not None and self.workspace is not None else None
         for panel in (self.feature_panel, self.marking_panel):
             if panel.is_dirty() and (feature is None or panel.uuid != feature.uuid):
@@ -577,6 +592,8 @@ class MainWindow(QMainWindow):
         dated = layers is None or any(self.workspace.kind(n).time_start for n in names)
         if dated and self.time_slider.time() is None:  # a new date may widen the slider's range
             self.time_slider.set_workspace(self.workspace)
+        if reread_map:  # another connection wrote: check what it changed; the poll need not re-read again
+            self.problems_watch.reread()
 
     # --- dialogs ---------------------------------------------------------------------------------------
     def show_import_dialog(self) -> None:
@@ -600,7 +617,7 @@ class MainWindow(QMainWindow):
             return
         from humanops.ui.dialogs.export_dialog import ExportDialog, tlp_counts
 
-        counts = tlp_counts(self.workspace.connection, self.workspace.catalog)
+        counts = tlp_counts(self.workspace)
         dialog = ExportDialog(self.workspace.path, self.workspace.catalog, counts, self)
         dialog.exported.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.export_dialog = dialog

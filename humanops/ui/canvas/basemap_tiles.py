@@ -1,16 +1,14 @@
 """Raster basemap tiles from a local MBTiles file (offline imagery or street maps).
 
-An MBTiles file is SQLite: ``tiles(zoom_level, tile_column, tile_row, tile_data)`` with rows
-counted from the south (TMS), PNG/JPEG/WebP images, and a ``metadata`` name/value table.
-For a view we pick the zoom whose tiles are at least as sharp as the screen (within the
-file's zoom range: past its deepest zoom tiles are enlarged), draw the tiles that cover the
-view and keep the decoded images in a small LRU cache.
+The file is read by :class:`humanops.store.mbtiles.MBTilesFile` (metadata, zoom range, tile
+bytes); here the tiles become images. For a view we pick the zoom whose tiles are at least as
+sharp as the screen (within the file's zoom range: past its deepest zoom tiles are enlarged),
+draw the tiles that cover the view and keep the decoded images in a small LRU cache.
 """
 
 from __future__ import annotations
 
 import math
-import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from humanops.errors import FormatError
+from humanops.store.mbtiles import MBTilesFile
 from humanops.ui.canvas.layer_renderer import ShouldStop, Stopped, new_image
 from humanops.ui.canvas.map_view import WORLD_HALF, MapView
 
@@ -36,35 +34,17 @@ class MBTilesSource:
     """One MBTiles file, opened read-only. Safe to render from several threads."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise FormatError("no such MBTiles file", file=str(self.path))
-        uri = self.path.resolve().as_uri() + "?mode=ro"
-        try:
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        except sqlite3.DatabaseError as exc:
-            raise FormatError(f"not an MBTiles file ({exc})", file=str(self.path)) from None
-        if "tiles" not in tables:
-            self._db.close()
-            raise FormatError("not an MBTiles file (it has no tiles table)", file=str(self.path))
-        self.metadata: dict[str, str] = {}
-        if "metadata" in tables:
-            self.metadata = {str(k): str(v) for k, v in self._db.execute("SELECT name, value FROM metadata")}
-        zooms = self._db.execute("SELECT min(zoom_level), max(zoom_level) FROM tiles").fetchone()
-        if zooms[0] is None:
-            self._db.close()
-            raise FormatError("the MBTiles file has no tiles", file=str(self.path))
-        self.min_zoom = int(self.metadata.get("minzoom", zooms[0]))
-        self.max_zoom = int(self.metadata.get("maxzoom", zooms[1]))
-        self.name = self.metadata.get("name") or self.path.stem
-        self.attribution = self.metadata.get("attribution", "")
+        self.file = MBTilesFile(path)  # FormatError (naming the file) if it is not one
+        self.path = self.file.path
+        self.metadata = self.file.metadata
+        self.min_zoom, self.max_zoom = self.file.min_zoom, self.file.max_zoom
+        self.name = self.file.name
+        self.attribution = self.file.attribution
         self._cache: OrderedDict[tuple[int, int, int], QImage | None] = OrderedDict()
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self.file.close()
 
     def bounds_lonlat(self) -> tuple[float, float, float, float] | None:
         text = self.metadata.get("bounds")
@@ -85,12 +65,10 @@ class MBTilesSource:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            found = self._db.execute(
-                "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
-                (zoom, column, (2 ** zoom - 1) - row_xyz)).fetchone()  # TMS rows count from the south
+        data = self.file.tile_data(zoom, column, row_xyz)
         image = None
-        if found is not None and found[0] is not None:
-            decoded = QImage.fromData(bytes(found[0]))
+        if data is not None:
+            decoded = QImage.fromData(data)
             image = None if decoded.isNull() else decoded
         with self._lock:
             self._cache[key] = image

@@ -3,15 +3,13 @@ spatial index and per-zoom caches. Qt-free.
 
 A :class:`LayerSnapshot` is immutable once made: render jobs on worker threads keep the one
 they were given while an edit makes the next (an edit re-reads only the features it touched
-and splices them in). Reading goes straight to the GeoPackage through its own read-only
-sqlite3 connection (the same SQLite library as the workspace's writer, so their locks see
-each other), in chunks, with short GIL holds so the GUI thread stays responsive while 100,000
-features load.
+and splices them in). Reading goes through the store's layer reader on a read-only connection
+of the worker's own (the thread rule in :mod:`humanops.store`), in chunks, with short GIL holds
+so the GUI thread stays responsive while 100,000 features load.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -24,12 +22,11 @@ import pandas as pd
 import shapely
 
 from humanops.catalog import LayerKind, Symbol
-from humanops.store import gpkg_geometry
+from humanops.store.layer_reader import READ_CHUNK, LayerReader
 from humanops.ui.canvas.map_view import _transformer, project_geometries
 
 IDENTITY_COLUMNS = ("uuid", "version", "originator")
 MARKING_COLUMNS = ("tlp", "releasable_to", "caveats", "expires", "precision")
-READ_CHUNK = 10_000  # rows a fetch: bounds how long one C call holds the GIL
 INCREMENTAL_LIMIT = 5_000  # more changed features than this: re-read the layer
 _NS_MIN = np.iinfo(np.int64).min
 _NS_MAX = np.iinfo(np.int64).max
@@ -55,38 +52,16 @@ def columns_for(kind: LayerKind) -> list[str]:
 def read_rows(path: Path | str, kind: LayerKind, uuids: Iterable[str] | None = None,
               should_stop: Callable[[], bool] | None = None) -> tuple[np.ndarray, pd.DataFrame] | None:
     """(EPSG:4326 geometries, attribute frame) of a layer, or of the given uuids only.
-    None if ``should_stop`` said so midway."""
+    None if ``should_stop`` said so midway. On the calling (worker) thread, through a read-only
+    connection of its own: it reads the last committed state, waiting only while a commit is
+    written."""
     columns = [*columns_for(kind), *IDENTITY_COLUMNS, *MARKING_COLUMNS]
-    select = ", ".join(f'"{c}"' for c in ("geom", *columns))
-    # Read-only and separate from the workspace's own connection: it reads the last committed
-    # state, waiting (busy timeout) only while a commit is being written.
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
-    blobs: list[Any] = []
-    rows: list[tuple] = []
-    try:
-        if uuids is None:
-            chunks: list[tuple[str, list[str]]] = [(f'SELECT {select} FROM "{kind.name}"', [])]
-        else:
-            wanted = list(dict.fromkeys(uuids))
-            chunks = [(f'SELECT {select} FROM "{kind.name}" WHERE uuid IN ({",".join("?" * len(part))})', part)
-                      for part in (wanted[i:i + 500] for i in range(0, len(wanted), 500))]
-        for sql, params in chunks:
-            cursor = connection.execute(sql, params)
-            while True:
-                if should_stop is not None and should_stop():
-                    return None
-                batch = cursor.fetchmany(READ_CHUNK)
-                if not batch:
-                    break
-                for row in batch:
-                    blobs.append(row[0])
-                rows.extend(r[1:] for r in batch)
-    finally:
-        connection.close()
-    geoms = gpkg_geometry.decode_many(blobs) if blobs else np.empty(0, dtype=object)
-    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
-    return np.asarray(geoms, dtype=object), frame
+    with LayerReader.read_only(path) as reader:
+        rows = reader.rows(kind, columns, uuids=uuids, fids=False, size=READ_CHUNK, should_stop=should_stop)
+    if rows is None:
+        return None
+    frame = pd.DataFrame.from_records(rows.values, columns=columns) if len(rows) else pd.DataFrame(columns=columns)
+    return np.asarray(rows.geometries, dtype=object), frame
 
 
 def metric_buffers(lonlat: np.ndarray, widths: np.ndarray) -> np.ndarray:

@@ -820,13 +820,9 @@ class MapCanvas(QWidget):
     @staticmethod
     def _layer_extent(ws: Workspace, layer: str) -> tuple[float, float, float, float] | None:
         try:
-            row = ws.connection.execute(
-                f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{layer}_geom"').fetchone()
-        except Exception:
+            return ws.extent(layer)
+        except Exception:  # a closed or damaged workspace: no extent, the view stays where it is
             return None
-        if row is None or row[0] is None:
-            return None
-        return tuple(float(v) for v in row)  # type: ignore[return-value]
 
     def _workspace_extent(self, ws: Workspace | None) -> tuple[float, float, float, float] | None:
         if ws is None:

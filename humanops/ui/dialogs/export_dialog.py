@@ -4,7 +4,6 @@ many features above TLP:CLEAR would leave that way before anything is written.""
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,7 @@ from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 if TYPE_CHECKING:
     from humanops.catalog import Catalog
     from humanops.feedback import Feedback
+    from humanops.store.workspace import Workspace
 
 FILE_FILTER = ("GeoPackage, styled for QGIS (*.gpkg);;GeoJSON, one layer (*.geojson);;"
                "CSV with HXL tags, one layer (*.csv);;KML (*.kml)")
@@ -38,23 +38,17 @@ _ERROR = "color: #b00020;"
 
 
 def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Feedback) -> Any:
-    """In the worker thread. The exporter reads layers through GDAL, whose own SQLite does not
-    share locks with the window's connection (POSIX locks are per process: closing its file
-    would drop the locks of an edit being committed), so it reads a consistent copy made with
-    SQLite's backup API instead of the live file; edits made meanwhile stay out of the export."""
+    """In the worker thread. The exporter reads one layer after another: it reads a consistent
+    copy made with SQLite's backup API (on this thread's own connections), so every layer is
+    of the same moment and edits made meanwhile stay out of the export."""
     from humanops.formats.exporter import export_file
+    from humanops.store.db import backup
     from humanops.store.workspace import Workspace
 
     with tempfile.TemporaryDirectory(prefix="humanops-export-") as folder:
         snapshot = Path(folder) / workspace_path.name
         feedback.progress(0.0, "taking a consistent copy of the workspace")
-        source = sqlite3.connect(workspace_path, timeout=30)
-        target = sqlite3.connect(snapshot)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        backup(workspace_path, snapshot)
         with Workspace.open(snapshot) as workspace:
             return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0))
 
@@ -205,7 +199,7 @@ class ExportDialog(WorkerDialog):
 
 
 
-def tlp_counts(connection: sqlite3.Connection, catalog: Catalog) -> dict[str, dict[str, int]]:
+def tlp_counts(workspace: Workspace) -> dict[str, dict[str, int]]:
     """Features per layer and TLP level (one GROUP BY a layer)."""
-    return {kind.name: {str(level): int(n) for level, n in connection.execute(
-        f'SELECT tlp, count(*) FROM "{kind.name}" GROUP BY tlp')} for kind in catalog}
+    return {kind.name: {str(level): n for level, n in workspace.value_counts(kind.name, "tlp").items()}
+            for kind in workspace.catalog}

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.app_tables import newest_rows, table_columns
+
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
@@ -54,21 +56,15 @@ class AlertsPanel(QWidget):
     def has_alerts_table(self) -> bool:
         if self.workspace is None:
             return False
-        row = self.workspace.connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (ALERTS_TABLE,)).fetchone()
-        return row is not None
+        return bool(table_columns(self.workspace, ALERTS_TABLE))
 
     def refresh(self) -> None:
         if not self.has_alerts_table():
             self.empty.setText(NO_RULES if self.workspace is not None else "No workspace open")
             self.stack.setCurrentWidget(self.empty)
             return
-        db = self.workspace.connection  # type: ignore[union-attr]
-        columns = [r[1] for r in db.execute(f'PRAGMA table_info("{ALERTS_TABLE}")')]
         # Newest first when the table has a time or id column to order by.
-        order = next((c for c in ("raised", "created", "at", "time", "id") if c in columns), None)
-        sql = f'SELECT * FROM "{ALERTS_TABLE}"' + (f' ORDER BY "{order}" DESC' if order else "")
-        rows = db.execute(sql + f" LIMIT {MAX_ROWS}").fetchall()
+        columns, rows = newest_rows(self.workspace, ALERTS_TABLE, MAX_ROWS)  # type: ignore[arg-type]
         if not rows:
             self.empty.setText("No alerts: the adopted trigger rules have not fired")
             self.stack.setCurrentWidget(self.empty)

@@ -57,25 +57,20 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def read_attributes(path: str | Path, kind: LayerKind) -> pd.DataFrame:
-    """A layer's attributes (no geometry), typed for display and sorting.
+    """A layer's attributes (no geometry), typed for display and sorting, in fid order.
 
-    Read with Python's own sqlite3 (a read-only connection of the same SQLite library as the
-    workspace's), not through GDAL: GDAL links a second SQLite whose file handles do not
-    share locks with ours (POSIX locks are per process), so from a worker thread it could
-    drop the locks of an edit being committed. No geometry either: the table does not show it.
+    On the calling (worker) thread, through the store's layer reader on a read-only connection
+    of its own (the thread rule in :mod:`humanops.store`). No geometry: the table does not show it.
     """
-    import sqlite3
-
     import pandas as pd
 
+    from humanops.store.layer_reader import LayerReader
+
     names = [*kind.field_names, *(name for name, _ in EXTRA_COLUMNS)]
-    select = ", ".join(f'"{name}"' for name in names)
-    connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
-    try:
-        rows = connection.execute(f'SELECT fid, {select} FROM "{kind.name}" ORDER BY fid').fetchall()
-    finally:
-        connection.close()
-    frame = pd.DataFrame.from_records(rows, columns=["fid", *names]).set_index("fid")
+    with LayerReader.read_only(path) as reader:
+        rows = reader.rows(kind, names, geometry=False, ordered=True)
+    assert rows is not None
+    frame = rows.frame()
     types = {spec.name: spec.type for spec in kind.fields}
     types.update({"expires": "datetime", "modified": "datetime", "version": "integer"})
     for name, field_type in types.items():

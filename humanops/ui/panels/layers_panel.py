@@ -189,8 +189,7 @@ class LayersPanel(QWidget):
                 if not field or item.childCount() == 0:
                     continue
                 counts: dict[str, int] = {}
-                for value, n in ws.connection.execute(
-                        f'SELECT "{field}", count(*) FROM "{name}" GROUP BY 1'):
+                for value, n in ws.value_counts(name, field).items():
                     key = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
                     counts[key] = n
                 classed = 0

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
-from humanops.model.marking import parse_time
-
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
@@ -20,22 +18,10 @@ MAX_STEPS = 10_000
 
 def workspace_time_range(workspace: Workspace) -> tuple[datetime, datetime] | None:
     """Earliest start and latest end over every kind with a validity window."""
-    lows: list[datetime] = []
-    highs: list[datetime] = []
-    for kind in workspace.catalog:
-        if not kind.time_start:
-            continue
-        end = kind.time_end or kind.time_start
-        lo, hi, hi_start = workspace.connection.execute(
-            f'SELECT min("{kind.time_start}"), max("{end}"), max("{kind.time_start}") FROM "{kind.name}"'
-        ).fetchone()
-        for value, bucket in ((lo, lows), (hi, highs), (hi_start, highs)):
-            stamp = parse_time(value) if value else None
-            if stamp is not None:
-                bucket.append(stamp)
-    if not lows:
+    ranges = [r for r in (workspace.time_range(kind.name) for kind in workspace.catalog) if r is not None]
+    if not ranges:
         return None
-    start, end = min(lows), max(highs or lows)
+    start, end = min(lo for lo, _ in ranges), max(hi for _, hi in ranges)
     if end <= start:
         end = start + timedelta(hours=1)
     return start, end

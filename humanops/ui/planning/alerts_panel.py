@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.store.app_tables import table_columns
 from humanops.ui.panels.alerts_panel import ALERTS_TABLE, AlertsPanel
 
 if TYPE_CHECKING:
@@ -123,8 +124,7 @@ class TriggerAlertsPanel(AlertsPanel):
 
     # --- refresh ---------------------------------------------------------------------------------
     def _engine_table(self) -> bool:
-        db = self.workspace.connection  # type: ignore[union-attr]
-        columns = {r[1] for r in db.execute(f'PRAGMA table_info("{ALERTS_TABLE}")')}
+        columns = set(table_columns(self.workspace, ALERTS_TABLE))  # type: ignore[arg-type]
         return {"rule_id", "level", "features", "state"} <= columns
 
     def refresh(self) -> None:

@@ -297,8 +297,7 @@ class PlaceWidget(PickableWidget):
         super().__init__(param, "lat,lon, a facility name or a feature uuid", parent)
         ws = context.workspace
         if ws is not None and "facility" in ws.layers():
-            names = sorted({str(r[0]) for r in ws.connection.execute(
-                'SELECT name FROM "facility" WHERE name IS NOT NULL')})
+            names = sorted({str(name) for name in ws.value_counts("facility", "name") if name is not None})
             completer = QCompleter(names, self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -121,8 +121,7 @@ class TriggerWatch(QObject):
         ws = self.workspace
         if ws is None or self.engine is None:
             return
-        rows = ws.connection.execute("SELECT seq, layer, uuid FROM humanops_changes WHERE seq > ? ORDER BY seq",
-                                     (self._seen_seq,)).fetchall()
+        rows = ws.change_log(self._seen_seq)
         if not rows:
             return
         self._seen_seq = rows[-1][0]
