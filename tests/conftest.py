@@ -21,6 +21,16 @@ def workspace(tmp_path: Path):
     ws.close()
 
 
+@pytest.fixture
+def usual_umask():
+    """A umask that gives other users read access (0644 files) unless the app narrows it."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
 def table_snapshot(path: Path) -> dict[str, list[tuple]]:
     """Every table's rows (sorted), to show a refused operation changed nothing."""
     connection = sqlite3.connect(path)

@@ -39,15 +39,6 @@ def names(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def usual_umask():
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
-@pytest.fixture
 def fast_kdf(monkeypatch):
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
 

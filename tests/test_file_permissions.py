@@ -22,21 +22,12 @@ from humanops.model.marking import TLP, Marking
 from humanops.sharing import keys
 from humanops.store.workspace import Workspace
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="POSIX file modes"),
+              pytest.mark.usefixtures("usual_umask")]
 
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
-
-
-@pytest.fixture(autouse=True)
-def usual_umask():
-    """A umask that gives other users read access (0644 files) unless the app narrows it."""
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 @pytest.fixture
