@@ -153,8 +153,9 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
     src_xy = _lonlat(src)
     sh_xy = _lonlat(shel)
     feedback.progress(0.05, "snapping sources and shelters")
-    src_snap = graph.snap(src_xy[:, 0], src_xy[:, 1])
-    sh_snap = graph.snap(sh_xy[:, 0], sh_xy[:, 1])
+    usable = graph.usable(mode)   # walkers snap onto footways, drivers onto roads they drive
+    src_snap = graph.snap(src_xy[:, 0], src_xy[:, 1], usable=usable)
+    sh_snap = graph.snap(sh_xy[:, 0], sh_xy[:, 1], usable=usable)
     usable = sh_snap.on_network & (free > 0)
     if graph.n_seg == 0:
         warnings.append("the road layer is empty: nobody can be routed")

@@ -48,7 +48,22 @@ if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
 
-MODES = ("fastest", "safest", "length")
+# A mode is a traveller and an objective: ``walk-safest``. A traveller alone uses ``fastest``; an
+# objective alone (the original three modes) drives, so old commands keep their meaning.
+TRAVELLERS = ("drive", "walk")
+OBJECTIVES = ("fastest", "safest", "length")
+MODES = ("fastest", "safest", "length", "drive", "drive-safest", "drive-length", "walk", "walk-safest",
+         "walk-length")
+
+
+def split_mode(mode: str) -> tuple[str, str]:
+    """``(traveller, objective)`` of a mode; an unknown mode is an AnalysisError naming the choices."""
+    if mode in OBJECTIVES:
+        return "drive", mode
+    traveller, _, objective = mode.partition("-")
+    if traveller in TRAVELLERS and (objective or "fastest") in OBJECTIVES and mode in MODES:
+        return traveller, objective or "fastest"
+    raise AnalysisError(f"unknown routing mode {mode!r} (expected one of {', '.join(MODES)})")
 
 
 # --------------------------------------------------------------------------- configuration
@@ -60,6 +75,18 @@ def resources_dir() -> Path:
     if override:
         return Path(override)
     return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+@dataclass(frozen=True)
+class TravellerConfig:
+    """Which road types one traveller uses, at what speed, and which one-way tags bind it."""
+
+    speeds_kmh: dict[str, float]
+    surface_factor: dict[str, float]
+    condition_factor: dict[str, float]
+    oneway: str = "all"                 # "all": the road's oneway; "foot": only its oneway_foot
+    foot_allowed_kmh: float = 0.0       # speed on an unlisted road tagged foot=yes (0: not used)
+    honours_foot_tag: bool = False      # foot=no closes the road
 
 
 @dataclass(frozen=True)
@@ -78,6 +105,15 @@ class RoutingConfig:
     alternative_penalty: float = 1.6
     alternative_max_overlap: float = 0.7
     default_speed_kmh: float = 30.0
+    near_miss_joined_m: float = 50.0
+    travellers: dict[str, TravellerConfig] = field(default_factory=dict)
+
+    def traveller(self, name: str) -> TravellerConfig:
+        if name in self.travellers:
+            return self.travellers[name]
+        if name == "drive":   # a configuration written before travellers: the top-level tables
+            return TravellerConfig(self.speeds_kmh, self.surface_factor, self.condition_factor)
+        raise AnalysisError(f"the routing configuration has no [modes.{name}] section")
 
     def factor(self, severity: int) -> float:
         return float(self.severity_factor.get(int(severity), 1.0))
@@ -94,7 +130,9 @@ def load_routing_config(path: str | Path | None = None) -> RoutingConfig:
         raise AnalysisError(f"not valid TOML: {exc}", file=str(path)) from None
 
     def numbers(section: str, *, keys_int: bool = False, positive: bool = True) -> dict[Any, float]:
-        table = doc.get(section, {}) if "." not in section else doc.get("danger", {}).get("cost_factor", {})
+        table: Any = doc
+        for part in section.split("."):
+            table = table.get(part, {}) if isinstance(table, dict) else {}
         out: dict[Any, float] = {}
         for key, value in table.items():
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (
@@ -112,6 +150,20 @@ def load_routing_config(path: str | Path | None = None) -> RoutingConfig:
         raise AnalysisError("danger.cost_factor values must be >= 1 (a danger zone never makes a road cheaper)",
                             file=str(path))
     try:
+        travellers = {"drive": TravellerConfig(numbers("speeds_kmh"), numbers("surface_factor"),
+                                               numbers("condition_factor", positive=False))}
+        for name, section in doc.get("modes", {}).items():
+            if name not in TRAVELLERS:
+                raise AnalysisError(f"[modes.{name}]: unknown traveller (expected {', '.join(TRAVELLERS)})",
+                                    file=str(path))
+            oneway = str(section.get("oneway", "all"))
+            if oneway not in ("all", "foot"):
+                raise AnalysisError(f"modes.{name}.oneway must be \"all\" or \"foot\", got {oneway!r}",
+                                    file=str(path))
+            travellers[name] = TravellerConfig(
+                numbers(f"modes.{name}.speeds_kmh", positive=False), numbers(f"modes.{name}.surface_factor"),
+                numbers(f"modes.{name}.condition_factor", positive=False), oneway,
+                float(section.get("foot_allowed_kmh", 0.0)), oneway == "foot")
         return RoutingConfig(
             speeds_kmh=numbers("speeds_kmh"),
             surface_factor=numbers("surface_factor"),
@@ -124,6 +176,8 @@ def load_routing_config(path: str | Path | None = None) -> RoutingConfig:
             access_speed_kmh=float(network.get("access_speed_kmh", 4.0)),
             alternative_penalty=float(alternatives.get("penalty", 1.6)),
             alternative_max_overlap=float(alternatives.get("max_overlap", 0.7)),
+            near_miss_joined_m=float(network.get("near_miss_joined_m", 50.0)),
+            travellers=travellers,
         )
     except (TypeError, ValueError) as exc:
         raise AnalysisError(f"bad value: {exc}", file=str(path)) from None
@@ -180,6 +234,16 @@ class SegmentCosts:
     fwd: np.ndarray
     bwd: np.ndarray
     blocked: np.ndarray   # bool per segment (a blocking zone touches it)
+    time_s: np.ndarray | None = None      # the traveller's seconds per segment (None: driving)
+    open_fwd: np.ndarray | None = None    # costs before blocking: for the parts of a segment outside
+    open_bwd: np.ndarray | None = None    # its blocking zones (see RoadGraph.leg_costs)
+    blocking_zones: np.ndarray | None = None   # projected geometries of the zones that block...
+    blocking_seg: np.ndarray | None = None     # ...and the segment of each (zone, segment) pair
+    traveller: str = "drive"
+    objective: str = "fastest"
+
+    def times(self, graph: RoadGraph) -> np.ndarray:
+        return graph.time_s if self.time_s is None else self.time_s
 
 
 @dataclass
@@ -251,22 +315,25 @@ class _Csr:
 
     indptr: np.ndarray
     indices: np.ndarray
-    order: np.ndarray
+    order: np.ndarray | None   # None: the identity
 
     @classmethod
     def build(cls, tails: np.ndarray, heads: np.ndarray, n: int) -> _Csr:
-        order = np.lexsort((heads, tails))
+        order = np.lexsort((heads, tails)).astype(np.int32)
         counts = np.bincount(tails, minlength=n)
-        indptr = np.zeros(n + 1, dtype=np.int64)
+        indptr = np.zeros(n + 1, dtype=np.int32 if len(tails) < 2**31 - 1 else np.int64)
         np.cumsum(counts, out=indptr[1:])
-        return cls(indptr, heads[order].astype(np.int32), order)
+        indices = heads[order].astype(np.int32)
+        if np.array_equal(order, np.arange(len(order))):
+            order = None   # arcs already in this CSR's order (the forward one): 4 bytes an arc saved
+        return cls(indptr, indices, order)
 
     def matrix(self, arc_cost: np.ndarray, extra: list[tuple[np.ndarray, np.ndarray]] | None = None,
                ) -> scipy.sparse.csr_matrix:
         """The matrix for one query; ``extra`` rows (virtual nodes) are appended at the end."""
         import scipy.sparse
 
-        data = arc_cost[self.order]
+        data = arc_cost if self.order is None else arc_cost[self.order]
         indices, indptr = self.indices, self.indptr
         n = len(indptr) - 1
         if extra:
@@ -298,8 +365,9 @@ class RoadGraph:
         cached = _CACHE.get(key)
         if cached is not None:
             return cached
-        roads = workspace.read_layer("road", columns=[
-            "uuid", "name", "road_class", "surface", "condition", "oneway", "bridge", "tunnel"])
+        columns = ["uuid", "name", "road_class", "surface", "condition", "oneway", "bridge", "tunnel",
+                   "highway", "foot", "oneway_foot"]  # older files get the walking fields on open (store)
+        roads = workspace.read_layer("road", columns=columns)
         graph = cls.from_frame(roads, config, feedback)
         _CACHE.clear()  # one network at a time: a graph of a million roads is hundreds of MB
         _CACHE[key] = graph
@@ -328,12 +396,20 @@ class RoadGraph:
                 roads, geoms = roads[keep], geoms[keep]
         n = len(geoms)
         self.n_seg = n
-        self.seg_uuid = _column(roads, "uuid", "", n).astype(object)
-        self.seg_name = _column(roads, "name", "", n).astype(object)
-        self.seg_class = _column(roads, "road_class", "unclassified", n).astype(object)
+        # uuids as one UTF-8 bytes array (not a million Python str objects: tens of MB); names as
+        # codes into their distinct values (few); the road class is used only here
+        self._seg_uuid = np.array([str(u).encode() for u in _column(roads, "uuid", "", n)], dtype=bytes) if n \
+            else np.zeros(0, dtype="S1")
+        name_codes, name_values = pd.factorize(pd.Series(_column(roads, "name", "", n)).astype(str), sort=False)
+        self._name_code = name_codes.astype(np.int32)
+        self._name_values = np.asarray(name_values, dtype=object)
+        seg_class = _column(roads, "road_class", "unclassified", n).astype(object)
         surface = _column(roads, "surface", "unknown", n)
         condition = _column(roads, "condition", "good", n)
         self.oneway = _bool_column(roads, "oneway", n)
+        self.oneway_foot = _bool_column(roads, "oneway_foot", n)
+        highway = _column(roads, "highway", "", n)
+        foot = pd.Series(_column(roads, "foot", "", n)).astype(str).str.lower().to_numpy(dtype=object)
         self.bridge = _bool_column(roads, "bridge", n)
         self.tunnel = _bool_column(roads, "tunnel", n)
 
@@ -363,13 +439,12 @@ class RoadGraph:
                                                  coords[1:, 0][same], coords[1:, 1][same])
             self.length_m = np.bincount(part[:-1][same], weights=dist, minlength=n)
 
-        # travel time
-        speed = pd.Series(self.seg_class).map(cfg.speeds_kmh).fillna(cfg.default_speed_kmh).to_numpy(float)
-        speed = speed * pd.Series(surface).map(cfg.surface_factor).fillna(1.0).to_numpy(float)
-        speed = speed * pd.Series(condition).map(cfg.condition_factor).fillna(1.0).to_numpy(float)
-        self.passable = speed > 0
-        with np.errstate(divide="ignore"):
-            self.time_s = np.where(self.passable, self.length_m / (np.maximum(speed, 1e-9) / 3.6), np.inf)
+        # travel time per traveller (inf: that traveller does not use the road)
+        self.time_by_traveller = {
+            name: _travel_time(cfg.traveller(name), self.length_m, highway, seg_class, surface, condition, foot)
+            for name in TRAVELLERS if name == "drive" or name in cfg.travellers}
+        self.time_s = self.time_by_traveller["drive"]
+        self.passable = np.isfinite(self.time_s)
 
         # nodes: endpoints hashed on a grid of node_tolerance_m (projected)
         feedback.progress(0.45, "finding junctions")
@@ -410,7 +485,10 @@ class RoadGraph:
         self.n_total = self.n_nodes + len(mids)
 
         direct = ~loop & ~parallel
-        both = ~self.oneway
+        # arcs both ways on every road: whether a traveller may use the second is a cost (one-way
+        # binds drivers, not walkers), so the CSR structure stays fixed for every mode
+        both = np.ones(n, dtype=bool)
+        self.mid_seg = mids
         tails, heads, segs, dirs = [], [], [], []
 
         def add(mask: np.ndarray, t: np.ndarray, h: np.ndarray, d: int, carry: bool) -> None:
@@ -426,20 +504,30 @@ class RoadGraph:
         add(parallel, self.mid_node, self.seg_to, 1, False)
         add(parallel & both, self.seg_to, self.mid_node, -1, True)
         add(parallel & both, self.mid_node, self.seg_from, -1, False)
-        self.arc_tail = np.concatenate(tails).astype(np.int64)
-        self.arc_head = np.concatenate(heads).astype(np.int64)
-        self.arc_seg = np.concatenate(segs).astype(np.int64)
-        self.arc_dir = np.concatenate(dirs)
+        # arcs stored in the forward CSR's order (tail, head), so a query's arc costs are its data array
+        # as they are; int32 indices (a country's network has far fewer than 2**31 arcs)
+        tail, head = np.concatenate(tails), np.concatenate(heads)
+        order = np.lexsort((head, tail))
+        self.arc_tail = tail[order].astype(np.int32)
+        self.arc_head = head[order].astype(np.int32)
+        self.arc_seg = np.concatenate(segs)[order].astype(np.int32)
+        self.arc_dir = np.concatenate(dirs)[order]
+        # where each arc's cost is in [fwd costs, bwd costs, 0] (arc_costs: one gather per query)
+        self.arc_src = np.where(self.arc_dir == 1, self.arc_seg, np.where(
+            self.arc_dir == -1, self.arc_seg + n, 2 * n)).astype(np.int32 if 2 * n < 2**31 else np.int64)
         self.fwd = _Csr.build(self.arc_tail, self.arc_head, self.n_total)
         self.rev = _Csr.build(self.arc_head, self.arc_tail, self.n_total)
-        keys = self.arc_tail * self.n_total + self.arc_head
-        self._key_order = np.argsort(keys)
-        self._keys_sorted = keys[self._key_order]
 
         feedback.progress(0.7, "indexing roads")
         self.tree = shapely.STRtree(self.geoms_utm)
         feedback.progress(0.85, "checking noding")
         self.noding = self._check_noding(loop)
+        # A* bounds for driving by time (fastest and safest, the usual queries): landmark distances now,
+        # by scipy's Dijkstra; other travellers and length get theirs on first use (point_to_point)
+        from humanops.analysis.point_to_point import build_landmarks
+
+        feedback.progress(0.95, "routing landmarks")
+        self._landmarks = {("drive", "time"): build_landmarks(self, ("drive", "time"))}
         feedback.progress(1.0, "road graph ready")
         return self
 
@@ -455,6 +543,8 @@ class RoadGraph:
         if self.n_nodes > 1:
             near = cKDTree(self.node_xy).query_pairs(cfg.near_miss_m, output_type="ndarray")
         degenerate = loop | (self.length_m <= 0)
+        if len(near) and n:
+            near = near[~self._joined_within(near, cfg.near_miss_joined_m)]
         if n:
             adjacency = scipy.sparse.coo_matrix(
                 (np.ones(n), (self.seg_from, self.seg_to)), shape=(self.n_nodes, self.n_nodes))
@@ -475,21 +565,26 @@ class RoadGraph:
             lon, lat = lonlat(np.array([node]))
             seg = int(seg_at[node])
             return {"lon": round(float(lon[0]), 7), "lat": round(float(lat[0]), 7),
-                    "road": str(self.seg_uuid[seg]) if seg >= 0 else ""}
+                    "road": self.road_uuids([seg])[0] if seg >= 0 else "",
+                    "road_name": str(self._name_values[self._name_code[seg]] or "") if seg >= 0 else ""}
 
         near_sample = []
         if len(near):
             gap = np.linalg.norm(self.node_xy[near[:, 0]] - self.node_xy[near[:, 1]], axis=1)
             for i in np.argsort(gap)[:50]:
-                a, b = int(near[i, 0]), int(near[i, 1])
-                near_sample.append({**where(a), "other_road": where(b)["road"],
-                                    "gap_m": round(float(gap[i]), 3)})
+                # each side once: the end of one road, and the other road's end it misses (not joined
+                # within near_miss_joined_m, so never two ends of one road)
+                a, b = where(int(near[i, 0])), where(int(near[i, 1]))
+                near_sample.append({**a, "other_road": b["road"], "other_road_name": b["road_name"],
+                                    "other_lon": b["lon"], "other_lat": b["lat"], "gap_m": round(float(gap[i]), 3)})
         small = []
         for label in ranking[1:51]:
             seg = int(np.flatnonzero(seg_label == label)[0])
             small.append({**where(int(self.seg_from[seg])), "segments": int(sizes[label])})
         return NodingReport(
-            segments=n, nodes=self.n_nodes, impassable=int((~self.passable).sum()),
+            segments=n, nodes=self.n_nodes,
+            impassable=int(np.logical_and.reduce([~np.isfinite(t) for t in self.time_by_traveller.values()]).sum())
+            if n else 0,
             oneway=int(self.oneway.sum()), degenerate=int(degenerate.sum()),
             parallel=int(self.parallel.sum()), dangling_ends=len(dangling), near_misses=len(near),
             components=int(n_comp),
@@ -498,13 +593,48 @@ class RoadGraph:
             dangling_sample=[where(int(v)) for v in dangling[:50]],
             near_miss_sample=near_sample, small_components_sample=small)
 
+    def _joined_within(self, pairs: np.ndarray, metres: float) -> np.ndarray:
+        """Bool per node pair: already joined by the network (either way, any road) within ``metres``;
+        such ends are one short road's two ends or a small loop, not a digitising gap."""
+        import scipy.sparse
+        from scipy.sparse.csgraph import dijkstra
+
+        m = self.n_nodes
+        lengths = np.maximum(self.length_m, 1e-9)   # a zero-length road still joins its ends
+        graph = scipy.sparse.coo_matrix((lengths, (self.seg_from, self.seg_to)), shape=(m, m)).tocsr()
+        sources, inverse = np.unique(pairs[:, 0], return_inverse=True)
+        joined = np.zeros(len(pairs), dtype=bool)
+        block = max(1, 4_000_000 // max(m, 1))   # rows of n_nodes distances at a time: bounded memory
+        for start in range(0, len(sources), block):
+            rows = sources[start:start + block]
+            dist = dijkstra(graph, directed=False, indices=rows, limit=metres)
+            mine = (inverse >= start) & (inverse < start + len(rows))
+            joined[mine] = dist[inverse[mine] - start, pairs[mine, 1]] <= metres
+        return joined
+
+    def road_uuids(self, segs: Sequence[int] | np.ndarray) -> list[str]:
+        """The road feature uuids of segments."""
+        return [u.decode() for u in self._seg_uuid[np.asarray(segs, dtype=np.int64)]]
+
+    @property
+    def seg_uuid(self) -> np.ndarray:
+        """Every segment's uuid as str (an object array built on demand: prefer :meth:`road_uuids`)."""
+        return np.array(self.road_uuids(np.arange(self.n_seg)), dtype=object)
+
+    @property
+    def seg_name(self) -> np.ndarray:
+        """Every segment's name (an object array built on demand from the compact codes)."""
+        return self._name_values[self._name_code] if len(self._name_values) else np.full(self.n_seg, "", object)
+
     def _node_lonlat(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         xy = self.node_xy[nodes]
         return self.to_wgs84.transform(xy[:, 0], xy[:, 1])
 
     # ----------------------------------------------------------------- points
-    def snap(self, lon: np.ndarray, lat: np.ndarray, max_snap_m: float | None = None) -> Snap:
-        """Snap points (degrees) to the nearest point of a road (projected distance)."""
+    def snap(self, lon: np.ndarray, lat: np.ndarray, max_snap_m: float | None = None,
+             usable: np.ndarray | None = None) -> Snap:
+        """Snap points (degrees) to the nearest point of a road (projected distance); with ``usable``
+        (bool per segment: the roads a traveller uses), the nearest such road."""
         lon = np.atleast_1d(np.asarray(lon, dtype=float))
         lat = np.atleast_1d(np.asarray(lat, dtype=float))
         k = len(lon)
@@ -518,6 +648,18 @@ class RoadGraph:
             where, dist = self.tree.query_nearest(points, return_distance=True, all_matches=False)
             seg[where[0]] = where[1]
             distance[where[0]] = dist
+            if usable is not None and not usable[seg[where[0]]].all():
+                # the nearest road is one this traveller does not use: the nearest usable within reach
+                redo = where[0][~usable[seg[where[0]]]]
+                pi, si = self.tree.query(points[redo], predicate="dwithin", distance=limit)
+                ok = usable[si]
+                pi, si = pi[ok], si[ok]
+                gap = shapely.distance(points[redo][pi], self.geoms_utm[si])
+                seg[redo], distance[redo] = -1, np.inf
+                order = np.lexsort((gap, pi))[::-1]   # per point, its nearest written last
+                seg[redo[pi[order]]] = si[order]
+                distance[redo[pi[order]]] = gap[order]
+                where = (where[0][seg[where[0]] >= 0], None)
             along = shapely.line_locate_point(self.geoms_utm[seg[where[0]]], points[where[0]])
             with np.errstate(invalid="ignore", divide="ignore"):
                 fraction[where[0]] = np.clip(np.nan_to_num(along / self.length_utm[seg[where[0]]]), 0.0, 1.0)
@@ -539,7 +681,24 @@ class RoadGraph:
         """Intersect danger zones (EPSG:4326, a ``severity`` column) with every segment at once."""
         if zones is None or len(zones) == 0 or self.n_seg == 0:
             return Danger.none()
-        zones_utm = self.project(np.asarray(zones.geometry.values, dtype=object))
+        # the same zones again (a planner's next route against the same picture): reuse the last
+        # intersection; the key is the zones' content, not the frame's identity
+        import hashlib
+
+        geoms = np.asarray(zones.geometry.values, dtype=object)
+        digest = hashlib.blake2b(b"".join(shapely.to_wkb(geoms).tolist()), digest_size=16)
+        for name in ("uuid", "name", "hazard", "severity"):
+            digest.update(repr(_column(zones, name, "", len(zones)).tolist()).encode())
+        key = digest.hexdigest()
+        cached = getattr(self, "_danger_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        danger = self._danger(zones, geoms)
+        self._danger_cache = (key, danger)
+        return danger
+
+    def _danger(self, zones: gpd.GeoDataFrame, geoms: np.ndarray) -> Danger:
+        zones_utm = self.project(geoms)
         zone_idx, seg_idx = self.tree.query(zones_utm, predicate="intersects")
         info = pd.DataFrame({
             "uuid": _column(zones, "uuid", "", len(zones)),
@@ -552,15 +711,19 @@ class RoadGraph:
 
     def segment_costs(self, mode: str, danger: Danger | None = None, block_severity: int | None = -1,
                       exempt_zones: Sequence[int] = ()) -> SegmentCosts:
-        """Costs per segment and direction for ``mode``; ``block_severity`` -1 = the configured
-        one, None or 0 = never block. ``exempt_zones`` (zone indices) do not block (a route leaves
-        the zone it starts in), though they still weigh in safest mode."""
-        if mode not in MODES:
-            raise AnalysisError(f"unknown routing mode {mode!r} (expected one of {', '.join(MODES)})")
+        """Costs per segment and direction for ``mode`` (traveller and objective, :func:`split_mode`);
+        ``block_severity`` -1 = the configured one, None or 0 = never block. ``exempt_zones`` (zone
+        indices) do not block (a route leaves the zone it starts in), though they still weigh in safest
+        mode. A blocked segment is inf both ways; the parts of it outside its blocking zones stay usable
+        for a place snapped onto them (:meth:`leg_costs`)."""
+        traveller, objective = split_mode(mode)
+        if traveller not in self.time_by_traveller:
+            raise AnalysisError(f"the routing configuration has no [modes.{traveller}] section")
+        time_s = self.time_by_traveller[traveller]
         danger = danger or Danger.none()
         threshold = self.config.block_severity if block_severity == -1 else (block_severity or 0)
-        base = np.where(self.passable, self.length_m, np.inf) if mode == "length" else self.time_s.copy()
-        if mode == "safest" and len(danger.pair_seg):
+        base = np.where(np.isfinite(time_s), self.length_m, np.inf) if objective == "length" else time_s.copy()
+        if objective == "safest" and len(danger.pair_seg):
             severity = danger.segment_severity(self.n_seg)
             table = np.ones(max(6, int(severity.max()) + 1))
             for level, factor in self.config.severity_factor.items():
@@ -568,65 +731,125 @@ class RoadGraph:
                     table[level] = factor
             base = base * table[severity]
         blocked = np.zeros(self.n_seg, dtype=bool)
+        zones_utm, pair_seg = None, None
         if threshold > 0 and len(danger.pair_seg):
             blocked = danger.segment_severity(self.n_seg, exempt_zones) >= threshold
-        fwd = np.where(blocked, np.inf, base)
-        bwd = np.where(self.oneway, np.inf, fwd)
-        return SegmentCosts(fwd, bwd, blocked)
+            sev = danger.zones["severity"].to_numpy(dtype=np.int64)[danger.pair_zone]
+            keep = (sev >= threshold) & ~np.isin(danger.pair_zone, np.asarray(exempt_zones, dtype=np.int64))
+            zones_utm, pair_seg = danger.zones_utm[danger.pair_zone[keep]], danger.pair_seg[keep]
+        oneway = self.oneway_foot if self.config.traveller(traveller).oneway == "foot" else self.oneway
+        open_fwd = base
+        open_bwd = np.where(oneway, np.inf, base)
+        fwd = np.where(blocked, np.inf, open_fwd)
+        bwd = np.where(blocked, np.inf, open_bwd)
+        return SegmentCosts(fwd, bwd, blocked, time_s, open_fwd, open_bwd, zones_utm, pair_seg, traveller, objective)
+
+    def usable(self, mode: str) -> np.ndarray:
+        """Bool per segment: the roads the mode's traveller uses (places snap onto these only)."""
+        traveller, _ = split_mode(mode)
+        return np.isfinite(self.time_by_traveller.get(traveller, self.time_s))
+
+    def free_spans(self, costs: SegmentCosts, segs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each segment in ``segs``: the fraction up to which it is outside its blocking zones from
+        its first vertex, and the fraction from which it is outside them to its last (1 and 0 when it is
+        not blocked). The segment is cut at the zones' boundaries with shapely, for these segments only."""
+        segs = np.asarray(segs, dtype=np.int64)
+        free_to, free_from = np.ones(len(segs)), np.zeros(len(segs))
+        if costs.blocking_seg is None or not len(segs) or not costs.blocked[segs].any():
+            return free_to, free_from
+        pairs = np.flatnonzero(np.isin(costs.blocking_seg, segs[costs.blocked[segs]]))
+        seg_of_pair = costs.blocking_seg[pairs]
+        lines = self.geoms_utm[seg_of_pair]
+        inside = shapely.intersection(lines, costs.blocking_zones[pairs])
+        coords, which = shapely.get_coordinates(inside, return_index=True)
+        if len(coords):
+            at = shapely.line_locate_point(lines[which], shapely.points(coords), normalized=True)
+            # fold per segment (few segments: a dict is cheaper than n_seg-sized arrays)
+            low: dict[int, float] = {}
+            high: dict[int, float] = {}
+            for seg, f in zip(seg_of_pair[which].tolist(), at.tolist(), strict=True):
+                low[seg] = min(low.get(seg, 2.0), f)
+                high[seg] = max(high.get(seg, -1.0), f)
+            for i, seg in enumerate(segs.tolist()):
+                if seg in low:
+                    free_to[i], free_from[i] = low[seg], high[seg]
+        return free_to, free_from
+
+    def leg_costs(self, costs: SegmentCosts, segs: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Cost of travelling each segment from fraction ``a`` to fraction ``b`` of it: inf where that
+        stretch enters one of its blocking zones or runs against a one-way the traveller keeps to."""
+        segs = np.asarray(segs, dtype=np.int64)
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        open_fwd = costs.fwd if costs.open_fwd is None else costs.open_fwd
+        open_bwd = costs.bwd if costs.open_bwd is None else costs.open_bwd
+        forward = b >= a
+        per = np.where(forward, open_fwd[segs], open_bwd[segs])
+        share = np.abs(b - a)
+        free_to, free_from = self.free_spans(costs, segs)
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        ok = (hi <= free_to) | (lo >= free_from) | (share <= 0)
+        with np.errstate(invalid="ignore"):
+            return np.where(ok, np.where(share > 0, share * per, 0.0), np.inf)
 
     def arc_costs(self, costs: SegmentCosts) -> np.ndarray:
         """Cost per arc (zero for the second half of a parallel segment)."""
-        out = np.zeros(len(self.arc_seg))
-        seg = self.arc_seg
-        f = self.arc_dir == 1
-        b = self.arc_dir == -1
-        out[f] = costs.fwd[seg[f]]
-        out[b] = costs.bwd[seg[b]]
-        return out
+        # one gather through the build-time index (forward costs, then backward, then a zero)
+        return np.concatenate([costs.fwd, costs.bwd, [0.0]])[self.arc_src]
 
     def arc_ids(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
         """The arc for each (tail, head) node pair, -1 where there is none."""
-        keys = np.asarray(tails, dtype=np.int64) * self.n_total + np.asarray(heads, dtype=np.int64)
-        pos = np.searchsorted(self._keys_sorted, keys)
-        pos = np.minimum(pos, max(len(self._keys_sorted) - 1, 0))
-        found = (len(self._keys_sorted) > 0) & (self._keys_sorted[pos] == keys) if len(keys) else np.zeros(0, bool)
-        return np.where(found, self._key_order[pos] if len(self._keys_sorted) else -1, -1)
+        # arcs are in CSR order: scan each tail's row (a few arcs at a junction), all pairs at once;
+        # no n_arcs-sized key index kept for this
+        tails = np.asarray(tails, dtype=np.int64)
+        heads = np.asarray(heads, dtype=np.int64)
+        out = np.full(len(tails), -1, dtype=np.int64)
+        if not len(tails) or not len(self.arc_head):
+            return out
+        start = self.fwd.indptr[tails].astype(np.int64)
+        degree = self.fwd.indptr[tails + 1] - start
+        pending = np.flatnonzero(degree > 0)
+        step = 0
+        while len(pending):
+            pos = start[pending] + step
+            hit = self.arc_head[pos] == heads[pending]
+            out[pending[hit]] = pos[hit]
+            step += 1
+            pending = pending[~hit & (degree[pending] > step)]
+        return out
 
     # ----------------------------------------------------------------- one path
     def shortest_path(self, start: Snap, end: Snap, costs: SegmentCosts,
                       arc_cost: np.ndarray | None = None) -> RoadPath | None:
-        """Least-cost path between two snapped points (each a one-element Snap); None if none."""
-        from scipy.sparse.csgraph import dijkstra
+        """Least-cost path between two snapped points (each a one-element Snap); None if none.
+        A* on the CSR arrays (:mod:`humanops.analysis.point_to_point`), stopping near the target."""
+        from humanops.analysis.point_to_point import search
 
         s, fs = int(start.seg[0]), float(start.fraction[0])
         t, ft = int(end.seg[0]), float(end.fraction[0])
         if arc_cost is None:
             arc_cost = self.arc_costs(costs)
-        v = self.n_total
+        # the ways off the start's segment and onto the end's: only the parts outside blocking zones
         out_nodes = np.array([self.seg_to[s], self.seg_from[s]])
-        out_costs = np.array([_part(1 - fs, costs.fwd[s]), _part(fs, costs.bwd[s])])
-        finite = np.isfinite(out_costs)
-        matrix = self.fwd.matrix(arc_cost, [(out_nodes[finite], out_costs[finite])])
-        dist, pred = dijkstra(matrix, directed=True, indices=v, return_predecessors=True)
-        candidates = [
-            (dist[self.seg_from[t]] + _part(ft, costs.fwd[t]), int(self.seg_from[t]), True),
-            (dist[self.seg_to[t]] + _part(1 - ft, costs.bwd[t]), int(self.seg_to[t]), False),
-        ]
-        best = min(candidates, key=lambda c: c[0])
-        direct = np.inf
-        if s == t:
-            direct = _part(ft - fs, costs.fwd[s]) if ft >= fs else _part(fs - ft, costs.bwd[s])
-        if direct <= best[0] and np.isfinite(direct):
+        out_costs = self.leg_costs(costs, np.array([s, s]), np.array([fs, fs]), np.array([1.0, 0.0]))
+        in_nodes = np.array([self.seg_from[t], self.seg_to[t]])
+        in_costs = self.leg_costs(costs, np.array([t, t]), np.array([0.0, 1.0]), np.array([ft, ft]))
+        direct = float(self.leg_costs(costs, np.array([s]), np.array([fs]), np.array([ft]))[0]) if s == t else np.inf
+        keep = np.isfinite(out_costs)
+        found = None
+        if keep.any() and np.isfinite(in_costs).any():
+            found = search(self, costs, arc_cost, out_nodes[keep], out_costs[keep], in_nodes, in_costs)
+        best_cost = found.cost if found is not None else np.inf
+        if direct <= best_cost and np.isfinite(direct):
             return RoadPath(np.array([s]), np.array([ft >= fs]), fs, ft, float(direct))
-        if not np.isfinite(best[0]):
+        if found is None or not np.isfinite(best_cost):
             return None
-        nodes = _trace(pred, best[1], v)
+        nodes = _trace(found.pred, found.node, self.n_total)
         segs, forward = self._segments_of(nodes[1:])
         first_forward = nodes[1] == self.seg_to[s] and (nodes[1] != self.seg_from[s] or
                                                           out_costs[0] <= out_costs[1])
         segs = np.concatenate([[s], segs, [t]]).astype(np.int64)
-        forward = np.concatenate([[first_forward], forward, [best[2]]]).astype(bool)
-        return RoadPath(segs, forward, fs, ft, float(best[0])).trimmed()
+        forward = np.concatenate([[first_forward], forward, [found.target_index == 0]]).astype(bool)
+        return RoadPath(segs, forward, fs, ft, float(best_cost)).trimmed()
 
     def _segments_of(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Segments and directions travelled along a node sequence (mid-node halves dropped)."""
@@ -638,10 +861,12 @@ class RoadGraph:
         return self.arc_seg[arcs][carry], self.arc_dir[arcs][carry] == 1
 
     # ----------------------------------------------------------------- path measures
-    def path_measures(self, path: RoadPath) -> tuple[float, float]:
-        """(length m, time s) of a path, partial first and last segments included."""
+    def path_measures(self, path: RoadPath, costs: SegmentCosts | None = None) -> tuple[float, float]:
+        """(length m, time s) of a path, partial first and last segments included; the time is the
+        traveller's of ``costs`` (driving without)."""
         share = self._shares(path)
-        return float((self.length_m[path.segs] * share).sum()), float((self.time_s[path.segs] * share).sum())
+        time_s = self.time_s if costs is None else costs.times(self)
+        return float((self.length_m[path.segs] * share).sum()), float((time_s[path.segs] * share).sum())
 
     def _shares(self, path: RoadPath) -> np.ndarray:
         share = np.ones(len(path.segs))
@@ -718,6 +943,22 @@ def _trace(pred: np.ndarray, node: int, root: int) -> np.ndarray:
             raise AnalysisError("internal: broken predecessor chain")
         out.append(node)
     return np.array(out[::-1], dtype=np.int64)
+
+
+def _travel_time(traveller: TravellerConfig, length_m: np.ndarray, highway: np.ndarray, road_class: np.ndarray,
+                 surface: np.ndarray, condition: np.ndarray, foot: np.ndarray) -> np.ndarray:
+    """Seconds per segment for one traveller: speed by highway type, else by road class (unlisted or 0:
+    inf, not used), times the surface and condition factors; foot=yes/no where the traveller honours it."""
+    by_type = pd.Series(highway).map(traveller.speeds_kmh)
+    by_class = pd.Series(road_class).map(traveller.speeds_kmh)
+    speed = by_type.where(by_type.notna(), by_class).fillna(0.0).to_numpy(float)
+    if traveller.honours_foot_tag:
+        speed = np.where((foot == "yes") & (speed <= 0), traveller.foot_allowed_kmh, speed)
+        speed = np.where(foot == "no", 0.0, speed)
+    speed = speed * pd.Series(surface).map(traveller.surface_factor).fillna(1.0).to_numpy(float)
+    speed = speed * pd.Series(condition).map(traveller.condition_factor).fillna(1.0).to_numpy(float)
+    with np.errstate(divide="ignore"):
+        return np.where(speed > 0, length_m / (np.maximum(speed, 1e-9) / 3.6), np.inf)
 
 
 def _column(frame: pd.DataFrame, name: str, default: Any, n: int) -> np.ndarray:

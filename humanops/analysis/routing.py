@@ -1,7 +1,9 @@
 """Routes between two places on the road network, around the danger zones valid at a time.
 
-Modes: ``fastest`` (travel time), ``safest`` (travel time multiplied by the severity factor of
-the zones a road touches) and ``length`` (metres: to compare with other tools). In every mode,
+A mode is a traveller (``drive``: one-way kept, no footways; ``walk``: footways and steps, one-way
+only where tagged for walkers) and an objective: ``fastest`` (travel time), ``safest`` (travel time
+multiplied by the severity factor of the zones a road touches) or ``length`` (metres: to compare
+with other tools); ``walk-safest``, and the original ``fastest|safest|length`` drive. In every mode,
 roads touching a zone at or above the blocking severity are closed, except the zones the start
 or the end lies in: a route must be able to leave the place it starts from (the result warns).
 Alternatives come from the penalty method: the roads of the routes found so far cost
@@ -15,8 +17,7 @@ and which), ``no_roads`` (the road layer is empty). None of them is an exception
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.model.feature import Feature
     from humanops.store.workspace import Workspace
-
-_LATLON = re.compile(r"^\s*([-+]?\d+(?:\.\d*)?|[-+]?\.\d+)\s*[,; ]\s*([-+]?\d+(?:\.\d*)?|[-+]?\.\d+)\s*$")
 
 
 @dataclass
@@ -100,7 +99,7 @@ def find_routes(graph: RoadGraph, start: tuple[float, float], end: tuple[float, 
         return [RouteResult("no_roads", "the road layer is empty: import roads first "
                             "(humanops roads import-osm FILE.osm.pbf)", mode)]
     feedback.progress(0.05, "snapping to the road network")
-    snaps = graph.snap(np.array([start[0], end[0]]), np.array([start[1], end[1]]))
+    snaps = graph.snap(np.array([start[0], end[0]]), np.array([start[1], end[1]]), usable=graph.usable(mode))
     start_snap, end_snap = float(snaps.distance_m[0]), float(snaps.distance_m[1])
     off = [name for name, ok in (("start", snaps.on_network[0]), ("end", snaps.on_network[1])) if not ok]
     if off:
@@ -131,12 +130,15 @@ def find_routes(graph: RoadGraph, start: tuple[float, float], end: tuple[float, 
         return [_why_no_path(graph, start_one, end_one, mode, danger, costs, threshold, start_snap, end_snap)]
     found = [path]
     if alternatives > 0:
-        penalised = SegmentCosts(costs.fwd.copy(), costs.bwd.copy(), costs.blocked)
+        penalised = replace(costs, fwd=costs.fwd.copy(), bwd=costs.bwd.copy(),
+                            open_fwd=None if costs.open_fwd is None else costs.open_fwd.copy(),
+                            open_bwd=None if costs.open_bwd is None else costs.open_bwd.copy())
         cfg = graph.config
         for attempt in range(alternatives * 3):
             feedback.progress(0.3 + 0.6 * attempt / (alternatives * 3), "alternative routes")
-            for arr in (penalised.fwd, penalised.bwd):
-                arr[found[-1].segs] *= cfg.alternative_penalty
+            for arr in (penalised.fwd, penalised.bwd, penalised.open_fwd, penalised.open_bwd):
+                if arr is not None:
+                    arr[found[-1].segs] *= cfg.alternative_penalty
             candidate = graph.shortest_path(start_one, end_one, penalised)
             if candidate is None:
                 break
@@ -159,7 +161,10 @@ def find_routes(graph: RoadGraph, start: tuple[float, float], end: tuple[float, 
 
 def _path_cost(graph: RoadGraph, path: RoadPath, costs: SegmentCosts) -> float:
     share = graph._shares(path)
-    per = np.where(path.forward, costs.fwd[path.segs], costs.bwd[path.segs])
+    # the first and last segments may be blocked beyond the part travelled (cut at the zone's edge)
+    fwd = costs.fwd if costs.open_fwd is None else costs.open_fwd
+    bwd = costs.bwd if costs.open_bwd is None else costs.open_bwd
+    per = np.where(path.forward, fwd[path.segs], bwd[path.segs])
     with np.errstate(invalid="ignore"):
         return float(np.where(share > 0, per * share, 0.0).sum())
 
@@ -173,7 +178,7 @@ def _overlap(graph: RoadGraph, a: RoadPath, b: RoadPath) -> float:
 
 def _describe(graph: RoadGraph, path: RoadPath, mode: str, costs: SegmentCosts, danger: Danger,
               rank: int) -> RouteResult:
-    length, time = graph.path_measures(path)
+    length, time = graph.path_measures(path, costs)
     line_utm = graph.path_geometry_utm(path)
     scale = length / line_utm.length if line_utm.length > 0 else 1.0   # projected -> geodesic metres
     zones: list[dict[str, Any]] = []
@@ -194,7 +199,7 @@ def _describe(graph: RoadGraph, path: RoadPath, mode: str, costs: SegmentCosts, 
                 if metres > 0:
                     danger_m[int(sev)] = metres
     zones.sort(key=lambda z: (-z["severity"], -z["length_m"]))
-    roads = [str(u) for u in graph.seg_uuid[path.segs]]
+    roads = graph.road_uuids(path.segs)
     roads = [u for i, u in enumerate(roads) if i == 0 or u != roads[i - 1]]
     message = f"{length / 1000:.2f} km, {time / 60:.0f} min"
     if danger_m:
@@ -231,15 +236,19 @@ def _why_no_path(graph: RoadGraph, start: Any, end: Any, mode: str, danger: Dang
 def parse_place(workspace: Workspace, text: str) -> tuple[float, float, str]:
     """``lat,lon``, a feature uuid (any point or line layer: its first/only point) or a
     facility name → ``(lon, lat, label)``. Unknown or ambiguous text is an AnalysisError."""
+    from humanops.errors import ValidationError
+    from humanops.model.places import looks_swapped, parse_place_text, swapped_at_extent, union_extent
+
     text = text.strip()
-    match = _LATLON.match(text)
-    if match:
-        lat, lon = float(match.group(1)), float(match.group(2))
-        if abs(lat) > 90:
-            raise AnalysisError(f"{text!r}: {lat} is not a latitude; places are written lat,lon")
-        if abs(lon) > 180:
-            raise AnalysisError(f"{text!r}: {lon} is not a longitude; places are written lat,lon")
-        return lon, lat, f"{lat:.6f},{lon:.6f}"
+    try:  # the one parser of places (humanops.model.places), shared with the app's dialogs
+        place = parse_place_text(text)
+    except ValidationError as exc:
+        raise AnalysisError(exc.reason) from None
+    if place is not None:
+        # both orders in range: only the data can tell that "24.93,60.16" meant Helsinki
+        if looks_swapped(place.lon, place.lat, union_extent([workspace.extent(n) for n in workspace.layers()])):
+            raise AnalysisError(swapped_at_extent(text, place))
+        return place.lon, place.lat, place.label
     for layer in workspace.layers():
         feature = workspace.find_feature(layer, text)
         if feature is not None and feature.geometry is not None:
@@ -332,13 +341,15 @@ def routes_frame(results: list[RouteResult]) -> gpd.GeoDataFrame:
 class Route(Operation):
     id = "route"
     title = "Route between two places"
-    description = "Fastest, safest or shortest route on the road layer around the danger zones valid at a time."
+    description = ("Fastest, safest or shortest route, driving or walking, on the road layer around the danger zones "
+                   "valid at a time.")
     group = "planning"
     parameters = (
         StringParam("start", "From", help="lat,lon (latitude first; put -- before a value starting with -), "
                     "a feature uuid or a facility name"),
         StringParam("end", "To", help="lat,lon, a feature uuid or a facility name"),
-        EnumParam("mode", "Mode", choices=MODES, default="fastest"),
+        EnumParam("mode", "Mode", choices=MODES, default="fastest",
+                  help="traveller and objective: walk, walk-safest, drive-length...; fastest|safest|length drive"),
         NumberParam("avoid_severity", "Block zones of severity at or above", optional=True, min=0, max=5,
                     integer=True, help="0 never blocks; empty uses the configured threshold"),
         DateTimeParam("at", "Danger zones valid at", optional=True),

@@ -38,7 +38,10 @@ def cost_matrix(graph: RoadGraph, origins: Snap, destinations: Snap, costs: Segm
     reverse = len(destinations) < len(origins)
     roots, others = (destinations, origins) if reverse else (origins, destinations)
     arc_cost = graph.arc_costs(costs)
-    arc_time = _arc_times(graph)
+    arc_time = _arc_times(graph, costs)
+    seg_time = costs.times(graph)
+    one, zero = np.ones(len(others)), np.zeros(len(others))
+    # legs along the snapped segments: a part outside the zones that block the rest is usable
     n_root, n_other = len(roots), len(others)
     cost = np.full((n_root, n_other), np.inf)
     time = np.full((n_root, n_other), np.inf) if with_time else None
@@ -50,23 +53,24 @@ def cost_matrix(graph: RoadGraph, origins: Snap, destinations: Snap, costs: Segm
     ok = others.on_network
     if reverse:   # an origin leaves towards seg_to (forward) or seg_from (backward)
         ends = (graph.seg_to[oseg], graph.seg_from[oseg])
-        legs = (_part(1 - of, costs.fwd[oseg]), _part(of, costs.bwd[oseg]))
-        leg_times = (_part(1 - of, graph.time_s[oseg]), _part(of, graph.time_s[oseg]))
+        legs = (graph.leg_costs(costs, oseg, of, one), graph.leg_costs(costs, oseg, of, zero))
+        leg_times = (_part(1 - of, seg_time[oseg]), _part(of, seg_time[oseg]))
     else:         # a destination is reached from seg_from (forward) or seg_to (backward)
         ends = (graph.seg_from[oseg], graph.seg_to[oseg])
-        legs = (_part(of, costs.fwd[oseg]), _part(1 - of, costs.bwd[oseg]))
-        leg_times = (_part(of, graph.time_s[oseg]), _part(1 - of, graph.time_s[oseg]))
+        legs = (graph.leg_costs(costs, oseg, zero, of), graph.leg_costs(costs, oseg, one, of))
+        leg_times = (_part(of, seg_time[oseg]), _part(1 - of, seg_time[oseg]))
     legs = tuple(np.where(ok, leg, np.inf) for leg in legs)
     rseg = np.where(roots.on_network, roots.seg, 0)
     rf = roots.fraction
+    r_one, r_zero = np.ones(len(roots)), np.zeros(len(roots))
     if reverse:   # arriving at a destination from seg_from (forward) or seg_to (backward)
         root_ends = (graph.seg_from[rseg], graph.seg_to[rseg])
-        root_legs = (_part(rf, costs.fwd[rseg]), _part(1 - rf, costs.bwd[rseg]))
-        root_times = (_part(rf, graph.time_s[rseg]), _part(1 - rf, graph.time_s[rseg]))
+        root_legs = (graph.leg_costs(costs, rseg, r_zero, rf), graph.leg_costs(costs, rseg, r_one, rf))
+        root_times = (_part(rf, seg_time[rseg]), _part(1 - rf, seg_time[rseg]))
     else:
         root_ends = (graph.seg_to[rseg], graph.seg_from[rseg])
-        root_legs = (_part(1 - rf, costs.fwd[rseg]), _part(rf, costs.bwd[rseg]))
-        root_times = (_part(1 - rf, graph.time_s[rseg]), _part(rf, graph.time_s[rseg]))
+        root_legs = (graph.leg_costs(costs, rseg, rf, r_one), graph.leg_costs(costs, rseg, rf, r_zero))
+        root_times = (_part(1 - rf, seg_time[rseg]), _part(rf, seg_time[rseg]))
     csr = graph.rev if reverse else graph.fwd
     block = max(1, min(n_root, 4_000_000 // max(graph.n_total, 1)))
     from scipy.sparse.csgraph import dijkstra
@@ -103,8 +107,8 @@ def cost_matrix(graph: RoadGraph, origins: Snap, destinations: Snap, costs: Segm
         seg = rseg[same_r]
         # travel from origin fraction a to destination fraction b
         a, b = (fo, fr) if reverse else (fr, fo)
-        along = np.where(b >= a, _part(b - a, costs.fwd[seg]), _part(a - b, costs.bwd[seg]))
-        along_t = _part(np.abs(b - a), graph.time_s[seg])
+        along = graph.leg_costs(costs, seg, a, b)
+        along_t = _part(np.abs(b - a), seg_time[seg])
         better = along <= cost[same_r, same_o]
         cost[same_r[better], same_o[better]] = along[better]
         entry[same_r[better], same_o[better]] = -2   # direct
@@ -118,10 +122,10 @@ def cost_matrix(graph: RoadGraph, origins: Snap, destinations: Snap, costs: Segm
                       preds if keep_paths else None, block, costs)
 
 
-def _arc_times(graph: RoadGraph) -> np.ndarray:
+def _arc_times(graph: RoadGraph, costs: SegmentCosts) -> np.ndarray:
     out = np.zeros(len(graph.arc_seg))
     carry = graph.arc_seg >= 0
-    out[carry] = graph.time_s[graph.arc_seg[carry]]
+    out[carry] = costs.times(graph)[graph.arc_seg[carry]]
     return out
 
 

@@ -121,8 +121,9 @@ def _run_roads_check(args: argparse.Namespace) -> int:
                f"degenerate: {d['degenerate']}   parallel: {d['parallel']}   one-way: {d['oneway']:,}   "
                f"impassable: {d['impassable']:,}"]
         for near in d["near_miss_sample"][:10]:
-            out.append(f"  near miss at {near['lat']},{near['lon']}: {near['gap_m']} m between road {near['road']} "
-                       f"and road {near['other_road']}")
+            this, other = (f"road {near[k]}" + (f" ({near[k + '_name']})" if near.get(k + "_name") else "")
+                           for k in ("road", "other_road"))
+            out.append(f"  near miss at {near['lat']},{near['lon']}: {near['gap_m']} m between {this} and {other}")
         for part in d["small_components_sample"][:10]:
             out.append(f"  separate part of {part['segments']} segment(s) at {part['lat']},{part['lon']}")
         out += [f"  ! {p}" for p in d["problems"]]

@@ -6,10 +6,12 @@ shares with other ways (and at its own repeated nodes), found by counting node i
 ways with numpy. Nothing is noded planarly: a bridge over a road shares no node with it, so it
 stays a crossing without a junction, as on the ground.
 
-Kept per segment: road class (OSM ``highway`` mapped onto the road kind's ``road_class``), name,
-oneway (``yes``/``1``/``true``; ``-1`` reverses the geometry; implied on motorways and
-roundabouts), bridge, tunnel, surface (paved/unpaved/unknown), condition (from ``smoothness``),
-``osm_id`` (the way), and the OSM ``layer`` in the notes (the road kind has no layer field).
+Kept per segment: road class (OSM ``highway`` mapped onto the road kind's ``road_class``, and the
+``highway`` type itself, which says which travellers use it), name, oneway (``yes``/``1``/``true``;
+``-1`` reverses the geometry; implied on motorways and roundabouts), ``foot`` access (yes/no) and
+``oneway:foot`` (``oneway_foot``: walkers ignore plain one-way), bridge, tunnel, surface
+(paved/unpaved/unknown), condition (from ``smoothness``), ``osm_id`` (the way), and the OSM
+``layer`` in the notes (the road kind has no layer field).
 Ways whose highway value is not a road (``proposed``, ``construction``, ``platform``...) are
 counted in the report and skipped. ODbL: data from OSM must be attributed to its contributors.
 """
@@ -120,7 +122,7 @@ def read_osm_roads(path: str | Path, feedback: Feedback | None = None) -> tuple[
             way_len.append(n)
             attrs.append((obj.id, road_class, highway, tags.get("name"), tags.get("oneway"),
                           tags.get("junction"), tags.get("bridge"), tags.get("tunnel"), tags.get("layer"),
-                          tags.get("surface"), tags.get("smoothness")))
+                          tags.get("surface"), tags.get("smoothness"), tags.get("foot"), tags.get("oneway:foot")))
     except (RuntimeError, OSError, ValueError) as exc:   # osmium reports a bad file as RuntimeError
         raise FormatError(f"not a readable OpenStreetMap file ({exc})", file=str(path)) from None
     report.ways_kept = len(way_len)
@@ -138,7 +140,8 @@ def _split_ways(refs: np.ndarray, lons: np.ndarray, lats: np.ndarray, way_len: n
     """Split every way at its vertices shared with another way (or repeated in itself)."""
     import pandas as pd
 
-    columns = ["name", "road_class", "surface", "condition", "oneway", "bridge", "tunnel", "osm_id", "notes"]
+    columns = ["name", "road_class", "highway", "surface", "condition", "oneway", "foot", "oneway_foot", "bridge",
+               "tunnel", "osm_id", "notes"]
     if not len(way_len):
         return pd.DataFrame({c: [] for c in columns} | {"geometry": np.zeros(0, dtype=object)})
     way_start = np.concatenate([[0], np.cumsum(way_len)[:-1]])
@@ -158,11 +161,20 @@ def _split_ways(refs: np.ndarray, lons: np.ndarray, lats: np.ndarray, way_len: n
 
     # oneway=-1: the way runs against its drawing direction; reverse those segments' vertices
     table = pd.DataFrame(attrs, columns=["osm_id", "road_class", "highway", "name", "oneway", "junction",
-                                         "bridge", "tunnel", "layer", "surface", "smoothness"])
+                                         "bridge", "tunnel", "layer", "surface", "smoothness", "foot",
+                                         "oneway_foot"])
     oneway_tag = table["oneway"].fillna("").str.lower()
-    reverse_way = (oneway_tag == "-1").to_numpy()
     implied = table["highway"].isin(["motorway"]) | table["junction"].isin(["roundabout", "circular"])
     oneway = (oneway_tag.isin(TRUE_WORDS) | (oneway_tag == "-1") | (implied & (oneway_tag != "no"))).to_numpy()
+    # walkers ignore one-way except oneway:foot; -1 on either runs against the drawing direction, so
+    # such a way is reversed (oneway:foot=-1 only when it does not contradict the drivers' direction)
+    foot_tag = table["oneway_foot"].fillna("").str.lower()
+    oneway_foot = (foot_tag.isin(TRUE_WORDS) | (foot_tag == "-1")).to_numpy().copy()
+    reverse_way = ((oneway_tag == "-1") | ((foot_tag == "-1") & ~oneway)).to_numpy()
+    oneway_foot &= ~((foot_tag == "-1").to_numpy() ^ reverse_way)   # contradicting directions: drivers' wins
+    foot = table["foot"].fillna("").str.lower()
+    foot_access = np.where(foot.isin(["yes", "designated", "permissive"]), "yes",
+                           np.where(foot.isin(["no", "private", "use_sidepath"]), "no", None)).astype(object)
     rev = reverse_way[seg_way][seg_id]
     if rev.any():
         first = np.repeat(np.cumsum(lengths) - lengths, lengths)
@@ -188,9 +200,12 @@ def _split_ways(refs: np.ndarray, lons: np.ndarray, lats: np.ndarray, way_len: n
     frame = pd.DataFrame({
         "name": name[seg_way],
         "road_class": table["road_class"].to_numpy(dtype=object)[seg_way],
+        "highway": table["highway"].to_numpy(dtype=object)[seg_way],
         "surface": surface_kind.astype(object)[seg_way],
         "condition": condition[seg_way],
         "oneway": oneway[seg_way],
+        "foot": foot_access[seg_way],
+        "oneway_foot": oneway_foot[seg_way],
         "bridge": flag("bridge")[seg_way],
         "tunnel": flag("tunnel")[seg_way],
         "osm_id": table["osm_id"].to_numpy(dtype=np.int64)[seg_way],
