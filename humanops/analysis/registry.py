@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from humanops.errors import AnalysisError
+from humanops.model.numbers import format_number
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -134,9 +135,9 @@ class NumberParam(Parameter):
             number = int(number)
         unit = f" {self.unit}" if self.unit else ""
         if self.min is not None and number < self.min:
-            raise self.error(f"{number:g}{unit} is below the minimum {self.min:g}{unit}")
+            raise self.error(f"{format_number(number)}{unit} is below the minimum {format_number(self.min)}{unit}")
         if self.max is not None and number > self.max:
-            raise self.error(f"{number:g}{unit} is above the maximum {self.max:g}{unit}")
+            raise self.error(f"{format_number(number)}{unit} is above the maximum {format_number(self.max)}{unit}")
         return number
 
     def describe(self) -> dict[str, Any]:
@@ -215,9 +216,16 @@ class PointParam(Parameter):
             lon, lat = float(coords[0]), float(coords[1])
         except (TypeError, ValueError):
             raise self.error(f"expected 'lon,lat', got {value!r}") from None
-        if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
-            raise self.error(f"({lon}, {lat}) is not a longitude,latitude pair in degrees")
-        return lon, lat
+        from humanops.errors import ValidationError
+        from humanops.model.places import parse_place_text
+
+        try:  # the one parser of places: same tolerance and "look swapped" as every command
+            place = parse_place_text(f"{lon!r},{lat!r}", order="lon,lat")
+        except ValidationError as exc:
+            raise self.error(exc.reason) from None
+        if place is None:
+            raise self.error(f"expected 'lon,lat', got {value!r}")
+        return place.lon, place.lat
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from humanops.errors import AnalysisError
+from humanops.model.numbers import format_number
 
 RULE_TYPES = ("danger_near_corridor", "population_exposed", "need_near_danger")
 LEVELS = ("low", "medium", "high", "critical")
@@ -127,7 +128,7 @@ class _RuleParser:
         if value is None:
             raise self.fail(key, "is required")
         if not lo <= value <= hi:
-            raise self.fail(key, f"{value!r} is outside {lo:g}..{hi:g}")
+            raise self.fail(key, f"{value!r} is outside {format_number(lo)}..{format_number(hi)}")
         return value
 
     def choices(self, key: str, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:

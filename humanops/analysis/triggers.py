@@ -42,6 +42,7 @@ from humanops.analysis.projection import to_metric, utm_crs_for
 from humanops.analysis.trigger_rules import TriggerRule, parse_rules
 from humanops.errors import AnalysisError, WorkspaceError
 from humanops.model.marking import TLP, format_time, parse_time, split_list, utc_now
+from humanops.model.numbers import format_number
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace, WorkspaceChange
@@ -363,9 +364,9 @@ def _danger_near_corridor(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
         name, status = corridor["name"].iloc[0], corridor["status"].iloc[0]
         worst = int(pd.to_numeric(hit["severity"]).max())
         headline = f"Corridor {name!r} at risk: {len(hit)} danger zone(s), worst severity {worst}, within " \
-                   f"{rule.distance_m:g} m"
+                   f"{format_number(rule.distance_m)} m"
         description = (f"Rule {rule.label!r}: danger zones of severity {rule.min_severity} or more within "
-                       f"{rule.distance_m:g} m of the {status} corridor {name!r}:\n{_zone_lines(hit)}")
+                       f"{format_number(rule.distance_m)} m of the {status} corridor {name!r}:\n{_zone_lines(hit)}")
         features = [FeatureRef("corridor", str(corridor["uuid"].iloc[0]), "subject"),
                     *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
         alerts.append(_base(rule, f"corridor:{corridor['uuid'].iloc[0]}", headline, description, features, hit,
@@ -396,7 +397,7 @@ def _population_exposed(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
         where = f"admin area {code}" if code else "needs without an admin code"
         headline = f"{int(total):,} people exposed to danger in {where} (threshold {rule.threshold:,.0f})"
         description = (f"Rule {rule.label!r}: {int(total):,} people at {len(area_needs)} need location(s) in "
-                       f"{where} are inside or within {rule.distance_m:g} m of danger zones of severity "
+                       f"{where} are inside or within {format_number(rule.distance_m)} m of danger zones of severity "
                        f"{rule.min_severity} or more:\n{_zone_lines(hit)}")
         features = [*(FeatureRef("need", str(u), "subject") for u in sorted(area_needs["uuid"].astype(object))),
                     *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
@@ -419,10 +420,11 @@ def _need_near_danger(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
         hit = zones.iloc[zone_rows]
         name = need["name"].iloc[0]
         phase_value = int(pd.to_numeric(need["severity_phase"]).iloc[0])
-        headline = f"Need {name!r} (phase {phase_value}) within {rule.distance_m:g} m of {len(hit)} danger zone(s)"
+        headline = (f"Need {name!r} (phase {phase_value}) within {format_number(rule.distance_m)} m of "
+                    f"{len(hit)} danger zone(s)")
         description = (f"Rule {rule.label!r}: the need {name!r} of severity phase {phase_value} "
                        f"(population {_count(need['population'].iloc[0])}) is inside or within "
-                       f"{rule.distance_m:g} m of:\n{_zone_lines(hit)}")
+                       f"{format_number(rule.distance_m)} m of:\n{_zone_lines(hit)}")
         features = [FeatureRef("need", str(need["uuid"].iloc[0]), "subject"),
                     *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
         alerts.append(_base(rule, f"need:{need['uuid'].iloc[0]}", headline, description, features, hit,

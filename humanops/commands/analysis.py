@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
 from humanops.errors import AnalysisError, FormatError, HumanOpsError, UsageError
+from humanops.model.numbers import format_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -228,7 +229,7 @@ def _exposure_text(result: OperationResult) -> str:
     s = result.summary
     frame = result.tables["exposure"]
     lines = [f"{s['needs_exposed']:,} of {s['needs_total']:,} need locations, {s.get('population_exposed', 0):,} "
-             f"people exposed to {s['zones_considered']:,} danger zones (within {s['distance_m']:g} m, at "
+             f"people exposed to {s['zones_considered']:,} danger zones (within {format_number(s['distance_m'])} m, at "
              f"{s.get('at', '')})"]
     if len(frame):
         keys = [c for c in ("hazard", "severity", "admin_code") if c in frame.columns]

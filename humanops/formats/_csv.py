@@ -1,5 +1,5 @@
 """CSV in and out: points as latitude/longitude columns, other geometries as WKT, and an
-HXL hashtag row (the second row) as KoboToolbox and HDX write it.
+HXL hashtag row as KoboToolbox and HDX write it (anywhere in the first 25 rows, title rows above).
 
 Reading keeps every cell as text (a P-code keeps its leading zeros; 'NA' stays Namibia) and
 leaves typing to the layer kind's validation. Writing protects spreadsheet users from formula
@@ -18,7 +18,8 @@ import pandas as pd
 import shapely
 
 from humanops.errors import FormatError
-from humanops.formats.names import hxl_key, is_hxl_tag, normalize_name
+from humanops.formats.hxl_tags import HxlTag, find_column, find_hashtag_row
+from humanops.formats.names import normalize_name
 from humanops.formats.sources import ReadProblem, SourceLayer
 
 LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitude_dd", "gps_lat")
@@ -44,16 +45,8 @@ def read_csv(path: Path) -> list[SourceLayer]:
     if not text.strip():
         raise FormatError("the file is empty", file=file)
     delimiter = _sniff(text)
-    try:
-        table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            na_values=[""], skip_blank_lines=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-        raise FormatError(f"not a readable CSV table ({str(exc).strip().splitlines()[0]})", file=file) from None
-    table.columns = [str(c).strip() for c in table.columns]
-    hxl, offset = _hashtag_row(table)
-    if offset:
-        table = table.iloc[offset:].reset_index(drop=True)
-    rows = np.arange(len(table), dtype=np.int64) + 2 + offset  # spreadsheet row numbers
+    table, hxl, rows, more_notes = _read_table(file, text, delimiter)
+    notes += more_notes
     geometry, consumed, problems = _geometry(file, table, hxl)
     attributes = table.drop(columns=consumed)
     for column in attributes.columns:
@@ -74,26 +67,73 @@ def _sniff(text: str) -> str:
         return ","
 
 
-def _hashtag_row(table: pd.DataFrame) -> tuple[dict[str, str], int]:
-    """HXL tags by column, and how many rows they took (0: tags in the header, or none)."""
-    headers = list(table.columns)
-    if headers and all(is_hxl_tag(h) for h in headers):
-        return {h: h for h in headers}, 0
-    if len(table):
-        first = table.iloc[0]
-        cells = [c for c in first if isinstance(c, str) and c.strip()]
-        if cells and all(is_hxl_tag(c) for c in cells):
-            return {col: first[col].strip() for col in headers if isinstance(first[col], str)
-                    and first[col].strip()}, 1
-    return {}, 0
+def _read_table(file: str, text: str, delimiter: str
+                ) -> tuple[pd.DataFrame, dict[str, str], np.ndarray, list[str]]:
+    """The table (every cell text, empty cells missing), its HXL tags by column, the spreadsheet
+    row number of each data row, and notes on what was not read.
+
+    As libhxl reads HXL: the hashtag row is the first of the first 25 rows whose non-empty cells
+    are at least half hashtags, the row above it (title rows may come before) gives the column
+    names, and cells past the header's width (ragged rows) are not read: said in a note.
+    """
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise FormatError(f"not a readable CSV table ({exc})", file=file) from None
+    numbered = list(enumerate(records, start=1))  # spreadsheet row numbers, blank rows counted
+    tag_index = find_hashtag_row(r for _, r in numbered)
+    if tag_index is not None:
+        tag_cells = [c.strip() for c in numbered[tag_index][1]]
+        above = [c.strip() for c in numbered[tag_index - 1][1]] if tag_index > 0 else []
+        width = len(tag_cells)
+        names = [(above[j] if j < len(above) and above[j] else "") or tag_cells[j] or f"column {j + 1}"
+                 for j in range(width)]
+        tags = list(tag_cells)
+        body = numbered[tag_index + 1:]
+    else:
+        first = next((k for k, (_, r) in enumerate(numbered) if _filled(r)), None)
+        if first is None:
+            raise FormatError("the file is empty", file=file)
+        header = [c.strip() for c in numbered[first][1]]
+        width = len(header)
+        names = [name or f"column {j + 1}" for j, name in enumerate(header)]
+        tags = [""] * width
+        body = numbered[first + 1:]
+    names = _unique(names)
+    body = [(n, r) for n, r in body if _filled(r)]  # blank lines are no features
+    notes = []
+    ragged = [n for n, r in body if len(r) > width and _filled(r[width:])]
+    if ragged:
+        notes.append(f"{len(ragged)} row(s) have more cells than the header ({width}; first: row {ragged[0]}): "
+                     "the extra cells were not read")
+    cells = [(r + [""] * (width - len(r)))[:width] for _, r in body]
+    table = pd.DataFrame(cells, columns=names, dtype=object) if cells else pd.DataFrame(columns=names, dtype=object)
+    table = table.where(table != "", None).astype("str")
+    hxl = {name: tag for name, tag in zip(names, tags, strict=True) if tag and HxlTag.parse(tag) is not None}
+    rows = np.array([n for n, _ in body], dtype=np.int64)
+    return table, hxl, rows, notes
+
+
+def _filled(cells: list[str]) -> bool:
+    return any(c.strip() for c in cells)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Repeated column names made distinct as pandas does: 'Total', 'Total.1'."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0)
+        out.append(name if count == 0 else f"{name}.{count}")
+        seen[name] = count + 1
+    return out
 
 
 def _find(table: pd.DataFrame, hxl: dict[str, str], tag: str, names: tuple[str, ...],
           suffix: str | None = None) -> str | None:
-    key = hxl_key(tag)
-    for column, column_tag in hxl.items():
-        if hxl_key(column_tag) == key:
-            return column
+    column = find_column(tag, hxl)  # a tag pattern: #geo+lat takes #geo+lat+dd too
+    if column is not None:
+        return column
     normalized = {c: normalize_name(c) for c in table.columns}
     for name in names:
         for column, norm in normalized.items():

@@ -18,6 +18,8 @@ from pyproj import CRS
 
 from humanops.catalog import LayerKind
 from humanops.errors import ValidationError
+from humanops.model.coordinate_limits import clamp_near_limits
+from humanops.model.numbers import format_number
 from humanops.model.validation import conform_geometry
 
 _TYPE_IDS = {"Point": 0, "LineString": 1, "LinearRing": 2, "Polygon": 3, "MultiPoint": 4,
@@ -75,6 +77,9 @@ def check_geometries(kind: LayerKind, geoms: np.ndarray, crs: CRS) -> GeometryOu
     alive = ~(missing | empty | nan)
 
     if crs.is_geographic:
+        # rounding noise past ±180/±90 (Natural Earth's 180.00000000000006) is clamped, not refused
+        geoms, clamped = clamp_near_limits(geoms)
+        repaired.update(clamped)
         for i, text in _range_check(geoms, alive, detect_swap=True):
             rejected[i] = text
         alive &= ~_mask(rejected, n)
@@ -82,6 +87,8 @@ def check_geometries(kind: LayerKind, geoms: np.ndarray, crs: CRS) -> GeometryOu
     if not is_wgs84(crs) and alive.any():
         moved = gpd.GeoSeries(geoms[alive], crs=crs).to_crs(4326).values
         out[alive] = np.asarray(moved, dtype=object)
+        out, clamped = clamp_near_limits(out)  # a reprojection's rounding noise at the antimeridian
+        repaired.update(clamped)
         reason = (f"cannot be placed in longitude/latitude from {crs.to_string()} (outside the "
                   "area that CRS covers?)")
         for i, text in _range_check(out, alive, detect_swap=False, reason=reason):
@@ -116,7 +123,7 @@ def check_geometries(kind: LayerKind, geoms: np.ndarray, crs: CRS) -> GeometryOu
                 rejected[int(i)] = exc.reason
                 continue
             if note:
-                repaired[int(i)] = note
+                repaired[int(i)] = "; ".join(n for n in (repaired.get(int(i)), note) if n)
     out[_mask(rejected, n)] = None
     return GeometryOutcome(out, rejected, repaired)
 
@@ -158,4 +165,4 @@ def _range_check(geoms: np.ndarray, alive: np.ndarray, *, detect_swap: bool,
 def _extreme(bounds: np.ndarray, axis: int) -> str:
     lo, hi = bounds[axis], bounds[axis + 2]
     value = lo if abs(lo) > abs(hi) else hi
-    return f"{value:.6g}"
+    return format_number(float(value))  # 180.00000000000006 stays that, never "180"

@@ -20,7 +20,9 @@ from shapely.ops import linemerge
 
 from humanops.catalog import FieldSpec, LayerKind
 from humanops.errors import ValidationError
+from humanops.model.coordinate_limits import clamp_to_limits
 from humanops.model.marking import parse_time
+from humanops.model.numbers import format_number
 
 _TRUE = {"true", "yes", "y", "1", "t", "oui", "si", "sí"}
 _FALSE = {"false", "no", "n", "0", "f", "non"}
@@ -83,10 +85,13 @@ def coerce_value(spec: FieldSpec, value: Any) -> Any:
                 if not number.is_integer():
                     raise ValidationError(f"{value!r} is not a whole number", field=spec.name)
                 number = int(number)
+            # numbers as people write them: "2,500,000,000 is above the maximum 2,000,000,000", never 2.5e+09
             if spec.minimum is not None and number < spec.minimum:
-                raise ValidationError(f"{number} is below the minimum {spec.minimum:g}", field=spec.name)
+                raise ValidationError(f"{format_number(number)} is below the minimum "
+                                      f"{format_number(spec.minimum)}", field=spec.name)
             if spec.maximum is not None and number > spec.maximum:
-                raise ValidationError(f"{number} is above the maximum {spec.maximum:g}", field=spec.name)
+                raise ValidationError(f"{format_number(number)} is above the maximum "
+                                      f"{format_number(spec.maximum)}", field=spec.name)
             return number
         if t == "datetime":
             return parse_time(value, field=spec.name)
@@ -162,9 +167,15 @@ def conform_geometry(kind: LayerKind, geometry: BaseGeometry | None) -> tuple[Ba
         (coords == coords).all()
     ):
         raise ValidationError("geometry has NaN coordinates", layer=kind.name, field="geometry")
+    geometry, clamped = clamp_to_limits(geometry)
+    if clamped:
+        coords = shapely.get_coordinates(geometry)
     if (abs(coords[:, 0]) > 180).any() or (abs(coords[:, 1]) > 90).any():
+        x = coords[np.argmax(abs(coords[:, 0])), 0]
+        y = coords[np.argmax(abs(coords[:, 1])), 1]
         raise ValidationError(
-            "coordinates out of range for longitude/latitude (|lon| ≤ 180, |lat| ≤ 90)",
+            f"coordinates out of range for longitude/latitude (x = {format_number(float(x))}, "
+            f"y = {format_number(float(y))}; |lon| ≤ 180, |lat| ≤ 90)",
             layer=kind.name, field="geometry",
         )
     if shapely.has_z(geometry):
@@ -184,6 +195,8 @@ def conform_geometry(kind: LayerKind, geometry: BaseGeometry | None) -> tuple[Ba
             raise ValidationError(f"invalid geometry that cannot be repaired ({reason})",
                                   layer=kind.name, field="geometry")
         geometry, note = repaired, f"repaired invalid geometry ({reason})"
+    if clamped:
+        note = "; ".join(n for n in (clamped, note) if n)
     target = kind.geometry
     if target == "MultiPolygon" and isinstance(geometry, Polygon):
         geometry = MultiPolygon([geometry])

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from humanops.errors import HumanOpsError
+from humanops.model.numbers import format_number
 from humanops.ui.planning.result_overlays import risk_colour
 from humanops.ui.planning.trigger_watch import TriggerWatch, scenario_time
 
@@ -91,7 +92,7 @@ class CorridorRiskView(QObject):
                 f" · worst severity {int(r['worst_severity'])}"
                 f" · {float(r['length_in_danger_m']) / 1000:.1f} of {float(r['length_m']) / 1000:.1f} km in danger"
                 f" · {zones} zone{'s' if zones != 1 else ''} · {facilities} "
-                f"facilit{'ies' if facilities != 1 else 'y'} within {cache.reach_m / 1000:g} km")
+                f"facilit{'ies' if facilities != 1 else 'y'} within {format_number(cache.reach_m / 1000)} km")
 
     def update_label(self) -> None:
         panel = self.window.feature_panel

@@ -307,12 +307,14 @@ class PlaceWidget(PickableWidget):
         self.line.setText(f"{lat:.6f},{lon:.6f}")
 
     def picked_lonlat(self) -> tuple[float, float] | None:
-        parts = self.line.text().replace(";", ",").split(",")
-        try:
-            lat, lon = (float(p) for p in parts)
-        except ValueError:
+        from humanops.errors import ValidationError
+        from humanops.model.places import parse_place_text
+
+        try:  # the same parser as the route command: what it marks, the command takes
+            place = parse_place_text(self.line.text())
+        except ValidationError:
             return None
-        return (lon, lat) if abs(lat) <= 90 and abs(lon) <= 180 else None
+        return (place.lon, place.lat) if place is not None else None
 
 
 class BoolWidget(ParameterWidget):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from humanops.feedback import Canceled
+from humanops.model.numbers import format_number
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import OperationResult
@@ -137,7 +138,7 @@ def summary_text(run: PlanningRun) -> str:
     if op == "exposure":
         return (f"{s.get('needs_exposed', 0):,} of {s.get('needs_total', 0):,} need locations, "
                 f"{s.get('population_exposed', 0):,} people exposed to {s.get('zones_considered', 0):,} danger zones "
-                f"(within {s.get('distance_m', 0):g} m, at {s.get('at', '')}).")
+                f"(within {format_number(s.get('distance_m', 0))} m, at {s.get('at', '')}).")
     if op == "corridor_risk":
         return (f"{s.get('corridors', 0)} corridor(s), {s.get('corridors_in_danger', 0)} with danger along them; "
                 f"highest risk score {s.get('max_risk_score', 0):.0f}/100 (at {s.get('at', '')}).")
