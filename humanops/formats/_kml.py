@@ -31,7 +31,11 @@ from humanops.formats.sources import ReadProblem, SourceLayer
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_GEOMETRY_TAGS = {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry"}
+# gx:Track/gx:MultiTrack read as lines (their local names; the gx namespace is dropped), and the
+# "non-conformant" MultiPolygon/MultiLineString/MultiPoint some writers emit, as GDAL reads them.
+_GEOMETRY_TAGS = {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Track", "MultiTrack",
+                  "MultiPolygon", "MultiLineString", "MultiPoint"}
+_MULTI_TAGS = {"MultiGeometry", "MultiTrack", "MultiPolygon", "MultiLineString", "MultiPoint"}
 
 
 class _BadGeometry(Exception):
@@ -108,8 +112,9 @@ def _layer(name: str, items: list[tuple[int, ET.Element]]) -> SourceLayer:
         extended = _child(placemark, "ExtendedData")
         if extended is not None:
             record.update(_extended(extended))
-        records.append(record)
         shape = next((c for c in placemark if _local(c.tag) in _GEOMETRY_TAGS), None)
+        record.update(_times(placemark, shape))
+        records.append(record)
         if shape is None:
             continue
         try:
@@ -137,6 +142,48 @@ def _extended(element: ET.Element) -> dict[str, Any]:
                     text = (simple.text or "").strip()
                     out[simple.get("name", "")] = text or None
     return out
+
+
+def _times(placemark: ET.Element, shape: ET.Element | None) -> dict[str, str]:
+    """TimeSpan begin/end as columns begin and end (GDAL's names), which the import maps to the
+    kind's time window; a TimeStamp's when is a begin (the instant the placemark starts to hold:
+    an incident's time, a zone valid from then on), so files mixing the two fill one column; a
+    gx:Track without either spans its own first and last <when>."""
+    out: dict[str, str] = {}
+    span = _child(placemark, "TimeSpan")
+    if span is not None:
+        for key in ("begin", "end"):
+            value = _text(span, key)
+            if value is not None:
+                out[key] = value
+    stamp = _child(placemark, "TimeStamp")
+    if stamp is not None and _text(stamp, "when") is not None and "begin" not in out:
+        out["begin"] = _text(stamp, "when") or ""
+    if shape is not None and not out:
+        whens = [(w.text or "").strip() for w in shape.iter() if _local(w.tag) == "when"]
+        moments = pd.to_datetime(pd.Series([w for w in whens if w]), utc=True, errors="coerce").dropna()
+        if len(moments):  # compared as instants: a track may mix offsets
+            out["begin"] = moments.min().strftime("%Y-%m-%dT%H:%M:%SZ")
+            out["end"] = moments.max().strftime("%Y-%m-%dT%H:%M:%SZ")
+    return out
+
+
+def _track(element: ET.Element) -> BaseGeometry:
+    """A gx:Track: its gx:coord ('lon lat [alt]', space separated) as a line (a point if one)."""
+    coords = []
+    for coord in element:
+        if _local(coord.tag) != "coord":
+            continue
+        parts = (coord.text or "").split()
+        try:
+            if len(parts) < 2:
+                raise ValueError
+            coords.append((float(parts[0]), float(parts[1])))
+        except ValueError:
+            raise _BadGeometry(f"gx:coord {(coord.text or '').strip()[:40]!r} is not 'longitude latitude'") from None
+    if not coords:
+        raise _BadGeometry("<gx:Track> has no gx:coord")
+    return Point(coords[0]) if len(coords) == 1 else LineString(coords)
 
 
 def _coordinates(element: ET.Element) -> list[tuple[float, float]]:
@@ -173,7 +220,9 @@ def _geometry(element: ET.Element) -> BaseGeometry:
                 if _local(inner.tag) == "innerBoundaryIs":
                     holes += [_coordinates(r) for r in inner if _local(r.tag) == "LinearRing"]
             return Polygon(_coordinates(ring), holes)
-        if tag == "MultiGeometry":
+        if tag == "Track":
+            return _track(element)
+        if tag in _MULTI_TAGS:
             parts: list[BaseGeometry] = []
             for child in element:
                 if _local(child.tag) in _GEOMETRY_TAGS:
