@@ -109,16 +109,26 @@ def test_geojson_is_rfc7946(filled, tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".csv"])
-def test_one_layer_formats_refuse_several_layers(filled, tmp_path, suffix):
+def test_one_layer_formats_write_a_file_per_layer_or_a_layer_column(filled, tmp_path, suffix):
+    """Issue 10, item 8: several layers to GeoJSON/CSV are no longer refused."""
     path = tmp_path / f"all{suffix}"
-    with pytest.raises(FormatError) as info:
-        export_file(filled, path)
-    assert "one layer" in info.value.message and "--layer" in info.value.message
-    assert "need" in info.value.message and "danger_zone" in info.value.message
+    report = export_file(filled, path)
     assert not path.exists()
-    # an empty layer beside a full one is no conflict
-    export_file(filled, path, layers=["facility", "need"])
-    assert path.exists()
+    assert sorted(Path(f).name for f in report.files) == sorted(f"all_{name}{suffix}" for name in ALL)
+    target = _fresh(tmp_path, "per_layer")
+    for name in ALL:
+        import_file(target, tmp_path / f"all_{name}{suffix}")
+    _same_features(filled, target, ALL, 1e-7)
+    combined = tmp_path / f"combined{suffix}"
+    report = export_file(filled, combined, layers_as="column")
+    assert report.files == [] and combined.exists() and report.layers.keys() == set(ALL)
+    again = _fresh(tmp_path, "combined")
+    imported = import_file(again, combined)  # the layer column splits it again
+    assert sorted(layer.kind for layer in imported.layers) == sorted(ALL)
+    _same_features(filled, again, ALL, 1e-7)
+    # an empty layer beside a full one is no conflict: one file, named as asked
+    export_file(filled, tmp_path / f"one{suffix}", layers=["facility", "need"])
+    assert (tmp_path / f"one{suffix}").exists()
 
 
 def test_csv_has_hxl_row_lat_lon_and_wkt(filled, tmp_path):

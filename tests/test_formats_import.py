@@ -115,7 +115,9 @@ def test_another_workspace_imports_with_uuids_and_markings(workspace, tmp_path):
     stored = workspace.get_feature("need", feature.uuid)
     assert stored.marking.tlp is TLP.RED and stored.marking.releasable_to == ("unicef",)
     assert stored.originator == "wfp"  # a partner's feature stays theirs
-    assert "version" in report.layers[0].mapping.bookkeeping
+    # identity travels (issue 10, item 8): created is the partner's, not the import's time
+    assert stored.created == feature.created and stored.version == feature.version
+    assert report.layers[0].mapping.by_field["created"] == "created"
 
 
 def test_utm_geojson_and_geopackage_are_stored_in_wgs84(workspace, tmp_path):

@@ -276,3 +276,35 @@ def test_our_own_edits_are_not_recorded_twice_by_the_triggers(workspace):
     assert [(h.version, h.deleted) for h in workspace.history("need", f.uuid)] == [(1, False), (2, False), (3, True)]
     ops = workspace.connection.execute("SELECT op FROM humanops_changes ORDER BY seq").fetchall()
     assert [o for (o,) in ops] == ["insert", "update", "delete"]
+
+
+def test_a_field_added_to_a_kind_since_the_file_was_made_gets_its_column_and_triggers(tmp_path):
+    """A workspace made before a kind gained fields (the road's walking fields): opened, the
+    table gets the empty columns, reads and edits work, and another tool's edit of the new
+    field is kept in history."""
+    import dataclasses
+    import sqlite3
+
+    from humanops.catalog import Catalog, load_catalog
+    from humanops.store.gpkg_geometry import register_functions
+
+    full = load_catalog()
+    road = full["road"]
+    older = Catalog([dataclasses.replace(k, fields=k.fields[:-1]) if k.name == "road" else k for k in full])
+    path = tmp_path / "old.gpkg"
+    with Workspace.create(path, organisation="ocha", catalog=older) as ws:
+        old = ws.add_feature("road", LineString([(30, 10), (30.1, 10)]), {"road_class": "primary"})
+    newest = road.fields[-1].name
+    with Workspace.open(path, catalog=full) as ws:
+        assert newest in ws.read_layer("road").columns
+        assert ws.get_feature("road", old.uuid).properties[newest] is None
+    connection = sqlite3.connect(path)
+    register_functions(connection)
+    value = {"text": "'x'", "enum": f"'{(road.fields[-1].values or ['x'])[0]}'", "boolean": "1"}.get(
+        road.fields[-1].type, "1")
+    connection.execute(f'UPDATE road SET "{newest}" = {value}')
+    connection.commit()
+    connection.close()
+    with Workspace.open(path, catalog=full) as ws:
+        assert ws.get_feature("road", old.uuid).version == 2
+        assert newest in ws.history("road", old.uuid)[0].properties

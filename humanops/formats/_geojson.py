@@ -4,6 +4,7 @@ coordinates rounded to 7 decimals, about 1 cm)."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -63,9 +64,18 @@ def _skip(text: str, at: int) -> int:
 
 
 def write_geojson(frame: gpd.GeoDataFrame, path: Path, *, layer: str, geometry_type: str) -> None:
+    """RFC 7946's shape (lon/lat WGS 84, no ``crs`` member, 7 decimals) with the vertices as
+    stored. GDAL's RFC7946=YES mode rewrites rings to the right-hand rule (reversing clockwise
+    ones) and cuts at the antimeridian, so an exported polygon is not the one we hold; we write
+    in GDAL's default mode from a frame without a CRS (then no ``crs`` member is written) and keep
+    the vertex order. RFC 7946 §3.1.6 asks readers not to reject rings of the other winding."""
     import pyogrio
 
-    pyogrio.write_dataframe(
-        frame, path, layer=layer, driver="GeoJSON", geometry_type=geometry_type,
-        layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 7, "WRITE_BBOX": "NO"},
-    )
+    assert frame.crs is None or frame.crs.to_epsg() == 4326, "GeoJSON is written in EPSG:4326"
+    with warnings.catch_warnings():  # "no crs" is what we want: GeoJSON without crs is WGS 84
+        warnings.filterwarnings("ignore", message="'crs' was not provided", category=UserWarning)
+        pyogrio.write_dataframe(
+            frame.set_crs(None, allow_override=True), path, layer=layer, driver="GeoJSON",
+            geometry_type=geometry_type,
+            layer_options={"RFC7946": "NO", "COORDINATE_PRECISION": 7, "WRITE_BBOX": "NO"},
+        )

@@ -23,15 +23,15 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.errors import FormatError
 from humanops.feedback import Feedback
-from humanops.formats.mapping import MARKING_FIELDS, SYSTEM_HXL
+from humanops.formats.mapping import IDENTITY_HXL, MARKING_FIELDS, SYSTEM_HXL
 from humanops.store.atomic_files import AtomicFile
 from humanops.store.workspace import Workspace
 
 EXPORT_FORMATS = {".gpkg": "GeoPackage", ".geojson": "GeoJSON", ".json": "GeoJSON", ".csv": "CSV",
                   ".kml": "KML"}
 SINGLE_LAYER = ("GeoJSON", "CSV")
-IDENTITY = ("uuid", "version", "originator", "created", "modified")
-IDENTITY_HXL = {"version": "#meta+version", "created": "#date+created", "modified": "#date+modified"}
+# identity and provenance travel in every format, so a re-import keeps them (issue 10, item 8)
+IDENTITY = ("uuid", "version", "originator", "created", "modified", "source_package", "source_signer")
 DATETIME_COLUMNS = ("created", "modified", "expires")
 
 
@@ -42,6 +42,7 @@ class ExportReport:
     layers: dict[str, int] = field(default_factory=dict)  # layer -> features written
     tlp: dict[str, int] = field(default_factory=dict)  # TLP level -> features written
     styles: int = 0  # QGIS styles copied (GeoPackage)
+    files: list[str] = field(default_factory=list)  # one file per layer (GeoJSON/CSV, layers_as="files")
 
     @property
     def features(self) -> int:
@@ -63,7 +64,7 @@ class ExportReport:
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "format": self.format, "layers": dict(self.layers),
                 "features": self.features, "tlp": dict(self.tlp), "above_clear": self.above_clear,
-                "styles": self.styles, "warning": self.warning}
+                "styles": self.styles, "warning": self.warning, "files": list(self.files or [self.file])}
 
     def summary(self) -> str:
         layers = ", ".join(f"{name} {n}" for name, n in self.layers.items())
@@ -72,6 +73,8 @@ class ExportReport:
                f"  by TLP: {tlp}"]
         if self.format == "GeoPackage":
             out.append(f"  QGIS styles: {self.styles}")
+        if len(self.files) > 1:
+            out.append(f"  one file per layer: {', '.join(self.files)}")
         return "\n".join(out)
 
 
@@ -85,9 +88,11 @@ def export_format(path: Path) -> str:
 
 
 def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | None = None,
-                feedback: Feedback | None = None) -> ExportReport:
+                feedback: Feedback | None = None, layers_as: str = "files") -> ExportReport:
     """Write ``layers`` (default: every layer with features) to ``path``; format from the
-    extension. GeoJSON and CSV hold one layer: several non-empty layers are refused."""
+    extension. GeoJSON and CSV hold one layer: several non-empty layers go to one file per
+    layer named after it (``layers_as="files"``) or to one file with a ``layer`` column
+    (``"column"``), see :mod:`humanops.formats.layered_export`."""
     path = Path(path)
     file = str(path)
     feedback = feedback or Feedback()
@@ -97,6 +102,13 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
     if path.exists() and path.resolve() == workspace.path.resolve():
         raise FormatError("is the workspace itself: choose another file", file=file)
     names = _layers_to_export(workspace, file, fmt, layers)
+    if fmt in SINGLE_LAYER and len(names) > 1:
+        from humanops.formats.layered_export import LAYER_FILES, export_per_layer
+
+        if layers_as not in LAYER_FILES:
+            raise FormatError(f"layers_as must be one of {', '.join(LAYER_FILES)}, not {layers_as!r}", file=file)
+        if layers_as == "files":
+            return export_per_layer(workspace, path, names, feedback, export_file)
     report = ExportReport(file=file, format=fmt)
     pending = AtomicFile(path)  # owner-only (0600); an object, not a with: the writers below stay as they are
     try:
@@ -124,13 +136,24 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
         elif fmt == "GeoJSON":
             from humanops.formats._geojson import write_geojson
 
-            kind, frame = frames[0]
-            write_geojson(_as_text_times(frame, kind), tmp, layer=kind.name, geometry_type=kind.geometry)
+            if len(frames) > 1:  # one file with a layer column
+                from humanops.formats.layered_export import combined_frame
+
+                texts = [(kind, _as_text_times(frame, kind)) for kind, frame in frames]
+                write_geojson(combined_frame(texts), tmp, layer=path.stem, geometry_type="Unknown")
+            else:
+                kind, frame = frames[0]
+                write_geojson(_as_text_times(frame, kind), tmp, layer=kind.name, geometry_type=kind.geometry)
         elif fmt == "CSV":
             from humanops.formats._csv import write_csv
 
-            kind, frame = frames[0]
-            table, tags = _csv_table(kind, frame)
+            if len(frames) > 1:  # one file with a layer column
+                from humanops.formats.layered_export import combined_csv_table
+
+                table, tags = combined_csv_table([(kind, *_csv_table(kind, frame)) for kind, frame in frames])
+            else:
+                kind, frame = frames[0]
+                table, tags = _csv_table(kind, frame)
             write_csv(tmp, table, tags)
         else:
             from humanops.formats._kml import write_kml
@@ -159,13 +182,8 @@ def _layers_to_export(workspace: Workspace, file: str, fmt: str, layers: list[st
         names = [name for name in workspace.layers() if workspace.count(name)]
         if not names:
             raise FormatError("the workspace has no features to export", file=file)
-    if fmt in SINGLE_LAYER and len(names) > 1:
+    if fmt in SINGLE_LAYER and len(names) > 1:  # empty layers make no file of their own
         filled = [name for name in names if workspace.count(name)]
-        if len(filled) > 1:
-            raise FormatError(
-                f"a {fmt} file holds one layer, and {len(filled)} layers have features "
-                f"({', '.join(filled)}): choose one with --layer, or export to .gpkg or .kml",
-                file=file)
         names = filled or names[:1]
     return names
 

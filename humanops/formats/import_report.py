@@ -58,6 +58,7 @@ class LayerImport:
     problems: list[FeatureProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     refusal: str | None = None  # a reason the whole layer cannot be imported
+    preview: Any = None  # the first rows as mapped (a DataFrame), shown by the import dialog
 
     def to_dict(self) -> dict[str, Any]:
         return {

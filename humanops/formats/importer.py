@@ -22,7 +22,9 @@ from pyproj.exceptions import CRSError
 from humanops.catalog import Catalog, LayerKind
 from humanops.errors import FormatError, UsageError
 from humanops.feedback import Feedback
+from humanops.formats.field_mapping import MappingChoice, apply_choice, check_choice, missing_required_message
 from humanops.formats.geometry_checks import check_geometries, explode
+from humanops.formats.identity_columns import IDENTITY_COLUMNS, check_identity
 from humanops.formats.import_report import FeatureProblem, ImportRefused, ImportReport, LayerImport
 from humanops.formats.mapping import MARKING_FIELDS, FieldMapping, map_columns
 from humanops.formats.marking_columns import check_markings, marking_groups
@@ -34,14 +36,18 @@ from humanops.store.workspace import Workspace
 IMPORT_FORMATS = {
     ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".zip": "Shapefile",
     ".shp": "Shapefile", ".kml": "KML", ".csv": "CSV", ".tsv": "CSV",
+    ".cap": "CAP", ".xml": "CAP", ".atom": "CAP", ".rss": "CAP",  # CAP alerts and feeds (cap_import.py)
 }
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _PARTY = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"  # as humanops.model.marking accepts organisation ids
+PREVIEW_ROWS = 10  # rows of the mapped file the import dialog shows before anything is written
 _TYPE_IDS = {"Point": 0, "LineString": 1, "Polygon": 3, "MultiPoint": 4, "MultiLineString": 5,
              "MultiPolygon": 6}
 
 
 def import_format(path: Path) -> str:
+    if path.is_dir():
+        return "CAP"  # a folder of CAP alerts
     fmt = IMPORT_FORMATS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(IMPORT_FORMATS))
@@ -67,11 +73,12 @@ class _Prepared:
     markings: pd.DataFrame | None = None
     values: pd.DataFrame | None = None  # the kind fields as validate_frame coerced them
     rejected: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    held: int = 0  # features we hold already at the same version: left as they are
 
 
 def import_file(workspace: Workspace, path: str | Path, *, layer: str | None = None,
                 dry_run: bool = False, skip_rejected: bool = False, source_crs: str | None = None,
-                feedback: Feedback | None = None) -> ImportReport:
+                feedback: Feedback | None = None, mapping: MappingChoice | None = None) -> ImportReport:
     """Import ``path`` into ``workspace``; returns the report, or raises :class:`ImportRefused`
     (nothing written) when a feature is rejected and ``skip_rejected`` is not set, when a
     required field has no column, or when nothing is left to import. ``dry_run`` does all of
@@ -81,13 +88,26 @@ def import_file(workspace: Workspace, path: str | Path, *, layer: str | None = N
     file = str(path)
     feedback = feedback or Feedback()
     fmt = import_format(path)
+    if fmt == "CAP":  # alerts update and end the zones earlier alerts made: their own flow
+        from humanops.formats.cap_import import import_cap
+
+        return import_cap(workspace, path, layer=layer, dry_run=dry_run, skip_rejected=skip_rejected,
+                          feedback=feedback, mapping=mapping)
     if not path.is_file():
         raise FormatError("no such file", file=file)
     override = parse_crs(source_crs)
+    if mapping is not None and layer is None:
+        layer = mapping.layer  # a profile may name its kind; --layer wins
     if layer is not None:
         workspace.kind(layer)  # an unknown kind fails here, naming the known ones
+        if mapping is not None:
+            check_choice(workspace.kind(layer), mapping)  # bad fields and constants: before any reading
     feedback.progress(0.0, f"reading {path.name}")
     sources, skipped = _read(path, fmt, workspace.catalog, layer)
+    if layer is None:  # our own multi-layer GeoJSON/CSV export: one source layer per kind again
+        from humanops.formats.layered_export import split_by_layer_column
+
+        sources = split_by_layer_column(sources, workspace.catalog)
     chosen, more_skipped = _choose_kinds(file, sources, workspace.catalog, layer)
     if not any(len(source) for source, _, _ in chosen):
         raise FormatError("the file has no features to import", file=file)
@@ -99,7 +119,8 @@ def import_file(workspace: Workspace, path: str | Path, *, layer: str | None = N
     prepared = []
     for i, (source, kind, kind_from) in enumerate(chosen):
         step = feedback.step(0.3 + 0.3 * i / len(chosen), 0.3 + 0.3 * (i + 1) / len(chosen))
-        prepared.append(_prepare(workspace, file, source, kind, kind_from, override, skip_rejected, step))
+        prepared.append(_prepare(workspace, file, source, kind, kind_from, override, skip_rejected, step,
+                                 mapping))
     _refuse_if_needed(report, prepared, skip_rejected)
     if dry_run:
         report.status = "dry-run"
@@ -202,6 +223,8 @@ def infer_kind(file: str, source: SourceLayer, catalog: Catalog) -> tuple[LayerK
     top = [k for k in candidates if scores[k.name] == best]
     if best > 0 and len(top) == 1:
         return top[0], f"from {best} matching column(s) and {gtype or 'its'} geometry"
+    if len(candidates) == 1 and gtype is not None:  # no other kind could hold these features
+        return candidates[0], f"the only layer kind for {gtype} geometry"
     hint = ", ".join(k.name for k in (top if best > 0 else candidates)) or "none"
     raise FormatError(f"cannot tell which layer kind this is (could be: {hint}): give it with --layer KIND",
                       file=file, layer=source.name)
@@ -225,9 +248,12 @@ def _names_kind(name: str, kind: LayerKind) -> bool:
 # --- checking ------------------------------------------------------------------------------
 
 def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKind, kind_from: str,
-             override: CRS | None, skip_rejected: bool, feedback: Feedback) -> _Prepared:
+             override: CRS | None, skip_rejected: bool, feedback: Feedback,
+             choice: MappingChoice | None = None) -> _Prepared:
     n = len(source)
     mapping = map_columns(kind, source.columns, source.hxl)
+    if choice is not None:
+        mapping = apply_choice(kind, mapping, source.columns, choice, file=file, layer=source.name)
     report = LayerImport(source_layer=source.name, kind=kind.name, mapping=mapping, read=n,
                          kind_from=kind_from, notes=list(source.notes))
     prepared = _Prepared(kind=kind, report=report)
@@ -242,10 +268,9 @@ def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKi
     else:
         crs = CRS.from_user_input(declared)
     report.source_crs = crs.to_string()
-    if mapping.missing_required:
-        columns = ", ".join(source.columns) or "none"
-        report.refusal = (f"required field(s) {', '.join(mapping.missing_required)} have no column in "
-                          f"the file (its columns: {columns})")
+    report.preview = mapping.apply(source.frame.head(PREVIEW_ROWS))  # shown even when refused below
+    if mapping.missing_required:  # refused before any row is checked
+        report.refusal = missing_required_message(kind, mapping, source.frame, source.columns, source.hxl)
         return prepared
     geoms = np.asarray(source.frame.geometry.values, dtype=object)
     positions = np.arange(n)
@@ -267,6 +292,9 @@ def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKi
     markings, marking_problems = check_markings(attributes, default)
     uuid_problems = _check_uuids(workspace, kind.name, attributes)
     uuid_problems += _check_originators(attributes)
+    usable = _usable_uuids(attributes)
+    identity, identity_problems, held = check_identity(workspace, kind.name, attributes, usable)
+    uuid_problems += identity_problems
 
     m = len(positions)
     problems: list[tuple[int, str, str, str]] = []  # (position, field, reason, action)
@@ -293,10 +321,15 @@ def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKi
     report.rejected = int(rejected.sum())
     report.repaired = sum(1 for i in outcome.repaired if not rejected[i])
     report.accepted = m - report.rejected
-    report.imported = report.accepted if (skip_rejected or not report.rejected) else 0
+    held &= ~rejected
+    prepared.held = int(held.sum())
+    if prepared.held:
+        report.notes.append(f"{prepared.held} feature(s) already in the workspace at the same version: "
+                            "left as they are")
+    report.imported = report.accepted - prepared.held if (skip_rejected or not report.rejected) else 0
     prepared.rejected = rejected
 
-    keep = ~rejected
+    keep = ~rejected & ~held
     fields = [f for f in kind.field_names if f in attributes.columns]
     frame = gpd.GeoDataFrame(attributes.loc[keep, fields].reset_index(drop=True),
                              geometry=gpd.GeoSeries(outcome.geometries[keep], crs=4326), crs=4326)
@@ -304,6 +337,9 @@ def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKi
         if name in attributes.columns:
             given = attributes.loc[keep, name].astype(object)
             frame[name] = given.where(given.notna(), None).to_numpy()
+    for name in IDENTITY_COLUMNS:  # kept with the row's uuid: a round trip keeps its identity
+        if name in identity.columns:
+            frame[name] = identity.loc[keep, name].to_numpy()
     prepared.frame = frame
     prepared.markings = markings.loc[keep].reset_index(drop=True)
     prepared.values = values.loc[keep].reset_index(drop=True)
@@ -330,11 +366,15 @@ def _check_uuids(workspace: Workspace, layer: str, attributes: pd.DataFrame) -> 
     usable = present & well_formed
     for i in np.flatnonzero(usable & text.duplicated(keep=False)):
         problems.append((int(i), "uuid", f"uuid {text.iat[i]} appears more than once in the file"))
-    if usable.any():
-        existing = set(workspace.uuids(layer))
-        for i in np.flatnonzero(usable & text.isin(existing)):
-            problems.append((int(i), "uuid", f"a feature with uuid {text.iat[i]} is already in the workspace"))
-    return problems
+    return problems  # uuids the workspace holds: identity_columns.check_identity
+
+
+def _usable_uuids(attributes: pd.DataFrame) -> pd.Series:
+    """Per row, its well-formed uuid or ''."""
+    if "uuid" not in attributes.columns:
+        return pd.Series([""] * len(attributes), index=attributes.index, dtype=object)
+    text = attributes["uuid"].astype(object).where(attributes["uuid"].notna(), "").astype(str)
+    return text.where(text.str.fullmatch(_UUID), "")
 
 
 def _check_originators(attributes: pd.DataFrame) -> list[tuple[int, str, str]]:
@@ -378,7 +418,7 @@ def _refuse_if_needed(report: ImportReport, prepared: list[_Prepared], skip_reje
         feature: str | int = problem.row if problem.row_word == "feature" else problem.label
         raise ImportRefused(f"{problem.reason} ({total} feature(s) rejected in all; nothing was imported)",
                             report, layer=first.kind, feature=feature, field=problem.field)
-    if report.imported == 0:
+    if report.imported == 0 and not any(p.held for p in prepared):  # all held already: nothing to do, not refused
         report.status, report.reason = "refused", "no feature is left to import"
         raise ImportRefused("no feature is left to import", report)
 

@@ -170,7 +170,14 @@ class Workspace:
         return workspace
 
     def _ensure_layers(self, tables: set[str]) -> None:
-        """Kinds added to the catalog since the file was made get their (empty) table."""
+        """Kinds added to the catalog since the file was made get their (empty) table; fields
+        added to a kind since get their (empty) column, and the triggers that name them."""
+        grown = [k for k in self.catalog if k.name in tables and not set(self._columns[k.name]) <= {
+            r[1] for r in self.connection.execute(f'PRAGMA table_info("{k.name}")')}]
+        if grown:
+            with self.transaction():
+                for kind in grown:
+                    schema.add_layer_columns(self._db, kind)  # and its triggers, which list the fields
         missing = [k for k in self.catalog if k.name not in tables]
         if not missing:
             return
@@ -639,12 +646,17 @@ class Workspace:
         for f in kind.fields:
             if values[f.name].notna().any():  # all-null columns stay out of the statement
                 columns[f.name] = _column_for_sql(values[f.name])
-        columns.update({"uuid": uuids, "version": repeat(1), "originator": orgs,
-                        "created": repeat(now), "modified": repeat(now)})
+        # A re-imported export keeps the identity it carries (version, created, modified),
+        # given per row: an import passes them only with the row's own uuid.
+        columns.update({"uuid": uuids, "version": _given_identity(frame, "version", 1), "originator": orgs,
+                        "created": _given_identity(frame, "created", now),
+                        "modified": _given_identity(frame, "modified", now)})
         columns.update(zip(("tlp", "releasable_to", "caveats", "expires", "precision"), marking_cols,
                            strict=True))
         if source_package is not None:
             columns.update({"source_package": repeat(source_package), "source_signer": repeat(source_signer)})
+        elif "source_package" in frame.columns or "source_signer" in frame.columns:  # provenance a file carried
+            columns.update({c: _given_identity(frame, c, None) for c in ("source_package", "source_signer")})
         with self.transaction():
             if own_uuids:  # freshly generated random UUIDs cannot collide; given ones might
                 existing = self._existing_uuids(layer, uuids)
@@ -656,7 +668,7 @@ class Workspace:
             # one statement, no per-row binding: the new rows are those past the old last fid
             self.connection.execute(
                 "INSERT INTO humanops_changes (layer, uuid, version, op, at) "
-                f'SELECT ?, uuid, 1, \'insert\', ? FROM "{layer}" WHERE fid > ? ORDER BY fid',
+                f'SELECT ?, uuid, version, \'insert\', ? FROM "{layer}" WHERE fid > ? ORDER BY fid',
                 (layer, now, last_fid))
             self._grow_extent(layer, shapely.total_bounds(conformed))
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
@@ -861,6 +873,24 @@ class Workspace:
             "min_y = min(coalesce(min_y, ?), ?), max_x = max(coalesce(max_x, ?), ?), "
             "max_y = max(coalesce(max_y, ?), ?), last_change = ? WHERE table_name = ?",
             (minx, minx, miny, miny, maxx, maxx, maxy, maxy, format_time(utc_now()), layer))
+
+
+def _given_identity(frame: pd.DataFrame, name: str, default: Any) -> list[Any] | repeat:
+    """A column of ``frame`` as stored (datetimes in the GeoPackage form), ``default`` where
+    empty or absent."""
+    if name not in frame.columns:
+        return repeat(default)
+    out: list[Any] = []
+    for value in frame[name].tolist():
+        if value is None or value is pd.NaT or (isinstance(value, float) and value != value) or value == "":
+            out.append(default)
+        elif name == "version":
+            out.append(int(value))
+        elif name in ("created", "modified"):
+            out.append(format_time(parse_time(value)))
+        else:
+            out.append(str(value))
+    return out
 
 
 def _history_geometry(blob: bytes | None) -> Any:

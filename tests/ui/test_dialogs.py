@@ -142,8 +142,15 @@ def test_export_writes_the_chosen_layers_in_a_worker(qtbot, main_window, tmp_pat
     assert {name for name, _ in pyogrio.list_layers(target)} >= {"need", "facility"}
     assert len(pyogrio.read_dataframe(target, layer="need")) == 6
     dialog.set_file(tmp_path / "two.geojson")
-    assert not dialog.export_button.isEnabled()  # one layer per GeoJSON: said, not attempted
-    assert "one layer" in dialog.message.text()
+    # several layers to GeoJSON (issue 10): one file with a layer column, chosen in the dialog
+    assert dialog.export_button.isEnabled() and dialog.layers_as_box.isEnabled()
+    dialog.layers_as_box.setFocus()
+    qtbot.keyClick(dialog.layers_as_box, Qt.Key.Key_Down)
+    assert dialog.layers_as_box.currentData() == "column"
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    layers = set(pyogrio.read_dataframe(tmp_path / "two.geojson")["layer"])
+    assert layers == {"need", "facility"}
     dialog.reject()
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -37,7 +38,8 @@ _WARNING = "color: #8a5a00;"
 _ERROR = "color: #b00020;"
 
 
-def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Feedback) -> Any:
+def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Feedback,
+               layers_as: str = "files") -> Any:
     """In the worker thread. The exporter reads one layer after another: it reads a consistent
     copy made with SQLite's backup API (on this thread's own connections), so every layer is
     of the same moment and edits made meanwhile stay out of the export."""
@@ -50,7 +52,8 @@ def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Fee
         feedback.progress(0.0, "taking a consistent copy of the workspace")
         backup(workspace_path, snapshot)
         with Workspace.open(snapshot) as workspace:
-            return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0))
+            return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0),
+                               layers_as=layers_as)
 
 
 class ExportDialog(WorkerDialog):
@@ -86,9 +89,15 @@ class ExportDialog(WorkerDialog):
             chosen = n > 0 and kind.exchange_by_default
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self.layer_list.itemChanged.connect(self._update_buttons)
+        # GeoJSON and CSV hold one layer: several go to a file each, or one file with a layer column
+        self.layers_as_box = QComboBox(self)
+        self.layers_as_box.setObjectName("layers_as")
+        self.layers_as_box.addItem("One file per layer, named after it (FILE_layer)", "files")
+        self.layers_as_box.addItem("One file with a 'layer' column (import splits it again)", "column")
         form = QFormLayout()
         form.addRow("File", file_row)
         form.addRow("Layers", self.layer_list)
+        form.addRow("Several layers", self.layers_as_box)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.message = QLabel(self)
@@ -141,8 +150,6 @@ class ExportDialog(WorkerDialog):
         suffix = Path(file).suffix.lower()
         if suffix not in (".gpkg", ".geojson", ".json", ".csv", ".kml"):
             return "The file must end in .gpkg, .geojson, .csv or .kml."
-        if suffix in SINGLE_LAYER_SUFFIXES and len(layers) > 1:
-            return f"A {suffix} file holds one layer: choose one, or export to .gpkg or .kml."
         return None
 
     def _update_buttons(self, *_args: object) -> None:
@@ -165,11 +172,14 @@ class ExportDialog(WorkerDialog):
             self.message.setText(problem or "")
             self.message.setStyleSheet("")
         self.export_button.setEnabled(problem is None and self.worker is None)
+        suffix = Path(self.file_edit.text().strip()).suffix.lower()
+        self.layers_as_box.setEnabled(suffix in SINGLE_LAYER_SUFFIXES and len(layers) > 1)
 
     def start_export(self) -> None:
         if self._problem() is not None or self.worker is not None:
             return
         file, layers, path = self.file_edit.text().strip(), self.chosen_layers(), self.workspace_path
+        layers_as = self.layers_as_box.currentData()
         self.report = None
         self.message.setText("Exporting…")
         self.message.setStyleSheet("")
@@ -192,7 +202,8 @@ class ExportDialog(WorkerDialog):
             self.message.setStyleSheet("")
             self._worker_done()
 
-        self.worker = run_with_progress(self, "Exporting", lambda feedback: run_export(path, file, layers, feedback),
+        self.worker = run_with_progress(self, "Exporting",
+                                        lambda feedback: run_export(path, file, layers, feedback, layers_as),
                                         on_success=done, on_error=failed, on_cancel=cancelled,
                                         feedback_factory=self.feedback_factory)
         self._update_buttons()

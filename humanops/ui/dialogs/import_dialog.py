@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.dialogs.import_mapping_panel import MappingPanel
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
     from humanops.catalog import Catalog
     from humanops.feedback import Feedback
+    from humanops.formats.field_mapping import MappingChoice
 
-FILE_FILTER = ("Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp);;GeoJSON (*.geojson *.json);;"
-               "GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;All files (*)")
+FILE_FILTER = ("Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;"
+               "GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;"
+               "Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;All files (*)")
 _REJECTED = QColor("#b00020")
 _REPAIRED = QColor("#8a5a00")
 
@@ -43,24 +46,40 @@ _REPAIRED = QColor("#8a5a00")
 class ImportOutcome:
     report: Any  # humanops.formats.import_report.ImportReport
     refused: str | None = None  # why nothing was (or would be) written
+    profiles: list[str] | None = None  # the workspace's saved import profiles
 
 
 def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool, skip_rejected: bool,
-               feedback: Feedback) -> ImportOutcome:
+               feedback: Feedback, mapping: MappingChoice | None = None,
+               profile: str | None = None) -> ImportOutcome:
     """In the worker thread, through a connection of its own (a connection is not shared
     between threads): the window keeps reading while the import prepares, and waits only
     while it commits. The importer writes in one transaction that a cancel rolls back."""
+    from humanops.formats.import_profiles import list_profiles, load_profile
     from humanops.formats.import_report import ImportRefused
     from humanops.formats.importer import import_file
     from humanops.store.workspace import Workspace
 
     with Workspace.open(workspace_path) as workspace:
+        profiles = list(list_profiles(workspace))
+        if profile is not None:  # a profile just chosen: it replaces the table's mapping
+            mapping = load_profile(workspace, profile)
         try:
             report = import_file(workspace, file, layer=layer, dry_run=dry_run, skip_rejected=skip_rejected,
-                                 feedback=feedback)
+                                 feedback=feedback, mapping=mapping)
         except ImportRefused as exc:
-            return ImportOutcome(exc.report, exc.message)
-    return ImportOutcome(report)
+            return ImportOutcome(exc.report, exc.message, profiles)
+    return ImportOutcome(report, None, profiles)
+
+
+def save_import_profile(workspace_path: Path, name: str, choice: MappingChoice, feedback: Feedback) -> list[str]:
+    """In a worker: store ``choice`` as ``name``; the profiles saved now."""
+    from humanops.formats.import_profiles import list_profiles, save_profile
+    from humanops.store.workspace import Workspace
+
+    with Workspace.open(workspace_path) as workspace:
+        save_profile(workspace, name, choice)
+        return list(list_profiles(workspace))
 
 
 class ImportDialog(WorkerDialog):
@@ -83,6 +102,7 @@ class ImportDialog(WorkerDialog):
         self.file_edit.textChanged.connect(self._settings_changed)
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self.browse)
+        browse.setAutoDefault(False)  # Return in the mapping table must not open a file chooser
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
@@ -115,12 +135,17 @@ class ImportDialog(WorkerDialog):
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
 
+        self.mapping_panel = MappingPanel(catalog, self)
+        self.mapping_panel.recheck.connect(self._recheck)
+        self.mapping_panel.save_requested.connect(self.save_profile)
+        self.file_edit.textChanged.connect(lambda _text: self.mapping_panel.forget())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.mapping_panel, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.report_tree, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 520)
+        self.resize(720, 820)
         self._update_buttons()
 
 
@@ -137,7 +162,8 @@ class ImportDialog(WorkerDialog):
             self.layer_box.setCurrentIndex(max(0, self.layer_box.findData(layer)))
 
     def _settings(self) -> tuple:
-        return (self.file_edit.text().strip(), self.layer_box.currentData(), self.skip_rejected.isChecked())
+        return (self.file_edit.text().strip(), self.layer_box.currentData(), self.skip_rejected.isChecked(),
+                self.mapping_panel.key())
 
     def _settings_changed(self, *_args: object) -> None:
         self._update_buttons()
@@ -158,8 +184,37 @@ class ImportDialog(WorkerDialog):
         if self.import_button.isEnabled():
             self._run(dry_run=False)
 
+    def _recheck(self) -> None:
+        """The mapping changed: check again (live preview), once the worker is free."""
+        if self.worker is not None:
+            self.mapping_panel._timer.start()
+        elif self.file_edit.text().strip():
+            self.check()
+
+    def save_profile(self, name: str) -> None:
+        choice = self.mapping_panel.choice(self.layer_box.currentData())
+        if choice is None or self.worker is not None:
+            return
+        path = self.workspace_path
+
+        def saved(profiles: list[str]) -> None:
+            self.mapping_panel.set_profiles(profiles)
+            self.mapping_panel.profile_box.setCurrentText(name)
+            self.summary.setText(f"Profile {name!r} saved in the workspace.")
+            self._worker_done()
+
+        def failed(message: str) -> None:
+            self.summary.setText(f"Profile not saved: {message}")
+            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+            self._worker_done()
+
+        self.worker = run_with_progress(
+            self, "Saving the profile", lambda feedback: save_import_profile(path, name, choice, feedback),
+            on_success=saved, on_error=failed, on_cancel=self._worker_done, feedback_factory=self.feedback_factory)
+        self._update_buttons()
+
     def _run(self, *, dry_run: bool) -> None:
-        file, layer, skip = self._settings()
+        file, layer, skip = self._settings()[:3]
         if not file:
             return
         if Path(file).expanduser().resolve() == self.workspace_path.resolve():
@@ -170,10 +225,19 @@ class ImportDialog(WorkerDialog):
         self.summary.setStyleSheet("")
         settings = self._settings()
         path = self.workspace_path
+        mapping = self.mapping_panel.choice(layer)
+        profile = self.mapping_panel.pending_profile
 
         def finished_ok(outcome: ImportOutcome) -> None:
             self.outcome = outcome
-            self._checked_settings = settings if dry_run else None
+            if outcome.profiles is not None:
+                self.mapping_panel.set_profiles(outcome.profiles)
+            if len(outcome.report.layers) == 1:
+                self.mapping_panel.show_layer(outcome.report.layers[0])
+            # a table filled by this check (first read, a profile) shows what was checked; otherwise
+            # what the user had when the check started (edits made meanwhile are not checked yet)
+            rebuilt = mapping is None or profile is not None
+            self._checked_settings = (self._settings() if rebuilt else settings) if dry_run else None
             self.show_outcome(outcome)
             if not dry_run and outcome.refused is None:
                 self.imported.emit(outcome.report)
@@ -193,7 +257,7 @@ class ImportDialog(WorkerDialog):
 
         title = "Checking the file" if dry_run else "Importing"
         self.worker = run_with_progress(
-            self, title, lambda feedback: run_import(path, file, layer, dry_run, skip, feedback),
+            self, title, lambda feedback: run_import(path, file, layer, dry_run, skip, feedback, mapping, profile),
             on_success=finished_ok, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
         self._update_buttons()
 
