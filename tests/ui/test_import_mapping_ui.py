@@ -21,7 +21,7 @@ def _pick(qtbot, box, text: str) -> None:
         qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < target else Qt.Key.Key_Up)
 
 
-def test_mapping_table_preview_profile_and_import(qtbot, main_window, snapshot) -> None:
+def test_mapping_table_preview_profile_and_import(qtbot, main_window, snapshot, tmp_path) -> None:
     window = main_window
     window.actions.import_file.trigger()
     dialog = window.import_dialog
@@ -57,7 +57,7 @@ def test_mapping_table_preview_profile_and_import(qtbot, main_window, snapshot) 
     qtbot.mouseClick(dialog.mapping_panel.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.worker is None and "saved" in dialog.summary.text(), timeout=20_000)
     assert dialog.mapping_panel.profile_box.findText("kobo restaurants") >= 0
-    dialog.grab().save("/tmp/mapping.png")
+    assert dialog.grab().save(str(tmp_path / "mapping.png"))  # the dialog renders (looked at by hand)
     dialog.file_edit.setText("")  # the file re-chosen: the table waits for the new read
     dialog.set_file(KOBO, layer="facility")
     assert table.rowCount() == 0
