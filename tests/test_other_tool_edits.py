@@ -191,3 +191,38 @@ def test_what_another_tool_wrote_wrong_is_listed_by_feature_field_and_reason(rec
                 ("facility", False, "geometry")} <= found, report.problems
         assert report.checked == {"need": 1, "facility": 1}
         assert validate_changes(ws, last)[0].checked == {}
+
+
+def test_an_unreadable_value_is_repaired_as_a_new_version_keeping_the_old_one_in_history(workspace):
+    """The Problems panel's fix: a valid value where QGIS left one the app cannot read. Ours
+    takes any valid value; a partner's unreadable marking only TLP RED; nothing else changes."""
+    from humanops.errors import ValidationError
+
+    ours = workspace.add_feature("need", Point(30, 10), {"name": "ours", "population": 1})
+    theirs = workspace.add_feature("need", Point(31, 10), {"name": "theirs", "population": 1})
+    with workspace.transaction() as db:
+        db.execute("UPDATE need SET originator = 'medaid', version = version + 1 WHERE uuid = ?", (theirs.uuid,))
+    connection = _other_tool(workspace.path)
+    connection.execute("UPDATE need SET tlp = 'PURPLE', population = 'many'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(ValidationError):
+        workspace.get_feature("need", ours.uuid)
+    with pytest.raises(ValidationError) as refused:
+        workspace.repair_value("need", ours.uuid, "tlp", "ULTRAVIOLET")
+    assert refused.value.field == "tlp"
+    workspace.repair_value("need", ours.uuid, "population", "12")
+    fixed = workspace.repair_value("need", ours.uuid, "tlp", "GREEN")
+    assert fixed is not None and fixed.marking.tlp.value == "GREEN" and fixed.properties["population"] == 12
+    assert fixed.version == 4  # each repair a version, as another tool's edit
+    assert json.loads(workspace.connection.execute(
+        "SELECT marking FROM humanops_history WHERE uuid = ? AND version = 3", (ours.uuid,)).fetchone()[0]
+    )["tlp"] == "PURPLE"
+    with pytest.raises(ValidationError, match="only TLP RED"):
+        workspace.repair_value("need", theirs.uuid, "tlp", "GREEN")
+    workspace.repair_value("need", theirs.uuid, "population", 3)
+    kept = workspace.repair_value("need", theirs.uuid, "tlp", "RED")
+    assert kept is not None and kept.marking.tlp.value == "RED" and kept.originator == "medaid"
+    from humanops.store.checks import validate_changes
+
+    assert validate_changes(workspace)[0].ok

@@ -28,11 +28,18 @@ import pandas as pd
 import shapely
 
 from humanops.catalog import Catalog, LayerKind, load_catalog
-from humanops.errors import ValidationError, WorkspaceError
+from humanops.errors import HumanOpsError, ValidationError, WorkspaceError
 from humanops.fileperms import make_private
 from humanops.model.feature import Feature, new_uuid, new_uuids
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
-from humanops.model.validation import conform_geometry, merge_properties, validate_frame, validate_properties
+from humanops.model.validation import (
+    coerce_value,
+    conform_geometry,
+    is_missing,
+    merge_properties,
+    validate_frame,
+    validate_properties,
+)
 from humanops.store import bulk_write, gpkg_conformance, gpkg_geometry, schema
 from humanops.store.atomic_files import AtomicFile
 from humanops.store.layer_frames import typed_frame
@@ -598,6 +605,51 @@ class Workspace:
             db.execute(f'UPDATE "{layer}" SET version = -version, ' + ", ".join(f'"{c}" = ?' for c in columns)
                        + " WHERE uuid = ?", [*columns.values(), uuid])
             self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
+
+    def repair_value(self, layer: str, uuid: str, column: str, value: Any) -> Feature | None:
+        """Put a valid value where another tool wrote one the app cannot read (a TLP of
+        'PURPLE', an expiry of 'next week'): the Problems panel's fix. The value is checked
+        against the kind's field, or the whole marking must then parse. Written as another
+        tool's edit is, so the external-edit trigger keeps the unreadable version in history
+        and logs the change. On a partner's feature only a stricter marking can be ours to
+        set, and an unreadable one has no known strictness: only TLP RED is accepted there."""
+        kind = self.kind(layer)
+        marking_columns = ("tlp", "releasable_to", "caveats", "expires", "precision")
+        spec = next((f for f in kind.fields if f.name == column), None)
+        if spec is None and column not in marking_columns:
+            raise ValidationError("not a field of this kind that can be repaired", layer=layer, feature=uuid,
+                                  field=column)
+        row = self.connection.execute(
+            f'SELECT originator, {", ".join(marking_columns)} FROM "{layer}" WHERE uuid = ?', (uuid,)).fetchone()
+        if row is None:
+            raise WorkspaceError("no such feature", layer=layer, feature=uuid)
+        if spec is not None:
+            try:
+                stored = _sql_value(coerce_value(spec, value))
+            except ValidationError as exc:
+                raise ValidationError(exc.reason, layer=layer, feature=uuid, field=column) from None
+        else:
+            stored = None if is_missing(value) or value == "" else str(value).strip()
+            if column == "expires" and stored is not None:
+                stored = format_time(parse_time(stored, field=column))
+            if row[0] and row[0] != self.organisation and not (column == "tlp" and stored == "RED"):
+                raise ValidationError(f"{row[0]}'s marking: only TLP RED can be set here (the originator's "
+                                      "own marking cannot be read to tell what is stricter)", layer=layer,
+                                      feature=uuid, field=column)
+            marking = dict(zip(marking_columns, row[1:], strict=True))
+            marking[column] = stored
+            try:
+                Marking.from_columns(marking)
+            except ValidationError as exc:  # another column is unreadable too: that one first
+                raise ValidationError(exc.reason, layer=layer, feature=uuid, field=exc.field or column) from None
+        with self.transaction() as db:
+            # the version left as it is: the external-edit trigger versions it, history keeping the old row
+            db.execute(f'UPDATE "{layer}" SET "{column}" = ? WHERE uuid = ?', (stored, uuid))
+            self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
+        try:
+            return self.find_feature(layer, uuid)
+        except HumanOpsError:  # another value is still unreadable: the panel still lists it
+            return None
 
     def notify(self, layer: str, uuids: tuple[str, ...], op: str) -> None:
         """Tell subscribers, after the commit, that something about these features changed

@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QInputDialog
 
 from humanops.errors import HumanOpsError
 from humanops.feedback import Feedback
+from humanops.model.marking import TLP
 from humanops.ui.panels.problems_panel import Problem, count_features, features_need_fixing
 from humanops.ui.workers import Worker, running_workers
 
@@ -123,6 +125,7 @@ class ProblemsWatch(QObject):
         self._progress.timeout.connect(lambda: self.panel.show_checking(True))
         window.workspace_signals.changed.connect(self._app_changed)
         self.panel.featureChosen.connect(self.show_feature)
+        self.panel.fixRequested.connect(self.fix_value)
         self.panel.refreshRequested.connect(self.refresh)
         self.panel.cancelRequested.connect(self.cancel)
         self._set_title()
@@ -261,6 +264,39 @@ class ProblemsWatch(QObject):
     def _set_title(self) -> None:
         count = self.panel.problem_count()
         self.dock.setWindowTitle(f"Problems ({count:,})" if count else "Problems")
+
+    # --- fixing a value the form cannot open ------------------------------------------------------------
+    def fix_value(self, layer: str, uuid: str, field: str) -> None:
+        """Ask for a valid value of ``field`` (a list where the kind has one) and write it as a new
+        version (Workspace.repair_value); a refusal is said and nothing changes."""
+        workspace = self.window.workspace
+        if workspace is None or layer not in workspace.layers():
+            return
+        kind = workspace.kind(layer)
+        spec = next((f for f in kind.fields if f.name == field), None)
+        title = spec.title if spec is not None and spec.title else field
+        choices: list[str] | None = None
+        if field == "tlp":
+            choices = [t.value for t in TLP]
+        elif spec is not None and spec.type == "enum":
+            choices = list(spec.values)
+        elif spec is not None and spec.type == "boolean":
+            choices = ["yes", "no"]
+        prompt = f"A valid {title} for this feature (the unreadable value stays in its history):"
+        if choices is not None:
+            value, ok = QInputDialog.getItem(self.window, "Fix value", prompt, choices, 0, False)
+        else:
+            hint = {"datetime": "2026-12-31T12:00:00Z", "date": "2026-12-31", "integer": "a whole number",
+                    "real": "a number"}.get(spec.type if spec is not None else "datetime", "")
+            value, ok = QInputDialog.getText(self.window, "Fix value", f"{prompt}\n{hint}".rstrip())
+        if not ok:
+            return
+        try:
+            workspace.repair_value(layer, uuid, field, value)
+        except HumanOpsError as exc:
+            self.window.show_error(exc.message, title="Cannot fix this value")
+            return
+        self.window.statusBar().showMessage(f"{title} fixed: a new version of the feature.", 8000)
 
     # --- showing a feature -----------------------------------------------------------------------------
     def show_feature(self, layer: str, uuid: str) -> None:

@@ -239,3 +239,32 @@ def test_a_long_check_shows_its_progress_and_cancel_stops_it(qtbot, make_main_wi
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: panel.problem_count() == 1, timeout=TIMEOUT_MS)
     assert _table(panel)[0][1:] == ("Village 5", "Population", "-2 is below the minimum 0")
+
+
+def test_a_value_the_form_cannot_open_is_fixed_from_the_panel(qtbot, make_main_window, small_workspace_path: Path,
+                                                              monkeypatch) -> None:
+    """A TLP of 'PURPLE' makes no marking, so the form cannot show the feature: Fix value…
+    offers the TLP levels and writes the chosen one as a new version; the row goes."""
+    from PySide6.QtWidgets import QInputDialog
+
+    path = small_workspace_path
+    _other_tool_writes(path, "UPDATE facility SET tlp = 'PURPLE' WHERE name = 'Hospital Al-Noor'")
+    hospital = _uuid(path, "facility", "Hospital Al-Noor")
+    window = make_main_window(path)
+    panel = window.problems_panel
+    qtbot.waitUntil(lambda: panel.problem_count() == 1, timeout=TIMEOUT_MS)
+    assert not panel.fix_button.isEnabled()  # nothing chosen yet
+    click_row(qtbot, panel.view, 0)
+    assert panel.fix_button.isEnabled()
+    offered: list[list[str]] = []
+
+    def choose(parent, title, label, items, current, editable):  # Qt's modal list, answered as a user would
+        offered.append(list(items))
+        return "AMBER", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert offered == [["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]]
+    qtbot.waitUntil(lambda: panel.problem_count() == 0, timeout=TIMEOUT_MS)
+    fixed = window.workspace.get_feature("facility", hospital)
+    assert fixed.marking.tlp.value == "AMBER" and fixed.version == 3

@@ -122,6 +122,7 @@ class ProblemsPanel(QWidget):
     Refresh button; ``cancelRequested`` from Cancel while a check runs."""
 
     featureChosen = Signal(str, str)
+    fixRequested = Signal(str, str, str)  # layer, uuid, field: put a valid value in its place
     refreshRequested = Signal()
     cancelRequested = Signal()
 
@@ -143,10 +144,17 @@ class ProblemsPanel(QWidget):
         self.refresh_button.setToolTip("Re-read changes made in other tools and check them (F5)")
         self.refresh_button.clicked.connect(self.refreshRequested)
         self.refresh_button.setEnabled(False)
+        # for what the form cannot open: a value the app cannot read at all (a TLP of 'PURPLE')
+        self.fix_button = QPushButton("Fix value…", self)
+        self.fix_button.setToolTip("Put a valid value in place of the selected problem's (a new version; "
+                                   "the old one stays in the feature's history)")
+        self.fix_button.clicked.connect(self._fix_current)
+        self.fix_button.setEnabled(False)
         header = QHBoxLayout()
         header.addWidget(self.summary, 1)
         header.addWidget(self.progress)
         header.addWidget(self.cancel_button)
+        header.addWidget(self.fix_button)
         header.addWidget(self.refresh_button)
 
         self.model = ProblemsModel(self)
@@ -173,6 +181,7 @@ class ProblemsPanel(QWidget):
                              "Feature panel")
         # activated: a double-click, or Enter/Return on the current row (as the platform has it)
         self.view.activated.connect(self._activated)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_fix_button())
 
         self.empty = QLabel(NO_WORKSPACE, self)
         self.empty.setObjectName("problems_empty")
@@ -206,7 +215,7 @@ class ProblemsPanel(QWidget):
         if ordered:
             self.summary.setText(f"{features_need_fixing(count_features(ordered))}. "
                                  "Double-click a row (or press Enter) to show the feature, then fix it in the "
-                                 "Feature panel.")
+                                 "Feature panel, or use Fix value… for one the form cannot open.")
             self.stack.setCurrentWidget(self.view)
             if not self._sized:  # once: later refreshes keep the widths the user chose
                 self._sized = True
@@ -216,6 +225,7 @@ class ProblemsPanel(QWidget):
             self.summary.setText("")  # the empty state below says it
             self.empty.setText(NO_PROBLEMS)
             self.stack.setCurrentWidget(self.empty)
+        self._update_fix_button()
 
     def show_message(self, text: str) -> None:
         """A line about the check itself (cancelled, failed) in place of the summary."""
@@ -255,6 +265,19 @@ class ProblemsPanel(QWidget):
         problem = self.model.problems[self.proxy.mapToSource(index).row()]
         if problem.layer and problem.uuid:
             self.featureChosen.emit(problem.layer, problem.uuid)
+
+    def _fixable(self, problem: Problem | None) -> bool:
+        return problem is not None and bool(problem.layer and problem.uuid and problem.field) and \
+            problem.field != "geometry"
+
+    def _update_fix_button(self) -> None:
+        self.fix_button.setEnabled(self._fixable(self._current_problem()))
+
+    def _fix_current(self) -> None:
+        problem = self._current_problem()
+        if self._fixable(problem):
+            assert problem is not None and problem.layer and problem.uuid and problem.field
+            self.fixRequested.emit(problem.layer, problem.uuid, problem.field)
 
     def _current_problem(self) -> Problem | None:
         index = self.view.currentIndex()
