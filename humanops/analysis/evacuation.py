@@ -332,7 +332,7 @@ def _corridor_use(graph: RoadGraph, matrix: CostMatrix, corridors: gpd.GeoDataFr
     widths = _numbers(corridors, "width_m", 500)
     lines = graph.project(np.asarray(corridors.geometry.values, dtype=object))
     areas = shapely.buffer(lines, np.maximum(widths, 1.0) / 2.0)
-    zone_idx, seg_idx = graph.tree.query(areas, predicate="contains")
+    zone_idx, seg_idx = graph.query_segments(areas, "contains")
     in_corridor = np.zeros((len(corridors), graph.n_seg), dtype=bool)
     in_corridor[zone_idx, seg_idx] = True
     feedback.progress(1.0, "corridors on the routes")

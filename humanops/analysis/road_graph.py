@@ -13,12 +13,17 @@ Build (:meth:`RoadGraph.from_frame`):
   ``impassable`` road has no edge. Parallel segments (two roads between the same junctions) get
   a hidden mid node each, so every (tail, head) pair is unique and the CSR arrays of
   ``scipy.sparse`` never sum two roads into one.
-* A shapely STRtree of the segments (projected) serves snapping and danger-zone queries.
+* The segments' projected vertices are kept as flat arrays (``coords_utm`` and ``seg_offsets``),
+  not as a million LineStrings: shapely LineStrings are built only for the few segments a query
+  needs (:meth:`RoadGraph.lines_utm`). A scipy ``cKDTree`` over the vertices of the segments
+  segmentized to ``_INDEX_STEP_M`` (every point of a road lies within half a step of one) finds the
+  candidate segments near a point or inside a box; shapely decides on the candidates exactly.
 
-Query: danger zones valid at time t are intersected with the segments in one bulk STRtree query
-(:meth:`RoadGraph.danger`); :meth:`RoadGraph.segment_costs` turns that into per-direction costs:
-zones at or above the blocking severity remove the edges they touch (cost inf), in ``safest``
-mode the others multiply the travel time by their severity factor. Shortest paths run in
+Query: danger zones valid at time t are intersected with the segments in one bulk query
+(:meth:`RoadGraph.danger`, :meth:`RoadGraph.query_segments`); :meth:`RoadGraph.segment_costs`
+turns that into per-direction costs: zones at or above the blocking severity remove the edges
+they touch (cost inf), in ``safest`` mode the others multiply the travel time by their severity
+factor. Shortest paths run in
 ``scipy.sparse.csgraph.dijkstra`` on a CSR matrix whose structure is fixed at build time, so a
 query only rewrites the ``data`` array. Points are snapped to the nearest point of a segment and
 join the graph through a virtual node, with partial costs for the part of the segment travelled.
@@ -39,6 +44,10 @@ import shapely
 
 from humanops.analysis.projection import utm_crs
 from humanops.errors import AnalysisError
+
+# the spatial index holds the segments' vertices at most this far apart (projected metres)
+_INDEX_STEP_M = 100.0
+_CHUNK = 200_000   # segments (or candidate pairs) handled at once: bounded temporaries
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -377,6 +386,13 @@ class RoadGraph:
     def from_frame(cls, roads: gpd.GeoDataFrame, config: RoutingConfig | None = None,
                    feedback: Feedback | None = None) -> RoadGraph:
         """Build from a GeoDataFrame of road segments (EPSG:4326 LineStrings, road kind fields)."""
+        graph = cls._build(roads, config, feedback)
+        _release_free_memory()   # the build's temporaries are gone now
+        return graph
+
+    @classmethod
+    def _build(cls, roads: gpd.GeoDataFrame, config: RoutingConfig | None,
+               feedback: Feedback | None) -> RoadGraph:
         from pyproj import Geod, Transformer
 
         from humanops.feedback import Feedback as _Feedback
@@ -427,8 +443,10 @@ class RoadGraph:
             np.zeros((0, 2)), np.zeros(0, dtype=np.int64))
         ux, uy = self.to_utm.transform(coords[:, 0], coords[:, 1]) if n else (coords[:, 0], coords[:, 1])
         utm_coords = np.column_stack([ux, uy])
-        self.geoms_utm = shapely.linestrings(utm_coords, indices=part) if n else np.zeros(0, dtype=object)
-        self.length_utm = shapely.length(self.geoms_utm) if n else np.zeros(0)
+        # flat vertices and per-segment offsets, no LineString kept (see lines_utm)
+        self.coords_utm = utm_coords
+        self.seg_offsets = np.searchsorted(part, np.arange(n + 1)).astype(
+            np.int32 if len(part) < 2**31 - 1 else np.int64)
 
         # geodesic length: every consecutive vertex pair of every segment at once
         feedback.progress(0.3, "measuring roads")
@@ -519,7 +537,7 @@ class RoadGraph:
         self.rev = _Csr.build(self.arc_head, self.arc_tail, self.n_total)
 
         feedback.progress(0.7, "indexing roads")
-        self.tree = shapely.STRtree(self.geoms_utm)
+        self._build_index()
         feedback.progress(0.85, "checking noding")
         self.noding = self._check_noding(loop)
         # A* bounds for driving by time (fastest and safest, the usual queries): landmark distances now,
@@ -612,6 +630,119 @@ class RoadGraph:
             joined[mine] = dist[inverse[mine] - start, pairs[mine, 1]] <= metres
         return joined
 
+    # ----------------------------------------------------------------- geometry on demand
+    def coords_of(self, segs: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Projected vertices of segments and the position in ``segs`` of each (as
+        ``shapely.get_coordinates(lines, return_index=True)``)."""
+        segs = np.atleast_1d(np.asarray(segs, dtype=np.int64))
+        start = self.seg_offsets[segs]
+        counts = self.seg_offsets[segs + 1] - start
+        row = np.repeat(np.arange(len(segs)), counts)
+        first = np.cumsum(counts) - counts
+        return self.coords_utm[start[row] + np.arange(len(row)) - first[row]], row
+
+    def lines_utm(self, segs: Any) -> Any:
+        """Projected LineStrings of segments (one for an int, an array for an array), built now."""
+        scalar = np.ndim(segs) == 0
+        segs = np.atleast_1d(np.asarray(segs, dtype=np.int64))
+        if not len(segs):
+            return np.zeros(0, dtype=object)
+        coords, row = self.coords_of(segs)
+        lines = shapely.linestrings(coords, indices=row)
+        return lines[0] if scalar else lines
+
+    def _build_index(self) -> None:
+        """The cKDTree over the vertices, plus the vertices of longer segments segmentized to
+        ``_INDEX_STEP_M`` (appended, with their segment in ``_extra_seg``); the tree's data array
+        becomes ``coords_utm``, so the vertices are held once."""
+        from scipy.spatial import cKDTree
+
+        extra, owner = [np.zeros((0, 2))], [np.zeros(0, dtype=np.int32)]
+        for start in range(0, self.n_seg, _CHUNK):
+            segs = np.arange(start, min(self.n_seg, start + _CHUNK))
+            lines = self.lines_utm(segs)
+            dense = shapely.segmentize(lines, _INDEX_STEP_M)
+            grown = np.flatnonzero(shapely.get_num_coordinates(dense) > shapely.get_num_coordinates(lines))
+            if len(grown):
+                coords, row = shapely.get_coordinates(dense[grown], return_index=True)
+                extra.append(coords)
+                owner.append(segs[grown][row].astype(np.int32))
+        n_vertices = len(self.coords_utm)
+        self._extra_seg = np.concatenate(owner)
+        self._index = cKDTree(np.concatenate([self.coords_utm, *extra]), leafsize=64, balanced_tree=False)
+        self.coords_utm = self._index.data[:n_vertices]
+
+    def _vertex_seg(self, vertex: np.ndarray) -> np.ndarray:
+        """The segment of each index vertex."""
+        vertex = np.asarray(vertex, dtype=np.int64)
+        n_vertices = len(self.coords_utm)
+        out = np.searchsorted(self.seg_offsets, vertex, side="right") - 1
+        extra = vertex >= n_vertices
+        out[extra] = self._extra_seg[vertex[extra] - n_vertices]
+        return out
+
+    def _ball_pairs(self, xy: np.ndarray, radius: np.ndarray, p: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+        """(query index, segment) pairs, unique and sorted: the segments with an index vertex within
+        ``radius`` of each centre (``p`` the Minkowski norm: inf for a box)."""
+        if not len(xy) or not self.n_seg:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        found = self._index.query_ball_point(xy, radius, p=p, return_sorted=False)
+        sizes = np.fromiter((len(f) for f in found), dtype=np.int64, count=len(found))
+        if not sizes.sum():
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        flat = np.concatenate([np.asarray(f, dtype=np.int64) for f in found if len(f)])
+        qi = np.repeat(np.arange(len(found), dtype=np.int64), sizes)
+        key = np.sort(qi * self.n_seg + self._vertex_seg(flat))
+        key = key[np.r_[True, key[1:] != key[:-1]]]
+        return key // self.n_seg, key % self.n_seg
+
+    def _candidate_lines(self, segs: np.ndarray) -> np.ndarray:
+        """LineStrings of many (repeated) candidate segments, each segment's built once."""
+        unique, inverse = np.unique(segs, return_inverse=True)
+        return self.lines_utm(unique)[inverse] if len(segs) else np.zeros(0, dtype=object)
+
+    def query_segments(self, geoms: Any, predicate: str = "intersects") -> tuple[np.ndarray, np.ndarray]:
+        """(geometry index, segment) pairs where ``predicate(geometry, segment)`` holds (as
+        ``STRtree.query(geoms, predicate)`` over the segments); projected geometries."""
+        geoms = np.atleast_1d(np.asarray(geoms, dtype=object))
+        empty = np.zeros(0, dtype=np.int64)
+        if not len(geoms) or not self.n_seg:
+            return empty, empty
+        bounds = shapely.bounds(geoms)
+        ok = np.flatnonzero(np.isfinite(bounds).all(axis=1))
+        centre = (bounds[ok, :2] + bounds[ok, 2:]) / 2.0
+        radius = np.max((bounds[ok, 2:] - bounds[ok, :2]) / 2.0, axis=1) + _INDEX_STEP_M / 2.0 + 1e-6
+        gi, si = self._ball_pairs(centre, radius, p=np.inf)
+        gi = ok[gi]
+        test = getattr(shapely, predicate)
+        shapely.prepare(geoms)   # as STRtree.query does: each geometry is tested against many roads
+        hit = np.zeros(len(gi), dtype=bool)
+        for start in range(0, len(gi), _CHUNK):
+            part = slice(start, start + _CHUNK)
+            hit[part] = test(geoms[gi[part]], self._candidate_lines(si[part]))
+        return gi[hit], si[hit]
+
+    def _nearest(self, points: np.ndarray, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The nearest segment to each projected point and its distance (ties: the lowest segment)."""
+        seg = np.zeros(len(points), dtype=np.int64)
+        dist = np.zeros(len(points))
+        for start in range(0, len(points), 20_000):
+            part = slice(start, start + 20_000)
+            p, q = points[part], xy[part]
+            _, vertex = self._index.query(q)
+            # an upper bound: the distance to the road of the nearest index vertex; every closer
+            # road has an index vertex within half a step more
+            bound = shapely.distance(p, self.lines_utm(self._vertex_seg(vertex)))
+            pi, si = self._ball_pairs(q, bound + _INDEX_STEP_M / 2.0 + 1e-6)
+            gap = shapely.distance(p[pi], self._candidate_lines(si))
+            order = np.lexsort((si, gap, pi))
+            first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
+            seg[start + pi[first]] = si[first]
+            dist[start + pi[first]] = gap[first]
+        return seg, dist
+
     def road_uuids(self, segs: Sequence[int] | np.ndarray) -> list[str]:
         """The road feature uuids of segments."""
         return [u.decode() for u in self._seg_uuid[np.asarray(segs, dtype=np.int64)]]
@@ -645,24 +776,29 @@ class RoadGraph:
         if self.n_seg and k:
             x, y = self.to_utm.transform(lon, lat)
             points = shapely.points(x, y)
-            where, dist = self.tree.query_nearest(points, return_distance=True, all_matches=False)
+            nearest, dist = self._nearest(points, np.column_stack([x, y]))
+            where = (np.arange(k), nearest)
             seg[where[0]] = where[1]
             distance[where[0]] = dist
             if usable is not None and not usable[seg[where[0]]].all():
                 # the nearest road is one this traveller does not use: the nearest usable within reach
                 redo = where[0][~usable[seg[where[0]]]]
-                pi, si = self.tree.query(points[redo], predicate="dwithin", distance=limit)
+                xy = np.column_stack([x, y])[redo]
+                pi, si = self._ball_pairs(xy, np.full(len(redo), limit + _INDEX_STEP_M / 2.0 + 1e-6))
                 ok = usable[si]
                 pi, si = pi[ok], si[ok]
-                gap = shapely.distance(points[redo][pi], self.geoms_utm[si])
+                gap = shapely.distance(points[redo][pi], self._candidate_lines(si))
+                ok = gap <= limit
+                pi, si, gap = pi[ok], si[ok], gap[ok]
                 seg[redo], distance[redo] = -1, np.inf
                 order = np.lexsort((gap, pi))[::-1]   # per point, its nearest written last
                 seg[redo[pi[order]]] = si[order]
                 distance[redo[pi[order]]] = gap[order]
                 where = (where[0][seg[where[0]] >= 0], None)
-            along = shapely.line_locate_point(self.geoms_utm[seg[where[0]]], points[where[0]])
+            lines = self.lines_utm(seg[where[0]])
+            along = shapely.line_locate_point(lines, points[where[0]])
             with np.errstate(invalid="ignore", divide="ignore"):
-                fraction[where[0]] = np.clip(np.nan_to_num(along / self.length_utm[seg[where[0]]]), 0.0, 1.0)
+                fraction[where[0]] = np.clip(np.nan_to_num(along / shapely.length(lines)), 0.0, 1.0)
         on = np.isfinite(distance) & (distance <= limit)
         seg = np.where(on, seg, -1)
         return Snap(seg, fraction, distance, on)
@@ -672,7 +808,7 @@ class RoadGraph:
         out = np.full((len(snap), 2), np.nan)
         on = np.flatnonzero(snap.on_network)
         if len(on):
-            points = shapely.line_interpolate_point(self.geoms_utm[snap.seg[on]], snap.fraction[on], normalized=True)
+            points = shapely.line_interpolate_point(self.lines_utm(snap.seg[on]), snap.fraction[on], normalized=True)
             out[on] = shapely.get_coordinates(points)
         return out
 
@@ -699,7 +835,7 @@ class RoadGraph:
 
     def _danger(self, zones: gpd.GeoDataFrame, geoms: np.ndarray) -> Danger:
         zones_utm = self.project(geoms)
-        zone_idx, seg_idx = self.tree.query(zones_utm, predicate="intersects")
+        zone_idx, seg_idx = self.query_segments(zones_utm, "intersects")
         info = pd.DataFrame({
             "uuid": _column(zones, "uuid", "", len(zones)),
             "name": _column(zones, "name", "", len(zones)),
@@ -759,7 +895,7 @@ class RoadGraph:
             return free_to, free_from
         pairs = np.flatnonzero(np.isin(costs.blocking_seg, segs[costs.blocked[segs]]))
         seg_of_pair = costs.blocking_seg[pairs]
-        lines = self.geoms_utm[seg_of_pair]
+        lines = self.lines_utm(seg_of_pair)
         inside = shapely.intersection(lines, costs.blocking_zones[pairs])
         coords, which = shapely.get_coordinates(inside, return_index=True)
         if len(coords):
@@ -884,17 +1020,18 @@ class RoadGraph:
         pieces = []
         last = len(path.segs) - 1
         for i, (seg, fwd) in enumerate(zip(path.segs, path.forward, strict=True)):
-            geom, length = self.geoms_utm[seg], self.length_utm[seg]
-            a, b = (0.0, length) if fwd else (length, 0.0)
-            if i == 0:
-                a = path.start_fraction * length
-            if i == last:
-                b = path.end_fraction * length
             if i in (0, last):
-                piece = substring(geom, a, b)
+                line = self.lines_utm(int(seg))
+                length = shapely.length(line)
+                a, b = (0.0, length) if fwd else (length, 0.0)
+                if i == 0:
+                    a = path.start_fraction * length
+                if i == last:
+                    b = path.end_fraction * length
+                piece = substring(line, a, b)
                 coords = shapely.get_coordinates(piece)
             else:
-                coords = shapely.get_coordinates(geom)
+                coords, _ = self.coords_of([seg])
                 if not fwd:
                     coords = coords[::-1]
             pieces.append(coords)
@@ -926,6 +1063,22 @@ class RoadGraph:
 # --------------------------------------------------------------------------- helpers
 
 _CACHE: dict[tuple, RoadGraph] = {}
+
+
+def _release_free_memory() -> None:
+    """Hand the build's freed temporaries back to the system (glibc keeps freed heap memory
+    otherwise: hundreds of MB of resident memory the graph does not hold); elsewhere a no-op."""
+    import contextlib
+    import ctypes
+    import ctypes.util
+    import gc
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):   # not glibc (musl): nothing to do
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 def _part(share: Any, cost: Any) -> Any:

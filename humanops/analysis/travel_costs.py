@@ -269,7 +269,7 @@ class CostMatrix:
         d_xy = g.snapped_xy(self.destinations.take(j))
         finite = np.isfinite(self.cost[i, j])
         seg_w, seg, fwd = self.walk(i, j)
-        coords, row = (shapely.get_coordinates(g.geoms_utm[seg], return_index=True) if len(seg)
+        coords, row = (g.coords_of(seg) if len(seg)
                        else (np.zeros((0, 2)), np.zeros(0, dtype=np.int64)))
         size = np.bincount(row, minlength=len(seg))
         start = np.cumsum(size) - size
