@@ -37,8 +37,6 @@ from humanops.store.sql_in import select_in
 # Rebuilding an R-tree of 100,000 entries takes 0.15 s; SQLite inserts 5,000 into it in 0.14 s
 # and 10,000 in 0.2 s (measured): an append of at least a twelfth of what it holds rebuilds it.
 _REBUILD_SHARE = 12
-_HEX = "[0-9a-fA-F]"  # the uuid as the external-edit trigger's GLOB accepts it
-_UUID = re.compile(f"{_HEX}{{8}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{12}}")
 # One R-tree cell: rowid (or child node number), then minx, maxx, miny, maxy as float32, all
 # big-endian (rtree.c: writeInt64, writeCoord).
 _CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
@@ -175,7 +173,7 @@ def _identity_is_ours(db: sqlite3.Connection, layer: str, uuids: Sequence[Any] |
                                    (schema.APP_WRITING_KEY,)).fetchone() is None:
         return False
     try:
-        if not all(map(_UUID.fullmatch, uuids)) or len(set(uuids)) != n:
+        if not all(map(schema.UUID_PATTERN.fullmatch, uuids)) or len(set(uuids)) != n:
             return False
     except TypeError:  # not text
         return False

@@ -10,12 +10,10 @@ from typing import Any
 import numpy as np
 import shapely
 
-from humanops.errors import ValidationError
 from humanops.feedback import Feedback
-from humanops.model.marking import Marking
 from humanops.model.validation import validate_frame
 from humanops.store.sql_in import select_in
-from humanops.store.workspace import Workspace
+from humanops.store.workspace import Workspace, marking_errors
 
 
 @dataclass
@@ -142,21 +140,11 @@ def _check_features(workspace: Workspace, layer: str, frame: Any, report: Valida
 
 
 def _check_markings(frame: Any, layer: str, uuids: np.ndarray, report: ValidationReport) -> None:
-    """Each distinct stored marking must parse (a TLP QGIS let someone type, an expiry that is
-    not a time); checked once per distinct combination, reported for every feature with it."""
-    names = ["tlp", "releasable_to", "caveats", "expires", "precision"]
-    markings = frame[names].astype(object).where(frame[names].notna(), None)
-    keys = [tuple(row) for row in markings.itertuples(index=False)]
-    verdicts: dict[tuple, ValidationError | None] = {}
-    for j, key in enumerate(keys):
-        if key not in verdicts:
-            try:
-                Marking.from_columns(dict(zip(names, key, strict=True)))
-                verdicts[key] = None
-            except ValidationError as exc:
-                verdicts[key] = exc
-        error = verdicts[key]
-        if error is not None and key[0] is not None:  # no TLP at all is reported above
+    """Each stored marking must parse (a TLP QGIS let someone type, an expiry that is not a
+    time); reported for every feature with an unreadable one."""
+    no_tlp = frame["tlp"].isna().to_numpy()
+    for j, error in enumerate(marking_errors(frame)):
+        if error is not None and not no_tlp[j]:  # no TLP at all is reported above
             report.add(error.reason, layer=layer, feature=uuids[j], field_name=error.field)
 
 

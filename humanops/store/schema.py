@@ -9,6 +9,7 @@ gpkg_contents (see gpkg_conformance).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from humanops.catalog import LayerKind
@@ -27,6 +28,7 @@ MARKING_COLUMNS = (
     ("tlp", "TEXT"), ("releasable_to", "TEXT"), ("caveats", "TEXT"),
     ("expires", "DATETIME"), ("precision", "TEXT"),
 )
+MARKING_NAMES = tuple(c for c, _ in MARKING_COLUMNS)
 PROVENANCE_COLUMNS = (("source_package", "TEXT"), ("source_signer", "TEXT"))
 SYSTEM_COLUMNS = IDENTITY_COLUMNS + MARKING_COLUMNS + PROVENANCE_COLUMNS
 
@@ -148,8 +150,11 @@ def _history_insert(layer: str, fields: list[str], *, tombstone: bool) -> str:
 # another tool's by it. A crash rolls it back with the rest.
 APP_WRITING_KEY = "writer.humanops"
 _APP_WRITING = f"EXISTS (SELECT 1 FROM humanops_meta WHERE key = '{APP_WRITING_KEY}')"
+# A well-formed uuid, as the insert trigger's GLOB and the bulk path's check both read it.
 _HEX = "[0-9a-fA-F]"
-_UUID_GLOB = "-".join(_HEX * n for n in (8, 4, 4, 4, 12))
+_UUID_GROUPS = (8, 4, 4, 4, 12)
+_UUID_GLOB = "-".join(_HEX * n for n in _UUID_GROUPS)
+UUID_PATTERN = re.compile("-".join(f"{_HEX}{{{n}}}" for n in _UUID_GROUPS))
 
 
 def _normalised_time(expression: str) -> str:

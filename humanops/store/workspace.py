@@ -614,7 +614,7 @@ class Workspace:
         and logs the change. On a partner's feature only a stricter marking can be ours to
         set, and an unreadable one has no known strictness: only TLP RED is accepted there."""
         kind = self.kind(layer)
-        marking_columns = ("tlp", "releasable_to", "caveats", "expires", "precision")
+        marking_columns = schema.MARKING_NAMES
         spec = next((f for f in kind.fields if f.name == column), None)
         if spec is None and column not in marking_columns:
             raise ValidationError("not a field of this kind that can be repaired", layer=layer, feature=uuid,
@@ -1003,19 +1003,32 @@ def _hashable(value: Any) -> Any:
     return value
 
 
+def marking_errors(frame: pd.DataFrame) -> list[ValidationError | None]:
+    """Per row of ``frame``, why its stored marking (tlp, releasable_to, caveats, expires,
+    precision) does not parse, or None; each distinct combination is parsed once, not per row."""
+    names = list(schema.MARKING_NAMES)
+    markings = frame[names].astype(object).where(frame[names].notna(), None)
+    verdicts: dict[tuple, ValidationError | None] = {}
+    errors: list[ValidationError | None] = []
+    for key in markings.itertuples(index=False, name=None):
+        if key not in verdicts:
+            try:
+                Marking.from_columns(dict(zip(names, key, strict=True)))
+                verdicts[key] = None
+            except ValidationError as exc:
+                verdicts[key] = exc
+        errors.append(verdicts[key])
+    return errors
+
+
 def _check_marking_columns(frame: pd.DataFrame, layer: str) -> None:
-    """Every distinct marking of ``frame`` (tlp, releasable_to, caveats, expires, precision
-    as stored) must parse; checked once per distinct combination, not per row."""
-    names = ("tlp", "releasable_to", "caveats", "expires", "precision")
-    missing = [c for c in names if c not in frame.columns]
+    """Every marking of ``frame`` must parse: the first that does not is raised."""
+    missing = [c for c in schema.MARKING_NAMES if c not in frame.columns]
     if missing:
         raise ValidationError("marking column missing", layer=layer, field=missing[0])
-    distinct = frame[list(names)].astype(object).where(frame[list(names)].notna(), None).drop_duplicates()
-    for label, row in distinct.iterrows():
-        try:
-            Marking.from_columns(dict(row))
-        except ValidationError as exc:
-            raise ValidationError(exc.reason, layer=layer, feature=label, field=exc.field) from None
+    for label, error in zip(frame.index, marking_errors(frame), strict=True):
+        if error is not None:
+            raise ValidationError(error.reason, layer=layer, feature=label, field=error.field)
 
 
 _FILE_LOCKS: dict[str, threading.RLock] = {}
