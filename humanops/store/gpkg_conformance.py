@@ -47,12 +47,23 @@ def is_listed(table: str) -> bool:
     return table in LISTED_APP_TABLES or not table.startswith(("humanops_", "layer_styles"))
 
 
+def listed_internal_tables(connection: sqlite3.Connection) -> list[str]:
+    """The app's bookkeeping tables an earlier version listed in gpkg_contents."""
+    rows = connection.execute(
+        "SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'humanops\\_%' ESCAPE '\\'").fetchall()
+    return [r[0] for r in rows if not is_listed(r[0])]
+
+
+def needs_bringing_up(connection: sqlite3.Connection) -> bool:
+    """Whether the file is not yet GeoPackage 1.3 or lists bookkeeping tables (cheap: on open)."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version != GPKG_USER_VERSION or bool(listed_internal_tables(connection))
+
+
 def unlist_internal_tables(connection: sqlite3.Connection) -> int:
     """Remove the app's bookkeeping tables an earlier version listed in gpkg_contents; the
     tables and their rows stay. Returns how many were unlisted."""
-    rows = connection.execute(
-        "SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'humanops\\_%' ESCAPE '\\'").fetchall()
-    unlisted = [r[0] for r in rows if not is_listed(r[0])]
+    unlisted = listed_internal_tables(connection)
     for table in unlisted:
         connection.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
         connection.execute("DELETE FROM gpkg_extensions WHERE table_name = ?", (table,))

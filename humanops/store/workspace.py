@@ -214,11 +214,7 @@ class Workspace:
     def _ensure_conformance(self) -> None:
         """Files an earlier HumanOps wrote as GeoPackage 1.4, or with its bookkeeping tables
         listed as layers, are brought to what every client reads (gpkg_conformance)."""
-        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        listed = self.connection.execute(
-            "SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'humanops\\_%' ESCAPE '\\'").fetchall()
-        if version == gpkg_conformance.GPKG_USER_VERSION and all(
-                gpkg_conformance.is_listed(r[0]) for r in listed):
+        if not gpkg_conformance.needs_bringing_up(self.connection):
             return
         with self.transaction():
             gpkg_conformance.downgrade_to_1_3(self.connection)
