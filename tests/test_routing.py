@@ -213,3 +213,27 @@ def test_route_through_the_demo_scenario_avoids_blocking_zones(demo):
     assert all(z["severity"] < 5 for z in best.zones)   # severity 5 blocks by default
     graph = RoadGraph.from_workspace(ws)
     assert graph.noding.components == 1
+
+
+
+def test_route_geometry_follows_each_road_in_travel_order():
+    """The route's line is its roads' vertices end to end, the roads digitised against the travel
+    direction reversed: no vertex lost, none out of order (checked against the roads one by one)."""
+    bend = 0.0002
+    lines = [  # a chain west to east, every other road drawn east to west, each with a bend
+        shapely.LineString([(30 + 0.01 * i, 0.5), (30 + 0.01 * i + 0.005, 0.5 + bend), (30 + 0.01 * (i + 1), 0.5)])
+        for i in range(6)]
+    lines = [shapely.reverse(line) if i % 2 else line for i, line in enumerate(lines)]
+    graph = RoadGraph.from_frame(gpd.GeoDataFrame({"uuid": [f"r{i}" for i in range(6)], "road_class": "primary"},
+                                                  geometry=lines, crs=4326))
+    for start, end in (((30.002, 0.5), (30.058, 0.5)), ((30.058, 0.5), (30.002, 0.5))):
+        snaps = graph.snap(np.array([start[0], end[0]]), np.array([start[1], end[1]]))
+        path = graph.shortest_path(snaps.take([0]), snaps.take([1]), graph.segment_costs("length"))
+        assert path is not None and len(path.segs) == 6 and not path.forward[1:-1].all()
+        middle = [shapely.get_coordinates(graph.lines_utm(int(s)))[:: 1 if f else -1]
+                  for s, f in zip(path.segs[1:-1], path.forward[1:-1], strict=True)]
+        expected = np.concatenate(middle)
+        expected = expected[np.r_[True, np.any(np.abs(np.diff(expected, axis=0)) > 1e-9, axis=1)]]
+        line = shapely.get_coordinates(graph.path_geometry_utm(path))
+        assert len(line) == len(expected) + 4   # the first and last roads' part: a bend and an end each
+        assert np.allclose(line[2:-2], expected, atol=1e-6)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 N_LANDMARKS = 6      # each costs two float64 arrays over the nodes (to and from)
 N_ACTIVE = 4         # landmarks used per query: the ones with the best bound at the start
+_START_SLOTS = 2     # a place joins the network at its segment's two ends
 _BIG = 1e30          # "cannot reach the target" (an infinite bound), finite so h(u) - h(v) is defined
 
 
@@ -156,17 +157,23 @@ def search(graph: RoadGraph, costs: SegmentCosts, arc_cost: np.ndarray, sources:
     h = np.zeros(n + 1)
     if marks is not None:
         h[:n] = potential(marks, sources, targets, target_legs, n)
-    data = np.empty(len(arc_cost) + len(sources))
-    np.add(arc_cost, h[graph.fwd.indices], out=data[:len(arc_cost)])
-    data[:len(arc_cost)] -= h[graph.arc_tail]
-    data[len(arc_cost):] = source_legs + h[sources]   # h(v) = 0
+    m = len(arc_cost)
+    indices, indptr = _structure(graph)
+    # the start joins at most _START_SLOTS nodes; unused slots repeat the first (a duplicate arc of
+    # the same cost changes nothing), so the structure is made once and a query writes only costs
+    slot = np.resize(np.arange(len(sources)), _START_SLOTS)
+    indices[m:] = sources[slot]
+    data = np.empty(m + _START_SLOTS)
+    np.take(h, graph.fwd.indices, out=data[:m])
+    data[:m] -= h[graph.arc_tail]
+    data[:m] += arc_cost
+    data[m:] = source_legs[slot] + h[sources[slot]]   # h(v) = 0
     np.maximum(data, 0.0, out=data)   # rounding only: the bound is consistent
-    indices = np.concatenate([graph.fwd.indices, sources.astype(np.int32)])
-    indptr = np.concatenate([graph.fwd.indptr, [graph.fwd.indptr[-1] + len(sources)]]).astype(graph.fwd.indptr.dtype)
-    matrix = scipy.sparse.csr_matrix((data, indices, indptr), shape=(n + 1, n + 1))
+    matrix = scipy.sparse.csr_matrix((n + 1, n + 1))
+    matrix.data, matrix.indices, matrix.indptr = data, indices, indptr   # checked once, in _structure
 
     finite = np.isfinite(target_legs)
-    lower = float(np.min(data[len(arc_cost):])) if len(sources) else np.inf   # h(start): C >= this
+    lower = float(np.min(data[m:])) if len(sources) else np.inf   # h(start): C >= this
     ratio = graph.__dict__.get("_astar_ratio", 1.05) if marks is not None else np.inf
     limit = lower * ratio if np.isfinite(lower) and lower < _BIG else np.inf
     for attempt in range(12):
@@ -186,3 +193,19 @@ def search(graph: RoadGraph, costs: SegmentCosts, arc_cost: np.ndarray, sources:
         graph._astar_ratio = min(max(1.0, 1.02 * best_cost / lower), 3.0)   # the next query's first guess
     return SearchResult(best_cost, int(targets[best]) if np.isfinite(best_cost) else -1, best, pred,
                         int(np.isfinite(dist).sum()))
+
+
+def _structure(graph: RoadGraph) -> tuple[np.ndarray, np.ndarray]:
+    """The forward CSR index arrays with one more row, the virtual start's ``_START_SLOTS`` arcs;
+    made and checked once per graph, then kept (a query writes only the start row's heads)."""
+    import scipy.sparse
+
+    kept = graph.__dict__.get("_astar_structure")
+    if kept is None:
+        n, m = graph.n_total, len(graph.fwd.indices)
+        indices = np.concatenate([graph.fwd.indices, np.zeros(_START_SLOTS, dtype=graph.fwd.indices.dtype)])
+        indptr = np.concatenate([graph.fwd.indptr, [m + _START_SLOTS]]).astype(graph.fwd.indptr.dtype)
+        check = scipy.sparse.csr_matrix((np.zeros(m + _START_SLOTS), indices, indptr), shape=(n + 1, n + 1))
+        check.check_format(full_check=True)
+        kept = graph._astar_structure = (indices, indptr)
+    return kept

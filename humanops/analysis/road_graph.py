@@ -859,25 +859,29 @@ class RoadGraph:
         danger = danger or Danger.none()
         threshold = self.config.block_severity if block_severity == -1 else (block_severity or 0)
         base = np.where(np.isfinite(time_s), self.length_m, np.inf) if objective == "length" else time_s.copy()
-        if objective == "safest" and len(danger.pair_seg):
-            severity = danger.segment_severity(self.n_seg)
+        severity = danger.segment_severity(self.n_seg) if len(danger.pair_seg) else None
+        if objective == "safest" and severity is not None:
             table = np.ones(max(6, int(severity.max()) + 1))
             for level, factor in self.config.severity_factor.items():
                 if 0 <= level < len(table):
                     table[level] = factor
-            base = base * table[severity]
+            touched = np.flatnonzero(severity)   # only the segments a zone touches change
+            base[touched] *= table[severity[touched]]
         blocked = np.zeros(self.n_seg, dtype=bool)
         zones_utm, pair_seg = None, None
-        if threshold > 0 and len(danger.pair_seg):
-            blocked = danger.segment_severity(self.n_seg, exempt_zones) >= threshold
+        if threshold > 0 and severity is not None:
+            worst = danger.segment_severity(self.n_seg, exempt_zones) if len(exempt_zones) else severity
+            blocked = worst >= threshold
             sev = danger.zones["severity"].to_numpy(dtype=np.int64)[danger.pair_zone]
             keep = (sev >= threshold) & ~np.isin(danger.pair_zone, np.asarray(exempt_zones, dtype=np.int64))
             zones_utm, pair_seg = danger.zones_utm[danger.pair_zone[keep]], danger.pair_seg[keep]
         oneway = self.oneway_foot if self.config.traveller(traveller).oneway == "foot" else self.oneway
         open_fwd = base
         open_bwd = np.where(oneway, np.inf, base)
-        fwd = np.where(blocked, np.inf, open_fwd)
-        bwd = np.where(blocked, np.inf, open_bwd)
+        shut = np.flatnonzero(blocked)   # few: copy and close them rather than a full where
+        fwd, bwd = open_fwd.copy(), open_bwd.copy()
+        fwd[shut] = np.inf
+        bwd[shut] = np.inf
         return SegmentCosts(fwd, bwd, blocked, time_s, open_fwd, open_bwd, zones_utm, pair_seg, traveller, objective)
 
     def usable(self, mode: str) -> np.ndarray:
@@ -1017,25 +1021,28 @@ class RoadGraph:
         """The path as one projected LineString in travel order."""
         from shapely.ops import substring
 
-        pieces = []
-        last = len(path.segs) - 1
-        for i, (seg, fwd) in enumerate(zip(path.segs, path.forward, strict=True)):
-            if i in (0, last):
-                line = self.lines_utm(int(seg))
-                length = shapely.length(line)
-                a, b = (0.0, length) if fwd else (length, 0.0)
-                if i == 0:
-                    a = path.start_fraction * length
-                if i == last:
-                    b = path.end_fraction * length
-                piece = substring(line, a, b)
-                coords = shapely.get_coordinates(piece)
-            else:
-                coords, _ = self.coords_of([seg])
-                if not fwd:
-                    coords = coords[::-1]
-            pieces.append(coords)
-        coords = np.concatenate(pieces) if pieces else np.zeros((0, 2))
+        def end_piece(i: int) -> np.ndarray:   # the first or last segment: the part travelled
+            line = self.lines_utm(int(path.segs[i]))
+            length = shapely.length(line)
+            a, b = (0.0, length) if path.forward[i] else (length, 0.0)
+            if i == 0:
+                a = path.start_fraction * length
+            if i == len(path.segs) - 1:
+                b = path.end_fraction * length
+            return shapely.get_coordinates(substring(line, a, b))
+
+        if not len(path.segs):
+            return shapely.linestrings(np.zeros((2, 2)))
+        pieces = [end_piece(0)]
+        if len(path.segs) > 2:   # the whole segments between, each in travel order, in one gather
+            coords, row = self.coords_of(path.segs[1:-1])
+            first = np.searchsorted(row, row, side="left")
+            count = np.bincount(row)[row]
+            k = np.arange(len(row)) - first
+            pieces.append(coords[first + np.where(path.forward[1:-1][row], k, count - 1 - k)])
+        if len(path.segs) > 1:
+            pieces.append(end_piece(len(path.segs) - 1))
+        coords = np.concatenate(pieces)
         keep = np.ones(len(coords), dtype=bool)
         keep[1:] = np.any(np.abs(np.diff(coords, axis=0)) > 1e-9, axis=1)
         coords = coords[keep]

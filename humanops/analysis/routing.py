@@ -184,7 +184,9 @@ def _describe(graph: RoadGraph, path: RoadPath, mode: str, costs: SegmentCosts, 
     zones: list[dict[str, Any]] = []
     danger_m: dict[int, float] = {}
     if len(danger.pair_seg):
-        candidates = np.unique(danger.pair_zone[np.isin(danger.pair_seg, path.segs)])
+        on_path = np.zeros(graph.n_seg, dtype=bool)   # a mask: cheaper than isin over every pair
+        on_path[path.segs] = True
+        candidates = np.unique(danger.pair_zone[on_path[danger.pair_seg]])
         if len(candidates):
             inside = shapely.length(shapely.intersection(danger.zones_utm[candidates], line_utm)) * scale
             severity = danger.zones["severity"].to_numpy()[candidates]
