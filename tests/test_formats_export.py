@@ -131,6 +131,34 @@ def test_one_layer_formats_write_a_file_per_layer_or_a_layer_column(filled, tmp_
     assert (tmp_path / f"one{suffix}").exists()
 
 
+
+def test_a_file_per_layer_is_all_or_none(filled, tmp_path):
+    """A cancel while the second layer's file is written leaves every earlier export's file as it
+    was, the first layer's included (a set from two exports would mislead), and no temporary file."""
+    for name in ALL:
+        (tmp_path / f"all_{name}.geojson").write_text(f"previous {name}")
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    class CancelOnSecondLayer(Feedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers: set[str] = set()
+
+        def progress(self, fraction: float, message: str = "") -> None:
+            if message.startswith("reading "):
+                self.layers.add(message)
+                if len(self.layers) == 2:
+                    raise Canceled()
+
+    with pytest.raises(Canceled):
+        export_file(filled, tmp_path / "all.geojson", feedback=CancelOnSecondLayer())
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    for name in ALL:
+        assert (tmp_path / f"all_{name}.geojson").read_text() == f"previous {name}"
+    export_file(filled, tmp_path / "all.geojson")   # and a whole export replaces them all
+    assert all(json.loads((tmp_path / f"all_{name}.geojson").read_text())["features"] for name in ALL
+               if filled.count(name))
+
 def test_csv_has_hxl_row_lat_lon_and_wkt(filled, tmp_path):
     export_file(filled, tmp_path / "needs.csv", layers=["need"])
     lines = (tmp_path / "needs.csv").read_text(encoding="utf-8-sig").splitlines()

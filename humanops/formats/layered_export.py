@@ -17,6 +17,7 @@ import shapely
 from humanops.catalog import Catalog, LayerKind
 from humanops.feedback import Feedback
 from humanops.formats.sources import SourceLayer
+from humanops.store.atomic_files import AtomicFile
 
 if TYPE_CHECKING:
     from humanops.formats.exporter import ExportReport
@@ -33,22 +34,32 @@ def layer_path(path: Path, layer: str) -> Path:
 
 def export_per_layer(workspace: Workspace, path: Path, names: list[str], feedback: Feedback,
                      export_one: Callable[..., ExportReport]) -> ExportReport:
-    """Each layer to its own file beside ``path``. Each file is written atomically; a failure
-    part-way leaves the files already written (each complete) and says which."""
+    """Each layer to its own file beside ``path``, all or none: every file is written first beside
+    its target, and the targets are replaced only once all are written. A failure or a cancel
+    part-way leaves every target as it was (a set of files from two exports would mislead)."""
+    from humanops.errors import FormatError
     from humanops.formats.exporter import ExportReport
 
-    total: ExportReport | None = None
-    for i, name in enumerate(names):
-        target = layer_path(path, name)
-        one = export_one(workspace, target, layers=[name],
-                         feedback=feedback.step(i / len(names), (i + 1) / len(names)))
-        if total is None:
-            total = ExportReport(file=str(path), format=one.format)
-        total.files.append(one.file)
-        total.layers.update(one.layers)
-        for level, n in one.tlp.items():
-            total.tlp[level] = total.tlp.get(level, 0) + n
-    assert total is not None
+    targets = [layer_path(path, name) for name in names]
+    for target in targets:
+        if target.exists() and target.resolve() == workspace.path.resolve():
+            raise FormatError("is the workspace itself: choose another file", file=str(target))
+    pending = [AtomicFile(target) for target in targets]   # owner-only (0600), as one-file exports
+    try:
+        total = ExportReport(file=str(path), format="")
+        for i, (name, target, write) in enumerate(zip(names, targets, pending, strict=True)):
+            one = export_one(workspace, write.path, layers=[name],
+                             feedback=feedback.step(i / len(names), (i + 1) / len(names)))
+            total.format = one.format
+            total.files.append(str(target))
+            total.layers.update(one.layers)
+            for level, n in one.tlp.items():
+                total.tlp[level] = total.tlp.get(level, 0) + n
+        for write in pending:
+            write.commit()
+    finally:
+        for write in pending:
+            write.discard()
     return total
 
 
