@@ -178,6 +178,26 @@ def test_import_of_a_csv_with_latitude_and_longitude_columns_swapped(tmp_path, c
         import_file(opened, csv, layer="need")
 
 
+
+def test_import_whose_places_fit_only_swapped_at_the_data_is_refused(ladder_path, tmp_path, capsys):
+    """Both orders are valid places; only the workspace's data (the ladder near 30E 0.5N) can tell
+    that every row lies at it swapped. One row the right way round and the file imports."""
+    csv = tmp_path / "needs.csv"
+    rows = "".join(f"Camp {i},{30.0 + i / 100},{0.5 + i / 100},10\n" for i in range(3))  # lat and lon mixed up
+    csv.write_text("name,lat,lon,population\n" + rows, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["-w", ladder_path, "import", str(csv), "--layer", "need"]) == 1
+    err = capsys.readouterr().err
+    assert "latitude and longitude look swapped: all 3 features lie far from the workspace's data" in err
+    with Workspace.open(ladder_path) as ws:
+        assert ws.count("need") == 0
+    csv.write_text("name,lat,lon,population\n" + rows + "Camp here,0.5,30.02,10\n", encoding="utf-8")
+    assert main(["-w", ladder_path, "import", str(csv), "--layer", "need"]) == 0   # a mixed file: as given
+    fresh = tmp_path / "fresh.gpkg"   # an empty workspace cannot tell: the file imports as it is
+    assert main(["init", str(fresh), "--org", "ocha"]) == 0
+    csv.write_text("name,lat,lon,population\n" + rows, encoding="utf-8")
+    assert main(["-w", str(fresh), "import", str(csv), "--layer", "need"]) == 0
+
 def test_out_of_range_messages_keep_every_digit(workspace, tmp_path):
     csv = tmp_path / "needs.csv"
     csv.write_text("name,lat,lon,population\nCamp A,33.5,180.00001,10\nCamp B,33.5,180.0000000001,20\n",

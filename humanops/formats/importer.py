@@ -30,6 +30,7 @@ from humanops.formats.mapping import MARKING_FIELDS, FieldMapping, map_columns
 from humanops.formats.marking_columns import check_markings, marking_groups
 from humanops.formats.names import normalize_name
 from humanops.formats.sources import SourceLayer
+from humanops.model.numbers import format_number
 from humanops.model.validation import validate_frame
 from humanops.store.workspace import Workspace
 
@@ -286,6 +287,10 @@ def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKi
             attributes.loc[pd.Series(positions).duplicated().to_numpy(), "uuid"] = None
     feedback.progress(0.1, "checking geometries")
     outcome = check_geometries(kind, geoms, crs)
+    swapped = _swapped_at_the_data(workspace, outcome.geometries)
+    if swapped:
+        report.refusal = swapped
+        return prepared
     feedback.progress(0.5, "checking fields")
     values, field_problems = validate_frame(kind, attributes)
     default = workspace.default_marking(kind.name)
@@ -344,6 +349,25 @@ def _prepare(workspace: Workspace, file: str, source: SourceLayer, kind: LayerKi
     prepared.markings = markings.loc[keep].reset_index(drop=True)
     prepared.values = values.loc[keep].reset_index(drop=True)
     return prepared
+
+
+def _swapped_at_the_data(workspace: Workspace, geometries: np.ndarray) -> str | None:
+    """A refusal when every feature lies far from the workspace's data and, with longitude and
+    latitude swapped, within it: each is a valid place on its own, so only the data can tell."""
+    from humanops.model.places import SWAPPED, all_look_swapped, union_extent
+
+    alive = np.asarray([g is not None for g in geometries], dtype=bool)
+    if not alive.any():
+        return None
+    extent = union_extent([workspace.extent(name) for name in workspace.layers()])
+    b = shapely.bounds(geometries[alive])
+    if not all_look_swapped((b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2, extent):
+        return None
+    assert extent is not None
+    box = ", ".join(format_number(round(v, 4)) for v in extent)
+    return (f"{SWAPPED}: all {int(alive.sum()):,} features lie far from the workspace's data "
+            f"(lon/lat {box}) and, with longitude and latitude swapped, within it: check which column "
+            "is which (--map) or the file's axis order")
 
 
 def _stripped(attributes: pd.DataFrame, name: str) -> pd.Series:

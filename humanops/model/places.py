@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -115,6 +116,20 @@ def looks_swapped(lon: float, lat: float, extent: Bbox | None) -> bool:
         return False
     box = grown(extent)
     return not _inside(lon, lat, box) and in_range(lat, lon) and _inside(lat, lon, box)
+
+
+def all_look_swapped(lon: Sequence[float], lat: Sequence[float], extent: Bbox | None) -> bool:
+    """True when there are places and every one :func:`looks_swapped` at ``extent``: a file whose
+    columns were read the wrong way round lies wholly elsewhere, and wholly at the data swapped."""
+    import numpy as np
+
+    x, y = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    if not len(x) or extent is None or not all(math.isfinite(v) for v in extent):
+        return False
+    minx, miny, maxx, maxy = grown(extent)
+    here = (x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy)
+    there = (y >= minx) & (y <= maxx) & (x >= miny) & (x <= maxy) & (np.abs(x) <= 90) & (np.abs(y) <= 180)
+    return bool(np.all(~here & there))
 
 
 def swapped_at_extent(text: str, place: Place, order: Order = "lat,lon") -> str:
