@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import threading
@@ -19,6 +20,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from humanops.errors import FormatError, ValidationError, WorkspaceError
+from humanops.store.gpkg_geometry import register_functions
 from humanops.store.layer_reader import LayerReader, julian_day
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,3 +262,23 @@ def test_the_contracts_refuse_sqlite3_and_private_store_modules_outside_the_stor
     assert "sqlite3 only in humanops.store BROKEN" in out and "humanops.ui.probe_sql -> sqlite3" in out
     assert "humanops.formats.probe_outside -> humanops.store._probe_private" in out
     assert "probe_inside" not in out  # the store may use its own private modules
+
+
+def test_a_geometry_another_tool_garbled_is_named_not_a_parser_message(workspace, needs):
+    """Bytes that are no geometry (another tool's write) fail the read with the layer, the
+    feature's fid and uuid and the field, never a bare GEOS ParseException."""
+    fid, uid = workspace.connection.execute("SELECT fid, uuid FROM need ORDER BY fid LIMIT 1 OFFSET 2").fetchone()
+    # a header with its envelope (the R-tree takes that), then half a point
+    garbled = b"GP\x00\x03" + struct.pack("<i4d", 4326, 30.0, 30.0, 10.0, 10.0) + b"\x01\x01\x00\x00\x00\xde\xad"
+    other = sqlite3.connect(workspace.path)
+    register_functions(other)   # the R-tree triggers call them (GDAL gives them to QGIS)
+    with other:
+        other.execute("UPDATE need SET geom = ? WHERE fid = ?", (garbled, fid))
+    other.close()
+    for read in (lambda: workspace.rows("need"), lambda: list(workspace.reader.chunks(workspace.kind("need")))):
+        with pytest.raises(WorkspaceError) as info:
+            read()
+        message = str(info.value)
+        assert "layer need" in message and f"feature {fid} ({uid})" in message and "geometry cannot be read" in message
+        assert "field geom" in message
+    assert len(workspace.rows("need", geometry=False)) == workspace.count("need")   # the values still read

@@ -18,6 +18,7 @@ cost no dataset open, and never touch the file through GDAL's second copy of SQL
 from __future__ import annotations
 
 import sqlite3
+import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,14 +28,16 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import shapely
+import shapely.errors
 
 from humanops.catalog import LayerKind
 from humanops.errors import ValidationError, WorkspaceError
-from humanops.store import gpkg_geometry, schema
+from humanops.store import gpkg_geometry, schema, workspace_summary
 from humanops.store.db import connect_read_only
 from humanops.store.sql_in import select_in
 
-Bbox = tuple[float, float, float, float]  # minx, miny, maxx, maxy (EPSG:4326)
+Bbox = workspace_summary.Bbox  # minx, miny, maxx, maxy (EPSG:4326)
 READ_CHUNK = 10_000  # rows a fetch: bounds how long one C call holds the GIL (readers on workers)
 _MS_A_DAY = 86_400_000
 _UNIX_EPOCH_JD_MS = 210_866_760_000_000  # 1970-01-01T00:00Z as SQLite's julian day in ms
@@ -123,7 +126,8 @@ class LayerReader:
         read_fid = fids or (ordered and uuids is not None)  # the uuids' parts are sorted by fid here
         for batch in self._batches(kind, names, uuids, bbox, at, where, geometry, read_fid, ordered, size):
             fid_list, blobs, values = _split(batch, read_fid, geometry)
-            yield Rows(tuple(names), np.array(fid_list, dtype=np.int64) if fids else None, _decoded(blobs), values)
+            yield Rows(tuple(names), np.array(fid_list, dtype=np.int64) if fids else None,
+                       _decoded(blobs, self, kind), values)
 
     def rows(self, kind: LayerKind, columns: Sequence[str] | None = None, *,
              uuids: Iterable[str] | None = None, bbox: Bbox | None = None, at: datetime | None = None,
@@ -151,7 +155,7 @@ class LayerReader:
             batches.close()  # ends the statement: a stopped read keeps no read lock
             return None
         return Rows(tuple(names), np.array(fid_list, dtype=np.int64) if fids else None,
-                    _decoded(blobs if geometry else None), values)  # decoded at once: one vectorised call
+                    _decoded(blobs if geometry else None, self, kind), values)  # decoded at once: one vectorised call
 
     def _batches(self, kind: LayerKind, names: list[str], uuids: Iterable[str] | None, bbox: Bbox | None,
                  at: datetime | None, where: str | None, geometry: bool, fid: bool, ordered: bool,
@@ -184,19 +188,12 @@ class LayerReader:
 
     # --- typed summaries -----------------------------------------------------------------------
     def count(self, kind: LayerKind) -> int:
-        return int(self.connection.execute(f'SELECT count(*) FROM "{kind.name}"').fetchone()[0])
+        return workspace_summary.layer_count(self.connection, kind.name)
 
     def extent(self, kind: LayerKind) -> Bbox | None:
         """(minx, miny, maxx, maxy) of the layer from its R-tree (no row read; float32 bounds,
         rounded outwards), None when empty."""
-        try:
-            row = self.connection.execute(
-                f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{kind.name}_geom"').fetchone()
-        except sqlite3.OperationalError:  # a table another tool made without a spatial index
-            return None
-        if row is None or row[0] is None:
-            return None
-        return tuple(float(v) for v in row)  # type: ignore[return-value]
+        return workspace_summary.layer_extent(self.connection, kind.name)
 
     def value_counts(self, kind: LayerKind, columns: str | Sequence[str]) -> dict[Any, int]:
         """How many rows hold each value of ``columns`` (one name: keyed by the value; several:
@@ -286,7 +283,37 @@ def _split(batch: list[tuple], fid: bool, geometry: bool) -> tuple[list[int] | N
             [r[first:] for r in batch] if first else batch)
 
 
-def _decoded(blobs: list[Any] | None) -> np.ndarray | None:
+def _decoded(blobs: list[Any] | None, reader: LayerReader | None = None, kind: LayerKind | None = None
+             ) -> np.ndarray | None:
     if blobs is None:
         return None
-    return np.asarray(gpkg_geometry.decode_many(blobs), dtype=object) if blobs else np.empty(0, dtype=object)
+    if not blobs:
+        return np.empty(0, dtype=object)
+    try:
+        return np.asarray(gpkg_geometry.decode_many(blobs), dtype=object)
+    except (shapely.errors.GEOSException, ValueError, struct.error) as exc:
+        # another tool wrote bytes that are no geometry: name the feature, never GEOS's parser
+        raise _unreadable(blobs, reader, kind, exc) from None
+
+
+def _unreadable(blobs: list[Any], reader: LayerReader | None, kind: LayerKind | None,
+                exc: Exception) -> WorkspaceError:
+    """The error for the first blob that cannot be decoded, naming its feature (fid and uuid)."""
+    for blob in blobs:
+        try:
+            gpkg_geometry.decode(blob)
+        except (shapely.errors.GEOSException, ValueError, struct.error) as bad:
+            exc = bad
+            break
+    else:  # pragma: no cover - the batch failed as a whole only
+        blob = None
+    feature: str | None = None
+    if reader is not None and kind is not None and blob is not None:
+        found = reader.connection.execute(f'SELECT fid, uuid FROM "{kind.name}" WHERE geom = ? LIMIT 1',
+                                          (blob,)).fetchone()
+        if found is not None:
+            feature = f"{found[0]}" + (f" ({found[1]})" if found[1] else "")
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return WorkspaceError(f"the feature's geometry cannot be read ({reason}): another tool may have written it; "
+                          "fix or delete the feature there", layer=kind.name if kind else None, feature=feature,
+                          field="geom")
