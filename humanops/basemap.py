@@ -7,23 +7,15 @@ the same GeoDataFrame.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
 
+from humanops.data_paths import resources_dir
 from humanops.errors import HumanOpsError
 
 LAYER = "countries"
-
-
-def resources_dir() -> Path:
-    """``$HUMANOPS_RESOURCES`` or ``resources/`` beside the package."""
-    override = os.environ.get("HUMANOPS_RESOURCES")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def world_basemap_path() -> Path:

@@ -4,18 +4,26 @@ A kind file declares a layer's storage geometry, its fields (type, unit, range, 
 required, HXL tags), its default marking, its time window fields and its style. Forms,
 validation, styling and import mapping are all generated from it, so adding a kind is adding
 a file. A malformed file fails with the file, the key and the reason.
+
+What the app shows of a kind (its title, its fields' labels, units and descriptions, its enum
+values and legend classes) is translatable data: a ``[translations.LANG]`` table per language
+in the kind's file. English comes from the kind's own keys, or from the names when there is no
+label (``width_m`` -> "Width m", ``landmines_uxo`` -> "landmines uxo"). Stored values never
+change with the language: only what is shown (``kind.title_in("fr")``, ``field.label_in("fr")``,
+``field.value_label(value, "fr")``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from humanops.data_paths import layers_dir  # re-exported: callers ask the catalog where kinds live
 from humanops.errors import CatalogError
 
 FIELD_TYPES = ("text", "integer", "real", "boolean", "date", "datetime", "enum")
@@ -33,6 +41,7 @@ DASHES = ("solid", "dash", "dot", "dashdot")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _HXL = re.compile(r"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2}|_[0-9]{3})?$")  # fr, ar, es, fr_CA, es_419
 # Columns every layer table has besides its kind's fields; a kind may not redefine them.
 RESERVED_COLUMNS = (
     "fid", "geom", "uuid", "version", "originator", "created", "modified",
@@ -41,12 +50,48 @@ RESERVED_COLUMNS = (
 )
 
 
-def layers_dir() -> Path:
-    """Where the kind files live: ``$HUMANOPS_LAYERS`` or ``layers/`` beside the package."""
-    override = os.environ.get("HUMANOPS_LAYERS")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "layers"
+@dataclass(frozen=True)
+class FieldText:
+    """A field's words in one language (None: not translated)."""
+
+    label: str | None = None
+    description: str | None = None
+    unit: str | None = None
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KindText:
+    """A kind's words in one language (None: not translated)."""
+
+    title: str | None = None
+    singular: str | None = None  # one feature of the kind, in a sentence: "danger zone"
+    description: str | None = None
+    fields: Mapping[str, FieldText] = field(default_factory=dict)
+    classes: Mapping[str, str] = field(default_factory=dict)  # legend labels, by style class
+
+
+def language_candidates(lang: str | None) -> tuple[str, ...]:
+    """Where to look for ``lang``'s words, most specific first: fr_CA, then fr."""
+    if not lang:
+        return ()
+    code = lang.replace("-", "_").split(".")[0].split("@")[0]
+    base = code.split("_")[0].lower()
+    return (code, base) if code != base else (base,)
+
+
+def _in_language(texts: Mapping[str, Any], lang: str | None, get: Any) -> Any:
+    """The first translation of ``lang`` (then its base language) that ``get`` finds, else None."""
+    for code in language_candidates(lang):
+        text = texts.get(code)
+        if text is not None and (found := get(text)) is not None:
+            return found
+    return None
+
+
+def plain_label(name: str) -> str:
+    """An English label made from a name, when the kind gives none: ``landmines_uxo`` -> "landmines uxo"."""
+    return name.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -64,11 +109,33 @@ class FieldSpec:
     hxl: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     description: str = ""
+    # What the field is called in other languages (and English value labels under "en").
+    texts: Mapping[str, FieldText] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def hxl_tag(self) -> str | None:
         """The tag written on export; the others are accepted on import."""
         return self.hxl[0] if self.hxl else None
+
+    def label_in(self, lang: str | None) -> str:
+        """The field's label in ``lang`` (a code such as "fr" or "fr_CA"), else its English title."""
+        return _in_language(self.texts, lang, lambda t: t.label) or self.title
+
+    def description_in(self, lang: str | None) -> str:
+        return _in_language(self.texts, lang, lambda t: t.description) or self.description
+
+    def unit_in(self, lang: str | None) -> str | None:
+        if self.unit is None:
+            return None
+        return _in_language(self.texts, lang, lambda t: t.unit) or self.unit
+
+    def value_label(self, value: Any, lang: str | None) -> str:
+        """How an enum value is shown in ``lang``: its translation, else the English label, else
+        the value with spaces for underscores. The stored value is unchanged."""
+        key = str(value)
+        return (_in_language(self.texts, lang, lambda t: t.values.get(key))
+                or _in_language(self.texts, "en", lambda t: t.values.get(key))
+                or plain_label(key))
 
 
 @dataclass(frozen=True)
@@ -143,10 +210,62 @@ class LayerKind:
     explode_multipart: bool = False
     exchange_by_default: bool = True
     source_file: str = ""
+    singular: str = ""  # one feature of the kind, lower case, for sentences ("danger zone")
+    texts: Mapping[str, KindText] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    def title_in(self, lang: str | None) -> str:
+        return _in_language(self.texts, lang, lambda t: t.title) or self.title
+
+    def singular_in(self, lang: str | None) -> str:
+        """One feature of the kind as a sentence names it: "danger zone", fr "zone de danger"."""
+        return _in_language(self.texts, lang, lambda t: t.singular) or self.singular
+
+    def description_in(self, lang: str | None) -> str:
+        return _in_language(self.texts, lang, lambda t: t.description) or self.description
+
+    def class_label(self, key: str, lang: str | None) -> str:
+        """A legend class's label in ``lang``: its translation; for a class of an enum field
+        labelled as the value itself, the value's label; else the kind file's label."""
+        translated = _in_language(self.texts, lang, lambda t: t.classes.get(key))
+        if translated:
+            return translated
+        cls = self.style.classes.get(key)
+        label = (cls.label if cls is not None else None) or key
+        by = self.style.classify_by
+        spec = next((f for f in self.fields if f.name == by), None) if by else None
+        if spec is not None and spec.type == "enum" and label in (key, plain_label(key)):
+            return spec.value_label(key, lang)
+        return label
+
+    def missing_texts(self, lang: str) -> list[str]:
+        """What ``lang`` does not translate yet (keys as in the kind file), for the translation report."""
+        text = self.texts.get(lang) or KindText()
+        missing = [key for key, value in (("title", text.title), ("singular", text.singular),
+                                          ("description", text.description if self.description else "-"))
+                   if not value]
+        for spec in self.fields:
+            ftext = text.fields.get(spec.name) or FieldText()
+            where = f"fields.{spec.name}"
+            if not ftext.label:
+                missing.append(f"{where}.label")
+            if spec.description and not ftext.description:
+                missing.append(f"{where}.description")
+            if spec.unit and not ftext.unit:
+                missing.append(f"{where}.unit")
+            missing += [f"{where}.values.{value}" for value in spec.values if value not in ftext.values]
+        by = self.style.classify_by
+        enum_classes = by is not None and self.field(by).type == "enum"
+        for key, cls in self.style.classes.items():
+            # digits say themselves; an enum class labelled as its value takes the value's label
+            own = cls.label is not None and not cls.label.isdigit() and not (
+                enum_classes and cls.label in (key, plain_label(key)))
+            if own and key not in text.classes:
+                missing.append(f"classes.{key}")
+        return missing
 
     def field(self, name: str) -> FieldSpec:
         for f in self.fields:
@@ -254,8 +373,8 @@ class _KindParser:
 
     def parse(self) -> LayerKind:
         d = self.doc
-        self.unknown(d, {"name", "title", "description", "geometry", "fields", "default_marking",
-                         "style", "time", "explode_multipart", "exchange_by_default"}, "")
+        self.unknown(d, {"name", "title", "singular", "description", "geometry", "fields", "default_marking",
+                         "style", "time", "explode_multipart", "exchange_by_default", "translations"}, "")
         name = self.get(d, "name", str, "")
         if not _NAME.match(name):
             raise self.fail("name", "must be lower_snake_case, starting with a letter")
@@ -279,20 +398,78 @@ class _KindParser:
         for key, value in (("time.start", time_start), ("time.end", time_end)):
             if value is not None and (value not in by_name or by_name[value].type not in ("date", "datetime")):
                 raise self.fail(key, f"must name a date or datetime field, not {value!r}")
+        title = self.get(d, "title", str, "")
+        style = self.parse_style(self.get(d, "style", dict, ""), by_name)
+        texts = self.parse_translations(self.get(d, "translations", dict, "", {}), by_name, style)
+        fields = tuple(replace(f, texts={lang: t.fields[f.name] for lang, t in texts.items() if f.name in t.fields})
+                       for f in fields)
         return LayerKind(
             name=name,
-            title=self.get(d, "title", str, ""),
+            title=title,
             description=self.get(d, "description", str, "", ""),
             geometry=geometry,
             fields=fields,
             default_marking=self.parse_marking(self.get(d, "default_marking", dict, "")),
-            style=self.parse_style(self.get(d, "style", dict, ""), by_name),
+            style=style,
             time_start=time_start,
             time_end=time_end,
             explode_multipart=self.get(d, "explode_multipart", bool, "", False),
             exchange_by_default=self.get(d, "exchange_by_default", bool, "", True),
             source_file=self.file,
+            singular=self.get(d, "singular", str, "", (title[:-1] if title.endswith("s") else title).lower()),
+            texts=texts,
         )
+
+    def text(self, table: dict[str, Any], key: str, where: str) -> str | None:
+        """An optional translated text: a non-empty string."""
+        value = self.get(table, key, str, where, None)
+        if value is not None and not value.strip():
+            raise self.fail(f"{where}{key}", "must not be empty")
+        return value
+
+    def parse_translations(self, raw: dict[str, Any], fields: dict[str, FieldSpec],
+                           style: Style) -> dict[str, KindText]:
+        """``[translations.LANG]``: title, singular, description, ``fields.NAME`` (label,
+        description, unit, ``values``) and ``classes`` (legend labels), each checked against the kind."""
+        texts = {}
+        for lang, table in raw.items():
+            where = f"translations.{lang}."
+            if not _LANGUAGE.match(lang):
+                raise self.fail(f"translations.{lang}", "is not a language code (fr, ar, es, fr_CA...)")
+            if not isinstance(table, dict):
+                raise self.fail(f"translations.{lang}", "must be a table")
+            self.unknown(table, {"title", "singular", "description", "fields", "classes"}, where)
+            field_texts = {}
+            for name, ftable in self.get(table, "fields", dict, where, {}).items():
+                fwhere = f"{where}fields.{name}."
+                if name not in fields:
+                    raise self.fail(f"{where}fields.{name}", "is not a field of this kind")
+                if not isinstance(ftable, dict):
+                    raise self.fail(f"{where}fields.{name}", "must be a table")
+                self.unknown(ftable, {"label", "description", "unit", "values"}, fwhere)
+                spec = fields[name]
+                values = self.get(ftable, "values", dict, fwhere, {})
+                if values and spec.type != "enum":
+                    raise self.fail(f"{fwhere}values", "only enum fields have values")
+                for value in values:
+                    if value not in spec.values:
+                        raise self.fail(f"{fwhere}values.{value}", f"is not a value of {name}")
+                    self.text(values, value, f"{fwhere}values.")
+                if "unit" in ftable and spec.unit is None:
+                    raise self.fail(f"{fwhere}unit", f"{name} has no unit")
+                field_texts[name] = FieldText(label=self.text(ftable, "label", fwhere),
+                                              description=self.text(ftable, "description", fwhere),
+                                              unit=self.text(ftable, "unit", fwhere), values=dict(values))
+            classes = self.get(table, "classes", dict, where, {})
+            for key in classes:
+                if key not in style.classes:
+                    raise self.fail(f"{where}classes.{key}", "is not a class of style.classes")
+                self.text(classes, key, f"{where}classes.")
+            texts[lang] = KindText(title=self.text(table, "title", where),
+                                   singular=self.text(table, "singular", where),
+                                   description=self.text(table, "description", where),
+                                   fields=field_texts, classes=dict(classes))
+        return texts
 
     def parse_field(self, index: int, raw: Any) -> FieldSpec:
         where = f"fields[{index}]."

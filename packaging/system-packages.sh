@@ -4,8 +4,10 @@
 #   required: what the offscreen platform (tests, screenshots) needs: a failure stops make
 #   desktop:  what the xcb platform (a real window on X11/XWayland) needs: a failure warns
 #   --test:   also the real clients the tests check the workspace against: GDAL 3.6's ogrinfo and
-#             validate_gpkg.py (gdal-bin, python3-gdal) and QGIS 3.22 (python3-qgis); a failure
-#             warns and those tests skip with the reason
+#             validate_gpkg.py (gdal-bin, python3-gdal) and QGIS 3.22 (python3-qgis), and the browser
+#             a briefing map is opened in, offline (chromium), and poppler-utils (pdftotext,
+#             pdftoppm) that read the map exports and situation reports back; a failure warns and those
+#             tests skip with the reason
 set -u
 required="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 desktop="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
@@ -18,7 +20,7 @@ missing() {
 }
 
 clients=""
-[ "${1:-}" = "--test" ] && clients="gdal-bin python3-gdal python3-qgis"
+[ "${1:-}" = "--test" ] && clients="gdal-bin python3-gdal python3-qgis chromium poppler-utils"
 need_required=$(missing $required)
 need_desktop=$(missing $desktop)
 need_clients=$(missing $clients)
@@ -43,6 +45,6 @@ if [ -n "$need_desktop" ]; then
 fi
 if [ -n "$need_clients" ]; then
   $sudo_cmd apt-get install -y -qq --no-install-recommends $need_clients >/dev/null ||
-    echo "warning: could not install$need_clients: the tests against GDAL's validator and QGIS will skip" >&2
+    echo "warning: could not install$need_clients: the tests against GDAL's validator, QGIS, chromium and poppler will skip" >&2
 fi
 exit 0

@@ -9,6 +9,20 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English texts, whatever the machine's locale or the developer's own choice.
+os.environ["HUMANOPS_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def session_log_folder(tmp_path_factory: pytest.TempPathFactory):
+    """What the tests run that logs (the CLI's main, the app) writes its log file in a folder of
+    the session, never in the user's own log folder (humanops.logs)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HUMANOPS_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+        yield
+    from humanops.logs import stop_logging
+
+    stop_logging()
 
 
 @pytest.fixture

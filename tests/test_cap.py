@@ -53,7 +53,8 @@ def test_amber_alert_is_restricted_with_the_marking_as_restriction():
     assert "TLP:AMBER" in restriction and "wfp, unhcr" in restriction and "no onward sharing" in restriction
     assert text(root, "cap:info/cap:severity") == "Severe"
     assert text(root, "cap:info/cap:headline") == "Corridor 'North' at risk"
-    assert text(root, "cap:identifier") == "humanops-3f1c2b9e-0000-4000-8000-000000000001"
+    # one identifier per message: the alert, the status and the message's place in its chain
+    assert text(root, "cap:identifier") == "humanops-3f1c2b9e-0000-4000-8000-000000000001-actual-001"
 
 
 def test_red_alert_with_recipients_is_private_with_addresses():

@@ -246,3 +246,29 @@ def test_cli_imports_an_alert_with_json_report(workspace, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert doc["format"] == "CAP" and doc["counts"]["imported"] == 2
     assert doc["layers"][0]["layer"] == "danger_zone"
+
+
+@pytest.mark.parametrize("together", [False, True], ids=["two-imports", "one-folder"])
+def test_a_cancel_before_the_onset_removes_the_zone_and_keeps_its_history(workspace, tmp_path, together):
+    """An alert cancelled before its onset was never valid: no window says so (an empty one is
+    refused), so its zones are deleted, their history and the partners' tombstone kept."""
+    folder = tmp_path / "alerts"
+    folder.mkdir()
+    (folder / "1.xml").write_bytes((KAVERA / "1-flood-alert.xml").read_bytes())
+    cancel = (KAVERA / "3-flood-cancel.xml").read_text(encoding="utf-8")
+    cancel = cancel.replace("<sent>2026-11-29T09:30:00+02:00</sent>", "<sent>2026-11-28T07:00:00+02:00</sent>")
+    cancel = cancel.replace("KV-DMA-2026-0413,2026-11-28T12:00:00+02:00", "KV-DMA-2026-0412,2026-11-28T06:00:00+02:00")
+    (folder / "2.xml").write_text(cancel, encoding="utf-8")   # onset 08:00, cancelled at 07:00
+    if together:
+        report = import_file(workspace, folder)
+    else:
+        assert import_file(workspace, folder / "1.xml").imported == 2
+        report = import_file(workspace, folder / "2.xml")
+    assert report.status == "imported"
+    assert workspace.count("danger_zone") == 0
+    notes = " ".join(n for layer in report.layers for n in layer.notes)
+    assert "before its onset: removed, its history kept" in notes
+    gone = workspace.tombstones("danger_zone")
+    assert len(gone) == 2
+    for tombstone in gone:   # what the alert announced stays on record
+        assert any(not v.deleted for v in workspace.history("danger_zone", tombstone.uuid))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,23 @@ def test_exposure_text(ws_path, capsys):
     code, out, _ = run(capsys, "-w", ws_path, "analyse", "exposure", "--at", AT)
     assert code == 0
     assert "people exposed" in out and "shelling" in out
+
+
+@pytest.mark.parametrize(("lang", "sep"), [("en", ","), ("fr_FR.UTF-8", "\u202f"), ("es", ".")])
+def test_text_numbers_follow_the_locale_and_json_does_not(ws_path, capsys, monkeypatch, tmp_path, lang, sep):
+    """Human lines group thousands as the reader's language does (Babel); --json never changes."""
+    path = tmp_path / "ws.gpkg"
+    shutil.copyfile(ws_path, path)
+    with Workspace.open(path) as ws:   # big camps: numbers with thousands
+        for uid in ws.uuids("need"):
+            feature = ws.get_feature("need", uid)
+            ws.update_feature("need", uid, properties={"population": (feature.properties["population"] or 1) * 1000})
+    monkeypatch.setenv("HUMANOPS_LANG", lang)
+    code, out, _ = run(capsys, "-w", path, "analyse", "exposure", "--at", AT, "--json")
+    exposed = json.loads(out)["summary"]["population_exposed"]
+    assert code == 0 and isinstance(exposed, int) and exposed >= 1000
+    code, out, _ = run(capsys, "-w", path, "analyse", "exposure", "--at", AT)
+    assert f"{exposed:,}".replace(",", sep) + " people exposed" in out
 
 
 def test_corridors_json_and_text(corridor_ws, capsys):

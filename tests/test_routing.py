@@ -193,10 +193,8 @@ def test_route_operation_through_the_registry(workspace):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    try:
-        from humanops.scenario.demo import DEMO_NOW, create_demo_workspace
-    except ImportError as exc:   # the demo generator is another engineer's work
-        pytest.skip(f"demo scenario not available: {exc}")
+    from humanops.scenario.demo import DEMO_NOW, create_demo_workspace
+
     ws = create_demo_workspace(tmp_path_factory.mktemp("demo") / "demo.gpkg")
     yield ws, DEMO_NOW
     ws.close()

@@ -76,9 +76,12 @@ def test_rules_fire_exactly_where_expected(scenario):
     assert "Shelling near open" in corridor_alert.description
     assert (corridor_alert.severity, corridor_alert.urgency) == ("Severe", "Immediate")
     assert corridor_alert.certainty == "Observed"  # the zone's confidence is high
-    need_alert = next(a for a in alerts if a.subject.endswith(names["need"]["Camp 3"]))
+    # need_near_danger: one alert per zone, its area the zone's, the needs near it listed with their P-codes
+    need_alert = next(a for a in alerts if a.subject == f"zone:{names['danger_zone']['Severe on proposed']}")
     assert need_alert.severity == "Extreme"
-    assert need_alert.area.geom_type == "Point" and need_alert.area_radius_m == 1000
+    assert need_alert.area.geom_type in ("Polygon", "MultiPolygon") and need_alert.area_radius_m is None
+    assert "Camp 3 (phase 5, population 20,000, P-code SY02)" in need_alert.description
+    assert need_alert.geocodes == (("PCODE", "SY02"),)
     admin_alert = next(a for a in alerts if a.rule_id == "population-exposed")
     assert "12,000 people" in admin_alert.headline
     assert {f.uuid for f in admin_alert.features if f.role == "subject"} == {
@@ -112,12 +115,18 @@ def test_alerts_follow_edits_when_subscribed(scenario):
     ws.update_feature("danger_zone", zone.uuid, properties={"severity": 3})
     resolved = {a.subject: a for a in list_alerts(ws, states=("resolved",))}
     assert negotiated in resolved
-    # a need of phase 5 placed inside a zone raises a need alert; deleting the need resolves it
+    # a need of phase 5 placed inside a zone joins that zone's need alert (one alert per zone, not one
+    # per need); deleting the need takes it off the alert again
+    shelling = f"zone:{names['danger_zone']['Shelling near open']}"
     need = ws.add_feature("need", utm("POINT (505600 3700700)"), {"name": "New camp", "population": 50,
                                                                  "severity_phase": 5})
-    assert f"need:{need.uuid}" in {a.subject for a in list_alerts(ws, states=("active",))}
+    zone_alert = next(a for a in list_alerts(ws, states=("active",)) if a.subject == shelling)
+    assert ("need", need.uuid, "cause") in {(f.layer, f.uuid, f.role) for f in zone_alert.features}
+    assert "New camp" in zone_alert.description and "Camp 1" in zone_alert.description
+    assert not any(a.subject.startswith("need:") for a in list_alerts(ws))
     ws.delete_feature("need", need.uuid)
-    assert f"need:{need.uuid}" in {a.subject for a in list_alerts(ws, states=("resolved",))}
+    zone_alert = next(a for a in list_alerts(ws, states=("active",)) if a.subject == shelling)
+    assert need.uuid not in {f.uuid for f in zone_alert.features} and "New camp" not in zone_alert.description
     # an edit in a layer no rule reads evaluates nothing
     before = engine.evaluations
     ws.add_feature("facility", utm("POINT (505000 3700000)"), {"name": "Clinic", "facility_type": "health_centre"})
@@ -197,6 +206,13 @@ MALFORMED = [
      '[[rule]]\nid = "h"\ntype = "need_near_danger"\nlevel = "low"\nmin_phase = 2\n', ["rule 1", "'h'", "same id"]),
     ('[[rule]]\nid = "i"\ntype = "need_near_danger"\nlevel = "high"\nmin_phase = 4\nhazards = ["meteor"]\n',
      ["'hazards'", "'meteor'"]),
+    ('[[rule]]\nid = "l"\ntype = "need_near_danger"\nlevel = "high"\nmin_phase = 4\nweb = "www.example.org"\n',
+     ["rule 0", "'web'", "absolute http(s) address"]),
+    ('[[rule]]\nid = "m"\ntype = "need_near_danger"\nlevel = "high"\nmin_phase = 4\nexpires_hours = 0\n',
+     ["'expires_hours'", "outside 0.25..8,760"]),
+    ('[[rule]]\nid = "n"\ntype = "need_near_danger"\nlevel = "high"\nmin_phase = 4\n'
+     '[rule.translations.pt]\nevent = "Necessidades"\n', ["'translations.pt'", "en, fr, ar, es"]),
+    ('languages = ["en", "sw"]\n', ["'languages'", "'sw'"]),
     ('[[rule]\nid = "j"\n', ["not valid TOML"]),
     ('[rule]\nid = "k"\n', ["'rule'", "array of tables"]),
 ]

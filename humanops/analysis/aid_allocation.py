@@ -41,15 +41,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from humanops.analysis.registry import (
-    BoolParam,
-    DateTimeParam,
-    EnumParam,
-    NumberParam,
-    Operation,
-    OperationResult,
-    register,
-)
 from humanops.analysis.road_graph import MODES, RoadGraph, resources_dir
 from humanops.errors import AnalysisError
 
@@ -425,30 +416,3 @@ def allocate_aid_in_workspace(workspace: Workspace, *, at: datetime | None = Non
         plan.summary["plan_id"] = plan.plan_id
     feedback.progress(1.0, "aid allocation ready")
     return plan
-
-
-@register
-class AidAllocation(Operation):
-    id = "plan_aid"
-    title = "Aid allocation"
-    description = "Shipments from warehouse stocks to needs: priority first, then proportional, then cheapest."
-    group = "planning"
-    parameters = (
-        DateTimeParam("at", "Plan for", optional=True, help="danger zones valid then (default now)"),
-        EnumParam("mode", "Route mode", choices=MODES, default="safest"),
-        NumberParam("avoid_severity", "Block zones of severity at or above", optional=True, min=0, max=5,
-                    integer=True),
-        NumberParam("nearest_warehouses", "Warehouses considered per need", default=10, min=1, max=1000,
-                    integer=True),
-        BoolParam("save", "Save the plan in the workspace", default=True),
-    )
-
-    def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
-        block = -1 if params["avoid_severity"] is None else int(params["avoid_severity"])
-        plan = allocate_aid_in_workspace(workspace, at=params["at"], mode=params["mode"], block_severity=block,
-                                         nearest_warehouses=params["nearest_warehouses"], save=params["save"],
-                                         feedback=feedback)
-        return OperationResult(self.id, tables={"shipments": plan.shipments, "coverage": plan.coverage,
-                                                "stocks": plan.stocks},
-                               summary=plan.summary, layer=plan.shipments, layer_name="aid shipments")
-

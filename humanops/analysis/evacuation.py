@@ -41,15 +41,6 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from humanops.analysis.registry import (
-    BoolParam,
-    DateTimeParam,
-    EnumParam,
-    NumberParam,
-    Operation,
-    OperationResult,
-    register,
-)
 from humanops.analysis.road_graph import MODES, RoadGraph
 from humanops.errors import AnalysisError
 
@@ -464,32 +455,3 @@ def plan_evacuation_in_workspace(workspace: Workspace, *, at: datetime | None = 
         plan.summary["plan_id"] = plan.plan_id
     feedback.progress(1.0, "evacuation plan ready")
     return plan
-
-
-@register
-class EvacuationPlanning(Operation):
-    id = "plan_evacuation"
-    title = "Evacuation plan"
-    description = "Who goes to which shelter by which road, within shelter (and corridor) capacities."
-    group = "planning"
-    parameters = (
-        DateTimeParam("at", "Plan for", optional=True, help="danger zones and corridors valid then (default now)"),
-        NumberParam("horizon", "Time horizon", optional=True, min=0.01, max=24 * 30, unit="h"),
-        EnumParam("mode", "Route mode", choices=MODES, default="safest"),
-        NumberParam("avoid_severity", "Block zones of severity at or above", optional=True, min=0, max=5,
-                    integer=True),
-        EnumParam("people_from", "People to move", choices=("to_evacuate", "population"), default="to_evacuate"),
-        NumberParam("population_share", "Share of the population", default=1.0, min=0, max=1),
-        BoolParam("use_corridor_capacity", "Respect corridor capacities", default=True),
-        BoolParam("save", "Save the plan in the workspace", default=True),
-    )
-
-    def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
-        block = -1 if params["avoid_severity"] is None else int(params["avoid_severity"])
-        plan = plan_evacuation_in_workspace(
-            workspace, at=params["at"], horizon_h=params["horizon"], mode=params["mode"], block_severity=block,
-            people_from=params["people_from"], population_share=params["population_share"],
-            use_corridor_capacity=params["use_corridor_capacity"], save=params["save"], feedback=feedback)
-        return OperationResult(self.id, tables={"assignments": plan.assignments, "sources": plan.sources,
-                                                "shelters": plan.shelters},
-                               summary=plan.summary, layer=plan.assignments, layer_name="evacuation plan")

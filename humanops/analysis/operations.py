@@ -17,6 +17,7 @@ from humanops.analysis.registry import (
     OperationResult,
     register,
 )
+from humanops.i18n_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from humanops.feedback import Feedback
@@ -29,10 +30,11 @@ DEFAULT_REACH_M = 1000.0
 def _hazard_choices() -> tuple[str, ...]:
     from humanops.catalog import load_catalog
 
-    try:
-        return tuple(load_catalog()["danger_zone"].field("hazard").values or ())
-    except Exception:  # a catalog without the kind: no choices to offer
+    catalog = load_catalog()  # a kind file that does not read fails here, loudly
+    if "danger_zone" not in catalog:  # a catalog of one's own ($HUMANOPS_LAYERS) without the kind
         return ()
+    hazard = next((f for f in catalog["danger_zone"].fields if f.name == "hazard"), None)
+    return tuple(hazard.values or ()) if hazard is not None else ()
 
 
 def _now_or(value: Any) -> Any:
@@ -44,22 +46,27 @@ def _now_or(value: Any) -> Any:
 @register
 class Exposure(Operation):
     id = "exposure"
-    title = "Population exposed to danger zones"
-    description = ("People and needs inside, or within a distance of, the danger zones valid at a time, "
-                   "by hazard, severity and admin area. Each person counts once per hazard and once "
-                   "overall, at the highest severity reaching them.")
+    # Titles, descriptions, labels and help are marked for translation: the app shows them translated.
+    title = QT_TRANSLATE_NOOP("operations", "Population exposed to danger zones")
+    description = QT_TRANSLATE_NOOP(
+        "operations", "People and needs inside, or within a distance of, the danger zones valid at a time, by "
+        "hazard, severity and admin area. Each person counts once per hazard and once overall, at the highest "
+        "severity reaching them.")
     parameters = (
-        DateTimeParam("at", "Time", optional=True, help="danger zones valid at this time (default: now)"),
-        NumberParam("distance", "Distance", min=0, max=100_000, default=0.0, unit="m",
-                    help="also count needs within this distance of a zone"),
-        EnumParam("by", "Group by", choices=GROUP_KEYS, multiple=True, default=("hazard", "severity"),
-                  help="group the table by"),
-        NumberParam("min_severity", "Minimum severity", min=1, max=5, default=1, integer=True,
-                    help="ignore zones of lower severity"),
-        EnumParam("hazards", "Hazards", choices=_hazard_choices(), multiple=True, optional=True,
-                  help="only these hazards (default: all)"),
-        LayerParam("needs_layer", "Needs layer", default="need", help="layer of need points"),
-        LayerParam("zones_layer", "Danger zones layer", default="danger_zone", help="layer of danger zones"),
+        DateTimeParam("at", QT_TRANSLATE_NOOP("operations", "Time"), optional=True,
+                      help=QT_TRANSLATE_NOOP("operations", "danger zones valid at this time (default: now)")),
+        NumberParam("distance", QT_TRANSLATE_NOOP("operations", "Distance"), min=0, max=100_000, default=0.0,
+                    unit="m", help=QT_TRANSLATE_NOOP("operations", "also count needs within this distance of a zone")),
+        EnumParam("by", QT_TRANSLATE_NOOP("operations", "Group by"), choices=GROUP_KEYS, multiple=True,
+                  default=("hazard", "severity"), help=QT_TRANSLATE_NOOP("operations", "group the table by")),
+        NumberParam("min_severity", QT_TRANSLATE_NOOP("operations", "Minimum severity"), min=1, max=5, default=1,
+                    integer=True, help=QT_TRANSLATE_NOOP("operations", "ignore zones of lower severity")),
+        EnumParam("hazards", QT_TRANSLATE_NOOP("operations", "Hazards"), choices=_hazard_choices(), multiple=True,
+                  optional=True, help=QT_TRANSLATE_NOOP("operations", "only these hazards (default: all)")),
+        LayerParam("needs_layer", QT_TRANSLATE_NOOP("operations", "Needs layer"), default="need",
+                   help=QT_TRANSLATE_NOOP("operations", "layer of need points")),
+        LayerParam("zones_layer", QT_TRANSLATE_NOOP("operations", "Danger zones layer"), default="danger_zone",
+                   help=QT_TRANSLATE_NOOP("operations", "layer of danger zones")),
     )
 
     def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
@@ -76,14 +83,18 @@ class Exposure(Operation):
 @register
 class CorridorRisk(Operation):
     id = "corridor_risk"
-    title = "Corridor risk"
-    description = ("Danger along each corridor within its width: length inside danger zones by severity, "
-                   "worst severity, zones crossed, facilities within reach, and a 0-100 risk score.")
+    title = QT_TRANSLATE_NOOP("operations", "Corridor risk")
+    description = QT_TRANSLATE_NOOP(
+        "operations", "Danger along each corridor within its width: length inside danger zones by severity, "
+        "worst severity, zones crossed, facilities within reach, and a 0-100 risk score.")
     parameters = (
-        DateTimeParam("at", "Time", optional=True,
-                      help="corridors and danger zones valid at this time (default: now)"),
-        NumberParam("reach", "Facility reach", min=0, max=100_000, default=DEFAULT_REACH_M, unit="m",
-                    help="list the facilities within this distance of a corridor's edge"),
+        DateTimeParam("at", QT_TRANSLATE_NOOP("operations", "Time"), optional=True,
+                      help=QT_TRANSLATE_NOOP("operations", "corridors and danger zones valid at this time (default: "
+                                                           "now)")),
+        NumberParam("reach", QT_TRANSLATE_NOOP("operations", "Facility reach"), min=0, max=100_000,
+                    default=DEFAULT_REACH_M, unit="m",
+                    help=QT_TRANSLATE_NOOP("operations", "list the facilities within this distance of a corridor's "
+                                                         "edge")),
     )
 
     def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
@@ -104,10 +115,11 @@ class CorridorRisk(Operation):
 @register
 class CheckTriggers(Operation):
     id = "triggers"
-    title = "Check preauthorised triggers"
-    description = "Evaluate the adopted trigger rules now and update the alerts."
+    title = QT_TRANSLATE_NOOP("operations", "Check preauthorised triggers")
+    description = QT_TRANSLATE_NOOP("operations", "Evaluate the adopted trigger rules now and update the alerts.")
     group = "triggers"
-    parameters = (DateTimeParam("at", "Time", optional=True, help="evaluate at this time (default: now)"),)
+    parameters = (DateTimeParam("at", QT_TRANSLATE_NOOP("operations", "Time"), optional=True,
+                                help=QT_TRANSLATE_NOOP("operations", "evaluate at this time (default: now)")),)
 
     def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
         import pandas as pd

@@ -39,15 +39,13 @@ if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
 
-# Modules that register operations on import, lightest first: get() stops at the first module that
-# registers the id asked for, so declarations should live in light modules (see analysis/operations.py)
-# and keep the CLI parser and app menus quick. A module not written yet is skipped; add a name here
-# when a new analysis module appears.
+# Modules that register operations on import. They hold declarations only (the engine is imported
+# by ``run``), so building the CLI parser or an app menu loads no numpy, pandas or shapely
+# (tests/test_cli_speed_imports.py). Every one must exist: a missing one is a broken install. Add a
+# name here when a new module of operations appears.
 OPERATION_MODULES: tuple[str, ...] = (
     "humanops.analysis.operations",
-    "humanops.analysis.routing",
-    "humanops.analysis.evacuation",
-    "humanops.analysis.aid_allocation",
+    "humanops.analysis.planning_operations",
 )
 
 _MISSING = object()
@@ -335,12 +333,8 @@ def _import_operation_modules(until: str | None = None) -> None:
             return
         if name in _imported:
             continue
-        _imported.add(name)
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency, not a module not written yet
-                raise
+        importlib.import_module(name)
+        _imported.add(name)  # after: a module that failed to import is tried (and fails) again
 
 
 def get(op_id: str) -> Operation:

@@ -31,7 +31,6 @@ join the graph through a virtual node, with partial costs for the part of the se
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +42,9 @@ import pandas as pd
 import shapely
 
 from humanops.analysis.projection import utm_crs
+from humanops.analysis.travel_modes import MODES as MODES  # re-exported: routing and planning import it here
+from humanops.analysis.travel_modes import TRAVELLERS, split_mode
+from humanops.data_paths import resources_dir  # re-exported: aid_allocation finds rations through it
 from humanops.errors import AnalysisError
 
 # the spatial index holds the segments' vertices at most this far apart (projected metres)
@@ -57,33 +59,8 @@ if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
 
-# A mode is a traveller and an objective: ``walk-safest``. A traveller alone uses ``fastest``; an
-# objective alone (the original three modes) drives, so old commands keep their meaning.
-TRAVELLERS = ("drive", "walk")
-OBJECTIVES = ("fastest", "safest", "length")
-MODES = ("fastest", "safest", "length", "drive", "drive-safest", "drive-length", "walk", "walk-safest",
-         "walk-length")
-
-
-def split_mode(mode: str) -> tuple[str, str]:
-    """``(traveller, objective)`` of a mode; an unknown mode is an AnalysisError naming the choices."""
-    if mode in OBJECTIVES:
-        return "drive", mode
-    traveller, _, objective = mode.partition("-")
-    if traveller in TRAVELLERS and (objective or "fastest") in OBJECTIVES and mode in MODES:
-        return traveller, objective or "fastest"
-    raise AnalysisError(f"unknown routing mode {mode!r} (expected one of {', '.join(MODES)})")
-
 
 # --------------------------------------------------------------------------- configuration
-
-
-def resources_dir() -> Path:
-    """``$HUMANOPS_RESOURCES`` or ``resources/`` beside the package."""
-    override = os.environ.get("HUMANOPS_RESOURCES")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 @dataclass(frozen=True)
@@ -368,18 +345,29 @@ class RoadGraph:
     @classmethod
     def from_workspace(cls, workspace: Workspace, config: RoutingConfig | None = None,
                        feedback: Feedback | None = None) -> RoadGraph:
-        """The graph of the workspace's ``road`` layer, built once per state of the layer."""
-        key = (str(Path(workspace.path).resolve()), workspace.workspace_id, workspace.last_change_seq("road"),
-               workspace.count("road"), id(config))
-        cached = _CACHE.get(key)
+        """The graph of the workspace's ``road`` layer, built once per state of the layer and kept in
+        the workspace for the next process (:mod:`humanops.analysis.road_graph_cache`)."""
+        from humanops.analysis import road_graph_cache
+        from humanops.feedback import Feedback as _Feedback
+
+        config = config or load_routing_config()
+        memory_key = (str(Path(workspace.path).resolve()), workspace.workspace_id, workspace.last_change_seq("road"),
+                      workspace.count("road"), road_graph_cache.config_digest(config))
+        cached = _CACHE.get(memory_key)
         if cached is not None:
             return cached
-        columns = ["uuid", "name", "road_class", "surface", "condition", "oneway", "bridge", "tunnel",
-                   "highway", "foot", "oneway_foot"]  # older files get the walking fields on open (store)
-        roads = workspace.read_layer("road", columns=columns)
-        graph = cls.from_frame(roads, config, feedback)
+        key = road_graph_cache.cache_key(workspace, config)
+        graph = road_graph_cache.load(workspace, key, config)
+        if graph is None:
+            columns = ["uuid", "name", "road_class", "surface", "condition", "oneway", "bridge", "tunnel",
+                       "highway", "foot", "oneway_foot"]  # older files get the walking fields on open (store)
+            roads = workspace.read_layer("road", columns=columns)
+            graph = cls.from_frame(roads, config, feedback)
+            road_graph_cache.keep(workspace, key, graph)
+        else:
+            (feedback or _Feedback()).progress(1.0, "road graph read from the workspace")
         _CACHE.clear()  # one network at a time: a graph of a million roads is hundreds of MB
-        _CACHE[key] = graph
+        _CACHE[memory_key] = graph
         return graph
 
     @classmethod
@@ -393,7 +381,7 @@ class RoadGraph:
     @classmethod
     def _build(cls, roads: gpd.GeoDataFrame, config: RoutingConfig | None,
                feedback: Feedback | None) -> RoadGraph:
-        from pyproj import Geod, Transformer
+        from pyproj import Geod
 
         from humanops.feedback import Feedback as _Feedback
 
@@ -435,9 +423,7 @@ class RoadGraph:
             centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
         else:
             centre = (0.0, 0.0)
-        self.crs_utm = utm_crs(*centre)
-        self.to_utm = Transformer.from_crs(4326, self.crs_utm, always_xy=True)
-        self.to_wgs84 = Transformer.from_crs(self.crs_utm, 4326, always_xy=True)
+        self._use_crs(utm_crs(*centre))
         feedback.progress(0.1, "projecting roads")
         coords, part = shapely.get_coordinates(geoms, return_index=True) if n else (
             np.zeros((0, 2)), np.zeros(0, dtype=np.int64))
@@ -655,8 +641,6 @@ class RoadGraph:
         """The cKDTree over the vertices, plus the vertices of longer segments segmentized to
         ``_INDEX_STEP_M`` (appended, with their segment in ``_extra_seg``); the tree's data array
         becomes ``coords_utm``, so the vertices are held once."""
-        from scipy.spatial import cKDTree
-
         extra, owner = [np.zeros((0, 2))], [np.zeros(0, dtype=np.int32)]
         for start in range(0, self.n_seg, _CHUNK):
             segs = np.arange(start, min(self.n_seg, start + _CHUNK))
@@ -669,8 +653,16 @@ class RoadGraph:
                 owner.append(segs[grown][row].astype(np.int32))
         n_vertices = len(self.coords_utm)
         self._extra_seg = np.concatenate(owner)
-        self._index = cKDTree(np.concatenate([self.coords_utm, *extra]), leafsize=64, balanced_tree=False)
+        self._index = _vertex_index(np.concatenate([self.coords_utm, *extra]))
         self.coords_utm = self._index.data[:n_vertices]
+
+    def _use_crs(self, crs: Any) -> None:
+        """Work in ``crs`` (the area's UTM zone): a graph read back from the workspace sets it here too."""
+        from pyproj import Transformer
+
+        self.crs_utm = crs
+        self.to_utm = Transformer.from_crs(4326, crs, always_xy=True)
+        self.to_wgs84 = Transformer.from_crs(crs, 4326, always_xy=True)
 
     def _vertex_seg(self, vertex: np.ndarray) -> np.ndarray:
         """The segment of each index vertex."""
@@ -1070,6 +1062,13 @@ class RoadGraph:
 # --------------------------------------------------------------------------- helpers
 
 _CACHE: dict[tuple, RoadGraph] = {}
+
+
+def _vertex_index(points: np.ndarray) -> Any:
+    """The cKDTree of :meth:`RoadGraph._build_index` over ``points`` (also for a graph read back)."""
+    from scipy.spatial import cKDTree
+
+    return cKDTree(points, leafsize=64, balanced_tree=False)
 
 
 def _release_free_memory() -> None:

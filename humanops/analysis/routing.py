@@ -24,15 +24,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from humanops.analysis.registry import (
-    DateTimeParam,
-    EnumParam,
-    NumberParam,
-    Operation,
-    OperationResult,
-    StringParam,
-    register,
-)
 from humanops.analysis.road_graph import MODES, Danger, RoadGraph, RoadPath, SegmentCosts
 from humanops.errors import AnalysisError
 
@@ -310,19 +301,16 @@ def proposed_corridor(workspace: Workspace, route: RouteResult, name: str, width
     danger = "; ".join(f"{m:,.0f} m in severity {s} zones" for s, m in sorted(route.danger_m.items(), reverse=True))
     notes = (f"Proposed from a {route.mode} route: {route.length_m / 1000:.2f} km, {route.time_s / 60:.0f} min. "
              f"Danger along the road: {danger or 'none of the zones valid when it was computed'}.")
-    try:
-        from humanops.analysis.corridor_risk import compute_corridor_risk
-    except ImportError:   # the corridor-risk analysis is optional here
-        compute_corridor_risk = None
-    if compute_corridor_risk is not None:
-        candidate = gpd.GeoDataFrame({"uuid": ["new"], "name": [name], "width_m": [float(width_m)]},
-                                     geometry=[route.geometry], crs=4326)
-        facilities = workspace.read_layer("facility", columns=["uuid", "name", "facility_type"])
-        risk = compute_corridor_risk(candidate, danger_zones_at(workspace, at), facilities).iloc[0]
-        route.risk = {"risk_score": float(risk["risk_score"]), "worst_severity": int(risk["worst_severity"]),
-                      "length_in_danger_m": float(risk["length_in_danger_m"])}
-        notes += (f" Risk over its {width_m:,.0f} m width: score {risk['risk_score']:.1f}/100, worst severity "
-                  f"{int(risk['worst_severity'])}, {float(risk['length_in_danger_m']):,.0f} m in danger.")
+    from humanops.analysis.corridor_risk import compute_corridor_risk
+
+    candidate = gpd.GeoDataFrame({"uuid": ["new"], "name": [name], "width_m": [float(width_m)]},
+                                 geometry=[route.geometry], crs=4326)
+    facilities = workspace.read_layer("facility", columns=["uuid", "name", "facility_type"])
+    risk = compute_corridor_risk(candidate, danger_zones_at(workspace, at), facilities).iloc[0]
+    route.risk = {"risk_score": float(risk["risk_score"]), "worst_severity": int(risk["worst_severity"]),
+                  "length_in_danger_m": float(risk["length_in_danger_m"])}
+    notes += (f" Risk over its {width_m:,.0f} m width: score {risk['risk_score']:.1f}/100, worst severity "
+              f"{int(risk['worst_severity'])}, {float(risk['length_in_danger_m']):,.0f} m in danger.")
     return route.geometry, {"name": name.strip(), "status": "proposed", "width_m": float(width_m), "notes": notes}
 
 
@@ -334,44 +322,3 @@ def routes_frame(results: list[RouteResult]) -> gpd.GeoDataFrame:
              "danger_m": sum(r.danger_m.values()), "max_severity": max(r.danger_m, default=0),
              "zones": ", ".join(z["name"] for z in r.zones), "message": r.message} for r in results]
     return gpd.GeoDataFrame(rows, geometry=[r.geometry for r in results], crs=4326)
-
-
-# --------------------------------------------------------------------------- operation
-
-
-@register
-class Route(Operation):
-    id = "route"
-    title = "Route between two places"
-    description = ("Fastest, safest or shortest route, driving or walking, on the road layer around the danger zones "
-                   "valid at a time.")
-    group = "planning"
-    parameters = (
-        StringParam("start", "From", help="lat,lon (latitude first; put -- before a value starting with -), "
-                    "a feature uuid or a facility name"),
-        StringParam("end", "To", help="lat,lon, a feature uuid or a facility name"),
-        EnumParam("mode", "Mode", choices=MODES, default="fastest",
-                  help="traveller and objective: walk, walk-safest, drive-length...; fastest|safest|length drive"),
-        NumberParam("avoid_severity", "Block zones of severity at or above", optional=True, min=0, max=5,
-                    integer=True, help="0 never blocks; empty uses the configured threshold"),
-        DateTimeParam("at", "Danger zones valid at", optional=True),
-        NumberParam("alternatives", "Alternative routes", default=0, min=0, max=5, integer=True),
-        StringParam("save_corridor", "Save as proposed corridor named", optional=True, max_length=200),
-        NumberParam("width", "Corridor width", default=500, min=1, max=50000, unit="m"),
-    )
-
-    def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
-        block = -1 if params["avoid_severity"] is None else int(params["avoid_severity"])
-        results = route_in_workspace(workspace, params["start"], params["end"], mode=params["mode"],
-                                     at=params["at"], block_severity=block, alternatives=params["alternatives"],
-                                     feedback=feedback)
-        summary: dict[str, Any] = {"routes": [r.as_dict() for r in results], "status": results[0].status,
-                                   "message": results[0].message}
-        if params["save_corridor"] and results[0].ok:
-            feature = save_as_corridor(workspace, results[0], params["save_corridor"], params["width"],
-                                       at=params["at"])
-            summary["corridor"] = feature.uuid
-            summary["corridor_risk"] = results[0].risk
-        frame = routes_frame(results)
-        return OperationResult(self.id, tables={"routes": frame}, summary=summary,
-                               layer=frame[frame["status"] == "ok"], layer_name="routes")

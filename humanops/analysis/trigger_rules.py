@@ -14,15 +14,22 @@ Every key is checked (type, range, allowed values; an unknown key is an error, s
 silently disables a safeguard). :func:`parse_rules` raises one :class:`AnalysisError` naming the
 file, the rule (index and id) and the key, and returns nothing unless every rule is valid: the
 caller adopts the whole set or none of it.
+
+Beside the rules, the file holds what the response agreed about its alerts (:class:`RuleFile`):
+``languages`` (one CAP ``<info>`` per language, English always; every rule's own texts must then be
+translated, in ``[rule.translations.LANG]`` or the shipped table ``resources/cap/rule_texts.toml``)
+and ``web`` (the page where readers find more: CAP ``<web>``, a rule may name its own).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
+from humanops.analysis.trigger_texts import ENGLISH, LANGUAGE_TAG, RULE_TEXT_KEYS, text_table, untranslated
 from humanops.errors import AnalysisError
 from humanops.model.numbers import format_number
 
@@ -38,7 +45,9 @@ CORRIDOR_STATUSES = ("proposed", "negotiated", "open", "restricted", "closed")
 _RULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 COMMON_KEYS = {"id", "type", "level", "title", "enabled", "urgency", "certainty", "category", "event",
-               "description", "hazards"}
+               "description", "instruction", "hazards", "web", "expires_hours", "event_codes", "translations"}
+FILE_KEYS = {"rule", "version", "languages", "web"}
+DEFAULT_EXPIRES_HOURS = 24.0
 RULE_KEYS: dict[str, set[str]] = {
     # a danger zone of severity >= min_severity within distance_m of the edge of a corridor whose status is listed
     "danger_near_corridor": {"min_severity", "distance_m", "corridor_status"},
@@ -72,8 +81,13 @@ class TriggerRule:
     certainty: str | None = None  # None: from the danger zones' confidence
     category: str = "Safety"
     event: str = ""
-    description: str = ""
+    description: str = ""  # added to every alert's description
+    instruction: str = ""  # the agreed action: CAP <instruction> (default: the rule type's, rule_texts.toml)
     hazards: tuple[str, ...] = ()
+    web: str = ""  # CAP <web> of its alerts (default: the file's)
+    expires_hours: float = DEFAULT_EXPIRES_HOURS  # CAP <expires>: this long after the message, at most
+    event_codes: tuple[tuple[str, str], ...] = ()  # CAP <eventCode> (valueName, value) of an agency's list
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (lang, ((key, text), ...))
     min_severity: int = 1
     distance_m: float = 0.0
     corridor_status: tuple[str, ...] = ("open",)
@@ -97,6 +111,23 @@ class TriggerRule:
     @property
     def label(self) -> str:
         return self.title or self.id
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """A checked rule file: its rules and what the response agreed about their alerts."""
+
+    rules: list[TriggerRule]
+    languages: tuple[str, ...] = (ENGLISH,)  # English first, always
+    web: str = ""
+
+
+def check_web(value: str) -> str | None:
+    """Why ``value`` is not an absolute http(s) address, or None when it is."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        return f"{value!r} is not an absolute http(s) address (e.g. https://response.example.org/alerts)"
+    return None
 
 
 class _RuleParser:
@@ -149,6 +180,39 @@ class _RuleParser:
             raise self.fail(key, f"{value!r} is not one of {', '.join(allowed)}")
         return value
 
+    def web(self) -> str:
+        value = self.get("web", str, "")
+        if value and (reason := check_web(value)):
+            raise self.fail("web", reason)
+        return value
+
+    def event_codes(self) -> tuple[tuple[str, str], ...]:
+        value = self.get("event_codes", dict, {})
+        bad = next(((k, v) for k, v in value.items() if not isinstance(v, str) or not v.strip() or not k.strip()), None)
+        if bad:
+            raise self.fail("event_codes", f"{bad[0]!r} = {bad[1]!r}: a code list name and a code, both text")
+        return tuple(sorted(value.items()))
+
+    def translations(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        value = self.get("translations", dict, {})
+        languages = text_table().languages
+        out = []
+        for lang, texts in sorted(value.items()):
+            where = f"translations.{lang}"
+            if lang not in languages:
+                raise self.fail(where, f"HumanOps writes alerts in {', '.join(languages)} (its texts for the rule "
+                                "types are in resources/cap/rule_texts.toml)")
+            if not isinstance(texts, dict):
+                raise self.fail(where, "must be a table (title, event, instruction, description)")
+            unknown = sorted(set(texts) - set(RULE_TEXT_KEYS))
+            if unknown:
+                raise self.fail(f"{where}.{unknown[0]}", f"unknown key (allowed: {', '.join(RULE_TEXT_KEYS)})")
+            bad = next((k for k, v in texts.items() if not isinstance(v, str) or not v.strip()), None)
+            if bad:
+                raise self.fail(f"{where}.{bad}", "must be text")
+            out.append((lang, tuple(sorted(texts.items()))))
+        return tuple(out)
+
     def parse(self) -> TriggerRule:
         if not isinstance(self.raw, dict):
             raise self.fail(None, "must be a table ([[rule]])")
@@ -181,7 +245,12 @@ class _RuleParser:
             "category": self.one_of("category", CAP_CATEGORIES, "Safety"),
             "event": self.get("event", str, ""),
             "description": self.get("description", str, ""),
+            "instruction": self.get("instruction", str, ""),
             "hazards": self.choices("hazards", self.hazards, ()),
+            "web": self.web(),
+            "expires_hours": float(self.number("expires_hours", DEFAULT_EXPIRES_HOURS, 0.25, 8760)),
+            "event_codes": self.event_codes(),
+            "translations": self.translations(),
             "min_severity": self.number("min_severity", 1, 1, 5, integer=True),
             "distance_m": float(self.number("distance_m", 0.0, 0, 100_000)),
         }
@@ -198,21 +267,41 @@ class _RuleParser:
 def _known_hazards() -> tuple[str, ...]:
     from humanops.catalog import load_catalog
 
-    try:
-        return tuple(load_catalog()["danger_zone"].field("hazard").values or ())
-    except Exception:  # no such kind in this catalog: accept any hazard text
+    catalog = load_catalog()  # a kind file that does not read fails here, loudly
+    if "danger_zone" not in catalog:  # no such kind in this catalog: accept any hazard text
         return ()
+    hazard = next((f for f in catalog["danger_zone"].fields if f.name == "hazard"), None)
+    return tuple(hazard.values or ()) if hazard is not None else ()
 
 
 def parse_rules(text: str, *, source: str = "trigger rules") -> list[TriggerRule]:
     """Every rule in ``text`` (TOML), or AnalysisError for the first problem (file, rule, key)."""
+    return parse_rule_file(text, source=source).rules
+
+
+def _file_languages(doc: dict[str, Any], source: str) -> tuple[str, ...]:
+    value = doc.get("languages", [ENGLISH])
+    known = text_table().languages
+    if not isinstance(value, list) or not all(isinstance(v, str) and LANGUAGE_TAG.match(v) for v in value):
+        raise AnalysisError(f"key 'languages': {value!r} is not a list of language tags (e.g. [\"en\", \"fr\"])",
+                            file=source)
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise AnalysisError(f"key 'languages': {unknown[0]!r} is not a language HumanOps writes alerts in "
+                            f"({', '.join(known)}; resources/cap/rule_texts.toml)", file=source)
+    return tuple(dict.fromkeys([ENGLISH, *value]))
+
+
+def parse_rule_file(text: str, *, source: str = "trigger rules") -> RuleFile:
+    """The rules and alert settings in ``text`` (TOML), or AnalysisError for the first problem."""
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AnalysisError(f"not valid TOML: {exc}", file=source) from None
-    unknown = sorted(set(doc) - {"rule", "version"})
+    unknown = sorted(set(doc) - FILE_KEYS)
     if unknown:
-        raise AnalysisError(f"unknown top-level key {unknown[0]!r} (expected [[rule]] tables)", file=source)
+        raise AnalysisError(f"unknown top-level key {unknown[0]!r} (expected [[rule]] tables, languages, web)",
+                            file=source)
     version = doc.get("version", 1)
     if version != 1:
         raise AnalysisError(f"key 'version': {version!r} is not a supported rule file version (1)", file=source)
@@ -227,4 +316,16 @@ def parse_rules(text: str, *, source: str = "trigger rules") -> list[TriggerRule
             raise AnalysisError(f"rule {rule.index} ({rule.id!r}), key 'id': the same id as rule {seen[rule.id]}",
                                 file=source)
         seen[rule.id] = rule.index
-    return rules
+    languages = _file_languages(doc, source)
+    web = doc.get("web", "")
+    if not isinstance(web, str) or (web and check_web(web)):
+        raise AnalysisError(f"key 'web': {check_web(str(web))}", file=source)
+    for rule in rules:  # an alert must not go out half in English in a language the response agreed
+        missing = untranslated(rule, languages, text_table())
+        if missing:
+            lang, key = missing[0]
+            raise AnalysisError(f"rule {rule.index} ({rule.id!r}), key {key!r}: no {lang!r} text for the response's "
+                                f"languages ({', '.join(languages)}); add it under [rule.translations.{lang}]",
+                                file=source)
+    rules = [replace(r, web=r.web or web) for r in rules]  # the file's page for rules naming none
+    return RuleFile(rules=rules, languages=languages, web=web)

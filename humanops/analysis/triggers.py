@@ -6,9 +6,15 @@ a malformed file changes nothing. Alerts live in the workspace table ``humanops_
 app's alerts panel, QGIS and a partner's audit can read them), one row per (rule, subject):
 
 * subject ``corridor:<uuid>`` for ``danger_near_corridor``, ``admin:<code>`` for
-  ``population_exposed``, ``need:<uuid>`` for ``need_near_danger``;
+  ``population_exposed``, ``zone:<uuid>`` for ``need_near_danger`` (one alert per rule and danger
+  zone, listing every need near it, not one per need: a flood of alerts hides the one that matters);
 * ``features``: every feature that fired it, as ``{"layer", "uuid", "role"}`` (role ``subject`` or
-  ``cause``);
+  ``cause``; the needs are the causes of a ``need_near_danger`` alert, so a new need near the same
+  zone raises an acknowledged alert again);
+* what its CAP messages say, in every language of ``resources/cap/rule_texts.toml``
+  (:mod:`humanops.analysis.trigger_texts`): ``texts``, with the rule's instruction, web address,
+  event codes, the needs' P-codes as geocodes and how long it stands (``expires_hours``, and
+  ``zones_valid_until``, the end of the danger zones that fired it);
 * ``state``: ``active`` → ``acknowledged`` (by a user) → ``resolved`` (the condition no longer
   holds). A resolved alert that fires again, or an acknowledged one that gains a new cause
   (a new danger zone near the same corridor), becomes ``active`` again.
@@ -17,7 +23,9 @@ app's alerts panel, QGIS and a partner's audit can read them), one row per (rule
 
 :class:`TriggerEngine` subscribes to the workspace and re-evaluates, after each committed change,
 only the rules that read the changed layer; one evaluation reads each layer once and tests all
-features at once with STRtree queries (a few thousand features: tens of milliseconds).
+features at once with STRtree queries (a few thousand features: tens of milliseconds). Times
+(fired, acknowledged, resolved, "valid at") come from the workspace clock
+(:func:`humanops.model.clock.workspace_now`): a scenario's time in a scenario workspace.
 """
 
 from __future__ import annotations
@@ -39,10 +47,12 @@ import shapely
 from humanops.analysis.exposure import pairs_within
 from humanops.analysis.layer_reader import read_features
 from humanops.analysis.projection import to_metric, utm_crs_for
-from humanops.analysis.trigger_rules import TriggerRule, parse_rules
+from humanops.analysis.trigger_rules import TriggerRule, parse_rule_file, parse_rules
+from humanops.analysis.trigger_texts import ENGLISH, LabelFor, Phrases, rule_text, text_table, truncate_headline
 from humanops.errors import AnalysisError, WorkspaceError
-from humanops.model.marking import TLP, format_time, parse_time, split_list, utc_now
-from humanops.model.numbers import format_number
+from humanops.model.clock import workspace_now
+from humanops.model.marking import TLP, format_time, parse_time, split_list
+from humanops.store.cap_messages import RESPONSE_LANGUAGES_KEY
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace, WorkspaceChange
@@ -51,6 +61,12 @@ log = logging.getLogger(__name__)
 
 RULES_META_KEY = "trigger_rules"
 RULES_SOURCE_META_KEY = "trigger_rules_source"
+# The languages the response issues its alerts in (English first), set by the adopted rule file.
+LANGUAGES_META_KEY = RESPONSE_LANGUAGES_KEY
+LINES_LISTED = 20  # zones or needs written out in a description; then "... and N more"
+GEOCODE_PCODE = "PCODE"  # CAP <geocode> valueName of an OCHA COD P-code (a need's admin_code)
+EVENT_CODE_TRIGGER = "humanops:trigger"  # CAP <eventCode> valueNames: the rule type, the zones' hazards
+EVENT_CODE_HAZARD = "humanops:hazard"
 ALERTS_TABLE = "humanops_alerts"
 ALERT_STATES = ("active", "acknowledged", "resolved")
 CONFIDENCE_CERTAINTY = {"high": "Observed", "medium": "Likely", "low": "Possible", "unconfirmed": "Unlikely"}
@@ -71,11 +87,16 @@ ALERTS_DDL = f"""
         tlp TEXT, releasable_to TEXT, caveats TEXT,
         first_fired DATETIME NOT NULL, last_fired DATETIME NOT NULL, updated DATETIME NOT NULL,
         acknowledged DATETIME, acknowledged_by TEXT, resolved DATETIME,
+        instruction TEXT, web TEXT, event_codes TEXT, geocodes TEXT, zones_valid_until DATETIME,
+        expires_hours REAL, texts TEXT,
         UNIQUE (rule_id, subject))"""
+# Columns later versions added, with their types: added to an older table on first use.
+_ADDED_COLUMNS = {"instruction": "TEXT", "web": "TEXT", "event_codes": "TEXT", "geocodes": "TEXT",
+                  "zones_valid_until": "DATETIME", "expires_hours": "REAL", "texts": "TEXT"}
 _ALERT_COLUMNS = ("id", "rule_id", "subject", "state", "level", "category", "event", "severity", "urgency",
                   "certainty", "headline", "description", "features", "area_wkt", "area_radius_m", "area_desc",
                   "tlp", "releasable_to", "caveats", "first_fired", "last_fired", "updated", "acknowledged",
-                  "acknowledged_by", "resolved")
+                  "acknowledged_by", "resolved", *_ADDED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -114,6 +135,15 @@ class Alert:
     acknowledged: datetime | None = None
     acknowledged_by: str | None = None
     resolved: datetime | None = None
+    instruction: str = ""  # CAP <instruction>: the agreed action
+    web: str = ""
+    event_codes: tuple[tuple[str, str], ...] = ()  # CAP <eventCode> (valueName, value)
+    geocodes: tuple[tuple[str, str], ...] = ()  # CAP <geocode> (valueName, value): the needs' P-codes
+    zones_valid_until: datetime | None = None  # the end of the danger zones that fired it (None: open)
+    expires_hours: float = 24.0
+    # {lang: {"event", "headline", "description", "instruction", "area", "cancel_headline",
+    #         "cancel_description"[, "untranslated": [the rule's own texts left in English]]}}
+    texts: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
 
     @property
     def sent(self) -> datetime | None:
@@ -126,6 +156,8 @@ class Alert:
             "category": self.category, "event": self.event, "headline": self.headline,
             "description": self.description,
             "features": [{"layer": f.layer, "uuid": f.uuid, "role": f.role} for f in self.features],
+            "instruction": self.instruction, "web": self.web,
+            "geocodes": [{"valueName": n, "value": v} for n, v in self.geocodes],
             "area_desc": self.area_desc, "tlp": self.tlp, "releasable_to": list(self.releasable_to),
             "first_fired": format_time(self.first_fired), "last_fired": format_time(self.last_fired),
             "acknowledged": format_time(self.acknowledged), "acknowledged_by": self.acknowledged_by,
@@ -153,11 +185,14 @@ def adopt_rules(workspace: Workspace, path: str | Path) -> list[TriggerRule]:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise AnalysisError(f"cannot read the rule file: {reason}", file=str(path)) from None
-    rules = parse_rules(text, source=str(path))  # raises before anything is written
+    rule_file = parse_rule_file(text, source=str(path))  # raises before anything is written
+    rules = rule_file.rules
     ids = {r.id for r in rules}
-    now = utc_now()
+    now = workspace_now(workspace)
     with workspace.transaction() as db:
         db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)", (RULES_META_KEY, text))
+        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)",
+                   (LANGUAGES_META_KEY, " ".join(rule_file.languages)))
         db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)",
                    (RULES_SOURCE_META_KEY, json.dumps({"file": path.name, "adopted": format_time(now)})))
         ensure_alerts_table(workspace)
@@ -172,11 +207,18 @@ def adopt_rules(workspace: Workspace, path: str | Path) -> list[TriggerRule]:
 
 
 def ensure_alerts_table(workspace: Workspace) -> None:
+    from humanops.store.app_tables import table_columns
     from humanops.store.schema import register_attributes_table
 
     db = workspace.connection
-    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (ALERTS_TABLE,)).fetchone()
-    if exists:
+    columns = table_columns(workspace, ALERTS_TABLE)
+    if columns:
+        missing = [c for c in _ADDED_COLUMNS if c not in columns]
+        ours = {"rule_id", "subject", "features", "state"} <= set(columns)  # not one another tool made
+        if missing and ours:  # a table an earlier version made: its alerts gain the new columns, empty
+            with workspace.transaction():
+                for column in missing:
+                    db.execute(f"ALTER TABLE {ALERTS_TABLE} ADD COLUMN {column} {_ADDED_COLUMNS[column]}")
         return
     with workspace.transaction():
         db.execute(ALERTS_DDL)
@@ -197,7 +239,15 @@ def _alert_from_row(row: Sequence[Any]) -> Alert:
         caveats=split_list(r["caveats"]), first_fired=parse_time(r["first_fired"]),
         last_fired=parse_time(r["last_fired"]), updated=parse_time(r["updated"]),
         acknowledged=parse_time(r["acknowledged"]), acknowledged_by=r["acknowledged_by"],
-        resolved=parse_time(r["resolved"]))
+        resolved=parse_time(r["resolved"]), instruction=r["instruction"] or "", web=r["web"] or "",
+        event_codes=_pairs(r["event_codes"]), geocodes=_pairs(r["geocodes"]),
+        zones_valid_until=parse_time(r["zones_valid_until"]),
+        expires_hours=float(r["expires_hours"]) if r["expires_hours"] is not None else 24.0,
+        texts=json.loads(r["texts"]) if r["texts"] else {})
+
+
+def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((str(name), str(value)) for name, value in json.loads(text)) if text else ()
 
 
 def _alert_row(alert: Alert) -> tuple[Any, ...]:
@@ -207,7 +257,10 @@ def _alert_row(alert: Alert) -> tuple[Any, ...]:
             alert.area.wkt if alert.area is not None else None, alert.area_radius_m, alert.area_desc,
             alert.tlp, ",".join(alert.releasable_to) or None, ",".join(alert.caveats) or None,
             format_time(alert.first_fired), format_time(alert.last_fired), format_time(alert.updated),
-            format_time(alert.acknowledged), alert.acknowledged_by, format_time(alert.resolved))
+            format_time(alert.acknowledged), alert.acknowledged_by, format_time(alert.resolved),
+            alert.instruction or None, alert.web or None, json.dumps(alert.event_codes),
+            json.dumps(alert.geocodes), format_time(alert.zones_valid_until), alert.expires_hours,
+            json.dumps(alert.texts, ensure_ascii=False, sort_keys=True))
 
 
 def list_alerts(workspace: Workspace, *, states: Iterable[str] | None = None,
@@ -248,7 +301,7 @@ def acknowledge(workspace: Workspace, alert_id: str, *, by: str = "") -> Alert:
     alert = get_alert(workspace, alert_id)
     if alert.state == "resolved":
         raise AnalysisError(f"alert {alert.id} is resolved already")
-    now = format_time(utc_now())
+    now = format_time(workspace_now(workspace))
     with workspace.transaction() as db:
         db.execute(f"UPDATE {ALERTS_TABLE} SET state = 'acknowledged', acknowledged = ?, acknowledged_by = ?, "
                    "updated = ? WHERE id = ?", (now, by or workspace.organisation, now, alert.id))
@@ -267,14 +320,33 @@ class _Inputs:
     corridors: gpd.GeoDataFrame | None = None
     needs: gpd.GeoDataFrame | None = None
     crs: Any = None
+    label: LabelFor | None = None  # enum values in a language, from the layer kinds' translations
+
+
+def _labels(workspace: Workspace) -> LabelFor:
+    """How the layer kinds say a field value in a language (a hazard, a corridor status)."""
+    fields: dict[tuple[str, str], Any] = {}
+
+    def label(layer: str, field_name: str, value: Any, lang: str) -> str:
+        key = (layer, field_name)
+        if key not in fields:
+            kinds = workspace.catalog
+            fields[key] = None
+            if layer in kinds:
+                fields[key] = next((f for f in kinds[layer].fields if f.name == field_name), None)
+        spec = fields[key]
+        return spec.value_label(value, lang) if spec is not None else str(value)
+
+    return label
 
 
 def _read_inputs(workspace: Workspace, rules: Sequence[TriggerRule], at: datetime) -> _Inputs:
     layers = set().union(*(r.layers for r in rules)) if rules else set()
-    inputs = _Inputs(at=at)
+    inputs = _Inputs(at=at, label=_labels(workspace))
     if "danger_zone" in layers:
         inputs.zones = read_features(
-            workspace, "danger_zone", ["uuid", "name", "hazard", "severity", "confidence", *MARKING_COLUMNS], at=at)
+            workspace, "danger_zone",
+            ["uuid", "name", "hazard", "severity", "confidence", "valid_until", *MARKING_COLUMNS], at=at)
     if "corridor" in layers:
         inputs.corridors = read_features(
             workspace, "corridor", ["uuid", "name", "status", "width_m", *MARKING_COLUMNS], at=at)
@@ -295,14 +367,37 @@ def _zones_for(rule: TriggerRule, zones: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return zones[keep.to_numpy()]
 
 
-def _marking(frames: Iterable[pd.DataFrame]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+class _Columns:
+    """A frame's columns as plain arrays, taken once per evaluation: an alert's rows are then a
+    numpy index away (pandas' per-call cost, paid for every alert, dominated the evaluation)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], geometry: np.ndarray) -> None:
+        self.arrays = arrays
+        self.geometry = geometry
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> _Columns:
+        arrays = {c: frame[c].to_numpy(dtype=float if frame[c].dtype.kind in "fiu" else object)
+                  for c in frame.columns if c != "geometry"}
+        return cls(arrays, np.asarray(frame.geometry.values, dtype=object))
+
+    def take(self, rows: Any) -> _Columns:
+        return _Columns({c: a[rows] for c, a in self.arrays.items()}, self.geometry[rows])
+
+    def __getitem__(self, column: str) -> np.ndarray:
+        return self.arrays[column]
+
+    def __len__(self) -> int:
+        return len(self.geometry)
+
+
+def _marking(parts: Iterable[_Columns]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """The most restrictive TLP of the rows; releasable to the parties every restricted row allows."""
     tlp = TLP.CLEAR
     releasable: set[str] | None = None
     caveats: set[str] = set()
-    for frame in frames:
-        for level, parties, cav in zip(frame["tlp"].astype(object), frame["releasable_to"].astype(object),
-                                       frame["caveats"].astype(object), strict=True):
+    for part in parts:
+        for level, parties, cav in zip(part["tlp"], part["releasable_to"], part["caveats"], strict=True):
             parsed = TLP.parse(level) if isinstance(level, str) and level else TLP.AMBER
             tlp = max(tlp, parsed, key=lambda t: t.rank)
             listed = set(split_list(parties))
@@ -312,12 +407,17 @@ def _marking(frames: Iterable[pd.DataFrame]) -> tuple[str, tuple[str, ...], tupl
     return tlp.value, tuple(sorted(releasable or ())), tuple(sorted(caveats))
 
 
-def _certainty(rule: TriggerRule, zones: pd.DataFrame) -> str:
+def _certainty(rule: TriggerRule, zones: _Columns) -> str:
     if rule.certainty:
         return rule.certainty
-    found = {CONFIDENCE_CERTAINTY.get(str(c), "Unknown") for c in zones["confidence"].astype(object)
-             if isinstance(c, str)}
+    found = {CONFIDENCE_CERTAINTY.get(str(c), "Unknown") for c in zones["confidence"] if isinstance(c, str)}
     return next((c for c in _CERTAINTY_ORDER if c in found), "Likely")
+
+
+def _zones_end(zones: _Columns) -> datetime | None:
+    """When the last of ``zones`` ends; None when any of them has no end."""
+    ends = [parse_time(v) if isinstance(v, str) else None for v in zones["valid_until"]]
+    return None if not ends or any(e is None for e in ends) else max(e for e in ends if e is not None)
 
 
 def _hull(geoms: Sequence[Any]) -> Any:
@@ -329,23 +429,79 @@ def _hull(geoms: Sequence[Any]) -> Any:
     return hull if hull.geom_type == "Polygon" else None
 
 
-def _zone_lines(zones: pd.DataFrame, limit: int = 20) -> str:
-    lines = [f"- {n} ({h}, severity {int(s)})" for n, h, s in zip(
-        zones["name"].astype(object), zones["hazard"].astype(object), zones["severity"], strict=True)]
-    if len(lines) > limit:
-        lines = [*lines[:limit], f"- ... and {len(lines) - limit} more"]
-    return "\n".join(lines)
+def _zone_lines(say: Phrases, zones: _Columns) -> str:
+    shown = min(len(zones), LINES_LISTED)  # only the lines written out are worded
+    lines = [say.say("line.zone", name=n, hazard=say.label("danger_zone", "hazard", h), severity=int(s))
+             for n, h, s in zip(zones["name"][:shown], zones["hazard"][:shown], zones["severity"][:shown],
+                                strict=True)]
+    return say.lines(lines, len(zones))
 
 
-def _base(rule: TriggerRule, subject: str, headline: str, description: str, features: list[FeatureRef],
-          zones: pd.DataFrame, marked: list[pd.DataFrame], **area: Any) -> Alert:
+def _need_lines(say: Phrases, needs: _Columns) -> str:
+    shown = min(len(needs), LINES_LISTED)
+    lines = []
+    for name, phase, population, code in zip(needs["name"][:shown], needs["severity_phase"][:shown],
+                                             needs["population"][:shown], needs["admin_code"][:shown], strict=True):
+        values = {"name": name, "phase": int(phase), "population": float(population)}
+        lines.append(say.say("line.need_pcode", pcode=code, **values) if isinstance(code, str) and code
+                     else say.say("line.need", **values))
+    return say.lines(lines, len(needs))
+
+
+# What an alert says in one language: (headline, description, area description).
+Wording = Callable[[Phrases], tuple[str, str, str]]
+
+
+def _texts(rule: TriggerRule, wording: Wording, label: LabelFor | None) -> dict[str, dict[str, Any]]:
+    """The alert's texts in every language of the rule texts table (English included)."""
+    table = text_table()
+    out: dict[str, dict[str, Any]] = {}
+    for lang in table.languages:
+        say = Phrases(table, lang, label)
+        headline, description, area = wording(say)
+        untranslated: list[str] = []
+
+        def own(key: str, lang: str = lang, missing: list[str] = untranslated) -> str:
+            text = rule_text(rule, key, lang, table)
+            if text is None:  # checked at adoption for the response's languages; the others say so
+                missing.append(key)
+                return str(getattr(rule, key))
+            return text
+
+        if rule.description:
+            description = f"{description}\n\n{own('description')}"
+        event = own("event") if rule.event else own("title") if rule.title else rule.id
+        instruction = own("instruction") if rule.instruction else say.say(f"{rule.type}.instruction")
+        entry: dict[str, Any] = {"event": event, "headline": truncate_headline(headline),
+                                 "description": description, "instruction": instruction, "area": area,
+                                 # what its Cancel says, should its condition stop holding
+                                 "cancel_headline": truncate_headline(say.say("cancel.headline", headline=headline)),
+                                 "cancel_description": say.say("cancel.description")}
+        if untranslated:
+            entry["untranslated"] = untranslated
+        out[lang] = entry
+    return out
+
+
+def _rule_name(rule: TriggerRule, say: Phrases) -> str:
+    """The rule as its descriptions name it: its title in the language (else in English), else its id."""
+    return (rule_text(rule, "title", say.lang, say.table) or rule.title) if rule.title else rule.id
+
+
+def _base(rule: TriggerRule, inputs: _Inputs, subject: str, wording: Wording, features: list[FeatureRef],
+          zones: _Columns, marked: list[_Columns], geocodes: Iterable[tuple[str, str]] = (), **area: Any) -> Alert:
     tlp, releasable, caveats = _marking(marked)
-    if rule.description:
-        description = f"{description}\n\n{rule.description}"
-    return Alert(rule_id=rule.id, subject=subject, level=rule.level, headline=headline[:160],
-                 description=description, features=tuple(features), severity=rule.cap_severity,
+    texts = _texts(rule, wording, inputs.label)
+    english = texts[ENGLISH]
+    hazards = sorted({h for h in zones["hazard"] if isinstance(h, str)})
+    event_codes = ((EVENT_CODE_TRIGGER, rule.type), *((EVENT_CODE_HAZARD, h) for h in hazards), *rule.event_codes)
+    return Alert(rule_id=rule.id, subject=subject, level=rule.level, headline=english["headline"],
+                 description=english["description"], features=tuple(features), severity=rule.cap_severity,
                  urgency=rule.cap_urgency, certainty=_certainty(rule, zones), category=rule.category,
-                 event=rule.event or rule.label, tlp=tlp, releasable_to=releasable, caveats=caveats, **area)
+                 event=english["event"], tlp=tlp, releasable_to=releasable, caveats=caveats,
+                 area_desc=english["area"], instruction=english["instruction"], web=rule.web,
+                 event_codes=event_codes, geocodes=tuple(geocodes), zones_valid_until=_zones_end(zones),
+                 expires_hours=rule.expires_hours, texts=texts, **area)
 
 
 def _danger_near_corridor(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
@@ -357,21 +513,28 @@ def _danger_near_corridor(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
     zone_geoms = to_metric(np.asarray(zones.geometry.values, dtype=object), inputs.crs)
     half = pd.to_numeric(corridors["width_m"], errors="coerce").fillna(0).to_numpy(dtype=float) / 2.0
     ci, zi = shapely.STRtree(zone_geoms).query(lines, predicate="dwithin", distance=half + rule.distance_m)
+    all_zones, all_corridors = _Columns.of(zones), _Columns.of(corridors)
     alerts = []
     for c, zone_rows in _grouped(ci, zi):
-        hit = zones.iloc[zone_rows]
-        corridor = corridors.iloc[[c]]
-        name, status = corridor["name"].iloc[0], corridor["status"].iloc[0]
-        worst = int(pd.to_numeric(hit["severity"]).max())
-        headline = f"Corridor {name!r} at risk: {len(hit)} danger zone(s), worst severity {worst}, within " \
-                   f"{format_number(rule.distance_m)} m"
-        description = (f"Rule {rule.label!r}: danger zones of severity {rule.min_severity} or more within "
-                       f"{format_number(rule.distance_m)} m of the {status} corridor {name!r}:\n{_zone_lines(hit)}")
-        features = [FeatureRef("corridor", str(corridor["uuid"].iloc[0]), "subject"),
-                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
-        alerts.append(_base(rule, f"corridor:{corridor['uuid'].iloc[0]}", headline, description, features, hit,
-                            [corridor, hit], area=_hull(hit.geometry.values),
-                            area_desc=f"Danger zones near corridor {name}"))
+        hit = all_zones.take(zone_rows)
+        corridor = all_corridors.take([c])
+        name, status, uuid = corridor["name"][0], corridor["status"][0], str(corridor["uuid"][0])
+        worst = int(np.nanmax(hit["severity"]))
+
+        def wording(say: Phrases, hit: _Columns = hit, name: str = name, status: str = status,
+                    worst: int = worst) -> tuple[str, str, str]:
+            return (say.say("danger_near_corridor.headline", corridor=name, zones=len(hit), worst=worst,
+                            distance=rule.distance_m),
+                    say.say("danger_near_corridor.description", rule=_rule_name(rule, say),
+                            min_severity=rule.min_severity, distance=rule.distance_m,
+                            status=say.label("corridor", "status", status), corridor=name,
+                            zone_lines=_zone_lines(say, hit)),
+                    say.say("danger_near_corridor.area", corridor=name))
+
+        features = [FeatureRef("corridor", uuid, "subject"),
+                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"]))]
+        alerts.append(_base(rule, inputs, f"corridor:{uuid}", wording, features, hit, [corridor, hit],
+                            area=_hull(hit.geometry)))
     return alerts
 
 
@@ -387,26 +550,36 @@ def _population_exposed(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
     admin = needs["admin_code"].astype(object).where(needs["admin_code"].notna(), "").to_numpy(dtype=object)
     population = pd.to_numeric(needs["population"], errors="coerce").fillna(0).to_numpy(dtype=float)
     totals = pd.Series(population[exposed]).groupby(admin[exposed]).sum()
+    all_needs, all_zones = _Columns.of(needs), _Columns.of(zones)
     alerts = []
     for code, total in totals.items():
         if total <= rule.threshold or (rule.admin_codes and code not in rule.admin_codes):
             continue
         in_area = exposed[admin[exposed] == code]
-        area_needs = needs.iloc[in_area]
-        hit = zones.iloc[np.unique(zi[np.isin(pi, in_area)])]
-        where = f"admin area {code}" if code else "needs without an admin code"
-        headline = f"{int(total):,} people exposed to danger in {where} (threshold {rule.threshold:,.0f})"
-        description = (f"Rule {rule.label!r}: {int(total):,} people at {len(area_needs)} need location(s) in "
-                       f"{where} are inside or within {format_number(rule.distance_m)} m of danger zones of severity "
-                       f"{rule.min_severity} or more:\n{_zone_lines(hit)}")
-        features = [*(FeatureRef("need", str(u), "subject") for u in sorted(area_needs["uuid"].astype(object))),
-                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
-        alerts.append(_base(rule, f"admin:{code}", headline, description, features, hit, [area_needs, hit],
-                            area=_hull([*area_needs.geometry.values, *hit.geometry.values]), area_desc=where))
+        area_needs = all_needs.take(in_area)
+        hit = all_zones.take(np.unique(zi[np.isin(pi, in_area)]))
+
+        def wording(say: Phrases, code: str = code, total: float = total, area_needs: _Columns = area_needs,
+                    hit: _Columns = hit) -> tuple[str, str, str]:
+            where = (say.say("population_exposed.where_admin", code=code) if code
+                     else say.say("population_exposed.where_unknown"))
+            return (say.say("population_exposed.headline", people=int(total), where=where, threshold=rule.threshold),
+                    say.say("population_exposed.description", rule=_rule_name(rule, say), people=int(total),
+                            needs=len(area_needs), where=where, distance=rule.distance_m,
+                            min_severity=rule.min_severity, zone_lines=_zone_lines(say, hit)),
+                    say.say("population_exposed.area_admin", code=code) if code
+                    else say.say("population_exposed.area_unknown"))
+
+        features = [*(FeatureRef("need", str(u), "subject") for u in sorted(area_needs["uuid"])),
+                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"]))]
+        alerts.append(_base(rule, inputs, f"admin:{code}", wording, features, hit, [area_needs, hit],
+                            geocodes=[(GEOCODE_PCODE, code)] if code else [],
+                            area=_hull([*area_needs.geometry, *hit.geometry])))
     return alerts
 
 
 def _need_near_danger(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
+    """One alert per danger zone with needs of the rule's phase near it, listing those needs."""
     needs, zones = inputs.needs, _zones_for(rule, inputs.zones)
     phase = pd.to_numeric(needs["severity_phase"], errors="coerce").fillna(0).to_numpy() if len(needs) else []
     needs = needs[np.asarray(phase) >= rule.min_phase]
@@ -414,22 +587,32 @@ def _need_near_danger(rule: TriggerRule, inputs: _Inputs) -> list[Alert]:
         return []
     pi, zi = pairs_within(np.asarray(needs.geometry.values, dtype=object),
                           np.asarray(zones.geometry.values, dtype=object), rule.distance_m, crs=inputs.crs)
+    all_needs, all_zones = _Columns.of(needs), _Columns.of(zones)
+    need_names = all_needs["name"].astype(str)
     alerts = []
-    for p, zone_rows in _grouped(pi, zi):
-        need = needs.iloc[[p]]
-        hit = zones.iloc[zone_rows]
-        name = need["name"].iloc[0]
-        phase_value = int(pd.to_numeric(need["severity_phase"]).iloc[0])
-        headline = (f"Need {name!r} (phase {phase_value}) within {format_number(rule.distance_m)} m of "
-                    f"{len(hit)} danger zone(s)")
-        description = (f"Rule {rule.label!r}: the need {name!r} of severity phase {phase_value} "
-                       f"(population {_count(need['population'].iloc[0])}) is inside or within "
-                       f"{format_number(rule.distance_m)} m of:\n{_zone_lines(hit)}")
-        features = [FeatureRef("need", str(need["uuid"].iloc[0]), "subject"),
-                    *(FeatureRef("danger_zone", str(u)) for u in sorted(hit["uuid"].astype(object)))]
-        alerts.append(_base(rule, f"need:{need['uuid'].iloc[0]}", headline, description, features, hit,
-                            [need, hit], area=need.geometry.iloc[0], area_radius_m=max(rule.distance_m, 100.0),
-                            area_desc=f"Need location {name}"))
+    for z, need_rows in _grouped(zi, pi):
+        zone = all_zones.take([z])
+        # the worst first, then by name: the lines written out are the ones to read
+        near = all_needs.take(need_rows[np.lexsort((need_names[need_rows], -all_needs["severity_phase"][need_rows]))])
+        name, hazard, uuid = zone["name"][0], zone["hazard"][0], str(zone["uuid"][0])
+        severity = int(zone["severity"][0])
+        people = float(np.nansum(near["population"]))
+
+        def wording(say: Phrases, near: _Columns = near, name: str = name, hazard: str = hazard,
+                    severity: int = severity, people: float = people) -> tuple[str, str, str]:
+            hazard_words = say.label("danger_zone", "hazard", hazard)
+            return (say.say("need_near_danger.headline", needs=len(near), min_phase=rule.min_phase,
+                            distance=rule.distance_m, zone=name, hazard=hazard_words, severity=severity),
+                    say.say("need_near_danger.description", rule=_rule_name(rule, say), needs=len(near),
+                            min_phase=rule.min_phase, people=int(people), zone=name, hazard=hazard_words,
+                            severity=severity, distance=rule.distance_m, need_lines=_need_lines(say, near)),
+                    say.say("need_near_danger.area", zone=name))
+
+        codes = sorted({c for c in near["admin_code"] if isinstance(c, str) and c})
+        features = [FeatureRef("danger_zone", uuid, "subject"),
+                    *(FeatureRef("need", str(u)) for u in sorted(near["uuid"]))]
+        alerts.append(_base(rule, inputs, f"zone:{uuid}", wording, features, zone, [near, zone],
+                            geocodes=[(GEOCODE_PCODE, c) for c in codes], area=zone.geometry[0]))
     return alerts
 
 
@@ -443,11 +626,6 @@ def _grouped(keys: np.ndarray, values: np.ndarray) -> Iterable[tuple[int, np.nda
     return zip(unique.tolist(), np.split(values, starts[1:]), strict=True)
 
 
-def _count(value: Any) -> str:
-    number = pd.to_numeric(value, errors="coerce")
-    return "unknown" if pd.isna(number) else f"{int(number):,}"
-
-
 _EVALUATORS: dict[str, Callable[[TriggerRule, _Inputs], list[Alert]]] = {
     "danger_near_corridor": _danger_near_corridor,
     "population_exposed": _population_exposed,
@@ -458,7 +636,7 @@ _EVALUATORS: dict[str, Callable[[TriggerRule, _Inputs], list[Alert]]] = {
 def evaluate_rules(workspace: Workspace, rules: Sequence[TriggerRule], *, at: datetime | None = None) -> list[Alert]:
     """The alerts the rules fire now (not stored). Disabled rules fire nothing."""
     rules = [r for r in rules if r.enabled]
-    inputs = _read_inputs(workspace, rules, at or utc_now())
+    inputs = _read_inputs(workspace, rules, at or workspace_now(workspace))
     alerts: list[Alert] = []
     for rule in rules:
         alerts += _EVALUATORS[rule.type](rule, inputs)
@@ -484,17 +662,22 @@ class EvaluationReport:
                 "resolved": [a.id for a in self.resolved], "active": self.active}
 
 
-def _same_content(a: Alert, b: Alert) -> bool:
+def _content(a: Alert) -> tuple[Any, ...]:
+    """What an alert says (its CAP messages' content): a change in it is an update."""
     return (a.headline, a.description, a.features, a.severity, a.urgency, a.certainty, a.tlp, a.releasable_to,
-            a.area_desc) == (b.headline, b.description, b.features, b.severity, b.urgency, b.certainty, b.tlp,
-                             b.releasable_to, b.area_desc)
+            a.caveats, a.area_desc, a.event, a.category, a.instruction, a.web, a.event_codes, a.geocodes,
+            a.zones_valid_until, a.expires_hours, a.texts)
+
+
+def _same_content(a: Alert, b: Alert) -> bool:
+    return _content(a) == _content(b)
 
 
 def sync_alerts(workspace: Workspace, rules: Sequence[TriggerRule], fired: Sequence[Alert], *,
                 now: datetime | None = None) -> EvaluationReport:
     """Store ``fired`` (the alerts ``rules`` raise now); resolve those of ``rules`` that no longer fire."""
     ensure_alerts_table(workspace)
-    now = now or utc_now()
+    now = now or workspace_now(workspace)
     report = EvaluationReport(rules=[r.id for r in rules])
     rule_ids = [r.id for r in rules]
     existing = {(a.rule_id, a.subject): a for a in list_alerts(workspace, rule_ids=rule_ids)} if rule_ids else {}
@@ -535,8 +718,8 @@ def sync_alerts(workspace: Workspace, rules: Sequence[TriggerRule], fired: Seque
 class TriggerEngine:
     """Evaluates the adopted rules and keeps ``humanops_alerts`` current.
 
-    ``at`` fixes the time the danger zones and corridors must be valid at (default: now, at each
-    evaluation). :meth:`subscribe` re-evaluates after every committed change in a layer a rule
+    ``at`` fixes the time the danger zones and corridors must be valid at (default: the workspace
+    clock's now, at each evaluation). :meth:`subscribe` re-evaluates after every committed change in a layer a rule
     reads; an error during that evaluation never breaks the edit (it is logged and kept in
     ``last_error``). ``on_alerts(report)`` callbacks run when alerts changed (the alerts panel).
     """
@@ -571,9 +754,9 @@ class TriggerEngine:
             changed = set(layers)
             rules = [r for r in rules if r.layers & changed]
         enabled = [r for r in rules if r.enabled]
-        at = self.at or utc_now()
-        fired = evaluate_rules(self.workspace, enabled, at=at) if enabled else []
-        report = sync_alerts(self.workspace, rules, fired)
+        now = workspace_now(self.workspace)
+        fired = evaluate_rules(self.workspace, enabled, at=self.at or now) if enabled else []
+        report = sync_alerts(self.workspace, rules, fired, now=now)
         self.evaluations += 1
         self.last_report = report
         if report.changed:

@@ -22,9 +22,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, add_json_flag, emit, num, open_workspace
 from humanops.errors import AnalysisError, FormatError, HumanOpsError, UsageError
-from humanops.model.numbers import format_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -228,8 +227,9 @@ def operation_command(sub: argparse._SubParsersAction, name: str, op_id: str, *,
 def _exposure_text(result: OperationResult) -> str:
     s = result.summary
     frame = result.tables["exposure"]
-    lines = [f"{s['needs_exposed']:,} of {s['needs_total']:,} need locations, {s.get('population_exposed', 0):,} "
-             f"people exposed to {s['zones_considered']:,} danger zones (within {format_number(s['distance_m'])} m, at "
+    lines = [f"{num(s['needs_exposed'])} of {num(s['needs_total'])} need locations, "
+             f"{num(s.get('population_exposed', 0))} people exposed to {num(s['zones_considered'])} danger zones "
+             f"(within {num(s['distance_m'], None)} m, at "
              f"{s.get('at', '')})"]
     if len(frame):
         keys = [c for c in ("hazard", "severity", "admin_code") if c in frame.columns]
@@ -321,14 +321,28 @@ def _run_rules(args: argparse.Namespace) -> int:
 
 
 def _run_cap(args: argparse.Namespace) -> int:
+    from humanops.analysis.trigger_rules import check_web
     from humanops.analysis.triggers import get_alert
-    from humanops.formats.cap import write_cap
+    from humanops.formats.cap_chain import export_cap
 
+    languages = tuple(lang.strip() for part in args.lang or () for lang in part.split(",") if lang.strip())
+    if args.web and (reason := check_web(args.web)):
+        raise UsageError(f"--web: {reason}")
     with open_workspace(args) as ws:
         alert = get_alert(ws, args.alert_id)
-        sender = args.sender or ws.organisation or "humanops"
-    write_cap(alert, args.out, sender=sender, status=args.status, sender_name=sender)
-    emit(args, {"alert": alert.id, "out": args.out}, f"wrote CAP 1.2 alert {alert.id} to {args.out}")
+        issued = export_cap(ws, alert, args.out, all_messages=args.all, status=args.status, sender=args.sender,
+                            languages=languages or None, web=args.web)
+    for warning in issued.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    latest = issued.latest
+    doc = {"alert": alert.id, "state": alert.state, "status": latest.status,
+           "issued": issued.new.identifier if issued.new else None,
+           "messages": [{"identifier": m.identifier, "msgType": m.msg_type, "sent": m.sent,
+                         "references": m.refs.split(), "languages": m.languages.split()} for m in issued.messages],
+           "files": issued.files, "warnings": issued.warnings}
+    what = f"CAP 1.2 {latest.msg_type} {latest.identifier} ({latest.status}, sent {latest.sent})"
+    head = f"issued {what}" if issued.new else f"no change since {what}"
+    emit(args, doc, f"{head} for alert {alert.id}; wrote {len(issued.files)} file(s): {', '.join(issued.files)}")
     return 0
 
 
@@ -368,11 +382,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(p)
     p.set_defaults(handler=_run_rules)
 
-    p = tsub.add_parser("cap", help="export an alert as CAP 1.2 XML")
+    p = tsub.add_parser("cap", help="write an alert's latest CAP 1.2 message (Alert, then Update, then Cancel)",
+                        description="Issue the CAP 1.2 message due for the alert and write it: an Alert first, an "
+                        "Update when what it says changed, a Cancel once resolved (each its own identifier, "
+                        "referencing the earlier ones); otherwise the latest message again. docs/cap-out.md")
     p.add_argument("alert_id", metavar="ALERT_ID", help="alert id (or its first characters)")
-    p.add_argument("--out", required=True, metavar="FILE.xml", help="CAP file to write")
+    p.add_argument("--out", required=True, metavar="FILE.xml|FOLDER",
+                   help="CAP file to write (with --all: a folder, one <identifier>.xml per message)")
+    p.add_argument("--all", action="store_true", help="write every message of the alert's chain, not only the latest")
     p.add_argument("--sender", help="CAP sender (default: our organisation id)")
-    p.add_argument("--status", default="Actual", choices=("Actual", "Exercise", "System", "Test", "Draft"),
-                   help="CAP status [default: Actual]")
+    p.add_argument("--status", choices=("Actual", "Exercise", "System", "Test", "Draft"),
+                   help="CAP status [default: Exercise in a scenario workspace, else Actual]")
+    p.add_argument("--lang", action="append", metavar="LANG[,LANG...]",
+                   help="languages of the <info>s, e.g. en,fr,ar (English always) [default: the response's "
+                        "languages, from the adopted rule file]")
+    p.add_argument("--web", metavar="URL", help="CAP <web> address [default: the rule's or the rule file's]")
     add_json_flag(p)
     p.set_defaults(handler=_run_cap)

@@ -66,6 +66,14 @@ def emit(args: argparse.Namespace, document: Any, text: Callable[[Any], str] | s
             print(out)
 
 
+def num(value: float, decimals: int | None = 0) -> str:
+    """A number in a human-readable line, as the reader's locale writes it (Babel: fr "12 345",
+    es "12.345"; humanops.locale_format). ``--json`` output never goes through here."""
+    from humanops.locale_format import format_number
+
+    return format_number(value, decimals=decimals)
+
+
 def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """``--passphrase-file``, then ``$HUMANOPS_PASSPHRASE``; only a terminal is prompted."""
     file = getattr(args, "passphrase_file", None)

@@ -16,9 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from humanops.commands.common import add_json_flag, emit
-from humanops.errors import HumanOpsError, WorkspaceError
-
-APP_MODULE = "humanops.ui.app"
+from humanops.errors import WorkspaceError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,13 +37,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
     if args.create and Path(args.create).exists() and not args.overwrite:
         raise WorkspaceError("already exists (add --overwrite to replace it)", file=args.create)
-    save = None
-    if args.screenshot:  # before writing anything: refuse at once if there is no app
-        app = _app_module()
-        save = getattr(app, "save_screenshot", None) if app else None
-        if save is None:
-            raise HumanOpsError(f"cannot take a screenshot: the app ({APP_MODULE}.save_screenshot) is not "
-                                "available in this build")
+    # the app before anything is written: an install without it (or without Qt) fails here, loudly
+    app = _app_module() if args.screenshot or not args.create else None
     path = Path(args.create) if args.create else _fresh_path()
     with_partners = not args.screenshot and (args.with_partners or not args.create)
     with create_demo_workspace(path, seed=args.seed, overwrite=args.overwrite) as workspace:
@@ -58,24 +51,18 @@ def run_demo(args: argparse.Namespace) -> int:
     if with_partners:
         summary["keys_passphrase"] = DEMO_PASSPHRASE
         summary["partner_workspaces"] = [str(p) for p in kept]
-    if save is not None:
-        save(str(path), str(args.screenshot))
+    if args.screenshot:
+        app.save_screenshot(str(path), str(args.screenshot))
         summary["screenshot"] = str(args.screenshot)
         emit(args, summary, lambda d: f"demo workspace {d['workspace']}\nscreenshot {d['screenshot']}")
         return 0
     if args.create:
         emit(args, summary, _summary_text)
         return 0
-    app = _app_module()
-    run_app = getattr(app, "run_app", None) if app else None
-    if run_app is None:
-        emit(args, summary, lambda d: _summary_text(d) + "\n(the app's main window is not available yet: "
-             "use this workspace with `humanops -w PATH ...` or open it in QGIS)")
-        return 0
     emit(args, summary, lambda d: f"opening the demo workspace {d['workspace']}\n"
          f"  keys passphrase (Sharing menu): {d['keys_passphrase']}\n"
          + "\n".join(f"  partner workspace: {p}" for p in d["partner_workspaces"]))
-    return int(run_app(str(path)) or 0)
+    return int(app.run_app(str(path)) or 0)
 
 
 def _fresh_path() -> Path:
@@ -90,16 +77,12 @@ def _fresh_path() -> Path:
     return path
 
 
-def _app_module() -> ModuleType | None:
+def _app_module() -> ModuleType:
     """The app, imported only here, when it is wanted (the one import from commands up to ui
-    that the import contracts allow): ``import humanops.cli`` loads no Qt. None while the app
-    is not built."""
-    try:
-        import humanops.ui.app as app
-    except ModuleNotFoundError as exc:
-        if exc.name in (APP_MODULE, "humanops.ui"):
-            return None
-        raise HumanOpsError(f"the app cannot start: {exc} (is PySide6 installed?)") from None
+    that the import contracts allow): ``import humanops.cli`` loads no Qt. The app is part of
+    every install: if it (or Qt) cannot be imported, that is a broken install and the error says so."""
+    import humanops.ui.app as app
+
     return app
 
 

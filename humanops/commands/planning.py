@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from humanops.commands.analysis import add_output_flags, operation_command, write_csv
-from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, add_json_flag, emit, num, open_workspace
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import OperationResult
@@ -29,11 +29,11 @@ def _route_text(result: OperationResult) -> str:
             lines.append(f"{head}: {route['message']}")
             continue
         lines.append(f"{head} ({route['mode']}): {route['message']}")
-        lines.append(f"  snapped {route['start_snap_m']:,.0f} m from the start, {route['end_snap_m']:,.0f} m from "
+        lines.append(f"  snapped {num(route['start_snap_m'])} m from the start, {num(route['end_snap_m'])} m from "
                      f"the end; {len(route['roads'])} road segment(s)")
         for zone in route["zones"]:
             lines.append(f"  crosses {zone['name']!r} ({zone['hazard']}, severity {zone['severity']}) for "
-                         f"{zone['length_m']:,.0f} m")
+                         f"{num(zone['length_m'])} m")
         for warning in route["warnings"]:
             lines.append(f"  ! {warning}")
     if result.summary.get("corridor"):
@@ -115,11 +115,11 @@ def _run_roads_check(args: argparse.Namespace) -> int:
     report["problems"] = graph.noding.problems
 
     def text(d: dict[str, Any]) -> str:
-        out = [f"{d['segments']:,} road segments, {d['nodes']:,} junctions/ends, {d['components']} connected "
+        out = [f"{num(d['segments'])} road segments, {num(d['nodes'])} junctions/ends, {d['components']} connected "
                f"part(s) (largest: {d['largest_component_share']:.0%} of the segments)",
-               f"  dangling ends: {d['dangling_ends']:,}   near-miss junctions: {d['near_misses']:,}   "
-               f"degenerate: {d['degenerate']}   parallel: {d['parallel']}   one-way: {d['oneway']:,}   "
-               f"impassable: {d['impassable']:,}"]
+               f"  dangling ends: {num(d['dangling_ends'])}   near-miss junctions: {num(d['near_misses'])}   "
+               f"degenerate: {d['degenerate']}   parallel: {d['parallel']}   one-way: {num(d['oneway'])}   "
+               f"impassable: {num(d['impassable'])}"]
         for near in d["near_miss_sample"][:10]:
             this, other = (f"road {near[k]}" + (f" ({near[k + '_name']})" if near.get(k + "_name") else "")
                            for k in ("road", "other_road"))
@@ -147,8 +147,8 @@ def _run_import_osm(args: argparse.Namespace) -> int:
 
     def text(d: dict[str, Any]) -> str:
         verb = "would import" if d["dry_run"] else "imported"
-        out = [f"{verb} {d['segments']:,} road segments from {d['ways_kept']:,} OSM ways ({d['file']})",
-               "  " + ", ".join(f"{k}: {v:,}" for k, v in sorted(d["by_class"].items()))]
+        out = [f"{verb} {num(d['segments'])} road segments from {num(d['ways_kept'])} OSM ways ({d['file']})",
+               "  " + ", ".join(f"{k}: {num(v)}" for k, v in sorted(d["by_class"].items()))]
         if d["skipped_highway"]:
             out.append("  skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(d["skipped_highway"].items())))
         if d["ways_without_locations"]:

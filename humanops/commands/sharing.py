@@ -129,8 +129,13 @@ def _register_audit(sub: argparse._SubParsersAction) -> None:
     add_passphrase_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_audit_witness)
-    p = audit.add_parser("report", help="write what went to whom (CSV or HTML, by the suffix)")
-    p.add_argument("out", help="report file (.csv or .html)")
+    p = audit.add_parser("report", help="the sharing report for a protocol review (HTML or PDF, by the suffix): "
+                                        "per partner and period what was sent, received, withheld, quarantined "
+                                        "and refused, and why; OUT.csv writes the raw log")
+    p.add_argument("out", help="report file (.html or .pdf), or .csv for the raw log")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (or moment, ISO 8601) of the period")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (or moment) of the period, included")
+    p.add_argument("--csv", metavar="FILE", help="also write the raw log (every entry, with its hashes) as CSV")
     add_json_flag(p)
     p.set_defaults(handler=run_audit_report)
 
@@ -398,10 +403,49 @@ def run_audit_witness(args: argparse.Namespace) -> int:
 
 
 def run_audit_report(args: argparse.Namespace) -> int:
+    """The governance report (.html, .pdf) and/or the raw log (.csv, ``--csv``); all owner-only (0600) and
+    written whole: they name partners."""
     from humanops.sharing.audit import audit_report
+    from humanops.sharing.audit_report import build_report, period_bound, render_html
+    from humanops.store.atomic_files import write_text_atomic
 
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".csv", ".html", ".htm", ".pdf"):
+        raise SharingError("the audit report must be .html or .pdf (or .csv for the raw log)", file=args.out)
+    if args.csv and Path(args.csv).suffix.lower() != ".csv":
+        raise SharingError("the raw log (--csv) is written as .csv", file=args.csv)
+    start = period_bound(args.start, end=False, field_name="--from")
+    end = period_bound(args.end, end=True, field_name="--to")
+    if start and end and end < start:
+        raise UsageError("--to is before --from")
+    written: list[dict[str, Any]] = []
     with open_workspace(args) as ws:
-        doc = audit_report(ws, args.out)  # owner-only (0600), written whole: it names partners
-    emit(args, doc, lambda d: f"wrote {d['file']}: {d['entries']} entries"
-                              + ("" if d["chain_ok"] else " (WARNING: the hash chain does not verify)"))
+        for raw in [p for p in (args.csv, args.out if suffix == ".csv" else None) if p]:
+            written.append({**audit_report(ws, raw), "kind": "raw log"})
+        if suffix != ".csv":
+            report = build_report(ws, start=start, end=end)
+            if suffix == ".pdf":
+                from humanops.ui.audit_report_pdf import write_report_pdf  # Qt: only for a PDF
+
+                pages = write_report_pdf(report, args.out)
+                written.append({"file": args.out, "kind": "sharing report", "pages": pages})
+            else:
+                write_text_atomic(args.out, render_html(report))
+                written.append({"file": args.out, "kind": "sharing report"})
+            written[-1].update(report.to_dict())
+    doc = {"written": written}
+
+    def text(d: dict[str, Any]) -> str:
+        lines = []
+        for item in d["written"]:
+            if item["kind"] == "raw log":
+                lines.append(f"wrote {item['file']}: the raw log, {item['entries']} entries"
+                             + ("" if item["chain_ok"] else " (WARNING: the hash chain does not verify)"))
+            else:
+                lines.append(f"wrote {item['file']}: sharing report, {item['entries_in_period']} of "
+                             f"{item['entries']} entries, {len(item['partners'])} partner(s)"
+                             + ("" if item["chain_ok"] else " (WARNING: the hash chain does not verify)"))
+        return "\n".join(lines)
+
+    emit(args, doc, text)
     return 0

@@ -55,8 +55,10 @@ def _info_text(doc: dict[str, Any]) -> str:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    with open_workspace(args) as ws:
-        doc = ws.info()
+    # SQLite and the catalog answer it: no Workspace (numpy, pandas, geopandas) to import first
+    from humanops.store.workspace_summary import workspace_info
+
+    doc = workspace_info(workspace_path(args))
     emit(args, doc, _info_text)
     return 0
 

@@ -65,6 +65,7 @@ class _Zone:
     end_at: datetime | None = None  # ended by a Cancel or an Update (the ending alert's sent)
     ended_by: str = ""
     valid_from: Any = None  # of the stored zone, to keep an end after it
+    never_valid: bool = False  # cancelled before its onset: deleted once written
 
 
 @dataclass
@@ -185,10 +186,13 @@ def _plan_alert(workspace: Workspace, plan: _Plan, alert: CapAlert, hazard_given
             continue
         zone = _zone_for(workspace, plan, uuid)
         zone.end_at, zone.ended_by = alert.sent, f"{alert.msg_type} {alert.identifier}"
+        if zone.row is None and isinstance(zone.valid_from, datetime) and zone.valid_from >= alert.sent:
+            zone.never_valid = True   # a stored zone cancelled before its onset: see _end_row
         if zone.row is not None:
-            _end_row(plan.rows[zone.row], alert)
+            _end_row(plan.rows[zone.row], alert, zone)
         slots.append((info_pos, area_pos, uuid))
-        plan.notes.append(f"{alert.label} ({alert.msg_type}) ends zone {uuid} at {_utc(alert.sent)}")
+        plan.notes.append(f"{alert.label} ({alert.msg_type}) ends zone {uuid} at {_utc(alert.sent)}"
+                          + (" (before its onset: removed, its history kept)" if zone.never_valid else ""))
     plan.slots[key] = slots
     ended = {z.uuid for z in plan.zones.values() if z.end_at is not None}
     plan.links += [CapZoneLink(alert.sender, alert.identifier, _utc(alert.sent) or "", alert.msg_type, i, a, LAYER, u,
@@ -289,10 +293,13 @@ def _add_row(plan: _Plan, zone: _Zone, alert: CapAlert, info: CapInfo, area: Cap
             "hazard (docs/cap-in.md lists the matches): give one with --set hazard=…"))
 
 
-def _end_row(row: dict[str, Any], alert: CapAlert) -> None:
+def _end_row(row: dict[str, Any], alert: CapAlert, zone: _Zone) -> None:
     end = _utc(alert.sent)
-    if row["valid_from"] and end and row["valid_from"] > end:
-        end = row["valid_from"]  # cancelled before its onset: never valid
+    if row["valid_from"] and end and row["valid_from"] >= end:
+        # cancelled before its onset: never valid. No window says that (an empty one is refused),
+        # so the zone is written as the alert made it, then deleted: its history says what happened
+        zone.never_valid = True
+        end = None
     row["valid_until"] = end
     row["notes"] = (f"Ended by CAP {alert.msg_type} {alert.identifier} sent {_utc(alert.sent)}. " + row["notes"])[:4000]
 
@@ -330,11 +337,12 @@ def _apply(workspace: Workspace, plan: _Plan, prepared: Any) -> None:
         if zone.existing and zone.end_at is not None and zone.row is None:
             current = workspace.get_feature(LAYER, zone.uuid)
             end = zone.end_at
-            start = current.properties.get("valid_from")
-            if isinstance(start, datetime) and start > end:
-                end = start  # cancelled before its onset: never valid
             notes = f"Ended by CAP {zone.ended_by} at {_utc(zone.end_at)}. {current.properties.get('notes') or ''}"
-            workspace.update_feature(LAYER, zone.uuid, properties={"valid_until": end, "notes": notes[:4000].strip()})
+            workspace.update_feature(LAYER, zone.uuid, properties={
+                "valid_until": None if zone.never_valid else end, "notes": notes[:4000].strip()})
+    for zone in plan.zones.values():
+        if zone.never_valid and workspace.find_feature(LAYER, zone.uuid) is not None:
+            workspace.delete_feature(LAYER, zone.uuid)
     cap_links.record(workspace, plan.links, _utc(datetime.now().astimezone()) or "")
     cap_links.mark_ended(workspace, LAYER, [z.uuid for z in plan.zones.values() if z.end_at is not None])
 

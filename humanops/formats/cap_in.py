@@ -31,6 +31,7 @@ SEVERITY_STEP_DOWN_CERTAINTY = ("Unlikely",)
 SEVERITY_STEP_DOWN_URGENCY = ("Past",)
 CONFIDENCE = {"Observed": "high", "Likely": "medium", "Possible": "low", "Unlikely": "low",
               "Unknown": "unconfirmed", "Very Likely": "medium"}  # 'Very Likely': CAP 1.0, kept by 1.1 readers
+HAZARD_EVENT_CODE = "humanops:hazard"   # written by humanops.formats.cap (docs/cap-out.md)
 # The event text decides the hazard (first match wins), else the category; else none fits.
 HAZARD_BY_EVENT: tuple[tuple[str, str], ...] = (
     (r"tsunami", "tsunami"),
@@ -89,6 +90,8 @@ class CapInfo:
     headline: str
     description: str
     areas: list[CapArea]
+    # <eventCode> pairs, valueName -> values (ours carry humanops:hazard, the zones' hazards)
+    event_codes: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -183,7 +186,16 @@ def _info(element: ET.Element, q: str, position: int, alert_where: str) -> CapIn
         onset=parse_time(text(element, "onset"), where, "onset"),
         expires=parse_time(text(element, "expires"), where, "expires"),
         sender_name=text(element, "senderName"), headline=text(element, "headline"),
-        description=text(element, "description"), areas=areas)
+        description=text(element, "description"), areas=areas, event_codes=_event_codes(element, q))
+
+
+def _event_codes(element: ET.Element, q: str) -> dict[str, list[str]]:
+    codes: dict[str, list[str]] = {}
+    for code in element.findall(q + "eventCode"):
+        name, value = code.find(q + "valueName"), code.find(q + "value")
+        if name is not None and value is not None and (name.text or "").strip():
+            codes.setdefault((name.text or "").strip(), []).append((value.text or "").strip())
+    return codes
 
 
 def _area(element: ET.Element, q: str, position: int, info_where: str) -> CapArea:
@@ -258,7 +270,11 @@ def cap_circle_geometry(text: str, where: str) -> BaseGeometry:
 
 
 def cap_hazard(info: CapInfo) -> str | None:
-    """The danger_zone hazard of an info (see HAZARD_BY_EVENT), or None when none fits."""
+    """The danger_zone hazard of an info (see HAZARD_BY_EVENT), or None when none fits. An alert
+    HumanOps wrote names its zones' hazard in an eventCode (``humanops:hazard``): that comes first."""
+    ours = [v for v in info.event_codes.get(HAZARD_EVENT_CODE, []) if v]
+    if ours:
+        return ours[0]
     for pattern, hazard in _EVENT_PATTERNS:
         if pattern.search(info.event) or (not info.event and pattern.search(info.headline)):
             return hazard

@@ -38,7 +38,9 @@ IMPORT_FORMATS = {
     ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".zip": "Shapefile",
     ".shp": "Shapefile", ".kml": "KML", ".csv": "CSV", ".tsv": "CSV",
     ".cap": "CAP", ".xml": "CAP", ".atom": "CAP", ".rss": "CAP",  # CAP alerts and feeds (cap_import.py)
+    ".cot": "CoT",  # Cursor-on-Target events (cot_in.py); also a CoT .xml and a TAK data package .zip
 }
+TAK_PACKAGE = "TAK data package"
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _PARTY = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"  # as humanops.model.marking accepts organisation ids
 PREVIEW_ROWS = 10  # rows of the mapped file the import dialog shows before anything is written
@@ -54,6 +56,14 @@ def import_format(path: Path) -> str:
         known = ", ".join(sorted(IMPORT_FORMATS))
         raise FormatError(f"cannot import {path.suffix or 'a file without extension'} files "
                           f"(known: {known})", file=str(path))
+    if fmt == "CAP" and path.suffix.lower() == ".xml":
+        from humanops.formats.cot_in import is_cot_file
+
+        return "CoT" if is_cot_file(path) else fmt
+    if fmt == "Shapefile" and path.suffix.lower() == ".zip":
+        from humanops.formats.tak_package import is_data_package
+
+        return TAK_PACKAGE if is_data_package(path) else fmt  # a zip with MANIFEST/manifest.xml
     return fmt
 
 
@@ -162,6 +172,10 @@ def _read(path: Path, fmt: str, catalog: Catalog, layer: str | None
         from humanops.formats._kml import read_kml
 
         return read_kml(path), []
+    if fmt in ("CoT", TAK_PACKAGE):
+        from humanops.formats.cot_in import read_cot
+
+        return read_cot(path, catalog, layer)
     from humanops.formats._csv import read_csv
 
     return read_csv(path), []

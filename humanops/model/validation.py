@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
@@ -138,9 +138,40 @@ def validate_properties(kind: LayerKind, properties: dict[str, Any], *, partial:
             raise ValidationError("is required", layer=kind.name, field=spec.name)
         result[spec.name] = value
     start, end = kind.time_start, kind.time_end
-    if start and end and result.get(start) and result.get(end) and result[end] < result[start]:
-        raise ValidationError(f"{end} is before {start}", layer=kind.name, field=end)
+    if start and end and result.get(start) is not None and result.get(end) is not None:
+        reason = time_window_problem(start, result[start], end, result[end])
+        if reason:
+            raise ValidationError(reason, layer=kind.name, field=end)
     return result
+
+
+def time_window_problem(start: str, start_value: Any, end: str, end_value: Any) -> str | None:
+    """Why a validity window from ``start_value`` to ``end_value`` cannot be stored, or None.
+
+    The window must end after it starts: one that ends before is inverted, and one that ends as
+    it starts is empty — valid at no time a person can ask about, so refused like an inverted one
+    (a feature valid for a moment is an ``incident``, which has a time, not a window)."""
+    if end_value > start_value:
+        return None
+    if end_value == start_value:
+        return (f"{end} equals {start} ({_moment(start_value)}): the validity window is empty; "
+                f"{end} must be after {start}")
+    return (f"{end} ({_moment(end_value)}) is before {start} ({_moment(start_value)}): "
+            f"{end} must be after {start}")
+
+
+def _moment(value: Any) -> str:
+    """A window's bound as a reader compares them: "2026-11-20 00:00 UTC", seconds only if any."""
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        shown = value.strftime("%Y-%m-%d %H:%M:%S" if value.second or value.microsecond else "%Y-%m-%d %H:%M")
+        if value.microsecond:
+            shown += f".{value.microsecond // 1000:03d}"
+        return shown + " UTC"
+    return str(value)
 
 
 def merge_properties(kind: LayerKind, current: dict[str, Any], changes: dict[str, Any] | None) -> dict[str, Any]:
@@ -288,9 +319,12 @@ def validate_frame(kind: LayerKind, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
         out[spec.name] = value
     start, end = kind.time_start, kind.time_end
     if start and end:
-        reversed_window = out[end].notna() & out[start].notna() & (out[end] < out[start])
-        for row in reversed_window[reversed_window].index:
-            problems.append(Problem(row, end, f"{end} is before {start}"))
+        closed = out[end].notna() & out[start].notna()
+        empty_or_reversed = closed & (out[end] <= out[start])
+        for i in np.flatnonzero(empty_or_reversed.to_numpy()):  # by position: labels may repeat
+            reason = time_window_problem(start, out[start].iloc[i], end, out[end].iloc[i])
+            if reason:
+                problems.append(Problem(out.index[i], end, reason))
     problems.sort(key=lambda p: (str(p.row), p.field))
     return out, problems
 

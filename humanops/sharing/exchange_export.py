@@ -45,7 +45,7 @@ from humanops.model.marking import TLP, Marking, Precision, format_time
 from humanops.sharing import audit
 from humanops.sharing.directory import Directory
 from humanops.sharing.directory_store import load_directory
-from humanops.sharing.keys import check_recipient, own_identity, unlock
+from humanops.sharing.keys import UnlockedIdentity, check_recipient, own_identity, unlock
 from humanops.sharing.layer_rows import ancestors, read_rows, revision
 from humanops.sharing.originator_signatures import content_hashes, load_statements, sign_statement, signed_versions
 from humanops.sharing.package_format import FORMAT_VERSION, compress_payload, seal_package
@@ -557,13 +557,15 @@ def preview_export(workspace: Workspace, recipients: Iterable[str], *, full: boo
     return plan.preview
 
 
-def export_package(workspace: Workspace, recipients: Iterable[str], out_path: str | Path, passphrase: str, *,
+def export_package(workspace: Workspace, recipients: Iterable[str], out_path: str | Path,
+                   passphrase: str | UnlockedIdentity, *,
                    full: bool = False, layers: Iterable[str] | None = None, include_roads: bool = False,
                    now: datetime | None = None, valid_for: timedelta = DEFAULT_VALIDITY,
                    respect_aor: bool = False, overwrite: bool = False,
                    feedback: Feedback | None = None) -> ExportResult:
     """Write a signed, encrypted package for ``recipients`` and record it (sequence number,
-    what each recipient now holds, audit entry) in one transaction with the file's writing."""
+    what each recipient now holds, audit entry) in one transaction with the file's writing.
+    ``passphrase`` unlocks our keys, or is our identity already unlocked (the app's kept keys)."""
     from humanops.sharing.exchange_import import MAX_VALIDITY_KEY, max_validity
 
     feedback = feedback or Feedback()
@@ -576,7 +578,7 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
         raise SharingError("exists already (choose another name)", file=str(out))
     if not out.parent.is_dir():
         raise SharingError("folder does not exist", file=str(out.parent))
-    identity = unlock(workspace, passphrase)
+    identity = passphrase if isinstance(passphrase, UnlockedIdentity) else unlock(workspace, passphrase)
     written = False
     try:
         with workspace.transaction() as db:
@@ -604,7 +606,8 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
             audit.append(workspace, "export", counterpart=",".join(chosen), package_id=package_id,
                          payload_sha256=payload_entry["sha256"], at=now,
                          counts={"layers": plan.preview.package,
-                                 "recipients": {r: plan.preview.totals(r) for r in chosen}},
+                                 "recipients": {r: plan.preview.totals(r) for r in chosen},
+                                 "markings": dict(sorted(plan.markings.items()))},  # features per TLP
                          detail={"sequence": sequence, "mode": plan.preview.mode, "file": out.name})
             audit.sign_head(workspace, identity)
             feedback.progress(0.9, "writing")

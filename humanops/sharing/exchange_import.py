@@ -54,7 +54,7 @@ from humanops.sharing.import_authority import (
     check_signatures,
     verify_statements,
 )
-from humanops.sharing.keys import format_fingerprint, public_key, unlock
+from humanops.sharing.keys import UnlockedIdentity, format_fingerprint, public_key, unlock
 from humanops.sharing.layer_rows import ancestors, revision
 from humanops.sharing.originator_signatures import MARKING, record_signed, store_statements
 from humanops.sharing.package_format import (
@@ -543,13 +543,16 @@ def _store_live(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame, valu
                         source_package=package_id, source_signer=signer, prevalidated=prevalidated)
 
 
-def import_package(workspace: Workspace, path: str | Path, passphrase: str, *, dry_run: bool = False,
-                   now: datetime | None = None, feedback: Feedback | None = None) -> ImportResult:
-    """Verify and merge one package (see the module docstring); all or nothing."""
+def import_package(workspace: Workspace, path: str | Path, passphrase: str | UnlockedIdentity, *,
+                   dry_run: bool = False, now: datetime | None = None,
+                   feedback: Feedback | None = None) -> ImportResult:
+    """Verify and merge one package (see the module docstring); all or nothing. ``passphrase``
+    unlocks our keys, or is our identity already unlocked (the app's check, then import)."""
     feedback = feedback or Feedback()
     now = now or workspace_now(workspace)
     file = str(path)
-    identity = unlock(workspace, passphrase)  # a wrong passphrase is ours, not the package's fault
+    # a wrong passphrase is ours, not the package's fault
+    identity = passphrase if isinstance(passphrase, UnlockedIdentity) else unlock(workspace, passphrase)
     me = identity.public.org_id
     opened: OpenedPackage | None = None
     try:
@@ -798,7 +801,8 @@ def _record_success(workspace: Workspace, opened: OpenedPackage, result: ImportR
                (opened.manifest["sequence"], opened.package_id, stamp, opened.sender))
     audit.append(workspace, "import", counterpart=opened.sender, package_id=opened.package_id,
                  payload_sha256=opened.manifest["payload"]["sha256"], at=now,
-                 counts={"layers": result.layers, "totals": result.totals()},
+                 counts={"layers": result.layers, "totals": result.totals(),
+                         "markings": opened.manifest.get("markings") or {}},  # features per TLP, as sent
                  detail={"sequence": opened.manifest["sequence"], "file": Path(result.file).name,
                          "fingerprint": opened.sender_fingerprint,
                          "partner_audit_warning": result.verification.get("partner_audit_warning"),

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import sqlite3
 import struct
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,20 @@ from humanops.catalog import LayerKind
 from humanops.errors import ValidationError, WorkspaceError
 from humanops.store import gpkg_geometry, schema, workspace_summary
 from humanops.store.db import connect_read_only
+from humanops.store.layer_columns import (
+    ColumnType,
+    LayerColumns,
+    concatenated,
+    converted,
+    plain_point_xy,
+    point_xy_of,
+    rtree_leaf_centres,
+)
 from humanops.store.sql_in import select_in
 
 Bbox = workspace_summary.Bbox  # minx, miny, maxx, maxy (EPSG:4326)
 READ_CHUNK = 10_000  # rows a fetch: bounds how long one C call holds the GIL (readers on workers)
+_FID_PART = 5_000  # fids an IN list of a columnar read by fid
 _MS_A_DAY = 86_400_000
 _UNIX_EPOCH_JD_MS = 210_866_760_000_000  # 1970-01-01T00:00Z as SQLite's julian day in ms
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -156,6 +167,95 @@ class LayerReader:
             return None
         return Rows(tuple(names), np.array(fid_list, dtype=np.int64) if fids else None,
                     _decoded(blobs if geometry else None, self, kind), values)  # decoded at once: one vectorised call
+
+    def columns(self, kind: LayerKind, columns: Sequence[str] = (), *, types: Mapping[str, ColumnType] | None = None,
+                uuids: Iterable[str] | None = None, bbox: Bbox | None = None, at: datetime | None = None,
+                fids: Iterable[int] | None = None, geometry: bool = True, size: int = READ_CHUNK,
+                should_stop: Callable[[], bool] | None = None) -> LayerColumns | None:
+        """The rows :meth:`chunks` gives for ``uuids``, ``bbox`` and ``at`` (``fids``: only those features),
+        column by column in fid order (:class:`~humanops.store.layer_columns.LayerColumns`): each
+        chunk becomes arrays before the next is fetched, so a large layer never lives as Python
+        tuples. ``types``: a column's type ("float", "category"; "object" by default). None if
+        ``should_stop`` said so (it is asked before each chunk)."""
+        names = self._checked_columns(kind, list(columns))
+        how: dict[str, ColumnType] = {name: (types or {}).get(name, "object") for name in names}
+        point = kind.geometry == "Point"
+        fid_parts: list[np.ndarray] = []
+        geometry_parts: list[np.ndarray] = []
+        value_parts: dict[str, list[Any]] = {name: [] for name in names}
+        chunks = (self._row_chunk(kind, names, how, batch, geometry)
+                  for batch in self._column_batches(kind, names, uuids, bbox, at, fids, geometry, size))
+        while not (should_stop is not None and should_stop()):
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            fid_part, geometry_part, values = chunk
+            fid_parts.append(fid_part)
+            if geometry:
+                geometry_parts.append(geometry_part)
+            for name in names:
+                value_parts[name].append(values[name])
+        else:
+            chunks.close()  # ends the statement: a stopped read keeps no read lock
+            return None
+        out_fids = np.concatenate(fid_parts) if fid_parts else np.empty(0, dtype=np.int64)
+        shape = np.concatenate(geometry_parts) if geometry_parts else (np.empty((0, 2)) if point else
+                                                                       np.empty(0, dtype=object))
+        values = {name: concatenated(parts, how[name]) for name, parts in value_parts.items()}
+        return LayerColumns(out_fids, shape if geometry and point else None,
+                            shape if geometry and not point else None, values)
+
+    def indexed_positions(self, kind: LayerKind) -> LayerColumns | None:
+        """Where a point layer's features are, from its R-tree alone (the leaves of
+        ``rtree_<layer>_geom``: no row of the table read): the centres of their boxes, which
+        SQLite keeps as 4-byte floats rounded outwards (a few decimetres off). A million points
+        in 0.15 s instead of 1 s: what a map draws before the layer itself is read. None when
+        the layer is not of points or its index is missing or not laid out as SQLite's."""
+        if kind.geometry != "Point":
+            return None
+        table = f"rtree_{kind.name}_geom"
+        try:
+            nodes = [row[0] for row in self.connection.execute(
+                f'SELECT data FROM "{table}_node" WHERE nodeno NOT IN (SELECT parentnode FROM "{table}_parent")')]
+        except sqlite3.OperationalError:  # no spatial index: nothing to draw from before the read
+            return None
+        found = rtree_leaf_centres(nodes)
+        if found is None:
+            return None
+        fids, centres = found
+        order = np.argsort(fids, kind="stable")
+        return LayerColumns(fids[order], centres[order], None, {})
+
+    def _row_chunk(self, kind: LayerKind, names: list[str], how: Mapping[str, ColumnType], batch: list[tuple],
+                   geometry: bool) -> tuple[np.ndarray, Any, dict[str, Any]]:
+        """(fids, geometries, values) of raw rows (fid, [geom blob,] values...)."""
+        # column by column with itemgetter: zip(*batch) over 10,000 rows is five times slower
+        fids = np.fromiter(map(itemgetter(0), batch), dtype=np.int64, count=len(batch))
+        shapes = None
+        if geometry:
+            shapes = self._geometries(kind, list(map(itemgetter(1), batch)))
+        first = 2 if geometry else 1
+        return fids, shapes, {name: converted(list(map(itemgetter(first + i), batch)), how[name])
+                              for i, name in enumerate(names)}
+
+    def _geometries(self, kind: LayerKind, blobs: list[Any]) -> np.ndarray:
+        if kind.geometry != "Point":
+            return _decoded(blobs, self, kind)  # type: ignore[return-value]
+        xy = plain_point_xy(blobs)
+        return xy if xy is not None else point_xy_of(_decoded(blobs, self, kind))  # type: ignore[arg-type]
+
+    def _column_batches(self, kind: LayerKind, names: list[str], uuids: Iterable[str] | None, bbox: Bbox | None,
+                        at: datetime | None, fids: Iterable[int] | None, geometry: bool,
+                        size: int) -> Iterator[list[tuple]]:
+        """Raw rows (fid, [geom blob,] values...) in fid order; ``fids`` asked in parts (the fids
+        written as integer literals: SQLite bounds the parameters a statement takes)."""
+        if fids is None:
+            yield from self._batches(kind, names, uuids, bbox, at, None, geometry, True, True, size)
+            return
+        wanted = np.unique(np.asarray(list(fids) if not isinstance(fids, np.ndarray) else fids, dtype=np.int64))
+        for start in range(0, len(wanted), _FID_PART):
+            listed = ",".join(str(int(f)) for f in wanted[start:start + _FID_PART])
+            yield from self._batches(kind, names, uuids, bbox, at, f"fid IN ({listed})", geometry, True, True, size)
 
     def _batches(self, kind: LayerKind, names: list[str], uuids: Iterable[str] | None, bbox: Bbox | None,
                  at: datetime | None, where: str | None, geometry: bool, fid: bool, ordered: bool,

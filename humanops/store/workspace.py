@@ -40,13 +40,13 @@ from humanops.model.validation import (
     validate_frame,
     validate_properties,
 )
-from humanops.store import bulk_write, gpkg_conformance, gpkg_geometry, schema
+from humanops.store import bulk_write, gpkg_conformance, gpkg_geometry, schema, workspace_summary
 from humanops.store.atomic_files import AtomicFile
 from humanops.store.layer_frames import typed_frame
 from humanops.store.layer_reader import Bbox, LayerReader, Rows
 from humanops.store.sql_in import select_in
 
-GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+GPKG_APPLICATION_ID = workspace_summary.GPKG_APPLICATION_ID
 
 
 @dataclass(frozen=True)
@@ -152,25 +152,10 @@ class Workspace:
         catalog = catalog or load_catalog()
         try:
             connection = _connect(path)
-            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(f"not a GeoPackage ({exc})", file=str(path)) from None
-        if app_id != GPKG_APPLICATION_ID or "gpkg_contents" not in tables:
-            connection.close()
-            raise WorkspaceError("not a GeoPackage", file=str(path))
-        if "humanops_meta" not in tables:
-            connection.close()
-            raise WorkspaceError("a GeoPackage, but not a HumanOps workspace (import it "
-                                 "instead: humanops import FILE)", file=str(path))
+        tables = workspace_summary.identify(connection, path)  # a workspace this version reads, or refused
         workspace = cls(path, connection, catalog)
-        version = int(workspace.get_meta("schema_version") or 0)
-        if version > schema.SCHEMA_VERSION:
-            connection.close()
-            raise WorkspaceError(
-                f"made by a newer HumanOps (schema {version}; this one reads up to "
-                f"{schema.SCHEMA_VERSION})", file=str(path))
         workspace._ensure_layers(tables)
         workspace._ensure_triggers()
         workspace._ensure_conformance()
@@ -459,38 +444,9 @@ class Workspace:
         return out
 
     def info(self) -> dict[str, Any]:
-        """Layers with counts, extents, validity and marking summaries (``humanops info``)."""
-        layers: dict[str, Any] = {}
-        for kind in self.catalog:
-            name = kind.name
-            count = self.count(name)
-            box = self.extent(name) if count else None
-            extent = list(box) if box is not None else None
-            tlp = dict(self.connection.execute(
-                f'SELECT tlp, count(*) FROM "{name}" GROUP BY tlp ORDER BY tlp').fetchall())
-            entry: dict[str, Any] = {"title": kind.title, "geometry": kind.geometry,
-                                     "count": count, "extent": extent, "tlp": tlp}
-            expired = self.connection.execute(
-                f'SELECT count(*) FROM "{name}" WHERE expires IS NOT NULL AND expires < ?',
-                (format_time(utc_now()),)).fetchone()[0]
-            entry["expired_markings"] = expired
-            if kind.time_start:
-                lo, hi = self.connection.execute(
-                    f'SELECT min("{kind.time_start}"), max("{kind.time_end or kind.time_start}") '
-                    f'FROM "{name}"').fetchone()
-                entry["time_range"] = [lo, hi]
-            layers[name] = entry
-        return {
-            "workspace": str(self.path),
-            "workspace_id": self.workspace_id,
-            "organisation": self.organisation,
-            "schema_version": int(self.get_meta("schema_version") or 0),
-            "created": self.get_meta("created"),
-            "layers": layers,
-            "history_versions": self.connection.execute(
-                "SELECT count(*) FROM humanops_history").fetchone()[0],
-            "last_change_seq": self.last_change_seq(),
-        }
+        """Layers with counts, extents, validity and marking summaries (``humanops info``; the CLI
+        reads the same without a Workspace: :mod:`humanops.store.workspace_summary`)."""
+        return workspace_summary.summarise(self.connection, self.path, self.catalog)
 
     # --- single-feature edits ------------------------------------------------------------
     def add_feature(self, layer: str, geometry: Any, properties: dict[str, Any],

@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,31 +21,57 @@ from humanops.errors import HumanOpsError, WorkspaceError
 from humanops.store.atomic_files import atomic_write
 from humanops.ui.settings import configure_application
 
+if TYPE_CHECKING:
+    from humanops.ui.main_window import MainWindow
+
 SCREENSHOT_SIZE = (1600, 1000)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (made once), named for QSettings."""
+    """The QApplication (made once), named for QSettings, in the user's language (i18n.py)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     configure_application(app)
+    from humanops.ui.i18n import install_from_settings
+    from humanops.ui.settings import app_settings
+
+    install_from_settings(app, app_settings())
     return app  # type: ignore[return-value]
 
 
 def run_app(workspace_path: str | None) -> int:
     """Show the main window, open ``workspace_path`` after the first frame, run the event loop."""
     app = create_application()
+    from humanops.ui.error_reporting import install_error_reporting
+
+    install_error_reporting(app)  # the log file, and uncaught errors shown (before anything can fail)
     from humanops.ui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    if workspace_path:
-        QTimer.singleShot(0, lambda: window.open_workspace(workspace_path))
-    else:
-        window.statusBar().showMessage("Open a workspace (Ctrl+O), or create one (Ctrl+N). "
-                                       "`humanops demo` makes one to try.")
+    QTimer.singleShot(0, lambda: open_at_start(window, workspace_path))
     return app.exec()
+
+
+def open_at_start(window: MainWindow, workspace_path: str | None) -> None:
+    """After the first frame: the workspace asked for; else the last one used, when File ›
+    Reopen the last workspace at start is on (the default) and its file is still there; else —
+    or if it no longer opens — the start page (recent workspaces, the demo, a new workspace)."""
+    if workspace_path:
+        window.open_workspace(workspace_path)
+        return
+    from humanops.ui.settings import workspace_to_reopen
+
+    last = workspace_to_reopen(window.settings)
+    if last is not None and window.open_workspace(last):
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Reopened {name}, the last workspace used (File › Reopen the last workspace at "
+            "start).").format(name=Path(last).name), 10_000)
+        return
+    from humanops.ui.dialogs.first_run_dialog import start_without_workspace
+
+    start_without_workspace(window)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:

@@ -1,6 +1,7 @@
 """Coordinates as the field reads them: degrees with hemisphere, MGRS (the grid military and
-civil protection partners use on paper maps) when the ``mgrs`` package is installed, else
-UTM zone, easting and northing computed by pyproj; and map scales as 1:N."""
+civil protection partners use on paper maps), or UTM zone, easting and northing computed by
+pyproj where MGRS is not defined (beyond 80° S and 84° N, or a point the C library refuses);
+and map scales as 1:N."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ def format_lat_lon(lon: float, lat: float) -> str:
 
 @cache
 def _mgrs_converter() -> Any:
-    try:
-        import mgrs
-    except ImportError:
-        return None
+    # mgrs is a dependency (pyproject.toml), not an option: a failing import is a broken
+    # installation and must be seen, not turn the grid into UTM without a word. Imported on
+    # first use only to keep its native library out of the start-up.
+    import mgrs
+
     return mgrs.MGRS()
 
 
@@ -52,10 +54,10 @@ def format_utm(lon: float, lat: float) -> str:
 
 
 def format_mgrs(lon: float, lat: float) -> str | None:
-    """e.g. ``37S CA 29181 07804`` (1 m), or None where MGRS is undefined or unavailable."""
-    converter = _mgrs_converter()
-    if converter is None or not -80 <= lat <= 84:
+    """e.g. ``37S CA 29181 07804`` (1 m), or None where MGRS is undefined (polar caps, refused points)."""
+    if not -80 <= lat <= 84:
         return None
+    converter = _mgrs_converter()
     try:
         text = converter.toMGRS(lat, lon, MGRSPrecision=5)
     except Exception:  # the C library refuses some edge coordinates
@@ -66,7 +68,7 @@ def format_mgrs(lon: float, lat: float) -> str | None:
 
 
 def format_grid(lon: float, lat: float) -> str:
-    """MGRS if available, else UTM; empty outside the valid range."""
+    """MGRS where defined, else UTM; empty outside the valid range."""
     if not (math.isfinite(lon) and math.isfinite(lat)) or abs(lat) > 90 or abs(lon) > 180:
         return ""
     mgrs_text = format_mgrs(lon, lat)

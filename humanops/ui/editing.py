@@ -17,12 +17,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from humanops.errors import HumanOpsError
 from humanops.ui.dialogs.new_feature_dialog import NewFeatureDialog
+from humanops.ui.i18n import current_language
 from humanops.ui.panels.marking_editor import partner_parties
 from humanops.ui.undo_commands import (
     AddFeature,
@@ -45,6 +46,24 @@ if TYPE_CHECKING:
 PROPOSAL_QUESTION = "proposal_question"
 PROPOSE_BUTTON = "propose_button"
 CANCEL_BUTTON = "cancel_button"
+
+
+def feature_label(workspace: Workspace | None, layer: str, uuid: str, name: str | None = None) -> str:
+    """How a feature is named in a sentence: its kind and its name, "danger zone 'Shelling
+    north'" (the first characters of its uuid when it has no name). ``name`` when known (a
+    deleted feature's), else read from the workspace."""
+    kind = layer
+    if workspace is not None and layer in workspace.catalog:
+        kind = workspace.kind(layer).singular_in(current_language())
+        if name is None:
+            try:
+                feature = workspace.find_feature(layer, uuid)
+            except HumanOpsError:  # unreadable values another tool wrote: the uuid names it
+                feature = None
+            name = feature.properties.get("name") if feature is not None else None
+    if name:
+        return QCoreApplication.translate("EditingController", "{kind} '{name}'").format(kind=kind, name=name)
+    return QCoreApplication.translate("EditingController", "{kind} {id}").format(kind=kind, id=uuid[:8])
 
 
 def organisation_label(workspace: Workspace | None, org_id: str) -> str:
@@ -113,11 +132,11 @@ class EditingController(QObject):
             tool = map_tools.DrawPointTool(self.canvas, layer)
         self.drawing_layer = layer
         self.canvas.set_map_tool(tool)
-        hint = {"MultiPolygon": "click the corners, double-click to close the area",
-                "LineString": "click along the route, double-click to finish",
-                "Point": "click where it is"}[kind.geometry]
-        self.message.emit(f"Drawing a {_single(kind.title).lower()}: {hint}; Esc cancels, Backspace "
-                          "removes the last point.")
+        hint = {"MultiPolygon": self.tr("click the corners, double-click to close the area"),
+                "LineString": self.tr("click along the route, double-click to finish"),
+                "Point": self.tr("click where it is")}[kind.geometry]
+        self.message.emit(self.tr("New {kind}: {hint}; Esc cancels, Backspace removes the last point.").format(
+            kind=kind.singular_in(current_language()), hint=hint))
 
     def has_unfinished_drawing(self) -> bool:
         return bool(self.canvas.map_tool().is_drawing())
@@ -128,7 +147,7 @@ class EditingController(QObject):
             return False
         self.canvas.map_tool().cancel()
         self.canvas.update()
-        self.message.emit("Drawing cancelled.")
+        self.message.emit(self.tr("Drawing cancelled."))
         return True
 
     def finish_drawing(self) -> bool:
@@ -145,6 +164,7 @@ class EditingController(QObject):
         dialog = NewFeatureDialog(kind, geometry, partner_parties(self.workspace), self.parent())
         dialog.setObjectName("new_feature_dialog")
         dialog.marking_editor.clock = self.now
+        dialog.form.clock = self.now  # dates the user sets start at the workspace's clock
         self.new_feature_dialog = dialog
         dialog.submitted.connect(lambda: self._store_new_feature(dialog, layer))
         dialog.rejected.connect(lambda: self._new_feature_closed(dialog, stored=False))
@@ -163,15 +183,15 @@ class EditingController(QObject):
         dialog.accept()
         self._new_feature_closed(dialog, stored=True)
         assert command.uuid is not None
-        name = dialog.properties().get("name", "")
-        self.message.emit(f"Added {_single(self.workspace.kind(layer).title).lower()} “{name}” — saved.")
+        label = feature_label(self.workspace, layer, command.uuid, dialog.properties().get("name") or None)
+        self.message.emit(self.tr("Added {feature} — saved.").format(feature=label))
         self.featureAdded.emit(layer, command.uuid)
 
     def _new_feature_closed(self, dialog: NewFeatureDialog, *, stored: bool) -> None:
         if self.new_feature_dialog is dialog:
             self.new_feature_dialog = None
             if not stored:
-                self.message.emit("New feature discarded.")
+                self.message.emit(self.tr("New feature discarded."))
         dialog.deleteLater()
 
     def has_pending_new_feature(self) -> bool:
@@ -228,22 +248,25 @@ class EditingController(QObject):
             return "", False
         owner = organisation_label(ws, held.originator)
         note = ""
+        kind = self._single_kind(feature.kind)
         if held.originator and held.originator != me:
             if decision.action == "propose":
-                note = f"{owner}'s {self._single_kind(feature.kind)}: only {owner} changes it. Your edits are " \
-                       f"sent to {owner} as proposals; {owner} decides."
+                note = self.tr("{owner}'s {kind}: only {owner} changes it. Your edits are sent to {owner} as "
+                               "proposals; {owner} decides.").format(owner=owner, kind=kind)
             elif decision.allowed:
-                note = f"{owner}'s {self._single_kind(feature.kind)}: {owner} named you an editor, so your edits " \
-                       "are stored as new versions (only " + owner + " deletes it or sets its marking)."
+                note = self.tr("{owner}'s {kind}: {owner} named you an editor, so your edits are stored as new "
+                               "versions (only {owner} deletes it or sets its marking).").format(owner=owner, kind=kind)
             else:
-                note = f"You cannot change it: {decision.reason}."
+                note = self.tr("You cannot change it: {reason}.").format(reason=decision.reason)
         ours = [p for p in waiting if p["proposer"] == me]
         theirs = [p for p in waiting if p["proposer"] != me]
         if ours:
-            note += f" Your proposal is waiting for {owner}'s decision (dashed on the map)."
+            note += " " + self.tr("Your proposal is waiting for {owner}'s decision (dashed on the map).").format(
+                owner=owner)
         if theirs:
             who = ", ".join(sorted({organisation_label(ws, p["proposer"]) for p in theirs}))
-            note += f" {who} proposed a change: decide it in the Conflicts and proposals panel."
+            note += " " + self.tr("{who} proposed a change: decide it in the Conflicts and proposals panel.").format(
+                who=who)
         return note.strip(), decision.action == "propose"
 
     def marking_note(self, feature: Feature) -> str:
@@ -252,12 +275,12 @@ class EditingController(QObject):
         if ws is None or not feature.originator or feature.originator == ws.organisation:
             return ""
         owner = organisation_label(ws, feature.originator)
-        return (f"Received from {owner}: you may only make its marking stricter. The stricter marking governs what "
-                f"you pass on; {owner}'s version is kept (no new version).")
+        return self.tr("Received from {owner}: you may only make its marking stricter. The stricter marking governs "
+                       "what you pass on; {owner}'s version is kept (no new version).").format(owner=owner)
 
     def _single_kind(self, layer: str) -> str:
         assert self.workspace is not None
-        return _single(self.workspace.kind(layer).title).lower()
+        return self.workspace.kind(layer).singular_in(current_language())
 
     def update_fields(self, layer: str, uuid: str, changes: dict[str, Any]) -> bool:
         """Store changed fields as a new version; True if stored. For a feature we may not
@@ -271,7 +294,11 @@ class EditingController(QObject):
             return False
         ok = self._push(lambda: UpdateFeature(ws, layer, uuid, properties=changes, on_error=self.error.emit))
         if ok:
-            self.message.emit(f"Saved {', '.join(changes)} as a new version.")
+            kind = ws.kind(layer)
+            lang = current_language()
+            fields = ", ".join(kind.field(n).label_in(lang) if n in kind.field_names else n for n in changes)
+            self.message.emit(self.tr("Saved {fields} of {feature} as a new version.").format(
+                fields=fields, feature=feature_label(ws, layer, uuid)))
         return ok
 
     def update_marking(self, layer: str, uuid: str, marking: Marking) -> bool:
@@ -280,16 +307,25 @@ class EditingController(QObject):
         ws = self.workspace
         if ws is None:
             return False
-        name = self._name(layer, uuid)
+        label = feature_label(ws, layer, uuid)
         try:
             command = UpdateFeature(ws, layer, uuid, marking=marking, on_error=self.error.emit)
             push_edit(self.undo_stack, command)
         except HumanOpsError as exc:
             self.markingRefused.emit(layer, uuid, exc.reason)
-            self.message.emit(f"Marking of {layer} {name} not changed: {exc.reason}")
+            self.message.emit(self.tr("Marking of {feature} not changed: {reason}").format(
+                feature=label, reason=exc.reason))
             return False
         outcome = command.marking_outcome
-        self.message.emit(outcome.sentence(name) if outcome is not None else f"Marking saved: TLP:{marking.tlp.value}.")
+        level = f"TLP:{(outcome.marking if outcome is not None else marking).tlp.value}"
+        if outcome is not None and outcome.unchanged:
+            text = self.tr("Marking of {feature} unchanged ({level}).")
+        elif outcome is not None and outcome.restricted:
+            text = self.tr("Marking restricted on {feature}: {level} for what we pass on (its originator's version "
+                           "is kept).")
+        else:
+            text = self.tr("Marking saved on {feature}: {level}.")
+        self.message.emit(text.format(feature=label, level=level))
         return True
 
     def marking_refusal(self, layer: str, uuid: str, marking: Marking) -> str | None:
@@ -314,7 +350,10 @@ class EditingController(QObject):
             self._drop_vertex_preview()
             return False
         ok = self._push(lambda: MoveVertices(ws, layer, uuid, geometry, on_error=self.error.emit))
-        if not ok:
+        if ok:
+            self.message.emit(self.tr("Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).").format(
+                feature=feature_label(ws, layer, uuid)))
+        else:
             self._drop_vertex_preview()
         return ok
 
@@ -345,7 +384,7 @@ class EditingController(QObject):
                 else:
                     refused.append(f"{self._single_kind(layer)} {self._name(layer, uuid)}: {decision.reason}")
         if refused:
-            self.error.emit("Nothing was deleted: " + "; ".join(refused[:5]))
+            self.error.emit(self.tr("Nothing was deleted: {reasons}").format(reasons="; ".join(refused[:5])))
             return 0
         if proposals:
             self._ask_to_propose(proposals, deleted=True,
@@ -358,7 +397,10 @@ class EditingController(QObject):
         if ws is None:
             return 0
         count = sum(len(u) for u in allowed.values()) + len(proposals)
-        self.undo_stack.beginMacro(f"Delete {count} feature{'s' if count != 1 else ''}")
+        # Named while they are there: the message says which features went.
+        gone = self._labels([(layer, uuid) for layer, uuids in allowed.items() for uuid in uuids])
+        asked = self._labels(proposals)
+        self.undo_stack.beginMacro(EditingController.tr("Delete %Ln feature(s)", "", count))
         deleted = proposed = 0
         try:
             for layer, uuids in allowed.items():
@@ -373,18 +415,30 @@ class EditingController(QObject):
             self.undo_stack.endMacro()
         if deleted:
             self.canvas.clear_selection()
-        parts = []
-        if deleted:
-            parts.append(f"Deleted {deleted} feature{'s' if deleted != 1 else ''}")
-        if proposed:
-            owners = ", ".join(sorted({organisation_label(ws, self._owner(layer, uuid)) for layer, uuid in proposals}))
-            parts.append(f"proposed the deletion of {proposed} to {owners}")
-        if parts:
-            text = "; ".join(parts)
-            self.message.emit(f"{text[0].upper()}{text[1:]} (Ctrl+Z undoes it).")
+        owners = ", ".join(sorted({organisation_label(ws, self._owner(layer, uuid)) for layer, uuid in proposals}))
+        if deleted and proposed:
+            text = EditingController.tr("Deleted %Ln feature(s) ({features}); proposed the deletion of {proposed} to "
+                                        "{owners} (Ctrl+Z undoes it).", "", deleted).format(
+                features=gone, proposed=asked, owners=owners)
+        elif deleted:
+            text = EditingController.tr("Deleted {features} (Ctrl+Z undoes it).").format(features=gone)
+        elif proposed:
+            text = EditingController.tr("Proposed the deletion of {features} to {owners} (Ctrl+Z undoes it).").format(
+                features=asked, owners=owners)
+        else:
+            text = ""
+        if text:
+            self.message.emit(text)
         for layer, uuid in proposals:
             self.proposed.emit(layer, uuid)
         return deleted
+
+    def _labels(self, items: list[tuple[str, str]], most: int = 3) -> str:
+        """The features named in a sentence, the first ``most`` of them, then how many more."""
+        names = [feature_label(self.workspace, layer, uuid) for layer, uuid in items[:most]]
+        if len(items) > most:
+            names.append(EditingController.tr("%Ln more", "", len(items) - most))
+        return ", ".join(names)
 
     # --- proposals: an edit of a feature we may not change --------------------------------------------
     def _owner(self, layer: str, uuid: str) -> str:
@@ -408,7 +462,8 @@ class EditingController(QObject):
             self._ask_to_propose([(layer, uuid)], deleted=False, on_propose=lambda: self._store_proposal(
                 layer, uuid, proposal), reason=decision.reason if decision.reason_code != "not_originator" else "")
             return False
-        self.error.emit(f"You cannot change {self._single_kind(layer)} {self._name(layer, uuid)}: {decision.reason}")
+        self.error.emit(self.tr("You cannot change {kind} {name}: {reason}").format(
+            kind=self._single_kind(layer), name=self._name(layer, uuid), reason=decision.reason))
         return False
 
     def _store_proposal(self, layer: str, uuid: str, proposal: Callable[[], ProposeChange]) -> None:
@@ -417,8 +472,9 @@ class EditingController(QObject):
             return
         if self._push(proposal):
             owner = organisation_label(ws, self._owner(layer, uuid))
-            self.message.emit(f"Proposed to {owner}: your change of {self._single_kind(layer)} "
-                              f"{self._name(layer, uuid)} waits for {owner}'s decision (Ctrl+Z withdraws it).")
+            self.message.emit(self.tr("Proposed to {owner}: your change of {kind} {name} waits for {owner}'s decision "
+                                      "(Ctrl+Z withdraws it).").format(owner=owner, kind=self._single_kind(layer),
+                                                                       name=self._name(layer, uuid)))
             self.proposed.emit(layer, uuid)
         else:
             self.proposalCancelled.emit(layer, uuid)
@@ -431,25 +487,30 @@ class EditingController(QObject):
         if len(items) == 1:
             layer = items[0][0]
             owner = owners[0]
-            change = "Deleting it" if deleted else "Your change"
-            return (f"This {self._single_kind(layer)} belongs to {owner}. {change} will be sent to {owner} as a "
-                    f"proposal; {owner} decides. Propose it?")
-        return (f"{len(items)} of the selected features belong to other organisations ({', '.join(owners)}). "
-                "Deleting them will be sent to them as proposals; they decide. Propose their deletion?")
+            if deleted:
+                question = self.tr("This {kind} belongs to {owner}. Deleting it will be sent to {owner} as a proposal; "
+                                   "{owner} decides. Propose it?")
+            else:
+                question = self.tr("This {kind} belongs to {owner}. Your change will be sent to {owner} as a "
+                                   "proposal; {owner} decides. Propose it?")
+            return question.format(kind=self._single_kind(layer), owner=owner)
+        return self.tr("{n} of the selected features belong to other organisations ({owners}). Deleting them will be "
+                       "sent to them as proposals; they decide. Propose their deletion?").format(
+            n=len(items), owners=", ".join(owners))
 
     def _ask_to_propose(self, items: list[tuple[str, str]], *, deleted: bool, on_propose: Callable[[], Any],
                         reason: str = "") -> None:
         """Ask, window-modal and without blocking: Propose runs ``on_propose``, Cancel nothing."""
         self.discard_proposal_question()
         parent = self.parent()
-        box = QMessageBox(QMessageBox.Icon.Question, "Propose to the originator",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Propose to the originator"),
                           self.question_text(items, deleted=deleted), QMessageBox.StandardButton.NoButton,
                           parent if isinstance(parent, QWidget) else None)
         box.setObjectName(PROPOSAL_QUESTION)
         box.setInformativeText((reason + ".\n" if reason else "")
-                               + "Until it is decided, the map shows your proposal dashed in magenta; Undo "
-                                 "withdraws it.")
-        propose = box.addButton("Propose", QMessageBox.ButtonRole.AcceptRole)
+                               + self.tr("Until it is decided, the map shows your proposal dashed in magenta; Undo "
+                                         "withdraws it."))
+        propose = box.addButton(self.tr("Propose"), QMessageBox.ButtonRole.AcceptRole)
         propose.setObjectName(PROPOSE_BUTTON)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         cancel.setObjectName(CANCEL_BUTTON)
@@ -466,7 +527,7 @@ class EditingController(QObject):
             if box.clickedButton() is propose:
                 on_propose()
             else:
-                self.message.emit("Not proposed: nothing was changed.")
+                self.message.emit(self.tr("Not proposed: nothing was changed."))
                 for layer, uuid in items:
                     self.proposalCancelled.emit(layer, uuid)
 
@@ -482,8 +543,3 @@ class EditingController(QObject):
         if box is not None:
             self.proposal_question = None
             box.reject()
-
-
-def _single(title: str) -> str:
-    return title[:-1] if title.endswith("s") else title
-

@@ -17,8 +17,12 @@ A module listed in :data:`EXTENSION_MODULES` registers its contributions when im
     def add_send_filter(window):         # once the window is built: toolbars, signal connections
         ...
 
-Modules that do not exist yet are skipped, so each area adds its module's name here when it
-lands. Keep these modules light at import time: the main window loads them at start-up.
+Each area adds its module's name here when it lands. A module that cannot be imported (missing
+from an installation, or broken) is logged with its traceback and listed in
+:func:`extension_failures`, which the main window shows once (status bar and Help menu): the
+rest of the app still works, and nobody is left wondering where the Sharing menu went. Panels
+and window hooks that raise are recorded the same way (:func:`record_failure`).
+Keep these modules light at import time: the main window loads them at start-up.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ log = logging.getLogger(__name__)
 EXTENSION_MODULES: tuple[str, ...] = (
     "humanops.ui.sharing.extension",
     "humanops.ui.planning.extension",
+    "humanops.ui.panels.dashboard_panel",
 )
 
 
@@ -51,6 +56,12 @@ class MenuEntry:
 
 
 @dataclass(frozen=True)
+class ExtensionFailure:
+    part: str  # the module, panel or hook that failed
+    reason: str  # one line: ExceptionType: message
+
+
+@dataclass(frozen=True)
 class PanelEntry:
     id: str
     title: str
@@ -62,6 +73,7 @@ class PanelEntry:
 _MENU_ENTRIES: list[MenuEntry] = []
 _PANELS: dict[str, PanelEntry] = {}
 _WINDOW_HOOKS: list[Callable[[Any], None]] = []
+_FAILURES: list[ExtensionFailure] = []
 _loaded = False
 
 
@@ -103,8 +115,8 @@ def window_hook(callback: Callable[[Any], None]) -> Callable[[Any], None]:
 
 
 def load_extensions() -> None:
-    """Import the extension modules that exist (once). A broken one is logged, not fatal:
-    the map must open even if a sharing dialog has a bug."""
+    """Import the extension modules (once). A missing or broken one is logged and recorded for
+    the user to see, not fatal: the map must open even if a sharing dialog has a bug."""
     global _loaded
     if _loaded:
         return
@@ -112,11 +124,22 @@ def load_extensions() -> None:
     for name in EXTENSION_MODULES:
         try:
             importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                log.exception("extension %s could not be loaded", name)
-        except Exception:
+        except Exception as exc:
             log.exception("extension %s could not be loaded", name)
+            record_failure(name, exc)
+
+
+def record_failure(part: str, exc: BaseException) -> None:
+    """Note that ``part`` (an extension module, a panel, a window hook) failed; logged by the caller."""
+    text = str(exc)
+    reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    failure = ExtensionFailure(part, reason)
+    if failure not in _FAILURES:
+        _FAILURES.append(failure)
+
+
+def extension_failures() -> list[ExtensionFailure]:
+    return list(_FAILURES)
 
 
 def menu_entries() -> list[MenuEntry]:

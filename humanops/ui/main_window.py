@@ -13,12 +13,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,7 +29,9 @@ from humanops.ui import extensions
 from humanops.ui.actions import MainActions
 from humanops.ui.canvas.map_canvas import MapCanvas
 from humanops.ui.coordinates import format_grid, format_lat_lon, format_scale
-from humanops.ui.editing import EditingController
+from humanops.ui.editing import EditingController, feature_label
+from humanops.ui.failure_notices import install_failure_notices
+from humanops.ui.i18n import current_language
 from humanops.ui.panels.alerts_panel import AlertsPanel
 from humanops.ui.panels.attribute_table import AttributeTable
 from humanops.ui.panels.feature_form import FeatureFormPanel
@@ -43,8 +44,9 @@ from humanops.ui.settings import (
     add_recent_workspace,
     app_settings,
     app_version,
-    recent_workspaces,
     remove_recent_workspace,
+    reopen_last_workspace,
+    set_reopen_last_workspace,
 )
 from humanops.ui.workers import cancel_all_and_wait
 from humanops.ui.workspace_signals import WorkspaceSignals
@@ -59,6 +61,8 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     workspaceOpened = Signal(str)
     workspaceClosed = Signal()
+    # After refresh_layers (edits, imports, other tools' commits): the layers re-read (None: all)
+    layersRefreshed = Signal(object)
 
     def __init__(self, settings: QSettings | None = None, *, restore_layout: bool = True) -> None:
         super().__init__()
@@ -93,8 +97,14 @@ class MainWindow(QMainWindow):
         for hook in extensions.window_hooks():  # other areas' toolbars and connections
             try:
                 hook(self)
-            except Exception:
-                log.exception("window hook %s failed", getattr(hook, "__qualname__", hook))
+            except Exception as exc:
+                name = getattr(hook, "__qualname__", hook)
+                log.exception("window hook %s failed", name)
+                extensions.record_failure(self.tr("window hook {name}").format(name=name), exc)
+        install_failure_notices(self)  # Help → Report a problem…, extensions that failed, failed layers
+        self.actions.build_search_toolbars()  # measuring, and Ctrl+F: ui/search_box.py
+        self._default_layout = self.saveState()  # View › Reset layout: every dock and toolbar made by now
+        self.actions.reopen_last.setChecked(reopen_last_workspace(self.settings))
         self._changed_layers: set[str] = set()
         self._proposals_changed = False
         self._change_timer = QTimer(self, singleShot=True, interval=100)
@@ -102,6 +112,7 @@ class MainWindow(QMainWindow):
         self.actions.set_workspace_open(False)
         self._update_title()
         self.resize(1600, 1000)
+        self.setAcceptDrops(True)  # workspaces, files to import and packages (ui/window_drops.py)
         if restore_layout:
             self._restore_layout()
 
@@ -118,38 +129,65 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
         return dock
 
+    def _side_areas(self) -> dict[str, Qt.DockWidgetArea]:
+        """The dock areas of the sides a reader starts and ends on ("left" and "right" in a
+        left-to-right layout). Qt does not mirror dock areas in a right-to-left one, so there the
+        Layers panel goes to the right, where an Arabic reader's eye starts."""
+        start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            start, end = end, start
+        return {"left": start, "right": end, "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
+
+    def _mirror_side_docks(self) -> None:
+        """Swap the docks of the left and right areas, keeping their order and tabs (a layout
+        saved in the other direction, before the language changed)."""
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        sides = {area: sorted((d for d in self.docks.values() if not d.isFloating() and self.dockWidgetArea(d) == area),
+                              key=lambda d: (d.isHidden(), d.y(), d.x())) for area in (left, right)}
+        tabs = {dock: self.tabifiedDockWidgets(dock) for docks in sides.values() for dock in docks}
+        for area, docks in sides.items():
+            placed: list[QDockWidget] = []
+            for dock in docks:
+                tabbed_with = next((p for p in placed if p in tabs[dock]), None)
+                if tabbed_with is not None:
+                    self.tabifyDockWidget(tabbed_with, dock)
+                else:
+                    self.addDockWidget(right if area == left else left, dock, Qt.Orientation.Vertical)
+                placed.append(dock)
+
     def _build_docks(self) -> None:
         self.docks: dict[str, QDockWidget] = {}
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        left, right, bottom = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
-                               Qt.DockWidgetArea.BottomDockWidgetArea)
+        areas = self._side_areas()
+        left, right, bottom = areas["left"], areas["right"], areas["bottom"]
         self.layers_panel = LayersPanel(self.canvas, self)
-        self._dock("layers", "Layers", self.layers_panel, left)
+        self._dock("layers", self.tr("Layers"), self.layers_panel, left)
         self.feature_panel = FeatureFormPanel(self)
         self.feature_panel.authority = self.editing.authority
+        self.feature_panel.form.clock = self.editing.now  # "set" on a date fills the workspace's clock
         self.feature_panel.applyRequested.connect(self._apply_fields)
-        self._dock("feature", "Feature", self.feature_panel, right)
+        self._dock("feature", self.tr("Feature"), self.feature_panel, right)
         self.marking_panel = MarkingPanel(self)
         self.marking_panel.rule_check = self.editing.marking_refusal
         self.marking_panel.editor.clock = self.editing.now
         self.marking_panel.authority = self.editing.marking_note
         self.marking_panel.applyRequested.connect(self._apply_marking)
-        self._dock("marking", "Marking", self.marking_panel, right)
+        self._dock("marking", self.tr("Marking"), self.marking_panel, right)
         self.time_slider = TimeSlider(self)
         self.time_slider.timeChanged.connect(self._time_changed)
-        time_dock = self._dock("time", "Time", self.time_slider, bottom)
+        time_dock = self._dock("time", self.tr("Time"), self.time_slider, bottom)
         time_dock.setTitleBarWidget(QWidget(time_dock))  # one slim row: no title bar of its own
         self.attribute_table = AttributeTable(self.canvas, self)
         self.attribute_table.currentFeatureChanged.connect(lambda layer, uuid: self._show_feature(layer, uuid))
-        self._dock("attributes", "Attribute table", self.attribute_table, bottom)
+        self._dock("attributes", self.tr("Attribute table"), self.attribute_table, bottom)
         self.splitDockWidget(self.docks["time"], self.docks["attributes"], Qt.Orientation.Vertical)
         self.alerts_panel = AlertsPanel(self)
-        self._dock("alerts", "Alerts", self.alerts_panel, bottom)
+        self._dock("alerts", self.tr("Alerts"), self.alerts_panel, bottom)
         self.tabifyDockWidget(self.docks["attributes"], self.docks["alerts"])
         self.problems_panel = ProblemsPanel(self)  # features other tools left invalid
-        self._dock("problems", "Problems", self.problems_panel, bottom)
+        self._dock("problems", self.tr("Problems"), self.problems_panel, bottom)
         self.tabifyDockWidget(self.docks["attributes"], self.docks["problems"])
         self.problems_watch = ProblemsWatch(self)
         self.docks["attributes"].raise_()
@@ -157,23 +195,24 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["time"], self.docks["attributes"]], [40, 230], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["feature"], self.docks["marking"]], [380, 420], Qt.Orientation.Vertical)
         for entry in extensions.panels():
+            title = QCoreApplication.translate("extensions", entry.title)  # marked where the panel is registered
             try:
                 widget = entry.factory(self)
-            except Exception:
+            except Exception as exc:
                 log.exception("panel %s could not be made", entry.id)
+                extensions.record_failure(self.tr("panel “{title}”").format(title=title), exc)
                 continue
-            area = {"left": left, "right": right, "bottom": bottom}[entry.area]
-            dock = self._dock(entry.id, entry.title, widget, area)
+            dock = self._dock(entry.id, title, widget, areas[entry.area])
             dock.setVisible(entry.visible)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.coordinates_label = QLabel(self)
-        self.coordinates_label.setToolTip("Cursor position, WGS 84")
+        self.coordinates_label.setToolTip(self.tr("Cursor position, WGS 84"))
         self.grid_label = QLabel(self)
-        self.grid_label.setToolTip("Cursor position on the military grid (MGRS), or UTM")
+        self.grid_label.setToolTip(self.tr("Cursor position on the military grid (MGRS), or UTM"))
         self.scale_label = QLabel(self)
-        self.scale_label.setToolTip("Map scale at the centre of the view")
+        self.scale_label.setToolTip(self.tr("Map scale at the centre of the view"))
         width = self.fontMetrics().horizontalAdvance
         self.coordinates_label.setMinimumWidth(width("89.99999° N  179.99999° W") + 12)
         self.grid_label.setMinimumWidth(width("MGRS 37S CA 29181 07804") + 12)
@@ -190,17 +229,25 @@ class MainWindow(QMainWindow):
 
     # --- workspace life cycle ------------------------------------------------------------------------
     def open_workspace(self, path: str | Path) -> bool:
-        """Open the workspace at ``path`` (closing the current one, asking about unsaved work)."""
-        if self.workspace is not None and not self.close_workspace():
-            return False
+        """Open the workspace at ``path``, then swap it for the current one (asking about unsaved
+        work). The current one stays open until the new one has opened: a file that cannot be
+        opened leaves the window as it was, with a message naming the file."""
         from humanops.store.workspace import Workspace
 
+        # On the GUI thread, whose connection it becomes (the store's thread rule): opening is a
+        # few checks, 2-15 ms on the demo, and a file that is not a workspace fails at once.
         try:
             workspace = Workspace.open(path)
         except HumanOpsError as exc:
             if not Path(path).exists():
                 remove_recent_workspace(self.settings, str(Path(path).resolve()))
-            self.show_error(exc.message, title="Cannot open the workspace")
+            message = exc.message
+            if self.workspace is not None:
+                message += "\n\n" + self.tr("{name} stays open.").format(name=self.workspace.path.name)
+            self.show_error(message, title=self.tr("Cannot open the workspace"))
+            return False
+        if self.workspace is not None and not self.close_workspace():
+            workspace.close()  # the user kept the current one (and its unsaved work)
             return False
         self.set_workspace(workspace)
         add_recent_workspace(self.settings, workspace.path)
@@ -222,8 +269,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         total = sum(workspace.count(name) for name in workspace.layers())
         org = workspace.organisation
-        self.statusBar().showMessage(
-            f"Opened {workspace.path.name}: {total:,} features{', organisation ' + org if org else ''}.", 10000)
+        if org:
+            opened = MainWindow.tr("Opened {name}: %Ln feature(s), organisation {org}.", "", total)
+        else:
+            opened = MainWindow.tr("Opened {name}: %Ln feature(s).", "", total)
+        self.statusBar().showMessage(opened.format(name=workspace.path.name, org=org), 10000)
         self.problems_watch.attach(workspace)  # checks other tools' edits in a worker, then follows the file
         self.workspaceOpened.emit(str(workspace.path))
 
@@ -261,55 +311,30 @@ class MainWindow(QMainWindow):
         self.close_workspace()
 
     def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New workspace", str(Path.home() / "workspace.gpkg"),
-                                              "GeoPackage workspace (*.gpkg)")
-        if not path:
-            return
-        if not path.endswith(".gpkg"):
-            path += ".gpkg"
-        org, ok = QInputDialog.getText(self, "New workspace", "Your organisation's id (e.g. ocha, medaid):")
-        if not ok:
-            return
-        if not org.strip():  # the originator of everything drawn here: without it nothing could be edited
-            self.show_error("A workspace needs your organisation's id (e.g. ocha, medaid): it is the originator of "
-                            "every feature you draw, and only an originator changes its features. Nothing was created.")
-            return
-        from humanops.store.workspace import Workspace
+        """The new-workspace form (organisation, keys, sharing protocol); the new file opens here."""
+        from humanops.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
 
-        if Path(path).exists():
-            self.show_error(f"{path} exists already: choose another name (nothing was overwritten).")
-            return
-        try:
-            workspace = Workspace.create(path, organisation=org.strip())
-        except HumanOpsError as exc:
-            self.show_error(exc.message, title="Cannot create the workspace")
-            return
-        if self.close_workspace():
-            self.set_workspace(workspace)
-            add_recent_workspace(self.settings, workspace.path)
-        else:
-            workspace.close()
+        dialog = NewWorkspaceDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._workspace_created)
+        dialog.open()
+
+    def _workspace_created(self, path: str) -> None:
+        add_recent_workspace(self.settings, path)  # listed even if the user keeps the current one open
+        self.open_workspace(path)
 
     def choose_workspace(self) -> None:
         start = str(self.workspace.path.parent) if self.workspace else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", start,
-                                              "GeoPackage workspace (*.gpkg);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), start,
+                                              self.tr("GeoPackage workspace (*.gpkg);;All files (*)"))
         if path:
             self.open_workspace(path)
 
     def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        recent = recent_workspaces(self.settings)
-        if not recent:
-            empty = menu.addAction("No recent workspaces")
-            empty.setEnabled(False)
-            return
-        for i, path in enumerate(recent, start=1):
-            action = QAction(f"&{i} {Path(path).name}  —  {Path(path).parent}", menu)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, path=path: self.open_workspace(path))
-            menu.addAction(action)
+        from humanops.ui.recent_workspaces import fill_recent_menu
+
+        fill_recent_menu(self.actions.recent_menu, self.settings, self.open_workspace,
+                         lambda text: self.statusBar().showMessage(text, 10000))
 
     def save_checkpoint(self) -> None:
         """Ctrl+S: every edit is already committed; Save applies what the forms still hold and
@@ -320,21 +345,21 @@ class MainWindow(QMainWindow):
             return
         if not self.workspace.checkpoint():  # another program holds the file
             log.warning("checkpoint of %s failed: the file is in use", self.workspace.path)
-        self.statusBar().showMessage(
-            f"Saved. Every edit is stored in {self.workspace.path.name} the moment it is made; the file is "
-            "complete on its own (copy it, send it, open it in QGIS).", 10000)
+        self.statusBar().showMessage(self.tr(
+            "Saved. Every edit is stored in {name} the moment it is made; the file is complete on its own (copy it, "
+            "send it, open it in QGIS).").format(name=self.workspace.path.name), 10000)
 
     # --- unsaved state and closing --------------------------------------------------------------------
     def unsaved_work(self) -> list[str]:
         items = []
         if self.editing.has_unfinished_drawing():
-            items.append("a drawing that is not finished")
+            items.append(self.tr("a drawing that is not finished"))
         if self.editing.has_pending_new_feature():
-            items.append("a new feature whose form is not yet confirmed")
+            items.append(self.tr("a new feature whose form is not yet confirmed"))
         if self.feature_panel.is_dirty():
-            items.append("changed fields not yet applied")
+            items.append(self.tr("changed fields not yet applied"))
         if self.marking_panel.is_dirty():
-            items.append("a changed marking not yet applied")
+            items.append(self.tr("a changed marking not yet applied"))
         return items
 
     def confirm_unsaved(self) -> bool:
@@ -345,7 +370,8 @@ class MainWindow(QMainWindow):
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         answer = QMessageBox.warning(
-            self, "Unsaved work", "There is " + "; ".join(items) + ".\n\nSave it before closing?",
+            self, self.tr("Unsaved work"),
+            self.tr("There is {items}.\n\nSave it before closing?").format(items=self.tr("; ").join(items)),
             buttons, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Cancel:
             return False
@@ -359,26 +385,38 @@ class MainWindow(QMainWindow):
         if not self._apply_pending_forms():
             return False
         if self.editing.has_pending_new_feature() and not self.editing.submit_new_feature():
-            self.show_error("The new feature's form has a problem: fix it or discard it, then close again.")
+            self.show_error(self.tr("The new feature's form has a problem: fix it or discard it, then close again."))
             return False
         if self.editing.has_unfinished_drawing():
             if self.editing.finish_drawing():
-                self.statusBar().showMessage("Confirm the new feature's form, then close again.", 10000)
+                self.statusBar().showMessage(self.tr("Confirm the new feature's form, then close again."), 10000)
             else:
-                self.show_error("The drawing has too few points to be saved: continue it or discard it.")
+                self.show_error(self.tr("The drawing has too few points to be saved: continue it or discard it."))
             return False
         return True
 
     def _apply_pending_forms(self) -> bool:
-        for panel, what in ((self.feature_panel, "fields"), (self.marking_panel, "marking")):
+        refusals = {"feature": self.tr("The fields cannot be applied: see the message in the panel."),
+                    "marking": self.tr("The marking cannot be applied: see the message in the panel.")}
+        for panel, dock in ((self.feature_panel, "feature"), (self.marking_panel, "marking")):
             if panel.is_dirty() and not panel.apply():
-                self.docks["feature" if what == "fields" else "marking"].raise_()
-                self.show_error(f"The {what} cannot be applied: see the message in the panel.")
+                self.docks[dock].raise_()
+                self.show_error(refusals[dock])
                 return False
             if self.editing.has_pending_question():  # another organisation's feature: Propose or Cancel first
-                self.statusBar().showMessage("Answer the question about proposing your change first.", 10000)
+                self.statusBar().showMessage(self.tr("Answer the question about proposing your change first."), 10000)
                 return False
         return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from humanops.ui import window_drops
+
+        window_drops.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from humanops.ui import window_drops
+
+        window_drops.drop(self, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_unsaved():
@@ -394,15 +432,45 @@ class MainWindow(QMainWindow):
     def _save_layout(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
+        self.settings.setValue("main_window/state_direction", self._direction_name())
         self.settings.sync()
+
+    def _direction_name(self) -> str:
+        return "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+
+    def reset_layout(self) -> None:
+        """View › Reset layout: the docks and toolbars where the window first put them (shown,
+        docked, in their places); what they hold is not touched."""
+        for dock in self.docks.values():
+            dock.setFloating(False)  # a floating dock is a window of its own: back into this one first
+        self.restoreState(self._default_layout)
+        self.statusBar().showMessage(self.tr("The panels and toolbars are back in their first places."), 6000)
+
+    def set_reopen_last(self, reopen: bool) -> None:
+        set_reopen_last_workspace(self.settings, reopen)
+        self.statusBar().showMessage(
+            self.tr("HumanOps will open the last workspace when it starts.") if reopen else
+            self.tr("HumanOps will start on the start page."), 6000)
+
+    def show_keyboard_shortcuts(self) -> None:
+        from humanops.ui.help_windows import show_keyboard_shortcuts
+
+        show_keyboard_shortcuts(self)
+
+    def show_user_guide(self) -> None:
+        from humanops.ui.help_windows import show_user_guide
+
+        show_user_guide(self)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("main_window/geometry")
         state = self.settings.value("main_window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        # A layout saved before the language changed direction: the reader's start side changed too.
+        if state is not None and self.restoreState(state) \
+                and self.settings.value("main_window/state_direction", "ltr") != self._direction_name():
+            self._mirror_side_docks()
 
     # --- map tools and editing ------------------------------------------------------------------------
     def set_tool(self, name: str) -> None:
@@ -413,10 +481,30 @@ class MainWindow(QMainWindow):
         if name == "vertices":
             tool = map_tools.VertexEditTool(self.canvas)
             tool.geometryEdited.connect(self.editing.move_vertices)
+        elif name in ("select", "identify"):
+            picking = {"select": map_tools.SelectTool, "identify": map_tools.IdentifyTool}[name]
+            tool = picking(self.canvas, active_layer=self.layers_panel.current_layer,
+                           describe=lambda layer, uuid: feature_label(self.workspace, layer, uuid))
+            tool.picked.connect(self._feature_picked)
+        elif name in ("measure_distance", "measure_area"):
+            from humanops.ui.canvas.measure_tool import MeasureTool, describe
+
+            tool = MeasureTool(self.canvas, area=name == "measure_area")
+            tool.measured.connect(lambda measurement: self.statusBar().showMessage(describe(measurement)))
+            tool.cleared.connect(self.statusBar().clearMessage)
         else:
-            tool = {"pan": map_tools.PanTool, "select": map_tools.SelectTool,
-                    "identify": map_tools.IdentifyTool}[name](self.canvas)
+            tool = map_tools.PanTool(self.canvas)
         self.canvas.set_map_tool(tool)
+
+    def _feature_picked(self, layer: str, uuid: str, place: int, count: int) -> None:
+        """Say what a click picked, and that others lie under it."""
+        label = feature_label(self.workspace, layer, uuid)
+        if count > 1:
+            text = self.tr("Selected {feature} ({place} of {count} here: click again for the next, right-click to "
+                           "choose).").format(feature=label, place=place, count=count)
+        else:
+            text = self.tr("Selected {feature}.").format(feature=label)
+        self.statusBar().showMessage(text, 8000)
 
     def begin_drawing(self, layer: str) -> None:
         self.editing.begin_drawing(layer)
@@ -429,7 +517,7 @@ class MainWindow(QMainWindow):
 
     def cancel_drawing(self) -> None:
         if self._offer_key_to_tool(Qt.Key.Key_Escape):
-            self.statusBar().showMessage("Cancelled.", 3000)
+            self.statusBar().showMessage(self.tr("Cancelled."), 3000)
         elif not self.editing.cancel_drawing():
             self.canvas.clear_selection()
 
@@ -447,7 +535,9 @@ class MainWindow(QMainWindow):
             return
         uuids = self.workspace.uuids(layer)
         self.canvas.select(layer, uuids)
-        self.statusBar().showMessage(f"Selected {len(uuids):,} {self.workspace.kind(layer).title.lower()}.", 5000)
+        title = self.workspace.kind(layer).title_in(current_language())
+        self.statusBar().showMessage(MainWindow.tr("Selected %Ln feature(s) of {layer}.", "", len(uuids)).format(
+            layer=title), 5000)
 
     def clear_selection(self) -> None:
         self.canvas.clear_selection()
@@ -457,12 +547,13 @@ class MainWindow(QMainWindow):
 
     def set_snapping(self, enabled: bool) -> None:
         self.canvas.set_snapping(bool(enabled))
-        self.statusBar().showMessage("Snapping to vertices and roads " + ("on." if enabled else "off."), 4000)
+        self.statusBar().showMessage(self.tr("Snapping to vertices and roads on.") if enabled else
+                                     self.tr("Snapping to vertices and roads off."), 4000)
 
     def _time_changed(self, at: Any) -> None:
         self.canvas.set_time_filter(at)
         if at is None:
-            self.statusBar().showMessage("Showing features of all times.", 4000)
+            self.statusBar().showMessage(self.tr("Showing features of all times."), 4000)
 
     # --- reactions to the canvas ----------------------------------------------------------------------
     def _cursor_moved(self, lon: float, lat: float) -> None:
@@ -482,7 +573,7 @@ class MainWindow(QMainWindow):
             self._show_feature(None, None)
         count = len(chosen)
         if count > 1:
-            self.statusBar().showMessage(f"{count:,} features selected.", 4000)
+            self.statusBar().showMessage(MainWindow.tr("%Ln feature(s) selected.", "", count), 4000)
 
     def _feature_identified(self, layer: str, uuid: str) -> None:
         self.canvas.select(layer, [uuid])
@@ -495,7 +586,8 @@ class MainWindow(QMainWindow):
         self._feature_identified(layer, uuid)
 
     def _feature_added(self, layer: str, uuid: str) -> None:
-        self.canvas.select(layer, [uuid])
+        """A new feature is the whole selection, shown in the form (not added to what was selected)."""
+        self.show_feature(layer, uuid)
 
     def _apply_fields(self, layer: str, uuid: str, changes: dict) -> None:
         self._fields_to_propose = None
@@ -542,12 +634,13 @@ class MainWindow(QMainWindow):
             try:
                 feature = self.workspace.find_feature(layer, uuid)
             except HumanOpsError as exc:  # a value another tool wrote that is not even readable (Problems lists it)
-                self.statusBar().showMessage(f"The form cannot show this feature until the tool that wrote it fixes "
-                                             f"it: {exc.message}", 15000)
+                self.statusBar().showMessage(self.tr("The form cannot show this feature until the tool that wrote it "
+                                                     "fixes it: {reason}").format(reason=exc.message), 15000)
         kind = self.workspace.kind(layer) if feature is not None and self.workspace is not None else None
         for panel in (self.feature_panel, self.marking_panel):
             if panel.is_dirty() and (feature is None or panel.uuid != feature.uuid):
-                self.statusBar().showMessage("The panel keeps your unapplied changes: Apply or Revert them.", 6000)
+                self.statusBar().showMessage(self.tr("The panel keeps your unapplied changes: Apply or Revert them."),
+                                             6000)
                 continue
             panel.set_feature(feature, kind)
 
@@ -594,6 +687,7 @@ class MainWindow(QMainWindow):
             self.time_slider.set_workspace(self.workspace)
         if reread_map:  # another connection wrote: check what it changed; the poll need not re-read again
             self.problems_watch.reread()
+        self.layersRefreshed.emit(set(names) if layers is not None else None)
 
     # --- dialogs ---------------------------------------------------------------------------------------
     def show_import_dialog(self) -> None:
@@ -610,7 +704,8 @@ class MainWindow(QMainWindow):
     def _after_import(self, report: Any) -> None:
         layers = {layer.kind for layer in getattr(report, "layers", [])} or None
         self.refresh_layers(layers, reread_map=True)
-        self.statusBar().showMessage(f"Imported {getattr(report, 'imported', 0):,} features.", 10000)
+        self.statusBar().showMessage(MainWindow.tr("Imported %Ln feature(s).", "", getattr(report, "imported", 0)),
+                                     10000)
 
     def show_export_dialog(self) -> None:
         if self.workspace is None:
@@ -624,6 +719,30 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: setattr(self, "export_dialog", None))
         dialog.open()
 
+    def show_map_export_dialog(self) -> None:
+        """File › Export map image…: the map as shown, as a PNG or PDF (ui/map_export.py)."""
+        if self.workspace is None:
+            return
+        from humanops.ui.dialogs.map_export_dialog import MapExportDialog
+
+        dialog = MapExportDialog(self.canvas, self.workspace, self)
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Map written to {file}.").format(file=path), 10000))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_sitrep_dialog(self) -> None:
+        """File › Situation report…: a PDF for an audience (ui/sitrep.py)."""
+        if self.workspace is None:
+            return
+        from humanops.ui.dialogs.sitrep_dialog import SitrepDialog
+
+        dialog = SitrepDialog(self.workspace, self)
+        dialog.written.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Situation report written to {file}.").format(file=result.path), 10000))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def run_extension(self, entry: MenuEntry) -> None:
         if entry.needs_workspace and self.workspace is None:
             return
@@ -633,17 +752,16 @@ class MainWindow(QMainWindow):
             self.show_error(exc.message)
         except Exception as exc:
             log.exception("menu entry %s failed", entry.text)
-            self.show_error(f"internal error in “{entry.text}”: {type(exc).__name__}: {exc}")
+            self.show_error(self.tr("internal error in “{entry}”: {error}: {message}").format(
+                entry=QCoreApplication.translate("extensions", entry.text), error=type(exc).__name__, message=exc))
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About HumanOps",
-            f"<h3>HumanOps {app_version()}</h3>"
-            "<p>An offline common operational picture for the partners of a humanitarian response: "
-            "danger zones, corridors, civilian needs and facilities, shared through signed, encrypted "
-            "files that enforce TLP 2.0 markings.</p>"
-            f"<p>Workspace: {self.workspace.path if self.workspace else 'none open'}</p>"
-            "<p>Licensed under the Apache License 2.0.</p>")
+        workspace = str(self.workspace.path) if self.workspace else self.tr("none open")
+        QMessageBox.about(self, self.tr("About HumanOps"), f"<h3>HumanOps {app_version()}</h3>" + self.tr(
+            "<p>An offline common operational picture for the partners of a humanitarian response: danger zones, "
+            "corridors, civilian needs and facilities, shared through signed, encrypted files that enforce TLP 2.0 "
+            "markings.</p><p>Workspace: {workspace}</p><p>Licensed under the Apache License 2.0.</p>").format(
+                workspace=workspace))
 
     def show_error(self, message: str, *, title: str = "HumanOps") -> None:
         """A readable message (never a traceback), also left in the status bar."""

@@ -24,12 +24,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from humanops.errors import HumanOpsError
 from humanops.feedback import Feedback
 from humanops.model.marking import TLP
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count
 from humanops.ui.panels.problems_panel import Problem, count_features, features_need_fixing
 from humanops.ui.workers import Worker, running_workers
 
@@ -42,9 +44,15 @@ log = logging.getLogger(__name__)
 POLL_MS = 2000  # how often the file's data_version is read (one PRAGMA: nothing is read from disk)
 RECHECK_DELAY_MS = 300  # an edit in the app, then its re-check: several quick edits make one check
 PROGRESS_DELAY_MS = 400  # a progress bar only for a check that takes longer: quick ones do not flicker
-# Columns that are not fields of the kind, named as the form and the marking panel name them.
-_OTHER_COLUMNS = {"geometry": "Geometry", "tlp": "TLP", "releasable_to": "Releasable to", "caveats": "Caveats",
-                  "expires": "Expires", "precision": "Precision", "created": "Created", "modified": "Modified"}
+# Columns that are not fields of the kind, named as the form and the marking panel name them
+# (translated where shown, context "ProblemsWatch").
+_OTHER_COLUMNS = {"geometry": QT_TRANSLATE_NOOP("ProblemsWatch", "Geometry"), "tlp": "TLP",
+                  "releasable_to": QT_TRANSLATE_NOOP("ProblemsWatch", "Releasable to"),
+                  "caveats": QT_TRANSLATE_NOOP("ProblemsWatch", "Caveats"),
+                  "expires": QT_TRANSLATE_NOOP("ProblemsWatch", "Expires"),
+                  "precision": QT_TRANSLATE_NOOP("ProblemsWatch", "Precision"),
+                  "created": QT_TRANSLATE_NOOP("ProblemsWatch", "Created"),
+                  "modified": QT_TRANSLATE_NOOP("ProblemsWatch", "Modified")}
 
 
 @dataclass
@@ -69,7 +77,9 @@ def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback) -> Ch
 
 
 def _worded(workspace: Workspace, found: list[dict[str, Any]]) -> list[Problem]:
-    """Layer titles, feature names (a short uuid for a feature without one), field titles."""
+    """Layer titles, feature names (a short uuid for a feature without one), field titles, in the
+    UI's language (this runs in the worker: QCoreApplication.translate is thread-safe)."""
+    lang = current_language()
     by_layer: dict[str, set[str]] = {}
     for p in found:
         if p["layer"] in workspace.catalog and p["feature"]:
@@ -84,10 +94,18 @@ def _worded(workspace: Workspace, found: list[dict[str, Any]]) -> list[Problem]:
         layer, uuid, field = p["layer"], p["feature"], p["field"]
         kind = workspace.kind(layer) if layer in workspace.catalog else None
         spec = next((f for f in kind.fields if f.name == field), None) if kind is not None and field else None
-        title = spec.title if spec is not None else _OTHER_COLUMNS.get(field or "", field or "")
+        if spec is not None:
+            title = spec.label_in(lang)
+        elif field in _OTHER_COLUMNS:
+            title = QCoreApplication.translate("ProblemsWatch", _OTHER_COLUMNS[field])
+        else:
+            title = field or ""
         uuid = str(uuid) if uuid else None
-        label = names.get((layer, uuid)) or (f"{uuid[:8]}…" if uuid else "(whole layer)")
-        problems.append(Problem(layer=layer, layer_title=kind.title if kind is not None else (layer or "(file)"),
+        label = names.get((layer, uuid)) or (f"{uuid[:8]}…" if uuid else
+                                             QCoreApplication.translate("ProblemsWatch", "(whole layer)"))
+        layer_title = kind.title_in(lang) if kind is not None else (
+            layer or QCoreApplication.translate("ProblemsWatch", "(file)"))
+        problems.append(Problem(layer=layer, layer_title=layer_title,
                                 uuid=uuid, feature=label, field=field, field_title=title or "—",
                                 reason=str(p["reason"])))
     return problems
@@ -174,7 +192,7 @@ class ProblemsWatch(QObject):
         if self.window.workspace is None:
             return
         self.window.refresh_layers(None, reread_map=True)  # which calls reread()
-        self.window.statusBar().showMessage("Re-read the workspace for changes made in other tools.", 4000)
+        self.window.statusBar().showMessage(self.tr("Re-read the workspace for changes made in other tools."), 4000)
 
     def reread(self) -> None:
         """The window re-read the map for writes through another connection (ours or another
@@ -204,7 +222,8 @@ class ProblemsWatch(QObject):
             return
         since = self.last_seq or 0
         path = workspace.path
-        worker = Worker(partial(check_other_tool_edits, path, since), title="Checking edits made in other tools")
+        worker = Worker(partial(check_other_tool_edits, path, since), title=self.tr("Checking edits made in other "
+                                                                                    "tools"))
         worker.progressed.connect(self.panel.show_progress)
         # partial(…, worker): a late signal from a worker that is no longer ours is ignored
         worker.succeeded.connect(partial(self._checked, worker))
@@ -234,24 +253,25 @@ class ProblemsWatch(QObject):
             # New problems need attention: show them; a refresh that finds nothing new stays quiet.
             self.dock.show()
             self.dock.raise_()
-            self.window.statusBar().showMessage(f"{features_need_fixing(count_features(problems))}: see the "
-                                                "Problems panel.", 15000)
+            self.window.statusBar().showMessage(self.tr("{problems}: see the Problems panel.").format(
+                problems=features_need_fixing(count_features(problems))), 15000)
         elif before and not problems:
-            self.window.statusBar().showMessage("No problems left: every feature is valid for its kind.", 8000)
+            self.window.statusBar().showMessage(self.tr("No problems left: every feature is valid for its kind."), 8000)
 
     def _failed(self, worker: Worker, message: str) -> None:
         if worker is not self.worker:
             return
         self._finish()
-        self.panel.show_message(f"Could not check the features edited in other tools: {message}")
+        self.panel.show_message(self.tr("Could not check the features edited in other tools: {reason}").format(
+            reason=message))
 
     def _cancelled(self, worker: Worker) -> None:
         if worker is not self.worker:
             return
         self._again = False  # the user asked to stop: not straight away again
         self._finish()
-        self.panel.show_message("Check cancelled: features edited in other tools were not all checked. "
-                                "Refresh (F5) checks them.")
+        self.panel.show_message(self.tr("Check cancelled: features edited in other tools were not all checked. "
+                                        "Refresh (F5) checks them."))
 
     def _finish(self) -> None:
         self.worker = None
@@ -263,7 +283,8 @@ class ProblemsWatch(QObject):
 
     def _set_title(self) -> None:
         count = self.panel.problem_count()
-        self.dock.setWindowTitle(f"Problems ({count:,})" if count else "Problems")
+        self.dock.setWindowTitle(self.tr("Problems ({n})").format(n=format_count(count)) if count else
+                                 self.tr("Problems"))
 
     # --- fixing a value the form cannot open ------------------------------------------------------------
     def fix_value(self, layer: str, uuid: str, field: str) -> None:
@@ -274,29 +295,31 @@ class ProblemsWatch(QObject):
             return
         kind = workspace.kind(layer)
         spec = next((f for f in kind.fields if f.name == field), None)
-        title = spec.title if spec is not None and spec.title else field
-        choices: list[str] | None = None
+        title = spec.label_in(current_language()) if spec is not None and spec.title else field
+        choices: list[str] | None = None  # the values as stored (the kind's names)
         if field == "tlp":
             choices = [t.value for t in TLP]
         elif spec is not None and spec.type == "enum":
             choices = list(spec.values)
         elif spec is not None and spec.type == "boolean":
             choices = ["yes", "no"]
-        prompt = f"A valid {title} for this feature (the unreadable value stays in its history):"
+        prompt = self.tr("A valid value of “{field}” for this feature (the unreadable value stays in its "
+                         "history):").format(field=title)
         if choices is not None:
-            value, ok = QInputDialog.getItem(self.window, "Fix value", prompt, choices, 0, False)
+            value, ok = QInputDialog.getItem(self.window, self.tr("Fix value"), prompt, choices, 0, False)
         else:
-            hint = {"datetime": "2026-12-31T12:00:00Z", "date": "2026-12-31", "integer": "a whole number",
-                    "real": "a number"}.get(spec.type if spec is not None else "datetime", "")
-            value, ok = QInputDialog.getText(self.window, "Fix value", f"{prompt}\n{hint}".rstrip())
+            hint = {"datetime": "2026-12-31T12:00:00Z", "date": "2026-12-31", "integer": self.tr("a whole number"),
+                    "real": self.tr("a number")}.get(spec.type if spec is not None else "datetime", "")
+            value, ok = QInputDialog.getText(self.window, self.tr("Fix value"), f"{prompt}\n{hint}".rstrip())
         if not ok:
             return
         try:
             workspace.repair_value(layer, uuid, field, value)
         except HumanOpsError as exc:
-            self.window.show_error(exc.message, title="Cannot fix this value")
+            self.window.show_error(exc.message, title=self.tr("Cannot fix this value"))
             return
-        self.window.statusBar().showMessage(f"{title} fixed: a new version of the feature.", 8000)
+        self.window.statusBar().showMessage(self.tr("{field} fixed: a new version of the feature.").format(
+            field=title), 8000)
 
     # --- showing a feature -----------------------------------------------------------------------------
     def show_feature(self, layer: str, uuid: str) -> None:
@@ -307,8 +330,8 @@ class ProblemsWatch(QObject):
         # The stored row, not a Feature: a value another tool wrote may not make a Feature at all.
         found = workspace.rows(layer, ["uuid"], uuids=[uuid])
         if not len(found):
-            self.window.statusBar().showMessage("That feature is no longer in the workspace (deleted in another "
-                                                "tool?): Refresh (F5) updates the list.", 10000)
+            self.window.statusBar().showMessage(self.tr("That feature is no longer in the workspace (deleted in "
+                                                        "another tool?): Refresh (F5) updates the list."), 10000)
             return
         self.window.show_feature(layer, uuid)
         geometry = found.geometries[0] if found.geometries is not None else None

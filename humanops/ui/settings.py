@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 ORGANISATION = "HumanOps"
 APPLICATION = "HumanOps"
 MAX_RECENT = 8
+RECENT_KEY = "recent_workspaces"  # newest first, absolute paths
+NEW_WORKSPACE_FOLDER_KEY = "first_run/folder"  # where the last demo or new workspace was made
+# Minutes our keys stay unlocked after a passphrase was typed (0: asked for in every window).
+# Only this choice is stored; the keys themselves are held in memory (ui/sharing/unlocked_keys.py).
+KEEP_KEYS_UNLOCKED_KEY = "sharing/keep_keys_unlocked_minutes"
+KEEP_KEYS_UNLOCKED_CHOICES = (0, 5, 15, 30, 60)
+# File › Reopen the last workspace at start (on unless turned off): the newest recent workspace.
+REOPEN_LAST_KEY = "start/reopen_last_workspace"
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -37,7 +45,7 @@ def app_settings() -> QSettings:
 
 
 def recent_workspaces(settings: QSettings) -> list[str]:
-    value = settings.value("recent_workspaces", [])
+    value = settings.value(RECENT_KEY, [])
     if isinstance(value, str):  # QSettings gives a lone string for a one-item list
         value = [value]
     return [str(v) for v in (value or []) if v]
@@ -48,11 +56,81 @@ def add_recent_workspace(settings: QSettings, path: str | Path) -> list[str]:
     recent = [p for p in recent_workspaces(settings) if p != path]
     recent.insert(0, path)
     del recent[MAX_RECENT:]
-    settings.setValue("recent_workspaces", recent)
+    settings.setValue(RECENT_KEY, recent)
     return recent
 
 
 def remove_recent_workspace(settings: QSettings, path: str) -> list[str]:
     recent = [p for p in recent_workspaces(settings) if p != path]
-    settings.setValue("recent_workspaces", recent)
+    settings.setValue(RECENT_KEY, recent)
     return recent
+
+
+def existing_recent_workspaces(settings: QSettings) -> list[str]:
+    """The recent workspaces whose file is still there (a moved or deleted one is not)."""
+    return [p for p in recent_workspaces(settings) if Path(p).is_file()]
+
+
+def remove_missing_recent_workspaces(settings: QSettings) -> list[str]:
+    """Forget the recent workspaces whose file is gone; the list kept."""
+    recent = existing_recent_workspaces(settings)
+    settings.setValue(RECENT_KEY, recent)
+    return recent
+
+
+def clear_recent_workspaces(settings: QSettings) -> None:
+    settings.remove(RECENT_KEY)
+
+
+def workspace_folder(settings: QSettings) -> Path:
+    """Where a new workspace or demo is offered to go: the folder used last time, else
+    ``HumanOps`` in the user's documents (their data folder where there is no such thing)."""
+    last = settings.value(NEW_WORKSPACE_FOLDER_KEY, "")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    for location in (QStandardPaths.StandardLocation.DocumentsLocation,
+                     QStandardPaths.StandardLocation.AppDataLocation):
+        base = QStandardPaths.writableLocation(location)
+        if base:
+            return Path(base) / "HumanOps"
+    return Path.home() / "HumanOps"
+
+
+def remember_workspace_folder(settings: QSettings, path: str | Path) -> None:
+    settings.setValue(NEW_WORKSPACE_FOLDER_KEY, str(Path(path).resolve().parent))
+
+
+def keep_keys_unlocked_minutes(settings: QSettings) -> int:
+    """How long the keys stay unlocked, in minutes; 0 (the default) keeps them only for one window."""
+    try:
+        minutes = int(settings.value(KEEP_KEYS_UNLOCKED_KEY, 0) or 0)
+    except (TypeError, ValueError):  # a hand-edited settings file: the safe choice
+        return 0
+    return max(0, min(minutes, max(KEEP_KEYS_UNLOCKED_CHOICES)))
+
+
+def set_keep_keys_unlocked_minutes(settings: QSettings, minutes: int) -> None:
+    settings.setValue(KEEP_KEYS_UNLOCKED_KEY, max(0, int(minutes)))
+    settings.sync()
+
+
+def reopen_last_workspace(settings: QSettings) -> bool:
+    """Whether the app opens the last workspace when it starts (on by default)."""
+    value = settings.value(REOPEN_LAST_KEY, True)
+    if isinstance(value, str):  # an ini file gives "true"/"false" back as text
+        return value.strip().lower() not in ("false", "0", "no", "off")
+    return bool(value)
+
+
+def set_reopen_last_workspace(settings: QSettings, reopen: bool) -> None:
+    settings.setValue(REOPEN_LAST_KEY, bool(reopen))
+    settings.sync()
+
+
+def workspace_to_reopen(settings: QSettings) -> str | None:
+    """The workspace to open at start: the last one used, if reopening is on and its file is
+    still there; None for the start page."""
+    if not reopen_last_workspace(settings):
+        return None
+    recent = recent_workspaces(settings)
+    return recent[0] if recent and Path(recent[0]).is_file() else None

@@ -4,12 +4,16 @@ patterns the map uses, so a reader matches legend to map without relying on colo
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from humanops.catalog import LayerKind, Symbol
+from humanops.model.symbology import (  # Qt-free: the briefing map draws them too
+    TLP_COLOURS,
+    LegendEntry,
+)
+from humanops.model.symbology import legend_entries as kind_legend_entries
 
 SWATCH_W, SWATCH_H = 30, 18
 _DASHES = {
@@ -18,32 +22,13 @@ _DASHES = {
 }
 
 
-@dataclass(frozen=True)
-class LegendEntry:
-    label: str
-    symbol: Symbol
-    value: str | None  # the class value (None: the base symbol / everything else)
+def legend_entries(kind: LayerKind, lang: str | None = None) -> list[LegendEntry]:
+    """The kind's legend in ``lang`` (default: the UI's language), "other" included."""
+    from humanops.ui.i18n import current_language
 
-
-def legend_entries(kind: LayerKind) -> list[LegendEntry]:
-    """One entry per style class in the kind file's order, plus "other" for enum values that
-    have no class of their own (they are drawn with the base symbol)."""
-    style = kind.style
-    if not style.classify_by or not style.classes:
-        return [LegendEntry(kind.title, style.base, None)]
-    try:
-        spec = kind.field(style.classify_by)
-    except KeyError:
-        spec = None
-    entries = []
-    for key, cls in style.classes.items():
-        label = cls.label or key
-        if label.isdigit() and spec is not None:  # "3" alone says nothing: "severity 3"
-            label = f"{spec.title.lower()} {label}"
-        entries.append(LegendEntry(label, cls.over(style.base), key))
-    if spec is not None and spec.type == "enum" and set(spec.values) - set(style.classes):
-        entries.append(LegendEntry("other", style.base, None))
-    return entries
+    entries = kind_legend_entries(kind, lang or current_language())
+    other = QCoreApplication.translate("symbols", "other")
+    return [LegendEntry(other, e.symbol, e.value) if e.value is None and e.label == "other" else e for e in entries]
 
 
 def marker_path(marker: str, size: float) -> QPainterPath:
@@ -134,16 +119,6 @@ def swatch_pixmap(geometry: str, symbol: Symbol, *, width: int = SWATCH_W, heigh
 def swatch_icon(kind: LayerKind, symbol: Symbol, device_pixel_ratio: float = 1.0) -> QIcon:
     return QIcon(swatch_pixmap(kind.geometry, symbol, device_pixel_ratio=device_pixel_ratio,
                                buffered=kind.style.buffer_field is not None))
-
-
-TLP_COLOURS = {
-    # FIRST TLP 2.0 colours (text on black, as the standard shows them)
-    "CLEAR": "#ffffff",
-    "GREEN": "#33ff00",
-    "AMBER": "#ffc000",
-    "AMBER+STRICT": "#ffc000",
-    "RED": "#ff2b2b",
-}
 
 
 def tlp_badge_pixmap(tlp: str, height: int = 16, device_pixel_ratio: float = 1.0) -> QPixmap:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from humanops.errors import HumanOpsError, SharingError
@@ -37,9 +38,29 @@ if TYPE_CHECKING:
 ErrorHandler = Callable[[str], None]
 
 
-def _title(workspace: Workspace, layer: str) -> str:
-    title = workspace.kind(layer).title
-    return title[:-1] if title.endswith("s") else title
+def _single(workspace: Workspace, layer: str) -> str:
+    """One feature of the layer, as a sentence names it ("danger zone"), in the UI's language."""
+    from humanops.ui.i18n import current_language
+
+    return workspace.kind(layer).singular_in(current_language())
+
+
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("undo_commands", ...) (commands are not QObjects)."""
+    return QCoreApplication.translate("undo_commands", text)
+
+
+# An edit's name on the undo stack, by what it changes: (geometry, fields, marking).
+_EDIT_TEXTS = {
+    (True, False, False): QT_TRANSLATE_NOOP("undo_commands", "Edit geometry of {name}"),
+    (False, True, False): QT_TRANSLATE_NOOP("undo_commands", "Edit fields of {name}"),
+    (False, False, True): QT_TRANSLATE_NOOP("undo_commands", "Edit marking of {name}"),
+    (True, True, False): QT_TRANSLATE_NOOP("undo_commands", "Edit geometry and fields of {name}"),
+    (True, False, True): QT_TRANSLATE_NOOP("undo_commands", "Edit geometry and marking of {name}"),
+    (False, True, True): QT_TRANSLATE_NOOP("undo_commands", "Edit fields and marking of {name}"),
+    (True, True, True): QT_TRANSLATE_NOOP("undo_commands", "Edit geometry, fields and marking of {name}"),
+    (False, False, False): QT_TRANSLATE_NOOP("undo_commands", "Edit feature of {name}"),
+}
 
 
 def _stored_edit(workspace: Workspace, layer: str, uuid: str, *, geometry: BaseGeometry | None = None,
@@ -96,7 +117,11 @@ class WorkspaceCommand(QUndoCommand):
         except HumanOpsError as exc:
             self.setObsolete(True)  # the stack drops it: it cannot be replayed faithfully
             if self.on_error is not None:
-                self.on_error(f"Cannot {what} “{self.text()}”: {exc.message}")
+                if what == "undo":
+                    sentence = QCoreApplication.translate("undo_commands", "Cannot undo “{edit}”: {reason}")
+                else:
+                    sentence = QCoreApplication.translate("undo_commands", "Cannot redo “{edit}”: {reason}")
+                self.on_error(sentence.format(edit=self.text(), reason=exc.message))
 
 
 def push_edit(stack: QUndoStack, command: WorkspaceCommand) -> None:
@@ -112,7 +137,8 @@ class AddFeature(WorkspaceCommand):
     def __init__(self, workspace: Workspace, layer: str, geometry: BaseGeometry,
                  properties: dict[str, Any], marking: Marking | None = None, *,
                  on_error: ErrorHandler | None = None) -> None:
-        super().__init__(workspace, f"Add {_title(workspace, layer).lower()}", on_error)
+        super().__init__(workspace, QCoreApplication.translate("undo_commands", "Add {kind}").format(
+            kind=_single(workspace, layer)), on_error)
         self.layer = layer
         self.geometry = geometry
         self.properties = dict(properties)
@@ -145,10 +171,9 @@ class UpdateFeature(WorkspaceCommand):
                  on_error: ErrorHandler | None = None) -> None:
         current = workspace.get_feature(layer, uuid)
         if text is None:
-            parts = [name for name, value in (("geometry", geometry), ("fields", properties),
-                                              ("marking", marking)) if value]
-            name = current.properties.get("name") or _title(workspace, layer).lower()
-            text = f"Edit {' and '.join(parts) or 'feature'} of {name}"
+            name = current.properties.get("name") or _single(workspace, layer)
+            changed = (geometry is not None, bool(properties), marking is not None)
+            text = _tr(_EDIT_TEXTS[changed]).format(name=name)
         super().__init__(workspace, text, on_error)
         self.layer = layer
         self.uuid = uuid
@@ -189,8 +214,9 @@ class MoveVertices(UpdateFeature):
 
     def __init__(self, workspace: Workspace, layer: str, uuid: str, geometry: BaseGeometry, *,
                  on_error: ErrorHandler | None = None) -> None:
-        name = workspace.get_feature(layer, uuid).properties.get("name") or _title(workspace, layer)
-        super().__init__(workspace, layer, uuid, geometry=geometry, text=f"Move vertices of {name}",
+        name = workspace.get_feature(layer, uuid).properties.get("name") or _single(workspace, layer)
+        super().__init__(workspace, layer, uuid, geometry=geometry,
+                         text=QCoreApplication.translate("undo_commands", "Move vertices of {name}").format(name=name),
                          on_error=on_error)
 
 
@@ -203,9 +229,13 @@ class DeleteFeature(WorkspaceCommand):
         self.features: list[Feature] = workspace.features(layer, list(uuids))
         n = len(self.features)
         if n == 1:
-            text = f"Delete {self.features[0].properties.get('name') or _title(workspace, layer).lower()}"
+            text = QCoreApplication.translate("undo_commands", "Delete {name}").format(
+                name=self.features[0].properties.get("name") or _single(workspace, layer))
         else:
-            text = f"Delete {n} {workspace.kind(layer).title.lower()}"
+            from humanops.ui.i18n import current_language
+
+            text = QCoreApplication.translate("undo_commands", "Delete {n} {layer}").format(
+                n=n, layer=workspace.kind(layer).title_in(current_language()).lower())
         super().__init__(workspace, text, on_error)
         self.layer = layer
         self._versions = {f.uuid: f.version for f in self.features}
@@ -243,10 +273,21 @@ class ProposeChange(WorkspaceCommand):
         current = workspace.get_feature(layer, uuid)
         self.originator = held_state(workspace, layer, uuid).originator
         if text is None:
-            name = current.properties.get("name") or _title(workspace, layer).lower()
-            parts = [part for part, value in (("geometry", geometry), ("fields", properties)) if value]
-            what = "deleting" if delete else f"changing {' and '.join(parts) or 'it'} of"
-            text = f"Propose {what} {name} (to {self.originator})"
+            name = current.properties.get("name") or _single(workspace, layer)
+            if delete:
+                text = QCoreApplication.translate("undo_commands", "Propose deleting {name} (to {originator})")
+            elif geometry is not None and properties:
+                text = QCoreApplication.translate("undo_commands", "Propose changing geometry and fields of {name} (to "
+                                                                   "{originator})")
+            elif geometry is not None:
+                text = QCoreApplication.translate("undo_commands", "Propose changing geometry of {name} (to "
+                                                                   "{originator})")
+            elif properties:
+                text = QCoreApplication.translate("undo_commands", "Propose changing fields of {name} (to "
+                                                                   "{originator})")
+            else:
+                text = QCoreApplication.translate("undo_commands", "Propose changing {name} (to {originator})")
+            text = text.format(name=name, originator=self.originator)
         super().__init__(workspace, text, on_error)
         self.layer = layer
         self.uuid = uuid

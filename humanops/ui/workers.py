@@ -3,8 +3,9 @@
 The engine functions (import, export, analyses) take a Qt-free :class:`~humanops.feedback.Feedback`;
 a :class:`Worker` runs one of them in a thread with a Feedback whose progress is forwarded by
 a signal (queued to the GUI thread) and whose ``cancel()`` is wired to Cancel. A user-caused
-error arrives as its readable ``HumanOpsError.message``; a bug as one line, with the
-traceback only in the log, never in front of the user.
+error arrives as its readable ``HumanOpsError.message``; a bug as one line, its traceback in
+the log and the error dialog (:func:`humanops.ui.error_reporting.report_exception`), and the
+worker still ends as failed, so no progress dialog is left waiting.
 
 Workers run on Python threads, not QThreadPool: a pool thread is foreign to Python, which
 gives it a new thread state for every task, and pyproj (used by every geopandas read) keeps
@@ -17,15 +18,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from humanops.errors import HumanOpsError
 from humanops.feedback import Canceled, Feedback
+from humanops.ui.error_reporting import report_exception
 
 log = logging.getLogger(__name__)
 
@@ -85,10 +86,14 @@ class Worker(QObject):
             self.error = exc.message
             self._done("failed")
             return
-        except Exception as exc:  # a bug: one line for the user, the traceback in the log
-            log.error("%s failed:\n%s", self.title or "background task", traceback.format_exc())
-            self.error = f"internal error: {type(exc).__name__}: {exc}"
-            self._done("failed")
+        # BaseException too: a Rust panic in a binding (pyo3's PanicException) is not an Exception,
+        # and a worker that died without a word would leave its progress dialog up for ever.
+        except BaseException as exc:  # a bug: one line for the caller, the traceback in the log and the error dialog
+            report_exception(type(exc), exc, exc.__traceback__,
+                             where=self.title or QCoreApplication.translate("Worker", "a background task"))
+            self.error = QCoreApplication.translate("Worker", "internal error: {error}: {message}").format(
+                error=type(exc).__name__, message=exc)
+            self._done("failed")  # the caller's progress dialog and buttons end as for any failure
             return
         self.result = result
         self._done("succeeded")
@@ -120,7 +125,7 @@ def run_with_progress(parent: QWidget | None, title: str, task: Callable[[Feedba
     # No Qt parent: the worker lives (in _RUNNING) until it has finished, even if the
     # dialog that started it is closed meanwhile.
     worker = Worker(task, title=title, feedback_factory=feedback_factory)
-    dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 1000, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
@@ -140,7 +145,7 @@ def run_with_progress(parent: QWidget | None, title: str, task: Callable[[Feedba
             return
 
     def cancel_requested() -> None:
-        dialog.setLabelText("Cancelling…")
+        dialog.setLabelText(QCoreApplication.translate("Worker", "Cancelling…"))
         worker.cancel()
 
     def finished() -> None:

@@ -78,6 +78,18 @@ def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_ui(qapp, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The UI in English, as the app installs it at start-up (with its plural forms), for every
+    UI test whatever ran before; the .qm compiled into the session's folder if not built. The
+    folder is returned for tests that switch languages and back (tests/ui/test_languages.py)."""
+    from humanops.ui.i18n import install_language
+
+    folder = tmp_path_factory.mktemp("i18n")
+    install_language(qapp, "en", compiled_dir=folder)
+    return folder
+
+
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     """QSettings of this test only (also for code that makes its own QSettings())."""

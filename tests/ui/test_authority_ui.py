@@ -103,7 +103,7 @@ def test_a_received_marking_may_only_be_made_stricter(qtbot, make_main_window, p
     # The engine says the same when asked directly (a refusal at Apply time shows in the panel too).
     assert not window.editing.update_marking("need", uuid, Marking(tlp=TLP.CLEAR, releasable_to=("medaid",)))
     assert panel.refusal.isVisible() and "TLP lowered from RED to CLEAR" in panel.refusal.text()
-    assert window.statusBar().currentMessage().startswith("Marking of need Camp A not changed")
+    assert window.statusBar().currentMessage().startswith("Marking of civilian need 'Camp A' not changed")
     assert stored(path, uuid) == (100, "RED", None, 1)
     assert window.undo_stack.count() == 0
 
@@ -115,7 +115,8 @@ def test_a_received_marking_may_only_be_made_stricter(qtbot, make_main_window, p
     qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     assert stored(path, uuid) == (100, "RED", "no_onward_sharing", 1)
     assert window.statusBar().currentMessage() == (
-        "Marking of need Camp A restricted to TLP:RED for what we pass on (its originator's version is kept).")
+        "Marking restricted on civilian need 'Camp A': TLP:RED for what we pass on (its originator's version is "
+        "kept).")
     assert not panel.is_dirty()
 
     # Undo sets the previous marking back, through the same rule: still version 1.
@@ -135,7 +136,7 @@ def test_our_own_marking_is_a_new_version_and_the_status_names_the_feature(qtbot
     assert not panel.refusal.isVisible()
     qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     assert stored(window.workspace.path, camp.uuid) == (100, "CLEAR", None, 2)
-    assert window.statusBar().currentMessage() == "Marking of need Camp A saved: TLP:CLEAR (version 2)."
+    assert window.statusBar().currentMessage() == "Marking saved on civilian need 'Camp A': TLP:CLEAR."
 
 
 # --- editing another organisation's feature: a proposal ----------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from humanops.ui.canvas.layer_data import LayerSnapshot
 from humanops.ui.canvas.layer_renderer import RenderSettings, Stopped, new_image, visible_rows
 from humanops.ui.canvas.map_view import MapView
+from humanops.ui.canvas.point_clusters import cell_size, cluster_points, clustered_rows, disc_diameter
 
 CELL = 4  # pixels a cell of the occupancy grid
 ALL_LABELS_UP_TO = 300  # a layer with more labelled features in view offers only its top ones
@@ -104,9 +105,26 @@ def render_labels(layers: list[LayerSnapshot], view: MapView, settings: RenderSe
     return image
 
 
+def _take_discs(occupancy: Occupancy, snapshot: LayerSnapshot, rows: np.ndarray, view: MapView) -> None:
+    """Mark the cells a clustered layer's discs (and lone markers) cover as taken."""
+    clusters = cluster_points(snapshot.point_xy, rows, snapshot.class_index[rows], cell_size(view))
+    diameter = disc_diameter(clusters.count)
+    lone = clusters.count[clusters.row_cluster] == 1
+    diameter[clusters.row_cluster[lone]] = snapshot.marker_sizes[rows[lone]]
+    px, py = view.to_pixel(clusters.centre[:, 0], clusters.centre[:, 1])
+    for x, y, d in zip(px.tolist(), py.tolist(), diameter.tolist(), strict=True):
+        occupancy.take(x - d / 2, y - d / 2, d, d)
+
+
 def _label_layer(painter: QPainter, snapshot: LayerSnapshot, view: MapView, settings: RenderSettings,
                  occupancy: Occupancy, budget: int, placed_out: list | None) -> int:
     if not len(snapshot) or budget <= 0:
+        return 0
+    clustered = clustered_rows(snapshot, view, settings.at_ns) if snapshot.is_points else None
+    if clustered is not None:  # drawn as clusters: the discs carry counts, not names, and no label below covers them
+        _take_discs(occupancy, snapshot, clustered, view)
+        return 0
+    if not snapshot.has_label.any():
         return 0
     rows = visible_rows(snapshot, view, settings)
     texts = snapshot.labels

@@ -3,9 +3,13 @@ spatial index and per-zoom caches. Qt-free.
 
 A :class:`LayerSnapshot` is immutable once made: render jobs on worker threads keep the one
 they were given while an edit makes the next (an edit re-reads only the features it touched
-and splices them in). Reading goes through the store's layer reader on a read-only connection
-of the worker's own (the thread rule in :mod:`humanops.store`), in chunks, with short GIL holds
-so the GUI thread stays responsive while 100,000 features load.
+and splices them in). It holds columns, not Python objects a feature: a point layer's
+geometries are coordinate arrays (``point_columns``), numbers are float64, markings and
+originators categoricals; only the columns the map needs are read (``layer_stages``: a large
+layer in stages, its first drawn map before its identities and markings are read). Reading goes
+through the store's layer reader on a read-only connection of the worker's own (the thread rule
+in :mod:`humanops.store`), in chunks, with short GIL holds so the GUI thread stays responsive
+while a million features load.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,46 +25,48 @@ import pandas as pd
 import shapely
 
 from humanops.catalog import LayerKind, Symbol
-from humanops.store.layer_reader import READ_CHUNK, LayerReader
+from humanops.store.layer_columns import LayerColumns
+from humanops.ui.canvas.layer_stages import MARKINGS, whole_columns
 from humanops.ui.canvas.map_view import _transformer, project_geometries
+from humanops.ui.canvas.point_columns import PointColumn, PointIndex, web_mercator
+from humanops.ui.canvas.snapshot_columns import (
+    RowLookup,
+    concatenated_frames,
+    filled_column,
+    rows_of_fids,
+)
 
 IDENTITY_COLUMNS = ("uuid", "version", "originator")
-MARKING_COLUMNS = ("tlp", "releasable_to", "caveats", "expires", "precision")
+MARKING_COLUMNS = MARKINGS
 INCREMENTAL_LIMIT = 5_000  # more changed features than this: re-read the layer
 _NS_MIN = np.iinfo(np.int64).min
 _NS_MAX = np.iinfo(np.int64).max
 SIMPLIFY_BUCKETS_KEPT = 4
+# Derived from the geometry and the drawing columns only: a later stage (identities, details)
+# that keeps every row keeps these too.
+_GEOMETRY_CACHES = ("extents", "tree", "bounds", "point_xy", "class_index", "marker_sizes", "time_window",
+                    "label_priority", "label_anchors", "simplified", "simplified_bands")
 
 # A marking filter: (layer, frame of marking columns + originator + fields, geometry in
 # EPSG:4326) -> one bool a row, True where the feature may go (the rest is drawn faded).
 MarkingPredicate = Callable[[str, Any], Any]
+# uuids of rows whose identity is not read yet, looked up in the store (the GUI thread's).
+UuidResolver = Callable[[np.ndarray], list]
+
+
+@dataclass(frozen=True)
+class LayerFailure:
+    """Why a layer is not on the map as stored: its features could not be read (``stage``
+    "load") or drawn ("draw"). Shown as such, never as an empty layer: an empty danger-zone
+    layer reads as "no danger"."""
+
+    stage: str
+    reason: str  # one readable line
 
 
 def columns_for(kind: LayerKind) -> list[str]:
-    """The kind's columns the canvas reads: style, label, width, time, name."""
-    style = kind.style
-    wanted = [style.classify_by, style.size_by.field if style.size_by else None, style.label_field,
-              style.buffer_field, kind.time_start, kind.time_end, "name"]
-    out: list[str] = []
-    for name in wanted:
-        if name and name in kind.field_names and name not in out:
-            out.append(name)
-    return out
-
-
-def read_rows(path: Path | str, kind: LayerKind, uuids: Iterable[str] | None = None,
-              should_stop: Callable[[], bool] | None = None) -> tuple[np.ndarray, pd.DataFrame] | None:
-    """(EPSG:4326 geometries, attribute frame) of a layer, or of the given uuids only.
-    None if ``should_stop`` said so midway. On the calling (worker) thread, through a read-only
-    connection of its own: it reads the last committed state, waiting only while a commit is
-    written."""
-    columns = [*columns_for(kind), *IDENTITY_COLUMNS, *MARKING_COLUMNS]
-    with LayerReader.read_only(path) as reader:
-        rows = reader.rows(kind, columns, uuids=uuids, fids=False, size=READ_CHUNK, should_stop=should_stop)
-    if rows is None:
-        return None
-    frame = pd.DataFrame.from_records(rows.values, columns=columns) if len(rows) else pd.DataFrame(columns=columns)
-    return np.asarray(rows.geometries, dtype=object), frame
+    """The kind's columns the canvas reads of a layer read whole."""
+    return whole_columns(kind)
 
 
 def metric_buffers(lonlat: np.ndarray, widths: np.ndarray) -> np.ndarray:
@@ -118,16 +123,23 @@ class BufferCache:
 
 @dataclass
 class LayerSnapshot:
-    """One state of a layer, ready to draw. Arrays are row-aligned; never mutated."""
+    """One state of a layer, ready to draw. Arrays are row-aligned; never mutated (a later
+    stage or an edit makes the next snapshot)."""
 
     kind: LayerKind
     revision: int
-    uuids: np.ndarray
-    versions: np.ndarray
-    lonlat: np.ndarray  # EPSG:4326 geometries, as stored
-    geoms: np.ndarray  # the same in the map CRS
+    uuids: np.ndarray  # object; None where not read yet (a large layer's identity stage)
+    versions: np.ndarray  # int64; -1 where not read yet
+    lonlat: Any  # EPSG:4326 geometries as stored: an object array, a PointColumn for points
+    geoms: Any  # the same in the map CRS
     attrs: pd.DataFrame  # RangeIndex, row-aligned
     bands: np.ndarray | None = None  # corridor bands (map CRS), None where no width
+    fids: np.ndarray | None = None  # int64, row-aligned
+    identity_known: bool = True  # False until a large layer's uuids and versions are read
+    details_known: np.ndarray | None = None  # bool a row: label, originator, markings read (None: all)
+    details_boxes: tuple[tuple[float, float, float, float], ...] = ()  # lon/lat boxes whose details are read
+    resolve_uuids: UuidResolver | None = field(default=None, repr=False)
+    approximate: bool = False  # positions from the spatial index only: no classes yet (layer_stages)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -136,7 +148,11 @@ class LayerSnapshot:
         return self.kind.name
 
     def __len__(self) -> int:
-        return len(self.uuids)
+        return len(self.versions)
+
+    @property
+    def is_points(self) -> bool:
+        return isinstance(self.geoms, PointColumn)
 
     # --- derived, computed once per snapshot -----------------------------------------------
     def _cached(self, key: str, make: Callable[[], Any]) -> Any:
@@ -146,35 +162,62 @@ class LayerSnapshot:
             return self._cache[key]
 
     @property
-    def extents(self) -> np.ndarray:
+    def extents(self) -> Any:
         """What each feature covers when drawn: its band where it has one."""
-        def make() -> np.ndarray:
+        def make() -> Any:
             if self.bands is None:
                 return self.geoms
             return np.where(shapely.is_missing(self.bands), self.geoms, self.bands)
         return self._cached("extents", make)
 
     @property
-    def tree(self) -> shapely.STRtree:
+    def tree(self) -> Any:
+        """The spatial index: an STRtree, or for points a scan of their coordinates."""
+        if self.is_points:
+            return self._cached("tree", lambda: PointIndex(self.point_xy))
         return self._cached("tree", lambda: shapely.STRtree(self.extents))
+
+    def rows_in_box(self, minx: float, miny: float, maxx: float, maxy: float) -> np.ndarray:
+        """Rows whose drawn extent meets the map-CRS box, ascending."""
+        if not len(self):
+            return np.empty(0, dtype=np.int64)
+        if self.is_points:
+            return self.tree.rows_in(minx, miny, maxx, maxy)
+        return np.sort(self.tree.query(shapely.box(minx, miny, maxx, maxy)))
 
     @property
     def bounds(self) -> np.ndarray:
+        if self.is_points:
+            return self._cached("bounds", lambda: np.column_stack([self.point_xy, self.point_xy]))
         return self._cached("bounds", lambda: shapely.bounds(self.extents))
 
     def total_bounds_lonlat(self) -> tuple[float, float, float, float] | None:
         if not len(self):
             return None
-        b = shapely.total_bounds(self.lonlat)
+        if self.is_points:
+            xy = self.lonlat.xy
+            b = np.array([np.nanmin(xy[:, 0]), np.nanmin(xy[:, 1]), np.nanmax(xy[:, 0]), np.nanmax(xy[:, 1])])
+        else:
+            b = shapely.total_bounds(self.lonlat)
         return None if not np.isfinite(b).all() else tuple(float(v) for v in b)  # type: ignore[return-value]
 
     @property
-    def row_of(self) -> dict[str, int]:
-        return self._cached("row_of", lambda: {u: i for i, u in enumerate(self.uuids.tolist())})
+    def row_of(self) -> RowLookup:
+        """uuid -> row, read like a dict."""
+        return self._cached("row_of", lambda: RowLookup(self.uuids))
 
     def rows_for(self, uuids: Iterable[str]) -> np.ndarray:
-        lookup = self.row_of
-        return np.array(sorted(lookup[u] for u in uuids if u in lookup), dtype=np.int64)
+        return self.row_of.rows(uuids)
+
+    def uuids_of(self, rows: np.ndarray) -> list[str | None]:
+        """The uuids of ``rows``; those not read yet are looked up through ``resolve_uuids``
+        (on the thread that made the resolver: the GUI thread's workspace)."""
+        found = self.uuids[rows].tolist()
+        missing = [i for i, u in enumerate(found) if u is None]
+        if missing and self.resolve_uuids is not None and self.fids is not None:
+            for i, uuid in zip(missing, self.resolve_uuids(self.fids[rows[missing]]), strict=True):
+                found[i] = uuid
+        return found
 
     @property
     def symbols(self) -> list[Symbol]:
@@ -191,9 +234,15 @@ class LayerSnapshot:
             n = len(self)
             if not style.classify_by or style.classify_by not in self.attrs or not n:
                 return np.zeros(n, dtype=np.int32)
-            keys = _class_keys(self.attrs[style.classify_by])
             lookup = {k: i + 1 for i, k in enumerate(style.classes)}
-            return keys.map(lookup).fillna(0).to_numpy(dtype=np.int32)
+            # a distinct value at a time, not a row: a million rows hold a few values
+            column = self.attrs[style.classify_by]
+            if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+                column = column.astype(object)  # text and numbers mixed: factorised as objects
+            codes, values = pd.factorize(column, use_na_sentinel=True)
+            per_value = _class_keys(pd.Series(np.asarray(values, dtype=object), dtype=object)).map(lookup).fillna(0)
+            per_code = np.append(per_value.to_numpy(dtype=np.int32), 0)  # code -1 (NULL): the base symbol
+            return per_code[codes]
         return self._cached("class_index", make)
 
     @property
@@ -230,25 +279,36 @@ class LayerSnapshot:
 
     @property
     def labels(self) -> np.ndarray:
-        """The label text a row (object array, None where empty)."""
+        """The label text a row (object array, None where empty or not read yet)."""
         def make() -> np.ndarray:
             name = self.kind.style.label_field
             if not name or name not in self.attrs:
                 return np.full(len(self), None, dtype=object)
             text = self.attrs[name].astype(object).to_numpy()
-            blank = pd.isna(text) | (pd.Series(text, dtype=object).astype(str).str.strip() == "").to_numpy()
-            text = text.astype(object)
-            text[blank] = None
-            return text
+            out = np.full(len(self), None, dtype=object)
+            present = np.flatnonzero(pd.notna(text))  # a large layer's labels are read where shown only
+            values = text[present]
+            filled = (pd.Series(values, dtype=object).astype(str).str.strip() != "").to_numpy(dtype=bool)
+            out[present[filled]] = values[filled]
+            return out
         return self._cached("labels", make)
 
     @property
     def has_label(self) -> np.ndarray:
-        return self._cached("has_label", lambda: np.array([t is not None for t in self.labels.tolist()], dtype=bool))
+        return self._cached("has_label", lambda: pd.notna(self.labels))
+
+    def tlps(self, rows: np.ndarray) -> np.ndarray:
+        """The TLP level of ``rows`` as text ("" where not read yet)."""
+        if "tlp" not in self.attrs:
+            return np.full(len(rows), "", dtype=object)
+        out = self.attrs["tlp"].astype(object).to_numpy()[rows]
+        return np.where(pd.isna(out), "", out).astype(str)
 
     @property
     def point_xy(self) -> np.ndarray:
         """Coordinates (map CRS) of a point layer, row-aligned."""
+        if self.is_points:
+            return self.geoms.xy
         return self._cached("point_xy", lambda: shapely.get_coordinates(self.geoms) if len(self) else np.empty((0, 2)))
 
     @property
@@ -262,14 +322,16 @@ class LayerSnapshot:
             if style.size_by and style.size_by.field in self.attrs:
                 primary = pd.to_numeric(self.attrs[style.size_by.field], errors="coerce").fillna(0).to_numpy(float)
             elif style.classify_by and style.classify_by in self.attrs:
-                numeric = pd.to_numeric(self.attrs[style.classify_by], errors="coerce")
+                numeric = pd.to_numeric(self.attrs[style.classify_by].astype(object), errors="coerce")
                 if numeric.notna().any():
                     primary = numeric.fillna(0).to_numpy(float)
                 else:
                     primary = np.where(self.class_index > 0, len(style.classes) + 1 - self.class_index, 0).astype(float)
-            size = shapely.area(self.geoms) + shapely.length(self.geoms) if n else np.zeros(0)
+            if not n or self.is_points:
+                return primary
+            size = shapely.area(self.geoms) + shapely.length(self.geoms)
             # primary dominates; size only breaks ties (scaled into [0, 1)).
-            return primary + size / (size.max() + 1.0) if n else primary
+            return primary + size / (size.max() + 1.0)
         return self._cached("label_priority", make)
 
     @property
@@ -280,19 +342,19 @@ class LayerSnapshot:
             if not len(self):
                 return np.empty((0, 2))
             geometry = self.kind.geometry
-            if geometry == "Point":
-                anchors = self.geoms
-            elif geometry == "LineString":
+            if self.is_points:
+                return self.point_xy
+            if geometry == "LineString":
                 anchors = shapely.line_interpolate_point(self.geoms, 0.5, normalized=True)
             else:
                 anchors = shapely.point_on_surface(self.geoms)
             return shapely.get_coordinates(anchors)
         return self._cached("label_anchors", make)
 
-    def simplified(self, bucket: int) -> np.ndarray:
+    def simplified(self, bucket: int) -> Any:
         """Geometries simplified to half a pixel of the bucket's finest resolution (points are
         returned as they are). Kept for the few last buckets used."""
-        if self.kind.geometry == "Point":
+        if self.is_points or self.kind.geometry == "Point":
             return self.geoms
         with self._lock:
             cache: OrderedDict[int, np.ndarray] = self._cache.setdefault("simplified", OrderedDict())
@@ -324,7 +386,8 @@ class LayerSnapshot:
         return out
 
     def marking_ok(self, key: Any, predicate: MarkingPredicate | None) -> np.ndarray | None:
-        """The marking filter's verdict a row (True: may go), cached per filter ``key``."""
+        """The marking filter's verdict a row (True: may go), cached per filter ``key``. A row
+        whose markings are not read yet is not sendable (never shown as sendable on a guess)."""
         if predicate is None or not len(self):
             return None
         with self._lock:
@@ -333,64 +396,181 @@ class LayerSnapshot:
                 return cached[1]
         import geopandas as gpd
 
-        frame = gpd.GeoDataFrame(self.attrs.copy(), geometry=self.lonlat, crs=4326)
-        frame["uuid"] = self.uuids
-        verdict = np.asarray(predicate(self.name, frame), dtype=bool)
-        if verdict.shape != (len(self),):
-            raise ValueError(f"marking filter gave {verdict.shape} answers for {len(self)} features")
+        rows = np.arange(len(self)) if self.details_known is None else np.flatnonzero(self.details_known)
+        verdict = np.zeros(len(self), dtype=bool)
+        if len(rows):
+            frame = self.attrs.iloc[rows].reset_index(drop=True)
+            for column in frame.columns:  # the filter reads markings as text, as the store gives them
+                if isinstance(frame[column].dtype, pd.CategoricalDtype):
+                    frame[column] = frame[column].astype(object)
+            frame = gpd.GeoDataFrame(frame, geometry=np.asarray(self.lonlat[rows], dtype=object), crs=4326)
+            frame["uuid"] = self.uuids[rows]
+            answer = np.asarray(predicate(self.name, frame), dtype=bool)
+            if answer.shape != (len(rows),):
+                raise ValueError(f"marking filter gave {answer.shape} answers for {len(rows)} features")
+            verdict[rows] = answer
         with self._lock:
             self._cache["marking_ok"] = (key, verdict)
         return verdict
 
     # --- new snapshots ---------------------------------------------------------------------
+    def _geometry_caches(self) -> dict[str, Any]:
+        with self._lock:
+            return {k: v for k, v in self._cache.items() if k in _GEOMETRY_CACHES}
+
+    def details_cover(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether the details of every feature in the lon/lat ``box`` are read."""
+        if self.details_known is None:
+            return True
+        minx, miny, maxx, maxy = box
+        return any(b[0] <= minx and b[1] <= miny and b[2] >= maxx and b[3] >= maxy for b in self.details_boxes)
+
+    def with_identity(self, identity: LayerColumns, revision: int) -> LayerSnapshot:
+        """This snapshot with the uuids and versions of a large layer's identity stage; rows
+        that stage did not find (deleted since) are dropped."""
+        rows, found = rows_of_fids(self.fids if self.fids is not None else np.empty(0, np.int64), identity.fids)
+        uuids = np.full(len(self), None, dtype=object)
+        uuids[rows] = np.asarray(identity.values["uuid"], dtype=object)[found]
+        versions = np.full(len(self), -1, dtype=np.int64)
+        versions[rows] = np.nan_to_num(np.asarray(identity.values["version"], dtype=float)[found]).astype(np.int64)
+        present = np.zeros(len(self), dtype=bool)
+        present[rows] = True
+        attrs = self.attrs.assign(uuid=uuids, version=versions)
+        same_rows = bool(present.all())
+        snapshot = LayerSnapshot(kind=self.kind, revision=revision, uuids=uuids, versions=versions,
+                                 lonlat=self.lonlat, geoms=self.geoms, attrs=attrs, bands=self.bands, fids=self.fids,
+                                 identity_known=True, details_known=self.details_known,
+                                 details_boxes=self.details_boxes)
+        if same_rows:
+            snapshot._cache.update(self._geometry_caches())
+            return snapshot
+        return snapshot.taken(np.flatnonzero(present), revision)
+
+    def with_details(self, details: LayerColumns, box: tuple[float, float, float, float],
+                     revision: int) -> LayerSnapshot:
+        """This snapshot with label, originator and marking columns read for the lon/lat
+        ``box`` (rows the read did not find keep what they had)."""
+        n = len(self)
+        rows, found = rows_of_fids(self.fids if self.fids is not None else np.empty(0, np.int64), details.fids)
+        columns = {name: filled_column(self.attrs.get(name), n, rows, values[found])
+                   for name, values in details.values.items()}
+        known = np.zeros(n, dtype=bool) if self.details_known is None else self.details_known.copy()
+        known[rows] = True
+        snapshot = LayerSnapshot(kind=self.kind, revision=revision, uuids=self.uuids, versions=self.versions,
+                                 lonlat=self.lonlat, geoms=self.geoms, attrs=self.attrs.assign(**columns),
+                                 bands=self.bands, fids=self.fids, identity_known=self.identity_known,
+                                 details_known=None if known.all() else known,
+                                 details_boxes=(*self.details_boxes, box)[-8:], resolve_uuids=self.resolve_uuids)
+        snapshot._cache.update(self._geometry_caches())
+        with self._lock:
+            if "row_of" in self._cache:  # the same uuids
+                snapshot._cache["row_of"] = self._cache["row_of"]
+        return snapshot
+
+    def taken(self, rows: np.ndarray, revision: int) -> LayerSnapshot:
+        """The snapshot of ``rows`` only."""
+        return LayerSnapshot(
+            kind=self.kind, revision=revision, uuids=self.uuids[rows], versions=self.versions[rows],
+            lonlat=_take(self.lonlat, rows), geoms=_take(self.geoms, rows),
+            attrs=self.attrs.iloc[rows].reset_index(drop=True),
+            bands=None if self.bands is None else self.bands[rows],
+            fids=None if self.fids is None else self.fids[rows], identity_known=self.identity_known,
+            details_known=None if self.details_known is None else self.details_known[rows],
+            details_boxes=self.details_boxes, resolve_uuids=self.resolve_uuids)
+
     def patched(self, fresh: LayerSnapshot, removed: Iterable[str], revision: int) -> LayerSnapshot:
         """This snapshot with ``fresh``'s rows replacing or adding theirs and ``removed`` gone."""
         drop = set(removed) | set(fresh.uuids.tolist())
         keep = np.ones(len(self), dtype=bool)
         if drop and len(self):
-            keep = ~np.isin(self.uuids, np.array(sorted(drop), dtype=object))
+            keep = ~pd.Index(self.uuids, dtype=object).isin(list(drop))
+        kept = self.taken(np.flatnonzero(keep), revision)
         bands = None
-        if self.bands is not None or fresh.bands is not None:
-            old = self.bands if self.bands is not None else np.full(len(self), None, dtype=object)
+        if kept.bands is not None or fresh.bands is not None:
+            old = kept.bands if kept.bands is not None else np.full(len(kept), None, dtype=object)
             new = fresh.bands if fresh.bands is not None else np.full(len(fresh), None, dtype=object)
-            bands = np.concatenate([old[keep], new])
-        attrs = pd.concat([self.attrs[keep], fresh.attrs], ignore_index=True) if len(fresh) else \
-            self.attrs[keep].reset_index(drop=True)
+            bands = np.concatenate([old, new])
+        known = None
+        if kept.details_known is not None:
+            known = np.concatenate([kept.details_known, np.ones(len(fresh), dtype=bool)])
+        fids = None
+        if kept.fids is not None and fresh.fids is not None:
+            fids = np.concatenate([kept.fids, fresh.fids])
         return LayerSnapshot(
             kind=self.kind, revision=revision,
-            uuids=np.concatenate([self.uuids[keep], fresh.uuids]),
-            versions=np.concatenate([self.versions[keep], fresh.versions]),
-            lonlat=np.concatenate([self.lonlat[keep], fresh.lonlat]),
-            geoms=np.concatenate([self.geoms[keep], fresh.geoms]),
-            attrs=attrs, bands=bands)
+            uuids=np.concatenate([kept.uuids, fresh.uuids]),
+            versions=np.concatenate([kept.versions, fresh.versions]),
+            lonlat=_joined(kept.lonlat, fresh.lonlat), geoms=_joined(kept.geoms, fresh.geoms),
+            attrs=concatenated_frames(kept.attrs, fresh.attrs), bands=bands, fids=fids,
+            identity_known=kept.identity_known, details_known=known, details_boxes=kept.details_boxes,
+            resolve_uuids=self.resolve_uuids)
 
 
-def build_snapshot(kind: LayerKind, lonlat: np.ndarray, attrs: pd.DataFrame, revision: int,
-                   buffers: BufferCache | None = None) -> LayerSnapshot:
-    """Project, orient and (for corridors) buffer freshly read rows."""
-    keep = ~shapely.is_missing(lonlat) & ~shapely.is_empty(lonlat)
-    if not keep.all():
-        lonlat, attrs = lonlat[keep], attrs[keep]
-    attrs = attrs.reset_index(drop=True)
-    geoms = project_geometries(lonlat)
-    if kind.geometry == "MultiPolygon" and len(geoms):
-        geoms = shapely.orient_polygons(geoms)
-    uuids = attrs["uuid"].astype(object).to_numpy() if len(attrs) else np.empty(0, dtype=object)
-    versions = pd.to_numeric(attrs["version"], errors="coerce").fillna(0).to_numpy(np.int64) \
-        if len(attrs) else np.empty(0, dtype=np.int64)
+def _take(geometries: Any, rows: np.ndarray) -> Any:
+    return geometries.take(rows) if isinstance(geometries, PointColumn) else geometries[rows]
+
+
+def _joined(first: Any, second: Any) -> Any:
+    if isinstance(first, PointColumn) or isinstance(second, PointColumn):
+        return PointColumn.concatenated([_as_points(first), _as_points(second)])
+    return np.concatenate([first, second])
+
+
+def _as_points(geometries: Any) -> PointColumn:
+    if isinstance(geometries, PointColumn):
+        return geometries
+    return PointColumn(shapely.get_coordinates(geometries) if len(geometries) else np.empty((0, 2)))
+
+
+def snapshot_from_columns(kind: LayerKind, columns: LayerColumns, revision: int,
+                          buffers: BufferCache | None = None, *, whole: bool = True,
+                          resolve_uuids: UuidResolver | None = None, approximate: bool = False) -> LayerSnapshot:
+    """Project, orient and (for corridors) buffer freshly read columns. ``whole``: identity
+    and details were read too; else only what drawing needs (a large layer's first stage)."""
+    if columns.point_xy is not None:
+        keep = np.isfinite(columns.point_xy).all(axis=1)
+        lonlat_xy = columns.point_xy[keep] if not keep.all() else columns.point_xy
+        lonlat: Any = PointColumn(lonlat_xy)
+        geoms: Any = PointColumn(web_mercator(lonlat_xy))
+    else:
+        shapes = columns.geometries if columns.geometries is not None else np.empty(0, dtype=object)
+        keep = ~shapely.is_missing(shapes)
+        keep[keep] = ~shapely.is_empty(shapes[keep])
+        lonlat = shapes[keep] if not keep.all() else shapes
+        geoms = project_geometries(lonlat)
+        if kind.geometry == "MultiPolygon" and len(geoms):
+            geoms = shapely.orient_polygons(geoms)
+    all_kept = bool(keep.all())
+    values = {name: (v if all_kept else v[keep]) for name, v in columns.values.items()}
+    n = len(lonlat)
+    attrs = pd.DataFrame(values, index=pd.RangeIndex(n)) if values else pd.DataFrame(index=pd.RangeIndex(n))
+    fids = columns.fids if all_kept else columns.fids[keep]
+    uuids = np.asarray(values["uuid"], dtype=object) if "uuid" in values else np.full(n, None, dtype=object)
+    versions = np.nan_to_num(np.asarray(values["version"], dtype=float)).astype(np.int64) if "version" in values \
+        else np.full(n, -1, dtype=np.int64)
+    if "version" in values:
+        attrs["version"] = versions
     bands = None
     width_field = kind.style.buffer_field
     if width_field and width_field in attrs:
         widths = pd.to_numeric(attrs[width_field], errors="coerce").to_numpy(float)
-        bands = (buffers or BufferCache()).bands(uuids, versions, lonlat, widths) if len(attrs) \
-            else np.empty(0, dtype=object)
-    return LayerSnapshot(kind=kind, revision=revision, uuids=uuids, versions=versions, lonlat=lonlat,
-                         geoms=geoms, attrs=attrs, bands=bands)
+        bands = (buffers or BufferCache()).bands(uuids, versions, lonlat, widths) if n else np.empty(0, dtype=object)
+    snapshot = LayerSnapshot(kind=kind, revision=revision, uuids=uuids, versions=versions, lonlat=lonlat,
+                             geoms=geoms, attrs=attrs, bands=bands, fids=fids, identity_known="uuid" in values,
+                             details_known=None if whole else np.zeros(n, dtype=bool), resolve_uuids=resolve_uuids,
+                             approximate=approximate)
+    if snapshot.is_points:  # on the reading worker, not in the first render
+        snapshot.class_index, snapshot.marker_sizes  # noqa: B018
+    return snapshot
 
 
 def empty_snapshot(kind: LayerKind, revision: int = 0) -> LayerSnapshot:
-    columns = [*columns_for(kind), *IDENTITY_COLUMNS, *MARKING_COLUMNS]
-    return build_snapshot(kind, np.empty(0, dtype=object), pd.DataFrame(columns=columns), revision)
+    point = kind.geometry == "Point"
+    names = columns_for(kind)
+    columns = LayerColumns(np.empty(0, dtype=np.int64), np.empty((0, 2)) if point else None,
+                           None if point else np.empty(0, dtype=object),
+                           {name: np.empty(0, dtype=object) for name in names})
+    return snapshot_from_columns(kind, columns, revision)
 
 
 def _class_keys(values: pd.Series) -> pd.Series:

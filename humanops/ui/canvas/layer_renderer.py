@@ -16,17 +16,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import shapely
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
 from humanops.catalog import Symbol
 from humanops.ui.canvas.layer_data import LayerSnapshot, MarkingPredicate
 from humanops.ui.canvas.map_view import MapView
+from humanops.ui.canvas.point_clusters import cell_size, cluster_points, clustered_rows, count_label, disc_diameter
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths
 from humanops.ui.canvas.stamps import (
     FADED_ALPHA,
     SELECTION_COLOUR,
+    cluster_stamp,
     colour,
     marker_stamp,
     selection_stamp,
@@ -76,8 +79,7 @@ def visible_rows(snapshot: LayerSnapshot, view: MapView, settings: RenderSetting
         return np.empty(0, dtype=np.int64)
     minx, miny, maxx, maxy = view.extent
     pad = pad_px * view.resolution
-    rows = snapshot.tree.query(shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad))
-    rows = np.sort(rows)
+    rows = snapshot.rows_in_box(minx - pad, miny - pad, maxx + pad, maxy + pad)
     valid = snapshot.valid_at(settings.at_ns)
     if valid is not None:
         rows = rows[valid[rows]]
@@ -96,12 +98,15 @@ def _faded(snapshot: LayerSnapshot, rows: np.ndarray, settings: RenderSettings) 
     return ~verdict[rows]
 
 
-def _pen(symbol: Symbol, width: float, alpha: float = 1.0) -> QPen:
+def _pen(symbol: Symbol, width: float, alpha: float = 1.0, dpr: float = 1.0) -> QPen:
     pen = QPen(colour(symbol.stroke or "#333333", alpha))
     pen.setWidthF(width)
     pen.setStyle(DASHES.get(symbol.dash or "solid", Qt.PenStyle.SolidLine))
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap if width > 1 else Qt.PenCapStyle.FlatCap)
+    if width <= 1.0:  # the same line, in device pixels: Qt strokes a cosmetic pen 1.5x faster
+        pen.setCosmetic(True)
+        pen.setWidthF(width * dpr)
     return pen
 
 
@@ -123,6 +128,14 @@ def render_layer(snapshot: LayerSnapshot, view: MapView, settings: RenderSetting
     if not len(snapshot):
         return image
     geometry = snapshot.kind.geometry
+    clustered = clustered_rows(snapshot, view, settings.at_ns) if geometry == "Point" else None
+    if clustered is not None:
+        painter = QPainter(image)
+        try:
+            _draw_clusters(painter, snapshot, clustered, view, settings, should_stop)
+        finally:
+            painter.end()
+        return image
     pad = float(snapshot.marker_sizes.max()) / 2 + 12 if geometry == "Point" else 4.0
     rows = visible_rows(snapshot, view, settings, pad_px=pad)
     if not len(rows):
@@ -156,7 +169,7 @@ def _draw_areas(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
     paths = area_paths(geoms[shapes], view)
     path_of = np.full(len(rows), -1)
     path_of[np.flatnonzero(shapes)[~shapely.is_empty(geoms[shapes])]] = np.arange(len(paths))
-    tlps = snapshot.attrs["tlp"].to_numpy(dtype=object)[rows] if settings.show_markings else None
+    tlps = snapshot.tlps(rows) if settings.show_markings else None
     for cls, is_faded, where in _groups(classes, faded):
         _check(should_stop)
         symbol = symbols[cls]
@@ -170,7 +183,7 @@ def _draw_areas(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
             painter.fillPath(path, brush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         width = symbol.stroke_width or 1.0
-        pen = _pen(symbol, min(width, 1.0) if thin else width, alpha)
+        pen = _pen(symbol, min(width, 1.0) if thin else width, alpha, view.device_pixel_ratio)
         for path in mine:
             painter.strokePath(path, pen)
         dots = where[tiny[where]]
@@ -193,6 +206,8 @@ def _area_markings(painter: QPainter, paths: list[QPainterPath], path_of: np.nda
     casing.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     for tlp in np.unique(tlps.astype(str)):
         _check(should_stop)
+        if not tlp:  # not read yet (a large layer's details)
+            continue
         mine = [paths[i] for i in path_of[tlps.astype(str) == tlp].tolist() if i >= 0]
         pen = tlp_pen(tlp, 1.0 if thin else 2.2)
         for path in mine:
@@ -213,7 +228,7 @@ def _draw_lines(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
     bands = snapshot.simplified_bands(bucket)
     if bands is not None:
         _draw_bands(painter, bands[rows], classes, faded, symbols, view, should_stop)
-    tlps = snapshot.attrs["tlp"].to_numpy(dtype=object)[rows].astype(str) if settings.show_markings else None
+    tlps = snapshot.tlps(rows) if settings.show_markings else None
     casing_for = bands is not None and len(rows) < 2_000  # corridors stand out from roads
     for cls, is_faded, where in _groups(classes, faded):
         _check(should_stop)
@@ -223,6 +238,8 @@ def _draw_lines(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
         alpha = FADED_ALPHA if is_faded else 1.0
         if tlps is not None:  # a thin TLP casing: the level's colour on black, under the line
             for tlp in np.unique(tlps[where]):
+                if not tlp:  # not read yet (a large layer's details)
+                    continue
                 for path in line_paths(geoms[where[tlps[where] == tlp]], view):
                     painter.strokePath(path, QPen(QColor("#000000"), width + 3))
                     painter.strokePath(path, tlp_pen(tlp, width + 1.5))
@@ -232,7 +249,7 @@ def _draw_lines(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
             casing.setCapStyle(Qt.PenCapStyle.RoundCap)
             for path in paths:
                 painter.strokePath(path, casing)
-        pen = _pen(symbol, width, alpha)
+        pen = _pen(symbol, width, alpha, view.device_pixel_ratio)
         for path in paths:
             painter.strokePath(path, pen)
 
@@ -274,12 +291,83 @@ def _draw_points(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, f
     xy = snapshot.point_xy[rows]
     _stamp_rows(painter, xy, view, stamps, stamp_of, should_stop)
     if settings.show_markings:
-        tlps = snapshot.attrs["tlp"].to_numpy(dtype=object)[rows].astype(str)
-        levels, badge_of = np.unique(tlps, return_inverse=True)
+        tlps = snapshot.tlps(rows)
+        read = tlps != ""  # markings not read yet (a large layer's details): no badge rather than a wrong one
+        levels, badge_of = np.unique(tlps[read], return_inverse=True)
         badges = [tlp_badge_stamp(t, dpr) for t in levels.tolist()]
         # Badge at the marker's upper right corner.
-        corner = xy + np.column_stack([sizes / 2 - 2, sizes / 2 - 2]) * view.resolution
+        corner = xy[read] + np.column_stack([sizes[read] / 2 - 2, sizes[read] / 2 - 2]) * view.resolution
         _stamp_rows(painter, corner, view, badges, badge_of, should_stop)
+
+
+TLP_RANK = {"CLEAR": 1, "GREEN": 2, "AMBER": 3, "AMBER+STRICT": 4, "RED": 5}
+
+
+def _draw_clusters(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, view: MapView,
+                   settings: RenderSettings, should_stop: ShouldStop) -> None:
+    """A point layer too dense to draw point by point (see ``point_clusters``): a disc a cell
+    with its count, a lone point as its own marker. With the marking filter a disc says how
+    many of its features would go ("12/450") and fades when none would; with markings shown
+    it carries the most restrictive TLP among its features."""
+    faded = _faded(snapshot, rows, settings)
+    filtering = settings.marking_predicate is not None
+    kind = snapshot.kind
+    ordered = any(f.name == kind.style.classify_by and f.type in ("integer", "real") for f in kind.fields)
+    size_by = kind.style.size_by
+    weights = None
+    if size_by is not None and size_by.field in snapshot.attrs:
+        weights = snapshot.attrs[size_by.field].to_numpy(dtype=float, na_value=np.nan)[rows]
+    clusters = cluster_points(snapshot.point_xy, rows, snapshot.class_index[rows], cell_size(view), faded,
+                              ordered=ordered, weights=weights)
+    _check(should_stop)
+    lone = clusters.count[clusters.row_cluster] == 1
+    if lone.any():
+        _draw_points(painter, snapshot, rows[lone], faded[lone], view, settings, should_stop)
+    many = np.flatnonzero(clusters.count > 1)
+    if not len(many):
+        return
+    symbols = snapshot.symbols
+    dpr = view.device_pixel_ratio
+    diameter = np.round(disc_diameter(clusters.count[many]))
+    is_faded = clusters.sendable[many] == 0 if filtering else np.zeros(len(many), dtype=bool)
+    keys = (clusters.class_index[many].astype(np.int64) * 1000 + diameter.astype(np.int64)) * 2 + is_faded
+    unique, stamp_of = np.unique(keys, return_inverse=True)
+    stamps = [cluster_stamp(symbols[k // 2000], (k // 2) % 1000, bool(k % 2), dpr) for k in unique.tolist()]
+    centre = clusters.centre[many]
+    _stamp_rows(painter, centre, view, stamps, stamp_of, should_stop)
+    font = QFont()
+    font.setPixelSize(10)
+    font.setBold(True)
+    painter.setFont(font)
+    px, py = view.to_pixel(centre[:, 0], centre[:, 1])
+    counts, sendable = clusters.count[many].tolist(), clusters.sendable[many].tolist()
+    for i, (x, y) in enumerate(zip(px.tolist(), py.tolist(), strict=True)):
+        text = count_label(counts[i])
+        if filtering and 0 < sendable[i] < counts[i]:
+            text = f"{count_label(sendable[i])}/{text}"
+        fill = QColor(symbols[int(clusters.class_index[many[i]])].fill or "#888888")
+        pen = QColor("#ffffff") if fill.lightness() < 150 else QColor("#1e1e1e")
+        if is_faded[i]:
+            pen.setAlphaF(0.5)
+        painter.setPen(pen)
+        r = float(diameter[i])
+        painter.drawText(QRectF(x - r, y - r / 2, 2 * r, r), Qt.AlignmentFlag.AlignCenter, text)
+    if settings.show_markings:
+        tlps = snapshot.tlps(rows)
+        rank = pd.Series(tlps, dtype=object).map(TLP_RANK).fillna(0).to_numpy(dtype=np.int64)
+        worst = np.zeros(len(clusters), dtype=np.int64)
+        np.maximum.at(worst, clusters.row_cluster, rank)
+        # a cluster with a feature whose marking is not read yet gets no badge rather than a lower one
+        unread = np.bincount(clusters.row_cluster, weights=tlps == "", minlength=len(clusters)) > 0
+        levels = {v: k for k, v in TLP_RANK.items()}
+        marked = many[(worst[many] > 0) & ~unread[many]]
+        if len(marked):
+            tlps = np.array([levels[int(v)] for v in worst[marked].tolist()])
+            names, badge_of = np.unique(tlps, return_inverse=True)
+            radius = disc_diameter(clusters.count[marked]) / 2
+            corner = clusters.centre[marked] + np.column_stack([radius * 0.7, radius * 0.7]) * view.resolution
+            _stamp_rows(painter, corner, view, [tlp_badge_stamp(t, dpr) for t in names.tolist()], badge_of,
+                        should_stop)
 
 
 def _stamp_rows(painter: QPainter, xy: np.ndarray, view: MapView, stamps: list, stamp_of: np.ndarray | None,

@@ -11,10 +11,12 @@ results, see ``overlay_layers``) render the same way, above the layers.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,22 +33,34 @@ from humanops.ui.canvas.labels import render_labels
 from humanops.ui.canvas.layer_data import (
     INCREMENTAL_LIMIT,
     BufferCache,
+    LayerFailure,
     LayerSnapshot,
     MarkingPredicate,
-    build_snapshot,
     empty_snapshot,
-    read_rows,
+    snapshot_from_columns,
 )
 from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_selection
+from humanops.ui.canvas.layer_stages import (
+    IDENTITY,
+    PROGRESSIVE_ABOVE,
+    detail_columns,
+    drawing_columns,
+    read_columns,
+    read_positions,
+    whole_columns,
+)
 from humanops.ui.canvas.map_view import (
     MapView,
     lonlat_box_to_map,
     map_to_lonlat,
 )
 from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
-from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar
-from humanops.ui.canvas.render_queue import RenderQueue, blit, compose
+from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar, draw_warning_note
+from humanops.ui.canvas.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
+from humanops.ui.canvas.render_queue import EXCLUSIVE, LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
 from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
+from humanops.ui.error_reporting import report_exception
+from humanops.ui.i18n import current_language
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -89,6 +103,23 @@ def default_order(workspace: Workspace) -> list[str]:
     return sorted(workspace.layers(), key=rank)
 
 
+def _covers(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
+
+
+def _uuids_by_fid(ws: Workspace, layer: str, fids: np.ndarray) -> list[str | None]:
+    """uuids of features by fid, through the workspace's own connection (the GUI thread's): a
+    click on a large layer before its identities are read (None where the feature is gone)."""
+    try:
+        found = ws.reader.columns(ws.kind(layer), ["uuid"], fids=fids, geometry=False)
+    except Exception:  # a closed workspace: the click picks nothing there rather than fail
+        log.warning("cannot read the uuids of %s features by fid", layer, exc_info=True)
+        return [None] * len(fids)
+    assert found is not None
+    lookup = dict(zip(found.fids.tolist(), found.values["uuid"].tolist(), strict=True))
+    return [lookup.get(int(f)) for f in fids]
+
+
 class MapCanvas(QWidget):
     """The map. Public API and signals as documented on each method; coordinates given to and
     from it are lon/lat (EPSG:4326) unless said otherwise."""
@@ -101,6 +132,7 @@ class MapCanvas(QWidget):
     geometryDrawn = Signal(str, object)  # layer kind, shapely geometry in EPSG:4326
     renderFinished = Signal(float)  # ms from the request to the last image of the batch
     layerLoaded = Signal(str)  # a layer's features are loaded (or re-read after an edit)
+    layerFailureChanged = Signal(str)  # a layer failed to load or draw, or is shown again: see layer_failure()
     _workspaceChanged = Signal(object)  # internal: a WorkspaceChange, from any thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,6 +158,12 @@ class MapCanvas(QWidget):
         self._show_markings = False
         self._buffers: dict[str, BufferCache] = {}
         self._loading: set[str] = set()
+        self._counts: dict[str, int] = {}  # features a layer has, from the store (a large one loads in stages)
+        self._stages: dict[str, tuple[int, Any]] = {}  # "identity:need"... in flight: (load generation, box)
+        self._generation: dict[str, int] = {}  # a layer's whole reads: a stage of an older one is dropped
+        self._then_read: dict[str, Callable[[], None]] = {}  # a large read waiting for its positions' renders
+        self._click_from: QPointF | None = None
+        self._failed: dict[str, LayerFailure] = {}  # not shown as stored: never drawn as if empty
         self._pending_changes: dict[str, set[str] | None] = {}  # None: re-read the whole layer
         self._revision = 0
         self._batch: set[str] = set()
@@ -163,6 +201,7 @@ class MapCanvas(QWidget):
             self._selection[layer] = set()
             self.selectionChanged.emit(layer, [])
         self._workspace = ws
+        gc.unfreeze()  # what the previous workspace's layers held may be collected again (see _settle)
         self._queue.supersede_all()  # loads and renders of the previous workspace are dropped
         self._batch.clear()
         self._batch_started = None
@@ -170,6 +209,10 @@ class MapCanvas(QWidget):
         self._snapshots.clear()
         self._buffers.clear()
         self._loading.clear()
+        self._counts.clear()
+        self._stages.clear()
+        self._then_read.clear()
+        self._failed.clear()
         self._pending_changes.clear()
         self._overlays.clear()  # results of the previous workspace: meaningless over another
         for key in [k for k in self._images if k.startswith(("layer:", "overlay:")) or k in (LABELS, SELECTION)]:
@@ -185,12 +228,14 @@ class MapCanvas(QWidget):
             self._visible.setdefault(name, True)
             self._opacity.setdefault(name, 1.0)
         self._unsubscribe = ws.subscribe(self._workspaceChanged.emit)
+        # Small layers first: the map fills in from what is quick to read. The reads start before
+        # the extent is asked of the R-trees (a million rows' index scanned on this thread).
+        self._counts = {name: self._count(ws, name) for name in self._order}
+        for name in sorted(self._order, key=lambda n: self._counts[n]):
+            self._start_load(name, None)
         extent = self._workspace_extent(ws)
         if extent is not None:
             self.zoom_to_extent(*extent)
-        # Small layers first: the map fills in from what is quick to read.
-        for name in sorted(self._order, key=lambda n: self._count(ws, n)):
-            self._start_load(name, None)
         self._render_soon(0)
 
     def workspace(self) -> Workspace | None:
@@ -235,6 +280,17 @@ class MapCanvas(QWidget):
         if self._workspace is not None and name in self._order:
             self._start_load(name, None)
 
+    def retry_layer(self, name: str) -> None:
+        """Read a layer that failed again, whole (the layers panel's Retry)."""
+        self.refresh_layer(name)
+
+    def layer_failure(self, name: str) -> LayerFailure | None:
+        """Why the layer is not shown as stored (None: it is, or it is still loading)."""
+        return self._failed.get(name)
+
+    def failed_layers(self) -> dict[str, LayerFailure]:
+        return dict(self._failed)
+
     def refresh_all(self) -> None:
         """Redraw everything for the current view (the data is not re-read)."""
         self._render_soon(0)
@@ -246,7 +302,7 @@ class MapCanvas(QWidget):
     def is_idle(self) -> bool:
         """Nothing loading or rendering, and no render waiting to start."""
         return (self._queue.running == 0 and not self._render_timer.isActive() and not self._loading
-                and not self._pending_changes and not self._present_timer.isActive())
+                and not self._stages and not self._pending_changes and not self._present_timer.isActive())
 
     def render_failures(self) -> list[str]:
         return list(self._queue.failures)
@@ -364,12 +420,13 @@ class MapCanvas(QWidget):
         return self.to_pixel(x0, y0)
 
     # --- overlays: temporary result layers (see overlay_layers.py) ----------------------------
-    def set_overlay(self, name: str, frame: gpd.GeoDataFrame, style: OverlayStyle | None = None) -> None:
+    def set_overlay(self, name: str, frame: gpd.GeoDataFrame | Overlay, style: OverlayStyle | None = None) -> None:
         """Draw ``frame`` (EPSG:4326 geometries; per-row style columns ``_stroke``, ``_width``...) over
         the layers as overlay ``name``, replacing an overlay of that name. Rendered off the GUI
-        thread like the layers; dropped by :meth:`clear_overlay` or when the workspace changes."""
+        thread like the layers; dropped by :meth:`clear_overlay` or when the workspace changes.
+        ``frame`` may be an :class:`Overlay` a worker prepared (and projected): nothing left to do here."""
         self._overlays.pop(name, None)  # a replaced overlay moves to the top
-        self._overlays[name] = Overlay(name, frame, style)
+        self._overlays[name] = frame if isinstance(frame, Overlay) else Overlay(name, frame, style)
         self._render_keys([_overlay_key(name)])
 
     def clear_overlay(self, name: str) -> None:
@@ -491,7 +548,34 @@ class MapCanvas(QWidget):
         """(layer, uuid) of the features drawn under a pixel, topmost first."""
         x, y = self.to_map(px, py)
         return features_at(self.visible_layers_top_first(), x, y, self._view.resolution, tolerance_px,
-                           self._settings.at_ns)
+                           self._settings.at_ns, view=self._view)
+
+    def cluster_at(self, px: float, py: float, tolerance_px: float = 4.0) -> ClusterHit | None:
+        """The cluster drawn under a pixel (a point layer too dense there to draw point by point),
+        None if there is none or a feature of a layer above it is there."""
+        x, y = self.to_map(px, py)
+        at_ns = self._settings.at_ns
+        for snapshot in self.visible_layers_top_first():
+            if is_clustered(snapshot, self._view, at_ns):
+                hit = cluster_under(snapshot, x, y, self._view, tolerance_px, at_ns)
+                if hit is not None:
+                    return hit
+            elif features_at([snapshot], x, y, self._view.resolution, tolerance_px, at_ns, view=self._view):
+                return None
+        return None
+
+    def zoom_into_cluster(self, px: float, py: float) -> bool:
+        """Zoom to the features of the cluster under a pixel when they are too many to list
+        (a click on such a cluster); True if it did."""
+        hit = self.cluster_at(px, py)
+        if hit is None or hit.count <= LIST_UP_TO:
+            return False
+        minx, miny, maxx, maxy = hit.bounds
+        fitted = self._view.fitted(minx, miny, maxx, maxy, margin=0.15)
+        # at least two zoom steps in: a cluster's features spread over its cell and beyond
+        zoomed = self._view.zoomed(4.0, *self.to_pixel((minx + maxx) / 2, (miny + maxy) / 2))
+        self.set_view(fitted if fitted.resolution < zoomed.resolution else zoomed, ZOOM_RENDER_DELAY_MS)
+        return True
 
     def features_in_rect(self, px0: float, py0: float, px1: float, py1: float) -> dict[str, set[str]]:
         """Features of the visible layers that a pixel rectangle touches."""
@@ -550,6 +634,7 @@ class MapCanvas(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._click_from = event.position() if event.button() == Qt.MouseButton.LeftButton else None
         if event.button() == Qt.MouseButton.MiddleButton:
             self._panning_from = event.position()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -574,7 +659,20 @@ class MapCanvas(QWidget):
             self.setCursor(self.map_tool().cursor())
             self._render_soon(0)
             return
-        self.map_tool().release(self._map_event(event))
+        tool = self.map_tool()
+        tool.release(self._map_event(event))
+        start, self._click_from = self._click_from, None
+        if (start is not None and event.button() == Qt.MouseButton.LeftButton
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and (event.position() - start).manhattanLength() <= 4 and self._picks_or_pans(tool)):
+            self.zoom_into_cluster(event.position().x(), event.position().y())
+
+    @staticmethod
+    def _picks_or_pans(tool: MapTool) -> bool:
+        """Tools for which a click on a large cluster zooms into it (not the drawing tools)."""
+        from humanops.ui.canvas.map_tools import IdentifyTool, PanTool, SelectTool
+
+        return isinstance(tool, PanTool | SelectTool | IdentifyTool)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.map_tool().double_click(self._map_event(event))
@@ -635,7 +733,7 @@ class MapCanvas(QWidget):
         self._present_timer.stop()
         parts = [(*self._images[key], opacity) for key, opacity in self._draw_keys()]
         target = self._view
-        self._queue.submit(COMPOSE, lambda stop: (compose(parts, target), target), priority=4)
+        self._queue.submit(COMPOSE, lambda stop: (compose(parts, target), target), priority=4, mode=LIGHT)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -655,11 +753,28 @@ class MapCanvas(QWidget):
             draw_north_arrow(painter, self.width())
         loading = sorted(self._loading)
         if loading:
-            draw_corner_note(painter, "Loading " + ", ".join(loading) + "…", self.width(), self.height(), top=True)
+            titles = [self._workspace.kind(n).title_in(current_language()) if self._workspace is not None else n
+                      for n in loading]
+            draw_corner_note(painter, self.tr("Loading {layers}…").format(layers=", ".join(titles)), self.width(),
+                             self.height(), top=True)
+        if self._failed:  # said on the map itself: a missing danger-zone layer must not read as "no danger"
+            draw_warning_note(painter, self._failure_note(), row=1 if loading else 0)
         attribution = " · ".join(s.attribution for n, s in self._tiles.items()
                                  if s.attribution and self._visible.get(n, True))
         draw_corner_note(painter, attribution, self.width(), self.height(), top=False)
         painter.end()
+
+    def _failure_note(self) -> str:
+        ws = self._workspace
+        parts = []
+        for name in reversed(self._order):  # top of the Layers panel first, as it lists them
+            failure = self._failed.get(name)
+            if failure is not None:
+                title = ws.kind(name).title if ws is not None else name
+                parts.append(self.tr("{layer} failed to load").format(layer=title) if failure.stage == "load"
+                             else self.tr("{layer} failed to draw").format(layer=title))
+        return self.tr("{failures}: the map may be missing some or all of them. See the Layers panel.").format(
+            failures="; ".join(parts))
 
     # ======================================================================================
     # rendering
@@ -673,6 +788,7 @@ class MapCanvas(QWidget):
         keys += [_overlay_key(n) for n in self._overlays]
         keys += [LABELS, SELECTION]
         self._render_keys(keys)
+        self._request_details()
 
     def _render_keys(self, keys: list[str]) -> None:
         view = self._view
@@ -722,6 +838,30 @@ class MapCanvas(QWidget):
             if current:  # a superseded load's successor is in flight and reports instead
                 self._on_loaded(key[5:], result)
             return
+        if key.startswith(("identity:", "details:")):
+            if current:
+                self._on_stage(key, result)
+            return
+        if key.startswith("positions:"):
+            layer = key[10:]
+            if not current:
+                return
+            # drawn until the layer itself is read (and never over it); a failure is the read's to report
+            if (isinstance(result, LayerSnapshot) and layer in self._loading and layer not in self._snapshots
+                    and self._workspace is not None):
+                self._snapshots[layer] = result
+                self._render_keys([_layer_key(layer), LABELS] if self._visible.get(layer, True) else [LABELS])
+            then_read = self._then_read.pop(layer, None)
+            if then_read is not None:
+                then_read()
+            return
+        if isinstance(result, JobFailure):
+            if current:
+                self._drawing_failed(key, result)
+            result = None
+        elif current and result is not None and key.startswith("layer:") and key[6:] in self._failed \
+                and self._failed[key[6:]].stage == "draw":
+            self._set_failure(key[6:], None)  # drawn again
         if key == COMPOSE:
             if current and result is not None:
                 self._composite = result
@@ -759,35 +899,180 @@ class MapCanvas(QWidget):
         self._revision += 1
         revision = self._revision
 
+        # A large layer is drawn from a first read of what drawing needs; its identities and
+        # (where shown) markings and labels follow (layer_stages). Bands are keyed by uuid: whole.
+        staged = uuids is None and self._counts.get(layer, 0) > PROGRESSIVE_ABOVE and not kind.style.buffer_field
+        resolve = partial(_uuids_by_fid, ws, layer) if staged else None
+        if uuids is None:
+            self._generation[layer] = self._generation.get(layer, 0) + 1
+
         def job(stop: Callable[[], bool]) -> LayerSnapshot | None:
-            read = read_rows(path, kind, uuids, should_stop=stop)
+            read = read_columns(path, kind, drawing_columns(kind) if staged else whole_columns(kind), uuids=uuids,
+                                should_stop=stop)
             if read is None:
                 return None
-            lonlat, attrs = read
-            fresh = build_snapshot(kind, lonlat, attrs, revision, buffers)
+            fresh = snapshot_from_columns(kind, read, revision, buffers, whole=not staged, resolve_uuids=resolve)
             if uuids is None or base is None:
                 return fresh
             return base.patched(fresh, uuids, revision)
 
-        self._queue.submit(f"load:{layer}", job, priority=3)
+        # A large read goes alone (beside a render both crawl, taking the GIL from each other),
+        # after the renders of what is read already.
+        def read() -> None:
+            self._queue.submit(f"load:{layer}", job, priority=0 if staged else 3,
+                               mode=EXCLUSIVE if staged else NORMAL)
+
+        if staged and base is None:  # a first read: drawn from its spatial index first, if it can be
+            def positions(stop: Callable[[], bool]) -> LayerSnapshot | None:
+                found = read_positions(path, kind)
+                if found is None or stop():
+                    return None
+                return snapshot_from_columns(kind, found, revision, buffers, whole=False, resolve_uuids=resolve,
+                                             approximate=True)
+
+            self._then_read[layer] = read  # once the positions' renders are queued, ahead of it
+            self._queue.submit(f"positions:{layer}", positions, priority=3)
+        else:
+            self._then_read.pop(layer, None)
+            read()
         self.update()
 
-    def _on_loaded(self, layer: str, snapshot: LayerSnapshot | None) -> None:
+    def _on_loaded(self, layer: str, snapshot: LayerSnapshot | JobFailure | None) -> None:
         self._loading.discard(layer)
-        if snapshot is not None and self._workspace is not None and layer in self._order:
+        if isinstance(snapshot, JobFailure):
+            # What was drawn before stays (the last state read); nothing new is drawn as empty.
+            if self._workspace is not None and layer in self._order:
+                self._set_failure(layer, LayerFailure("load", snapshot.reason))
+        elif snapshot is not None and self._workspace is not None and layer in self._order:
             self._snapshots[layer] = snapshot
-            self._drop_missing_selection(layer, snapshot)
+            self._set_failure(layer, None)
+            if snapshot.identity_known:  # else when the identities are read
+                self._drop_missing_selection(layer, snapshot)
             self.layerLoaded.emit(layer)
             keys = [LABELS, SELECTION]
             if self._visible.get(layer, True):
                 keys.insert(0, _layer_key(layer))
             self._render_keys(keys)
-        elif snapshot is None and self._workspace is not None and layer not in self._snapshots and layer in self._order:
+            self._request_details()
+        elif (snapshot is None and self._workspace is not None and layer not in self._snapshots
+              and layer in self._order and layer not in self._failed):
             self._snapshots[layer] = empty_snapshot(self._workspace.kind(layer))
+        if isinstance(snapshot, LayerSnapshot) and not snapshot.identity_known and self._workspace is not None \
+                and layer in self._order:
+            self._start_stage(layer, "identity")  # edits made meanwhile wait for it
+        else:
+            self._apply_pending(layer)
+        self._settle()
+        self.update()
+
+    def _settle(self) -> None:
+        """Once every read is in: take what the layers hold out of the cyclic garbage
+        collector's walks. Their geometries (tens of thousands of shapely objects the collector
+        tracks) live as long as the workspace; a full collection walking them paused the GUI
+        thread 50 to 80 ms, several times a pan, at a million needs and 20,000 zones. Frozen,
+        they are still freed by reference counting when a later state of their layer replaces
+        them."""
+        if not self._loading and not self._stages:
+            gc.freeze()
+
+    def _apply_pending(self, layer: str) -> None:
         pending = self._pending_changes.pop(layer, False)
         if pending is not False and self._workspace is not None:
             self._start_load(layer, pending)
+
+    # --- a large layer's later stages: identities, then details where shown ----------------------
+    def _start_stage(self, layer: str, stage: str, box: tuple[float, float, float, float] | None = None,
+                     read: Any = None) -> None:
+        """Read a later stage of a large layer (``read`` given: only apply it again, to a
+        snapshot that changed meanwhile) and make the next snapshot, on a worker."""
+        ws = self._workspace
+        base = self._snapshots.get(layer)
+        if ws is None or base is None:
+            return
+        kind, path = ws.kind(layer), ws.path
+        self._revision += 1
+        revision = self._revision
+        key = f"{stage}:{layer}"
+        self._stages[key] = (self._generation.get(layer, 0), box)
+
+        def job(stop: Callable[[], bool]) -> tuple[LayerSnapshot, Any, LayerSnapshot] | None:
+            columns = read
+            if columns is None:
+                columns = read_columns(path, kind, list(IDENTITY) if stage == "identity" else detail_columns(kind),
+                                       geometry=False, bbox=box, should_stop=stop)
+            if columns is None:
+                return None
+            if stage == "identity":
+                return base, columns, base.with_identity(columns, revision)
+            assert box is not None
+            return base, columns, base.with_details(columns, box, revision)
+
+        self._queue.submit(key, job, priority=0)  # after the renders of what is loaded
+
+    def _on_stage(self, key: str, result: Any) -> None:
+        stage, layer = key.split(":", 1)
+        generation, box = self._stages.pop(key, (None, None))
+        if self._workspace is None or layer not in self._order or generation != self._generation.get(layer, 0):
+            return  # the layer was read whole again since: its own stages follow
+        if isinstance(result, JobFailure):
+            self._set_failure(layer, LayerFailure("load", result.reason))
+            self._apply_pending(layer)
+            return
+        if result is None:
+            return
+        base, columns, snapshot = result
+        if self._snapshots.get(layer) is not base:  # an edit or another stage came first: apply to that
+            self._start_stage(layer, stage, box, columns)
+            return
+        self._snapshots[layer] = snapshot
+        if stage == "identity":
+            self._drop_missing_selection(layer, snapshot)
+            self._apply_pending(layer)
+        keys = [LABELS, SELECTION]
+        if self._visible.get(layer, True):
+            keys.insert(0, _layer_key(layer))
+        self._render_keys(keys)
+        self._settle()
         self.update()
+
+    def _request_details(self) -> None:
+        """Read the labels, originators and markings of large layers for the part of the map
+        shown (and as much again around it), where the map shows them: labels drawn point by
+        point, TLP markings or the marking filter on."""
+        view, settings = self._view, self._settings
+        markings = settings.show_markings or settings.marking_predicate is not None
+        shown = view.extent_lonlat()
+        for name in self._order:
+            snapshot = self._snapshots.get(name)
+            if (snapshot is None or snapshot.details_known is None or snapshot.approximate
+                    or not self._visible.get(name, True)):
+                continue
+            labels = bool(snapshot.kind.style.label_field) and not is_clustered(snapshot, view, settings.at_ns)
+            if not (markings or labels) or snapshot.details_cover(shown):
+                continue
+            asked = self._stages.get(f"details:{name}")
+            if asked is not None and asked[1] is not None and _covers(asked[1], shown):
+                continue
+            self._start_stage(name, "details", view.with_size(view.width * 2, view.height * 2).extent_lonlat())
+
+    def _set_failure(self, layer: str, failure: LayerFailure | None) -> None:
+        if self._failed.get(layer) == failure:
+            return
+        if failure is None:
+            del self._failed[layer]
+        else:
+            log.warning("layer %s failed to %s: %s", layer, failure.stage, failure.reason)
+            self._failed[layer] = failure
+        self.layerFailureChanged.emit(layer)
+        self.update()
+
+    def _drawing_failed(self, key: str, failure: JobFailure) -> None:
+        if key.startswith("layer:"):
+            self._set_failure(key[6:], LayerFailure("draw", failure.reason))
+        else:  # the basemap, labels, selection, results: no panel row to show it in
+            exc = failure.exception
+            report_exception(type(exc), exc, exc.__traceback__, where=self.tr("drawing the map ({part})").format(
+                part=key), logged=True)
 
     def _drop_missing_selection(self, layer: str, snapshot: LayerSnapshot) -> None:
         selected = self._selection.get(layer)
@@ -802,7 +1087,7 @@ class MapCanvas(QWidget):
         uuids: set[str] | None = set(change.uuids)
         if len(uuids) > INCREMENTAL_LIMIT or change.layer not in self._snapshots:
             uuids = None
-        if change.layer in self._loading:
+        if change.layer in self._loading or f"identity:{change.layer}" in self._stages:
             # Read after the load in flight: merge with what is already waiting.
             waiting = self._pending_changes.get(change.layer, set())
             self._pending_changes[change.layer] = None if waiting is None or uuids is None else waiting | uuids
@@ -844,3 +1129,4 @@ class MapCanvas(QWidget):
             self._unsubscribe = None
         self._render_timer.stop()
         self._queue.shutdown()
+        gc.unfreeze()

@@ -6,18 +6,26 @@ tools emit the canvas's ``geometryDrawn(layer, geometry in EPSG:4326)`` and neve
 the workspace: the main window turns a drawing into a feature (form, marking, undo stack).
 Keys while drawing: Esc cancels, Backspace removes the last vertex, Enter or a double click
 finishes. Every new vertex snaps to nearby vertices of visible layers, then to roads.
+
+Picking (select and identify): of the features stacked under a click, the active layer's come
+first, then markers, then areas the click is inside, then lines crossing them
+(``hit_testing.features_at``); clicking again at the same place picks the next one, and a
+right-click (or Alt+click) lists them all in a "Select…" menu.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QMenu
 
+from humanops.ui.canvas.hit_testing import PickCycle, prefer_layer
 from humanops.ui.canvas.layer_data import metric_buffers
 from humanops.ui.canvas.map_view import MapView, map_to_lonlat, project_geometries, unproject_geometry
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths, polyline_path
@@ -127,18 +135,96 @@ class PanTool(MapTool):
         self._last = None
 
 
-class SelectTool(MapTool):
-    """Click selects the topmost feature under the cursor, a drag selects what a rectangle
-    touches. Shift adds to the selection, Ctrl toggles; a click on nothing clears."""
+class _PickingTool(MapTool):
+    """A click picks one of the features under the cursor (see the module's docstring);
+    ``picked(layer, uuid, place, count)`` says which, its place among the ``count`` there.
+    ``active_layer()`` names the layer chosen in the Layers panel; ``describe(layer, uuid)``
+    how the Select… menu names a feature."""
 
-    def __init__(self, canvas: MapCanvas, tolerance_px: float = CLICK_TOLERANCE_PX) -> None:
+    picked = Signal(str, str, int, int)
+
+    def __init__(self, canvas: MapCanvas, tolerance_px: float = CLICK_TOLERANCE_PX, *,
+                 active_layer: Callable[[], str | None] | None = None,
+                 describe: Callable[[str, str], str] | None = None) -> None:
         super().__init__(canvas)
         self.tolerance_px = tolerance_px
+        self.active_layer = active_layer
+        self.describe = describe or (lambda layer, uuid: f"{layer} {uuid[:8]}")
+        self.cycle = PickCycle()
+        self.menu: QMenu | None = None
+
+    def hits_at(self, event: MapMouseEvent) -> list[tuple[str, str]]:
+        """The features under the event, in the order clicks pick them."""
+        hits = self.canvas.features_at(event.px, event.py, self.tolerance_px)
+        return prefer_layer(hits, self.active_layer() if self.active_layer is not None else None)
+
+    def _selected_one(self) -> tuple[str, str] | None:
+        items = [(layer, uuid) for layer, uuids in self.canvas.selection().items() for uuid in uuids]
+        return items[0] if len(items) == 1 else None
+
+    def pick(self, event: MapMouseEvent) -> tuple[str, str] | None:
+        """The feature a plain click at the event picks (the next one when clicked again)."""
+        hits = self.hits_at(event)
+        index = self.cycle.pick(hits, event.x, event.y, self.canvas.view().resolution, self._selected_one())
+        if index is None:
+            return None
+        self.picked.emit(hits[index][0], hits[index][1], index + 1, len(hits))
+        return hits[index]
+
+    def wants_menu(self, event: MapMouseEvent) -> bool:
+        return event.button == Qt.MouseButton.RightButton or (
+            event.button == Qt.MouseButton.LeftButton and bool(event.modifiers & Qt.KeyboardModifier.AltModifier))
+
+    def show_menu(self, event: MapMouseEvent) -> QMenu | None:
+        """The Select… menu of every feature under the event (none if nothing is there)."""
+        hits = self.hits_at(event)
+        if not hits:
+            return None
+        if self.menu is None:
+            self.menu = QMenu(self.canvas)
+            self.menu.setObjectName("pick_menu")
+        menu = self.menu
+        menu.clear()
+        title = QCoreApplication.translate("MapTools", "Select…")  # one context for both picking tools
+        menu.setTitle(title)
+        header = menu.addAction(title)
+        header.setEnabled(False)
+        current = self._selected_one()
+        for index, hit in enumerate(hits):
+            action = menu.addAction(self.describe(*hit))
+            action.setCheckable(True)
+            action.setChecked(hit == current)
+            action.triggered.connect(lambda _=False, index=index: self._menu_chose(hits, index, event))
+        menu.setActiveAction(menu.actions()[1])
+        menu.popup(self.canvas.mapToGlobal(QPoint(round(event.px), round(event.py))))
+        return menu
+
+    def _menu_chose(self, hits: list[tuple[str, str]], index: int, event: MapMouseEvent) -> None:
+        self.cycle.chose(hits, index, event.x, event.y)
+        self.picked.emit(hits[index][0], hits[index][1], index + 1, len(hits))
+        self.choose(*hits[index])
+
+    def choose(self, layer: str, uuid: str) -> None:
+        """What picking a feature does (subclasses)."""
+
+    def cancel(self) -> None:
+        if self.menu is not None:
+            self.menu.hide()
+
+
+class SelectTool(_PickingTool):
+    """Click selects a feature under the cursor, a drag selects what a rectangle touches.
+    Shift adds to the selection, Ctrl toggles; a click on nothing clears."""
+
+    def __init__(self, canvas: MapCanvas, tolerance_px: float = CLICK_TOLERANCE_PX, *,
+                 active_layer: Callable[[], str | None] | None = None,
+                 describe: Callable[[str, str], str] | None = None) -> None:
+        super().__init__(canvas, tolerance_px, active_layer=active_layer, describe=describe)
         self._start: tuple[float, float] | None = None
         self._end: tuple[float, float] | None = None
 
     def press(self, event: MapMouseEvent) -> None:
-        if event.button == Qt.MouseButton.LeftButton:
+        if event.button == Qt.MouseButton.LeftButton and not self.wants_menu(event):
             self._start = self._end = (event.px, event.py)
 
     def move(self, event: MapMouseEvent) -> None:
@@ -147,20 +233,31 @@ class SelectTool(MapTool):
             self.canvas.update()
 
     def release(self, event: MapMouseEvent) -> None:
+        if self.wants_menu(event):
+            self._start = self._end = None
+            self.show_menu(event)
+            return
         if self._start is None or event.button != Qt.MouseButton.LeftButton:
             return
         start, self._start, self._end = self._start, None, None
         mode = _selection_mode(event.modifiers)
         if max(abs(event.px - start[0]), abs(event.py - start[1])) > DRAG_THRESHOLD_PX:
             picked = self.canvas.features_in_rect(start[0], start[1], event.px, event.py)
+        elif mode == "replace":
+            hit = self.pick(event)
+            picked = {hit[0]: {hit[1]}} if hit else {}
         else:
-            hits = self.canvas.features_at(event.px, event.py, self.tolerance_px)
+            hits = self.hits_at(event)
             picked = {hits[0][0]: {hits[0][1]}} if hits else {}
         if picked or mode == "replace":
             self.canvas.apply_selection(picked, mode)
         self.canvas.update()
 
+    def choose(self, layer: str, uuid: str) -> None:
+        self.canvas.apply_selection({layer: {uuid}}, "replace")
+
     def cancel(self) -> None:
+        super().cancel()
         self._start = self._end = None
 
     def key_press(self, event: QKeyEvent) -> bool:
@@ -191,18 +288,24 @@ def _selection_mode(modifiers: Qt.KeyboardModifier) -> str:
     return "replace"
 
 
-class IdentifyTool(MapTool):
+class IdentifyTool(_PickingTool):
     """Click a feature to identify it: the canvas emits ``featureIdentified(layer, uuid)``."""
 
     def cursor(self) -> QCursor:
         return QCursor(Qt.CursorShape.WhatsThisCursor)
 
     def release(self, event: MapMouseEvent) -> None:
+        if self.wants_menu(event):
+            self.show_menu(event)
+            return
         if event.button != Qt.MouseButton.LeftButton:
             return
-        hits = self.canvas.features_at(event.px, event.py, CLICK_TOLERANCE_PX)
-        if hits:
-            self.canvas.featureIdentified.emit(*hits[0])
+        hit = self.pick(event)
+        if hit:
+            self.choose(*hit)
+
+    def choose(self, layer: str, uuid: str) -> None:
+        self.canvas.featureIdentified.emit(layer, uuid)
 
 
 # --- drawing ----------------------------------------------------------------------------------

@@ -10,13 +10,14 @@ Overlays are not stored anywhere: they are views of a result, dropped with it.
 Overlays render like the workspace's layers, into a QImage on the canvas's render threads
 (:func:`render_overlay`); the data is projected to the map CRS and indexed once, in the first
 render job, never in the GUI thread. Lines and areas go through the bulk path builders; points
-are drawn one by one, which is right for results (hundreds of markers), not for layers.
+are stamped, one pre-drawn image a style, in row order.
 Drawing order within an overlay: areas, lines, points; within each, in row order, grouped by
 style (a group is drawn where its first row is), so callers put what matters most last.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -212,16 +213,28 @@ def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndar
     font = QFont()
     font.setPixelSize(11)
     font.setBold(True)
+    # One pre-drawn marker image a style, stamped in row order: a result of 10,000 markers drawn
+    # shape by shape took half a second a render, holding the GIL from the GUI thread.
+    owner = rows[part_row]
+    sizes = np.round(o.size[owner] * 2) / 2
+    styles = pd.DataFrame({"m": o.marker[owner], "s": sizes, "w": o.width[owner], "k": o.stroke[owner],
+                           "f": o.fill[owner], "a": o.opacity[owner], "d": o.dash[owner]})
+    codes = styles.groupby(list(styles.columns), sort=False, dropna=False).ngroup().to_numpy()
+    firsts = np.unique(codes, return_index=True)[1]
+    stamps = [_marker_stamp(str(o.marker[owner[k]]), float(sizes[k]), float(o.width[owner[k]]), str(o.stroke[owner[k]]),
+                            str(o.fill[owner[k]]), float(o.opacity[owner[k]]), bool(o.dash[owner[k]]), o.style.halo,
+                            view.device_pixel_ratio) for k in firsts]
     labels: list[tuple[float, float, float, str]] = []
-    for k, (x, y) in enumerate(zip(px.tolist(), py.tolist(), strict=True)):
-        if k % 500 == 0:
+    has_label = o.label[owner].astype(bool)
+    for k, (x, y, code) in enumerate(zip(px.tolist(), py.tolist(), codes.tolist(), strict=True)):
+        if k % 2000 == 0:
             _check(should_stop)
-        i = int(rows[part_row[k]])
-        size, width, alpha = float(o.size[i]), float(o.width[i]), float(o.opacity[i])
-        _draw_marker(painter, str(o.marker[i]), x, y, size, width, o.stroke[i], o.fill[i], alpha,
-                     bool(o.dash[i]), o.style.halo)
-        if o.label[i]:
-            labels.append((x, y, size, str(o.label[i])))
+        stamp = stamps[code]
+        if stamp is not None:
+            painter.drawImage(QPointF(round(x - stamp[1]), round(y - stamp[1])), stamp[0])
+        if has_label[k]:
+            i = int(owner[k])
+            labels.append((x, y, float(o.size[i]), str(o.label[i])))
     metrics = QFontMetricsF(font)
     at = o.style.label_at
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -242,6 +255,36 @@ def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndar
         path.addText(origin, font, text)
         painter.strokePath(path, QPen(HALO, 3.0))
         painter.fillPath(path, QBrush(QColor(o.style.label_colour)))
+
+
+_stamp_lock = threading.Lock()
+_stamps: dict[tuple, tuple[QImage, float] | None] = {}
+MAX_STAMPS = 4096  # styles kept; past it the cache starts again (results come and go)
+
+
+def _marker_stamp(marker: str, size: float, width: float, stroke: str, fill: str, alpha: float, dash: bool,
+                  halo: bool, dpr: float) -> tuple[QImage, float] | None:
+    """A marker drawn once into an image (and the offset of its centre), shared by render threads."""
+    key = (marker, size, width, stroke, fill, alpha, dash, halo, dpr)
+    with _stamp_lock:
+        if key in _stamps:
+            return _stamps[key]
+    stamp = None
+    if marker != "none":
+        side = math.ceil(size + 2 * (width + 3.0) + 2)
+        image = QImage(math.ceil(side * dpr), math.ceil(side * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _draw_marker(painter, marker, side / 2, side / 2, size, width, stroke, fill, alpha, dash, halo)
+        painter.end()
+        stamp = (image, side / 2)
+    with _stamp_lock:
+        if len(_stamps) >= MAX_STAMPS:
+            _stamps.clear()
+        _stamps[key] = stamp
+    return stamp
 
 
 def _draw_marker(painter: QPainter, marker: str, x: float, y: float, size: float, width: float, stroke: str,

@@ -1,14 +1,15 @@
-"""What the canvas paints over the map in the GUI thread: scale bar, north arrow, attribution
-and a quiet note of what is still loading."""
+"""What the canvas paints over the map in the GUI thread: scale bar, north arrow, attribution,
+a quiet note of what is still loading, and a loud one of layers that failed."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from humanops.ui.canvas.map_view import MapView
+from humanops.ui.locale_text import format_number
 
 SCALE_BAR_TARGET_PX = 120
 
@@ -26,10 +27,10 @@ def nice_length(metres: float) -> float:
 
 
 def format_length(metres: float) -> str:
+    """The scale bar's length in the UI's language: "2 km", "500 m"."""
     if metres >= 1000:
-        km = metres / 1000
-        return f"{km:g} km"
-    return f"{metres:g} m"
+        return QCoreApplication.translate("overlays", "{n} km").format(n=format_number(metres / 1000, 3))
+    return QCoreApplication.translate("overlays", "{n} m").format(n=format_number(metres, 3))
 
 
 def _halo_text(painter: QPainter, at: QPointF, text: str, font: QFont) -> None:
@@ -74,8 +75,9 @@ def draw_north_arrow(painter: QPainter, width: int) -> None:
     font = QFont()
     font.setPixelSize(11)
     font.setBold(True)
-    width_n = QFontMetricsF(font).horizontalAdvance("N")
-    _halo_text(painter, QPointF(cx - width_n / 2, top + 35), "N", font)
+    north = QCoreApplication.translate("overlays", "N", "north, on the map's north arrow")
+    width_n = QFontMetricsF(font).horizontalAdvance(north)
+    _halo_text(painter, QPointF(cx - width_n / 2, top + 35), north, font)
     painter.restore()
 
 
@@ -94,4 +96,27 @@ def draw_corner_note(painter: QPainter, text: str, width: int, height: int, *, t
     painter.setFont(font)
     painter.setPen(QColor("#404040"))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+WARNING_FILL = QColor("#b00020")
+
+
+def draw_warning_note(painter: QPainter, text: str, *, row: int = 0) -> None:
+    """White on red, top left, below the loading note on ``row`` 1: a layer that is not shown
+    as stored must not go unnoticed."""
+    if not text:
+        return
+    font = QFont()
+    font.setPixelSize(12)
+    font.setBold(True)
+    metrics = QFontMetricsF(font)
+    height = metrics.height() + 8
+    top = 6 + row * 22
+    rect = QRectF(6, top, metrics.horizontalAdvance("⚠ " + text) + 14, height)
+    painter.save()
+    painter.fillRect(rect, WARNING_FILL)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "⚠ " + text)
     painter.restore()

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
@@ -31,8 +33,7 @@ if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
 
-FILE_FILTER = ("GeoPackage, styled for QGIS (*.gpkg);;GeoJSON, one layer (*.geojson);;"
-               "CSV with HXL tags, one layer (*.csv);;KML (*.kml)")
+FILE_SUFFIXES = (".gpkg", ".geojson", ".csv", ".kml")  # in the order of the save dialog's file types
 SINGLE_LAYER_SUFFIXES = (".geojson", ".json", ".csv")
 _WARNING = "color: #8a5a00;"
 _ERROR = "color: #b00020;"
@@ -49,7 +50,7 @@ def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Fee
 
     with tempfile.TemporaryDirectory(prefix="humanops-export-") as folder:
         snapshot = Path(folder) / workspace_path.name
-        feedback.progress(0.0, "taking a consistent copy of the workspace")
+        feedback.progress(0.0, QCoreApplication.translate("ExportDialog", "taking a consistent copy of the workspace"))
         backup(workspace_path, snapshot)
         with Workspace.open(snapshot) as workspace:
             return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0),
@@ -64,7 +65,7 @@ class ExportDialog(WorkerDialog):
     def __init__(self, workspace_path: Path, catalog: Catalog, counts: dict[str, dict[str, int]],
                  parent: QWidget | None = None, *, feedback_factory: FeedbackFactory | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.setObjectName("export_dialog")
         self.workspace_path = Path(workspace_path)
         self.feedback_factory = feedback_factory
@@ -73,9 +74,9 @@ class ExportDialog(WorkerDialog):
         self.counts = counts
 
         self.file_edit = QLineEdit(self)
-        self.file_edit.setPlaceholderText("where to write: .gpkg, .geojson, .csv or .kml")
+        self.file_edit.setPlaceholderText(self.tr("where to write: .gpkg, .geojson, .csv or .kml"))
         self.file_edit.textChanged.connect(self._update_buttons)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self.browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
@@ -83,7 +84,7 @@ class ExportDialog(WorkerDialog):
         self.layer_list = QListWidget(self)
         for kind in catalog:
             n = sum(self.counts.get(kind.name, {}).values())
-            item = QListWidgetItem(f"{kind.title} ({n:,})", self.layer_list)
+            item = QListWidgetItem(f"{kind.title_in(current_language())} ({format_count(n)})", self.layer_list)
             item.setData(Qt.ItemDataRole.UserRole, kind.name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             chosen = n > 0 and kind.exchange_by_default
@@ -92,12 +93,12 @@ class ExportDialog(WorkerDialog):
         # GeoJSON and CSV hold one layer: several go to a file each, or one file with a layer column
         self.layers_as_box = QComboBox(self)
         self.layers_as_box.setObjectName("layers_as")
-        self.layers_as_box.addItem("One file per layer, named after it (FILE_layer)", "files")
-        self.layers_as_box.addItem("One file with a 'layer' column (import splits it again)", "column")
+        self.layers_as_box.addItem(self.tr("One file per layer, named after it (FILE_layer)"), "files")
+        self.layers_as_box.addItem(self.tr("One file with a 'layer' column (import splits it again)"), "column")
         form = QFormLayout()
-        form.addRow("File", file_row)
-        form.addRow("Layers", self.layer_list)
-        form.addRow("Several layers", self.layers_as_box)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Layers"), self.layer_list)
+        form.addRow(self.tr("Several layers"), self.layers_as_box)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.message = QLabel(self)
@@ -105,7 +106,7 @@ class ExportDialog(WorkerDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
         self.close_button.clicked.connect(self.reject)
@@ -118,11 +119,13 @@ class ExportDialog(WorkerDialog):
         self._update_buttons()
 
     def browse(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, "Export to", str(self.workspace_path.parent / "export.gpkg"),
-                                                   FILE_FILTER)
+        filters = [self.tr("GeoPackage, styled for QGIS (*.gpkg)"), self.tr("GeoJSON, one layer (*.geojson)"),
+                   self.tr("CSV with HXL tags, one layer (*.csv)"), self.tr("KML (*.kml)")]
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export to"),
+                                                   str(self.workspace_path.parent / "export.gpkg"), ";;".join(filters))
         if path:
-            if not Path(path).suffix:
-                path += {"GeoJSON": ".geojson", "CSV": ".csv", "KML": ".kml"}.get(chosen.split(",")[0], ".gpkg")
+            if not Path(path).suffix:  # the chosen file type's suffix (the filters are translated)
+                path += FILE_SUFFIXES[filters.index(chosen)] if chosen in filters else ".gpkg"
             self.file_edit.setText(path)
 
     def set_file(self, path: str | Path) -> None:
@@ -142,14 +145,14 @@ class ExportDialog(WorkerDialog):
         file = self.file_edit.text().strip()
         layers = self.chosen_layers()
         if not file:
-            return "Choose a file."
+            return self.tr("Choose a file.")
         if not layers:
-            return "Choose at least one layer."
+            return self.tr("Choose at least one layer.")
         if Path(file).expanduser().resolve() == self.workspace_path.resolve():
-            return "That is the workspace itself: choose another file."
+            return self.tr("That is the workspace itself: choose another file.")
         suffix = Path(file).suffix.lower()
         if suffix not in (".gpkg", ".geojson", ".json", ".csv", ".kml"):
-            return "The file must end in .gpkg, .geojson, .csv or .kml."
+            return self.tr("The file must end in .gpkg, .geojson, .csv or .kml.")
         return None
 
     def _update_buttons(self, *_args: object) -> None:
@@ -160,10 +163,11 @@ class ExportDialog(WorkerDialog):
                 if level != "CLEAR":
                     above[level] = above.get(level, 0) + n
         if above:
-            levels = ", ".join(f"TLP:{level} {n:,}" for level, n in above.items())
-            self.warning.setText(f"{sum(above.values()):,} features are marked above TLP:CLEAR ({levels}). A plain "
-                                 "file enforces no marking: keep it to your own tools, and share with partners "
-                                 "through an exchange package.")
+            levels = ", ".join(f"TLP:{level} {format_count(n)}" for level, n in above.items())
+            self.warning.setText(ExportDialog.tr("%Ln feature(s) are marked above TLP:CLEAR ({levels}). A plain file "
+                                                 "enforces no marking: keep it to your own tools, and share with "
+                                                 "partners through an exchange package.", "",
+                                                 sum(above.values())).format(levels=levels))
             self.warning.setStyleSheet(_WARNING)
         else:
             self.warning.setText("")
@@ -181,28 +185,28 @@ class ExportDialog(WorkerDialog):
         file, layers, path = self.file_edit.text().strip(), self.chosen_layers(), self.workspace_path
         layers_as = self.layers_as_box.currentData()
         self.report = None
-        self.message.setText("Exporting…")
+        self.message.setText(self.tr("Exporting…"))
         self.message.setStyleSheet("")
 
         def done(report: Any) -> None:
             self.report = report
-            text = report.summary() if hasattr(report, "summary") else f"Exported to {file}"
+            text = report.summary() if hasattr(report, "summary") else self.tr("Exported to {file}").format(file=file)
             self.message.setText(text)
             self.message.setStyleSheet("")
             self.exported.emit(text.splitlines()[0])
             self._worker_done()
 
         def failed(message: str) -> None:
-            self.message.setText(f"Export failed, no file was written: {message}")
+            self.message.setText(self.tr("Export failed, no file was written: {reason}").format(reason=message))
             self.message.setStyleSheet(_ERROR)
             self._worker_done()
 
         def cancelled() -> None:
-            self.message.setText("Cancelled: no file was written.")
+            self.message.setText(self.tr("Cancelled: no file was written."))
             self.message.setStyleSheet("")
             self._worker_done()
 
-        self.worker = run_with_progress(self, "Exporting",
+        self.worker = run_with_progress(self, self.tr("Exporting"),
                                         lambda feedback: run_export(path, file, layers, feedback, layers_as),
                                         on_success=done, on_error=failed, on_cancel=cancelled,
                                         feedback_factory=self.feedback_factory)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.ui.dialogs.import_mapping_panel import MappingPanel
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
@@ -35,9 +37,11 @@ if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.formats.field_mapping import MappingChoice
 
-FILE_FILTER = ("Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;"
-               "GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;"
-               "Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap "
+                                                "*.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage "
+                                                "(*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip "
+                                                "*.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;Cursor on "
+                                                "Target (*.cot *.xml);;All files (*)")
 _REJECTED = QColor("#b00020")
 _REPAIRED = QColor("#8a5a00")
 
@@ -90,7 +94,7 @@ class ImportDialog(WorkerDialog):
     def __init__(self, workspace_path: Path, catalog: Catalog, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
         self.setObjectName("import_dialog")
         self.workspace_path = Path(workspace_path)
         self.feedback_factory = feedback_factory
@@ -98,38 +102,38 @@ class ImportDialog(WorkerDialog):
         self._checked_settings: tuple | None = None
 
         self.file_edit = QLineEdit(self)
-        self.file_edit.setPlaceholderText("GeoJSON, GeoPackage, CSV with HXL tags, KML or zipped Shapefile")
+        self.file_edit.setPlaceholderText(self.tr("GeoJSON, GeoPackage, CSV with HXL tags, KML or zipped Shapefile"))
         self.file_edit.textChanged.connect(self._settings_changed)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self.browse)
         browse.setAutoDefault(False)  # Return in the mapping table must not open a file chooser
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
         self.layer_box = QComboBox(self)
-        self.layer_box.addItem("Automatic (from the file's layer names and fields)", None)
+        self.layer_box.addItem(self.tr("Automatic (from the file's layer names and fields)"), None)
         for kind in catalog:
-            self.layer_box.addItem(kind.title, kind.name)
+            self.layer_box.addItem(kind.title_in(current_language()), kind.name)
         self.layer_box.currentIndexChanged.connect(self._settings_changed)
-        self.skip_rejected = QCheckBox("Import the valid features and skip the rejected ones", self)
+        self.skip_rejected = QCheckBox(self.tr("Import the valid features and skip the rejected ones"), self)
         self.skip_rejected.toggled.connect(self._settings_changed)
         form = QFormLayout()
-        form.addRow("File", file_row)
-        form.addRow("Into layer", self.layer_box)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Into layer"), self.layer_box)
         form.addRow("", self.skip_rejected)
 
-        self.summary = QLabel("Choose a file, then Check to see what the import would do. Nothing is "
-                              "written until you press Import.", self)
+        self.summary = QLabel(self.tr("Choose a file, then Check to see what the import would do. Nothing is "
+                                      "written until you press Import."), self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report_tree = QTreeWidget(self)
-        self.report_tree.setHeaderLabels(["Import report"])
+        self.report_tree.setHeaderLabels([self.tr("Import report")])
         self.report_tree.setAlternatingRowColors(True)
 
         self.buttons = QDialogButtonBox(self)
-        self.check_button = self.buttons.addButton("Check", QDialogButtonBox.ButtonRole.ActionRole)
-        self.check_button.setToolTip("Read the file and report what would be imported (dry run)")
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button = self.buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setToolTip(self.tr("Read the file and report what would be imported (dry run)"))
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.start_import)
@@ -152,7 +156,7 @@ class ImportDialog(WorkerDialog):
 
     # --- inputs ---------------------------------------------------------------------------------
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import file", str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import file"), str(Path.home()), self.tr(FILE_FILTER))
         if path:
             self.file_edit.setText(path)
 
@@ -200,16 +204,16 @@ class ImportDialog(WorkerDialog):
         def saved(profiles: list[str]) -> None:
             self.mapping_panel.set_profiles(profiles)
             self.mapping_panel.profile_box.setCurrentText(name)
-            self.summary.setText(f"Profile {name!r} saved in the workspace.")
+            self.summary.setText(self.tr("Profile {name} saved in the workspace.").format(name=repr(name)))
             self._worker_done()
 
         def failed(message: str) -> None:
-            self.summary.setText(f"Profile not saved: {message}")
+            self.summary.setText(self.tr("Profile not saved: {reason}").format(reason=message))
             self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
             self._worker_done()
 
         self.worker = run_with_progress(
-            self, "Saving the profile", lambda feedback: save_import_profile(path, name, choice, feedback),
+            self, self.tr("Saving the profile"), lambda feedback: save_import_profile(path, name, choice, feedback),
             on_success=saved, on_error=failed, on_cancel=self._worker_done, feedback_factory=self.feedback_factory)
         self._update_buttons()
 
@@ -218,10 +222,10 @@ class ImportDialog(WorkerDialog):
         if not file:
             return
         if Path(file).expanduser().resolve() == self.workspace_path.resolve():
-            self.summary.setText("That is the workspace itself: choose another file.")
+            self.summary.setText(self.tr("That is the workspace itself: choose another file."))
             self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
             return
-        self.summary.setText("Checking…" if dry_run else "Importing…")
+        self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
         self.summary.setStyleSheet("")
         settings = self._settings()
         path = self.workspace_path
@@ -245,17 +249,21 @@ class ImportDialog(WorkerDialog):
 
         def failed(message: str) -> None:
             self.outcome = None
-            self.summary.setText(f"{'Check' if dry_run else 'Import'} failed, nothing was written: {message}")
+            if dry_run:
+                text = self.tr("Check failed, nothing was written: {reason}")
+            else:
+                text = self.tr("Import failed, nothing was written: {reason}")
+            self.summary.setText(text.format(reason=message))
             self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
             self._worker_done()
 
         def cancelled() -> None:
             self.outcome = None
-            self.summary.setText("Cancelled: nothing was written.")
+            self.summary.setText(self.tr("Cancelled: nothing was written."))
             self.summary.setStyleSheet("")
             self._worker_done()
 
-        title = "Checking the file" if dry_run else "Importing"
+        title = self.tr("Checking the file") if dry_run else self.tr("Importing")
         self.worker = run_with_progress(
             self, title, lambda feedback: run_import(path, file, layer, dry_run, skip, feedback, mapping, profile),
             on_success=finished_ok, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
@@ -264,55 +272,68 @@ class ImportDialog(WorkerDialog):
     # --- the report ------------------------------------------------------------------------------------
     def show_outcome(self, outcome: ImportOutcome) -> None:
         report = outcome.report
-        counts = (f"read {report.read:,}, {'would import' if report.status == 'dry-run' else 'imported'} "
-                  f"{report.imported:,}, repaired {report.repaired:,}, rejected {report.rejected:,}")
+        if report.status == "dry-run":
+            counts = self.tr("read {read}, would import {imported}, repaired {repaired}, rejected {rejected}")
+        else:
+            counts = self.tr("read {read}, imported {imported}, repaired {repaired}, rejected {rejected}")
+        counts = counts.format(read=format_count(report.read), imported=format_count(report.imported),
+                               repaired=format_count(report.repaired), rejected=format_count(report.rejected))
         if outcome.refused:
-            self.summary.setText(f"Nothing would be written: {outcome.refused}\n({counts})")
+            self.summary.setText(self.tr("Nothing would be written: {reason}").format(reason=outcome.refused)
+                                 + f"\n({counts})")
             self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
         elif report.status == "dry-run":
-            self.summary.setText(f"Ready to import: {counts}. Press Import to write.")
+            self.summary.setText(self.tr("Ready to import: {counts}. Press Import to write.").format(counts=counts))
             self.summary.setStyleSheet("")
         else:
-            self.summary.setText(f"Imported: {counts}. Each feature is stored with its marking.")
+            self.summary.setText(self.tr("Imported: {counts}. Each feature is stored with its marking.").format(
+                counts=counts))
             self.summary.setStyleSheet("")
         self.report_tree.clear()
         for layer in report.layers:
             top = QTreeWidgetItem([f"{layer.source_layer} → {layer.kind}"
                                    + (f" ({layer.kind_from})" if layer.kind_from else "")])
             self.report_tree.addTopLevelItem(top)
-            _child(top, f"read {layer.read:,}, imported {layer.imported:,}, repaired {layer.repaired:,}, "
-                        f"rejected {layer.rejected:,}" + (f"; source CRS {layer.source_crs}" if layer.source_crs
-                                                         else ""))
+            line = self.tr("read {read}, imported {imported}, repaired {repaired}, rejected {rejected}").format(
+                read=format_count(layer.read), imported=format_count(layer.imported),
+                repaired=format_count(layer.repaired), rejected=format_count(layer.rejected))
+            if layer.source_crs:
+                line += "; " + self.tr("source CRS {crs}").format(crs=layer.source_crs)
+            _child(top, line)
             mapping = layer.mapping
-            matched = _child(top, f"Matched fields ({len(mapping.matched)})")
+            matched = _child(top, self.tr("Matched fields ({n})").format(n=format_count(len(mapping.matched))))
             for m in mapping.matched:
                 how = f" [{m.hxl}]" if m.how == "hxl" and m.hxl else (f" [{m.how}]" if m.how != "name" else "")
                 _child(matched, f"{m.column} → {m.field}{how}")
             if mapping.unmapped:
-                unmapped = _child(top, f"Unmapped columns, not imported ({len(mapping.unmapped)})")
+                unmapped = _child(top, self.tr("Unmapped columns, not imported ({n})").format(
+                    n=format_count(len(mapping.unmapped))))
                 for column in mapping.unmapped:
                     _child(unmapped, column)
             if mapping.defaulted:
-                defaulted = _child(top, "Defaulted")
+                defaulted = _child(top, self.tr("Defaulted"))
                 for name, value in mapping.defaulted.items():
                     _child(defaulted, f"{name} = {value}")
             if mapping.missing_required:
-                _child(top, f"Missing required fields: {', '.join(mapping.missing_required)}", _REJECTED)
+                _child(top, self.tr("Missing required fields: {fields}").format(
+                    fields=", ".join(mapping.missing_required)), _REJECTED)
             for note in layer.notes:
-                _child(top, f"note: {note}")
+                _child(top, self.tr("note: {note}").format(note=note))
             if layer.refusal:
-                _child(top, f"refused: {layer.refusal}", _REJECTED)
+                _child(top, self.tr("refused: {reason}").format(reason=layer.refusal), _REJECTED)
             if layer.problems:
-                problems = _child(top, f"Problems ({len(layer.problems):,})")
+                problems = _child(top, self.tr("Problems ({n})").format(n=format_count(len(layer.problems))))
+                actions = {"rejected": self.tr("rejected"), "repaired": self.tr("repaired")}
                 for problem in layer.problems[:500]:
                     colour = _REJECTED if problem.action == "rejected" else _REPAIRED
-                    _child(problems, f"[{problem.action}] {problem}", colour)
+                    _child(problems, f"[{actions.get(problem.action, problem.action)}] {problem}", colour)
                 if len(layer.problems) > 500:
-                    _child(problems, f"… and {len(layer.problems) - 500:,} more")
+                    _child(problems, self.tr("… and {n} more").format(n=format_count(len(layer.problems) - 500)))
                 problems.setExpanded(True)
             top.setExpanded(True)
         for name, why in report.skipped_layers:
-            self.report_tree.addTopLevelItem(QTreeWidgetItem([f"skipped source layer {name}: {why}"]))
+            self.report_tree.addTopLevelItem(QTreeWidgetItem([self.tr("skipped source layer {name}: {reason}").format(
+                name=name, reason=why)]))
 
 
 def _child(parent: QTreeWidgetItem, text: str, colour: QColor | None = None) -> QTreeWidgetItem:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from humanops.catalog import Catalog
     from humanops.formats.field_mapping import MappingChoice
 
-NO_PROFILE = "(none: guess from the file)"
+NO_PROFILE = QT_TRANSLATE_NOOP("MappingPanel", "(none: guess from the file)")  # always the first entry
 DEBOUNCE_MS = 350
 
 
@@ -39,7 +39,7 @@ class MappingPanel(QGroupBox):
     save_requested = Signal(str)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
-        super().__init__("Field mapping (required fields marked *)", parent)
+        super().__init__(MappingPanel.tr("Field mapping (required fields marked *)"), parent)
         self.setObjectName("mapping_panel")
         self.catalog = catalog
         self.pending_profile: str | None = None  # chosen, not yet shown in the table
@@ -47,24 +47,24 @@ class MappingPanel(QGroupBox):
         self.table.changed.connect(self._edited)
         self.profile_box = QComboBox(self)
         self.profile_box.setObjectName("profile_box")
-        self.profile_box.addItem(NO_PROFILE)
+        self.profile_box.addItem(self.tr(NO_PROFILE))
         self.profile_box.activated.connect(self._profile_chosen)
         self.profile_name = QLineEdit(self)
         self.profile_name.setObjectName("profile_name")
-        self.profile_name.setPlaceholderText("name, e.g. kobo-shelters")
-        self.save_button = QPushButton("Save profile", self)
-        self.save_button.setToolTip("Keep this mapping in the workspace for the next file of the same shape")
+        self.profile_name.setPlaceholderText(self.tr("name, e.g. kobo-shelters"))
+        self.save_button = QPushButton(self.tr("Save profile"), self)
+        self.save_button.setToolTip(self.tr("Keep this mapping in the workspace for the next file of the same shape"))
         self.save_button.clicked.connect(self._save)
         profile_row = QHBoxLayout()
-        profile_row.addWidget(QLabel("Profile", self))
+        profile_row.addWidget(QLabel(self.tr("Profile"), self))
         profile_row.addWidget(self.profile_box, 1)
         profile_row.addWidget(self.profile_name, 1)
         profile_row.addWidget(self.save_button)
         self.preview = QTableWidget(0, 0, self)
         self.preview.setObjectName("preview_table")
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.preview_label = QLabel("Preview: Check reads the file and shows its first rows as they would be "
-                                    "imported.", self)
+        self.preview_label = QLabel(self.tr("Preview: Check reads the file and shows its first rows as they would be "
+                                            "imported."), self)
         self.preview_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(profile_row)
@@ -98,11 +98,11 @@ class MappingPanel(QGroupBox):
         self.preview.setColumnCount(0)
 
     def set_profiles(self, names: list[str]) -> None:
-        current = self.profile_box.currentText()
+        current = self.profile_box.currentText() if self.profile_box.currentIndex() > 0 else None
         self.profile_box.blockSignals(True)
         self.profile_box.clear()
-        self.profile_box.addItems([NO_PROFILE, *names])
-        self.profile_box.setCurrentText(current if current in names else NO_PROFILE)
+        self.profile_box.addItems([self.tr(NO_PROFILE), *names])
+        self.profile_box.setCurrentIndex(names.index(current) + 1 if current in names else 0)
         self.profile_box.blockSignals(False)
 
     def show_layer(self, layer_report: Any) -> None:
@@ -131,8 +131,8 @@ class MappingPanel(QGroupBox):
                 value = frame[name].iat[r]
                 text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
                 self.preview.setItem(r, c, QTableWidgetItem(text))
-        self.preview_label.setText(f"Preview: the first {len(frame)} row(s) as they would be imported "
-                                   "(nothing is written until Import).")
+        self.preview_label.setText(MappingPanel.tr("Preview: the first %Ln row(s) as they would be imported (nothing "
+                                                   "is written until Import).", "", len(frame)))
         self.preview.resizeColumnsToContents()
 
     def _edited(self) -> None:
@@ -140,7 +140,7 @@ class MappingPanel(QGroupBox):
 
     def _profile_chosen(self, index: int) -> None:
         name = self.profile_box.itemText(index)
-        self.pending_profile = None if name == NO_PROFILE else name
+        self.pending_profile = None if index <= 0 else name
         if self.pending_profile is None:
             self.table.kind = None  # back to the importer's guess
         self._timer.start()

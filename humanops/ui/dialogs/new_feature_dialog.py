@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.model.marking import Marking
+from humanops.ui.i18n import current_language
 from humanops.ui.panels.feature_form import FeatureForm
 from humanops.ui.panels.marking_editor import MarkingEditor
 
@@ -29,12 +30,13 @@ if TYPE_CHECKING:
 
 
 def _describe(geometry: BaseGeometry) -> str:
-    if geometry.geom_type == "Point":
-        return f"at {geometry.y:.5f}, {geometry.x:.5f}"
+    if geometry.geom_type == "Point":  # latitude, longitude in degrees, as GPS and radio read them
+        return QCoreApplication.translate("NewFeatureDialog", "at {lat}, {lon}").format(lat=f"{geometry.y:.5f}",
+                                                                                       lon=f"{geometry.x:.5f}")
     n = len(geometry.exterior.coords) - 1 if geometry.geom_type == "Polygon" else None
     if n is None and hasattr(geometry, "coords"):
         n = len(geometry.coords)
-    return f"{n} vertices" if n else geometry.geom_type
+    return NewFeatureDialog.tr("%Ln vertices", "", n) if n else geometry.geom_type
 
 
 class NewFeatureDialog(QDialog):
@@ -48,11 +50,11 @@ class NewFeatureDialog(QDialog):
         super().__init__(parent)
         self.kind = kind
         self.geometry = geometry
-        single = kind.title[:-1] if kind.title.endswith("s") else kind.title
-        self.setWindowTitle(f"New {single.lower()}")
+        single = kind.singular_in(current_language())
+        self.setWindowTitle(self.tr("New {kind}").format(kind=single))
         self.setModal(False)
-        header = QLabel(f"<b>New {single.lower()}</b> ({_describe(geometry)}). Fields marked * are required.",
-                        self)
+        header = QLabel(self.tr("<b>New {kind}</b> ({where}). Fields marked * are required.").format(
+            kind=single, where=_describe(geometry)), self)
         header.setWordWrap(True)
         self.form = FeatureForm(self)
         self.form.set_kind(kind)
@@ -71,9 +73,9 @@ class NewFeatureDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
-        fields_box = QGroupBox("Fields", self)
+        fields_box = QGroupBox(self.tr("Fields"), self)
         QVBoxLayout(fields_box).addWidget(scroll)
-        marking_box = QGroupBox("Marking (the layer's default)", self)
+        marking_box = QGroupBox(self.tr("Marking (the layer's default)"), self)
         QVBoxLayout(marking_box).addWidget(self.marking_editor)
         body = QHBoxLayout()
         body.addWidget(fields_box, 1)
@@ -81,7 +83,7 @@ class NewFeatureDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -115,7 +117,8 @@ class NewFeatureDialog(QDialog):
         errors = self.form.errors()
         if errors:
             field, reason = next(iter(errors.items()))
-            self.show_error(f"{field}: {reason}" if field else reason)
+            label = self.kind.field(field).label_in(current_language()) if field in self.kind.field_names else field
+            self.show_error(f"{label}: {reason}" if field else reason)
             return
         marking_error = self.marking_editor.error()
         if marking_error:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 ALERTS_TABLE = "humanops_alerts"
-NO_RULES = "No alerts: no trigger rules adopted"
+NO_RULES = QT_TRANSLATE_NOOP("AlertsPanel", "No alerts: no trigger rules adopted")  # shown translated
 MAX_ROWS = 1000
 
 
@@ -32,7 +32,7 @@ class AlertsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
-        self.empty = QLabel(NO_RULES, self)
+        self.empty = QLabel(self.tr(NO_RULES), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.table = QTableWidget(self)
@@ -60,13 +60,13 @@ class AlertsPanel(QWidget):
 
     def refresh(self) -> None:
         if not self.has_alerts_table():
-            self.empty.setText(NO_RULES if self.workspace is not None else "No workspace open")
+            self.empty.setText(self.tr(NO_RULES) if self.workspace is not None else self.tr("No workspace open"))
             self.stack.setCurrentWidget(self.empty)
             return
         # Newest first when the table has a time or id column to order by.
         columns, rows = newest_rows(self.workspace, ALERTS_TABLE, MAX_ROWS)  # type: ignore[arg-type]
         if not rows:
-            self.empty.setText("No alerts: the adopted trigger rules have not fired")
+            self.empty.setText(self.tr("No alerts: the adopted trigger rules have not fired"))
             self.stack.setCurrentWidget(self.empty)
             return
         self.table.clear()

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -38,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count, format_date, format_datetime, format_number
 from humanops.ui.symbols import TLP_COLOURS
 from humanops.ui.workers import Worker
 
@@ -47,10 +51,14 @@ if TYPE_CHECKING:
     from humanops.catalog import LayerKind
     from humanops.store.workspace import Workspace
 
-# Identity and marking columns shown after the kind's fields.
-EXTRA_COLUMNS = (("tlp", "TLP"), ("releasable_to", "Releasable to"), ("caveats", "Caveats"),
-                 ("expires", "Expires"), ("precision", "Precision"), ("originator", "Originator"),
-                 ("version", "Version"), ("modified", "Modified"), ("uuid", "UUID"))
+# Identity and marking columns shown after the kind's fields (headers translated where shown).
+EXTRA_COLUMNS = (("tlp", "TLP"), ("releasable_to", QT_TRANSLATE_NOOP("FeatureTableModel", "Releasable to")),
+                 ("caveats", QT_TRANSLATE_NOOP("FeatureTableModel", "Caveats")),
+                 ("expires", QT_TRANSLATE_NOOP("FeatureTableModel", "Expires")),
+                 ("precision", QT_TRANSLATE_NOOP("FeatureTableModel", "Precision")),
+                 ("originator", QT_TRANSLATE_NOOP("FeatureTableModel", "Originator")),
+                 ("version", QT_TRANSLATE_NOOP("FeatureTableModel", "Version")),
+                 ("modified", QT_TRANSLATE_NOOP("FeatureTableModel", "Modified")), ("uuid", "UUID"))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 UUID_ROLE = Qt.ItemDataRole.UserRole + 11
 _Index = QModelIndex | QPersistentModelIndex
@@ -96,22 +104,29 @@ def _missing(value: Any) -> bool:
 
 
 def format_value(value: Any, field_type: str | None = None) -> str:
-    """A cell's text: blanks for nulls, thousands separators, dates without noise."""
+    """A cell's text in the UI's locale: blanks for nulls, thousands separators, dates with their
+    month named. (Enum values are labelled by the model, which knows their field.)"""
     if _missing(value):
         return ""
     if isinstance(value, bool | np.bool_):
-        return "yes" if value else "no"
+        return QCoreApplication.translate("FeatureTableModel", "yes") if value else \
+            QCoreApplication.translate("FeatureTableModel", "no")
     if isinstance(value, datetime):  # pandas Timestamps too
-        return value.strftime("%Y-%m-%d %H:%M")
+        return format_datetime(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value)
+    if field_type == "date":  # stored as ISO text: shown as the locale writes a day
+        try:
+            return format_date(date.fromisoformat(str(value)[:10]))
+        except ValueError:
+            return str(value)  # not a date (another tool wrote it): as it is
     if field_type == "integer" or isinstance(value, int | np.integer):
         try:
-            return f"{int(value):,}"
+            return format_count(int(value))
         except (TypeError, ValueError):
             return str(value)
     if isinstance(value, float | np.floating):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return format_number(float(value))
     text = str(value)
     if field_type == "enum":
         return text.replace("_", " ")
@@ -126,6 +141,7 @@ class FeatureTableModel(QAbstractTableModel):
         self.kind: LayerKind | None = None
         self._frame: pd.DataFrame | None = None
         self._columns: list[tuple[str, str, str | None]] = []  # (column, header, field type)
+        self._labels: dict[str, Any] = {}  # enum column -> its field (values shown by their labels)
         self._order = np.zeros(0, dtype=np.int64)  # view row -> frame position
         self._uuids = np.zeros(0, dtype=object)
         self._row_of_uuid: dict[str, int] = {}
@@ -144,15 +160,20 @@ class FeatureTableModel(QAbstractTableModel):
             return
         self._frame = frame.drop(columns=[c for c in ("geometry", "geom") if c in frame.columns])
         columns: list[tuple[str, str, str | None]] = []
+        lang = current_language()
+        self._labels = {}
         if kind is not None:
             for spec in kind.fields:
                 if spec.name in self._frame.columns:
-                    header = spec.title + (f" ({spec.unit})" if spec.unit else "")
+                    unit = spec.unit_in(lang)
+                    header = spec.label_in(lang) + (f" ({unit})" if unit else "")
                     header += " *" if spec.required else ""
                     columns.append((spec.name, header, spec.type))
+                    if spec.type == "enum":
+                        self._labels[spec.name] = spec
         for name, header in EXTRA_COLUMNS:
             if name in self._frame.columns:
-                columns.append((name, header, "integer" if name == "version" else None))
+                columns.append((name, self.tr(header), "integer" if name == "version" else None))
         self._columns = columns
         self._order = np.arange(len(self._frame), dtype=np.int64)
         self._uuids = (self._frame["uuid"].to_numpy(dtype=object) if "uuid" in self._frame.columns
@@ -199,7 +220,12 @@ class FeatureTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         name, _, field_type = self._columns[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = format_value(self._value(row, column), field_type)
+            value = self._value(row, column)
+            spec = self._labels.get(name)
+            if spec is not None and not _missing(value):  # an enum value by its label (stored as it is)
+                text = spec.value_label(value, current_language())
+            else:
+                text = format_value(value, field_type)
             if role == Qt.ItemDataRole.ToolTipRole and len(text) < 40:
                 return None
             return text
@@ -255,12 +281,21 @@ class FeatureTableModel(QAbstractTableModel):
         if self._search is None:
             import pandas as pd
 
-            parts = [self._frame[c].astype(object).where(self._frame[c].notna(), "").astype(str)
-                     for c, _, _ in self._columns]
+            lang = current_language()
+            parts = [self._search_column(c, lang) for c, _, _ in self._columns]
             joined = parts[0].str.cat(parts[1:], sep="\x1f") if parts else pd.Series([], dtype=str)
             self._search = joined.str.lower().str.replace("_", " ", regex=False)
         needle = text.lower().replace("_", " ")
         return self._search.str.contains(needle, regex=False).to_numpy(dtype=bool)
+
+    def _search_column(self, column: str, lang: str) -> pd.Series:
+        """A column's text as the filter searches it: stored values, and enum values as shown too."""
+        raw = self._frame[column].astype(object).where(self._frame[column].notna(), "").astype(str)
+        spec = self._labels.get(column)
+        if spec is None:
+            return raw
+        labels = {value: spec.value_label(value, lang) for value in spec.values}
+        return raw + " " + raw.map(labels).fillna("")
 
     def frame_position(self, row: int) -> int:
         return int(self._order[row])
@@ -304,10 +339,10 @@ class AttributeTable(QWidget):
         self._sized_for: str | None = None
 
         self.layer_box = QComboBox(self)
-        self.layer_box.setToolTip("Layer shown in the table")
+        self.layer_box.setToolTip(self.tr("Layer shown in the table"))
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText("Filter rows (any column contains…)")
+        self.filter_box.setPlaceholderText(self.tr("Filter rows (any column contains…)"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(lambda _: self._filter_timer.start())
         self.status = QLabel(self)
@@ -354,7 +389,7 @@ class AttributeTable(QWidget):
         self.layer_box.clear()
         if workspace is not None:
             for kind in workspace.catalog:
-                self.layer_box.addItem(kind.title, kind.name)
+                self.layer_box.addItem(kind.title_in(current_language()), kind.name)
         self.layer_box.blockSignals(False)
         self.model.set_frame(None, None)
         if workspace is not None:
@@ -392,10 +427,11 @@ class AttributeTable(QWidget):
             return
         if self._loading is not None:
             self._loading.cancel()
-        self.status.setText("loading…")
+        self.status.setText(self.tr("loading…"))
         kind = ws.kind(layer)
         path = ws.path
-        worker = Worker(lambda feedback: read_attributes(path, kind), title=f"Reading {kind.title}")
+        worker = Worker(lambda feedback: read_attributes(path, kind),
+                        title=self.tr("Reading {layer}").format(layer=kind.title_in(current_language())))
         self._loading = worker
 
         def done(frame: pd.DataFrame) -> None:
@@ -408,7 +444,7 @@ class AttributeTable(QWidget):
         def failed(message: str) -> None:
             if self._loading is worker:
                 self._loading = None
-                self.status.setText(f"cannot read: {message}")
+                self.status.setText(self.tr("cannot read: {reason}").format(reason=message))
 
         worker.succeeded.connect(done)
         worker.failed.connect(failed)
@@ -443,9 +479,12 @@ class AttributeTable(QWidget):
     def _update_status(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         selected = len(self.selected_uuids())
-        text = f"{shown:,} of {total:,}" if shown != total else f"{total:,} features"
+        if shown != total:
+            text = self.tr("{shown} of {total}").format(shown=format_count(shown), total=format_count(total))
+        else:
+            text = AttributeTable.tr("%Ln feature(s)", "", total)
         if selected:
-            text += f", {selected:,} selected"
+            text += ", " + AttributeTable.tr("%Ln selected", "", selected)
         self.status.setText(text)
 
     def apply_filter(self) -> None:

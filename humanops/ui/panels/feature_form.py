@@ -1,7 +1,12 @@
 """A feature's form, generated from its layer kind: one editor per field, chosen by the
 field's type (text, number with its range and unit, enum picker, yes/no, date/time with a
 "not set" state), required fields marked, and each value checked as it is typed by the same
-``humanops.model.validation`` the workspace applies, with the reason shown under the field.
+``humanops.model.validation`` the workspace applies, with the reason shown under the field
+(a validity window that ends before, or as, it starts: under its end).
+
+A date or time holds exactly what it shows (``ui/date_time_edits.py``: no hidden seconds), and
+ticking "set" on an empty one fills it with the workspace's clock (its scenario time, if it has
+one: ``FeatureForm.clock``), not the wall clock.
 """
 
 from __future__ import annotations
@@ -11,12 +16,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import ValidationError
+from humanops.ui.date_time_edits import MomentEdit, to_the_minute
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import DATE_EDIT_FORMAT
 
 if TYPE_CHECKING:
     from humanops.catalog import FieldSpec, LayerKind
@@ -51,14 +58,22 @@ def _number(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
 class FieldEditor(QWidget):
-    """One field's editor; ``value()`` is the Python value (None when not set)."""
+    """One field's editor; ``value()`` is the Python value (None when not set). ``clock()``
+    gives "now" for a date or time that is being set (the form's: the workspace's clock)."""
 
     changed = Signal()
 
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None, *,
+                 clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self.clock = clock or _wall_clock
+        self._holds_value = False  # a date editor shows a value once set or filled, not before
         self.input = self._make_input()
         self.input.setObjectName(f"field_{spec.name}")
         # Why the stored value is not on screen (another tool wrote one the editor cannot hold).
@@ -69,27 +84,32 @@ class FieldEditor(QWidget):
         self.null_box: QCheckBox | None = None
         if spec.type in ("date", "datetime"):
             # A date editor always shows a date: a tick says whether the field is set at all.
-            self.null_box = QCheckBox("set", self)
-            self.null_box.setToolTip("Untick to leave the field empty")
+            self.null_box = QCheckBox(self.tr("set"), self)
+            self.null_box.setToolTip(self.tr("Untick to leave the field empty"))
             self.null_box.toggled.connect(self._null_toggled)
             layout.insertWidget(0, self.null_box)
+            QWidget.setTabOrder(self.null_box, self.input)  # tick "set", then Tab into the date
             self.null_box.setChecked(False)
             self.input.setEnabled(False)
-        tip = spec.description
-        if spec.unit:
-            tip = f"{tip} ({spec.unit})" if tip else spec.unit
+        lang = current_language()
+        tip = spec.description_in(lang)
+        unit = spec.unit_in(lang)
+        if unit:
+            tip = f"{tip} ({unit})" if tip else unit
         if tip:
             self.input.setToolTip(tip)
 
     # --- widgets per type -------------------------------------------------------------------
     def _make_input(self) -> QWidget:
         spec = self.spec
+        lang = current_language()
+        unit = spec.unit_in(lang)
         if spec.type == "enum":
             box = QComboBox(self)
             if not spec.required:
                 box.addItem("—", None)
-            for value in spec.values:
-                box.addItem(value.replace("_", " "), value)
+            for value in spec.values:  # shown in the UI's language, stored as the kind names it
+                box.addItem(spec.value_label(value, lang), value)
             box.currentIndexChanged.connect(self.changed)
             return box
         if spec.type == "boolean":
@@ -103,9 +123,9 @@ class FieldEditor(QWidget):
             # One below the minimum stands for "not set", shown as a dash.
             spin.setRange(low - 1, min(high, _INT_LIMIT))
             spin.setSpecialValueText("—")
-            spin.setGroupSeparatorShown(True)
-            if spec.unit:
-                spin.setSuffix(f" {spec.unit}")
+            spin.setGroupSeparatorShown(True)  # in the UI's locale: fr "12 345", es "12.345"
+            if unit:
+                spin.setSuffix(f" {unit}")
             spin.valueChanged.connect(self.changed)
             return spin
         if spec.type == "real":
@@ -116,23 +136,24 @@ class FieldEditor(QWidget):
             spin.setRange(low - 1, high)
             spin.setSpecialValueText("—")
             spin.setGroupSeparatorShown(True)
-            if spec.unit:
-                spin.setSuffix(f" {spec.unit}")
+            if unit:
+                spin.setSuffix(f" {unit}")
             spin.valueChanged.connect(self.changed)
             return spin
         if spec.type == "datetime":
-            edit = QDateTimeEdit(self)
-            edit.setTimeZone(QTimeZone.utc())
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-            edit.setCalendarPopup(True)
-            edit.setDateTime(QDateTime.currentDateTimeUtc())
-            edit.dateTimeChanged.connect(self.changed)
-            return edit
+            moment = MomentEdit(self)  # the month named, in the UI's language; UTC; no hidden seconds
+            moment.set_moment(to_the_minute(self.clock()))
+            moment.dateTimeChanged.connect(self.changed)
+            return moment
         if spec.type == "date":
             edit = QDateEdit(self)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            # Left to right before its format, in Arabic too: Qt lays a date edit's sections out
+            # in reverse for a right-to-left widget (ui/date_time_edits.py).
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            edit.setDisplayFormat(DATE_EDIT_FORMAT)
             edit.setCalendarPopup(True)
-            edit.setDate(QDate.currentDate())
+            today = self.clock().date()
+            edit.setDate(QDate(today.year, today.month, today.day))
             edit.dateChanged.connect(self.changed)
             return edit
         if spec.max_length is not None and spec.max_length > 500:
@@ -148,8 +169,23 @@ class FieldEditor(QWidget):
         return line
 
     def _null_toggled(self, checked: bool) -> None:
+        if checked and not self._holds_value:  # set now: from the workspace's clock, to the minute shown
+            self._fill_from_clock()
         self.input.setEnabled(checked)
         self.changed.emit()
+
+    def _fill_from_clock(self) -> None:
+        w = self.input
+        now = self.clock()
+        blocked = w.blockSignals(True)
+        try:
+            if isinstance(w, MomentEdit):
+                w.set_moment(to_the_minute(now))
+            elif isinstance(w, QDateEdit):
+                w.setDate(QDate(now.year, now.month, now.day))
+        finally:
+            w.blockSignals(blocked)
+        self._holds_value = True
 
     # --- value ------------------------------------------------------------------------------
     def value(self) -> Any:
@@ -164,8 +200,8 @@ class FieldEditor(QWidget):
             if w.value() == w.minimum():
                 return None
             return int(w.value()) if t == "integer" else float(w.value())
-        if isinstance(w, QDateTimeEdit) and t == "datetime":
-            return w.dateTime().toUTC().toPython().replace(tzinfo=UTC)
+        if isinstance(w, MomentEdit):
+            return w.moment()
         if isinstance(w, QDateEdit):
             return w.date().toPython()
         if isinstance(w, QPlainTextEdit):
@@ -178,6 +214,7 @@ class FieldEditor(QWidget):
         self.unshown = None
         try:
             missing = value is None or (isinstance(value, float) and math.isnan(value))
+            self._holds_value = not missing
             if self.null_box is not None:
                 self.null_box.blockSignals(True)
                 self.null_box.setChecked(not missing)
@@ -198,12 +235,10 @@ class FieldEditor(QWidget):
                     w.setValue(w.minimum())
                     if not missing:
                         self._cannot_show(value)
-            elif isinstance(w, QDateTimeEdit) and self.spec.type == "datetime":
+            elif isinstance(w, MomentEdit):
                 if not missing:
                     stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-                    if stamp.tzinfo is None:
-                        stamp = stamp.replace(tzinfo=UTC)
-                    w.setDateTime(QDateTime.fromSecsSinceEpoch(int(stamp.timestamp()), QTimeZone.utc()))
+                    w.set_moment(stamp)  # with its seconds, if it has any: shown as stored
             elif isinstance(w, QDateEdit):
                 if not missing:
                     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
@@ -221,10 +256,10 @@ class FieldEditor(QWidget):
 
         try:
             coerce_value(self.spec, value)
-            reason = f"{value!r} cannot be shown here"
+            reason = self.tr("{value} cannot be shown here").format(value=repr(value))
         except ValidationError as exc:
             reason = exc.reason
-        self.unshown = f"{reason} (as stored): choose a valid value"
+        self.unshown = self.tr("{reason} (as stored): choose a valid value").format(reason=reason)
 
     def error(self) -> str | None:
         """Why the current value cannot be stored, or None."""
@@ -238,13 +273,14 @@ class FieldEditor(QWidget):
         except ValidationError as exc:
             return exc.reason
         if coerced is None and self.spec.required:
-            return "is required"
+            return self.tr("is required")
         return None
 
 
 class FeatureForm(QWidget):
     """All fields of one kind. ``values()`` gives every field; ``changed_values()`` only the
-    ones the user changed since :meth:`set_values`; ``errors()`` what blocks Apply."""
+    ones the user changed since :meth:`set_values`; ``errors()`` what blocks Apply.
+    ``clock`` (set by whoever knows the workspace) is "now" for the date and time editors."""
 
     edited = Signal()
     validityChanged = Signal(bool)
@@ -252,6 +288,7 @@ class FeatureForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind: LayerKind | None = None
+        self.clock: Callable[[], datetime] = _wall_clock
         self.editors: dict[str, FieldEditor] = {}
         self._messages: dict[str, QLabel] = {}
         self._original: dict[str, Any] = {}
@@ -280,14 +317,15 @@ class FeatureForm(QWidget):
         self.kind = kind
         if kind is None:
             return
+        lang = current_language()
         for spec in kind.fields:
-            editor = FieldEditor(spec, self._body)
+            editor = FieldEditor(spec, self._body, clock=lambda: self.clock())
             editor.changed.connect(self._on_edit)
-            title = spec.title + (" *" if spec.required else "")
+            title = spec.label_in(lang) + (" *" if spec.required else "")
             label = QLabel(title, self._body)
             label.setBuddy(editor.input)
             if spec.required:
-                label.setToolTip("Required")
+                label.setToolTip(self.tr("Required"))
                 font = label.font()
                 font.setBold(True)
                 label.setFont(font)
@@ -391,7 +429,7 @@ class FeatureFormPanel(QWidget):
         self.uuid: str | None = None
         self.authority: Callable[[Feature], tuple[str, bool]] | None = None
         self.editors_info: Callable[[Feature], str] | None = None
-        self.title = QLabel("Select one feature on the map or in the table to see its fields.", self)
+        self.title = QLabel(self.tr("Select one feature on the map or in the table to see its fields."), self)
         self.title.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setObjectName("feature_authority_note")
@@ -406,18 +444,19 @@ class FeatureFormPanel(QWidget):
         self.form = FeatureForm(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar rather than a clipped editor when a language's words need more room.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.apply_button = QPushButton("Apply", self)
-        self.apply_button.setToolTip("Store the changed fields as a new version (undoable)")
-        self.revert_button = QPushButton("Revert", self)
+        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self.apply_button.setToolTip(self.tr("Store the changed fields as a new version (undoable)"))
+        self.revert_button = QPushButton(self.tr("Revert"), self)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
-        self.editors_button = QPushButton("Editors…", self)
+        self.editors_button = QPushButton(self.tr("Editors…"), self)
         self.editors_button.setObjectName("feature_editors_button")
-        self.editors_button.setToolTip("The organisations that may change this feature's fields and geometry "
-                                       "with its originator")
+        self.editors_button.setToolTip(self.tr("The organisations that may change this feature's fields and geometry "
+                                               "with its originator"))
         self.editors_button.clicked.connect(self._editors_clicked)
         self.editors_button.hide()
         buttons = QHBoxLayout()
@@ -443,25 +482,34 @@ class FeatureFormPanel(QWidget):
         self.note.setVisible(bool(note))
         editors = "" if feature is None or self.editors_info is None else self.editors_info(feature)
         self.editors_line.setText(editors)
-        self.editors_line.setToolTip("Editors may change its fields and geometry with its originator; only the "
-                                     "originator sets the marking, names editors or deletes it" if editors else "")
+        self.editors_line.setToolTip(self.tr("Editors may change its fields and geometry with its originator; only "
+                                             "the originator sets the marking, names editors or deletes it")
+                                     if editors else "")
         self.editors_line.setVisible(bool(editors))
         self.editors_button.setVisible(feature is not None and self.editors_info is not None)
-        self.apply_button.setText("Propose…" if proposes else "Apply")
-        self.apply_button.setToolTip("Send the changed fields to the feature's originator as a proposal (undoable)"
-                                     if proposes else "Store the changed fields as a new version (undoable)")
+        if proposes:
+            self.apply_button.setText(self.tr("Propose…"))
+            self.apply_button.setToolTip(self.tr("Send the changed fields to the feature's originator as a proposal "
+                                                 "(undoable)"))
+        else:
+            self.apply_button.setText(self.tr("Apply"))
+            self.apply_button.setToolTip(self.tr("Store the changed fields as a new version (undoable)"))
         if feature is None or kind is None:
             self.layer = self.uuid = None
             self.form.set_kind(None)
-            self.title.setText("Select one feature on the map or in the table to see its fields.")
+            self.title.setText(self.tr("Select one feature on the map or in the table to see its fields."))
         else:
             self.layer, self.uuid = feature.kind, feature.uuid
             self.form.set_kind(kind)
             self.form.set_values(feature.properties)
-            name = feature.properties.get("name") or "(unnamed)"
-            single = kind.title[:-1] if kind.title.endswith("s") else kind.title
-            self.title.setText(f"<b>{name}</b> — {single.lower()}, version {feature.version}"
-                               f"{', from ' + feature.originator if feature.originator else ''}")
+            name = feature.properties.get("name") or self.tr("(unnamed)")
+            single = kind.singular_in(current_language())
+            if feature.originator:
+                title = self.tr("<b>{name}</b> — {kind}, version {version}, from {originator}")
+            else:
+                title = self.tr("<b>{name}</b> — {kind}, version {version}")
+            self.title.setText(title.format(name=name, kind=single, version=feature.version,
+                                            originator=feature.originator))
         self._update_buttons()
 
     def feature(self) -> Feature | None:

@@ -1,13 +1,19 @@
 """The layers panel: one row per layer (visibility, feature count), its legend underneath
 (swatches from the kind's style classes, with counts), drawing order by drag or the arrow
-buttons, an opacity slider and zoom to layer."""
+buttons, an opacity slider and zoom to layer.
+
+A layer the canvas could not load (or draw) is shown FAILED: red, a warning marker instead of
+its swatch, "failed to load" in its row, the reason in its tooltip, and Retry (button and
+context menu). The map does not draw it as empty, and the panel must not look as if all is well.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,13 +27,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count
 from humanops.ui.symbols import SWATCH_H, SWATCH_W, legend_entries, swatch_icon
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
+    from humanops.ui.canvas.layer_data import LayerFailure
+
+log = logging.getLogger(__name__)
 
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
 CLASS_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # "Danger zones (12)": the row's text while it is not failed
+OTHER_ROLE = Qt.ItemDataRole.UserRole + 4  # the legend's "other" row (values of no class), whatever its language
+FAILED_COLOUR = "#b00020"
+
+
+def failure_icon(dpr: float = 1.0) -> QIcon:
+    """A red tag with a white "!" in a swatch's place: the same marker as the map's warning."""
+    pixmap = QPixmap(round(SWATCH_W * dpr), round(SWATCH_H * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(FAILED_COLOUR))
+    rect = QRectF(1, 1, SWATCH_W - 2, SWATCH_H - 2)
+    painter.drawRoundedRect(rect, 3, 3)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(SWATCH_H - 4)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)
 
 
 class _LayerTree(QTreeWidget):
@@ -55,6 +90,8 @@ class LayersPanel(QWidget):
         self.canvas = canvas
         self.workspace: Workspace | None = None
         self._opacity: dict[str, float] = {}
+        self._swatches: dict[str, QIcon] = {}  # a layer row's own icon, put back when it loads again
+        self._count_errors: dict[str, str] = {}  # layers whose counts cannot be read
         self._updating = False
 
         self.tree = _LayerTree(self)
@@ -73,20 +110,25 @@ class LayersPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.orderChanged.connect(self._apply_order)
 
-        self.up_button = self._tool_button("▲", "Draw the selected layer higher (above others)", lambda: self.move(-1))
-        self.down_button = self._tool_button("▼", "Draw the selected layer lower", lambda: self.move(1))
-        self.zoom_button = self._tool_button("Zoom to layer", "Zoom the map to the selected layer",
+        self.up_button = self._tool_button("▲", self.tr("Draw the selected layer higher (above others)"),
+                                           lambda: self.move(-1))
+        self.down_button = self._tool_button("▼", self.tr("Draw the selected layer lower"), lambda: self.move(1))
+        self.zoom_button = self._tool_button(self.tr("Zoom to layer"), self.tr("Zoom the map to the selected layer"),
                                              self.zoom_to_current)
-        self.opacity_label = QLabel("Opacity")
+        self.retry_button = self._tool_button(self.tr("Retry"), self.tr("Read the selected layer again: it failed "
+                                                                        "to load"), self.retry_current)
+        self.retry_button.setObjectName("retry_layer_button")
+        self.retry_button.setStyleSheet(f"color: {FAILED_COLOUR}; font-weight: bold;")
+        self.opacity_label = QLabel(self.tr("Opacity"))
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(100)
-        self.opacity.setToolTip("Opacity of the selected layer")
+        self.opacity.setToolTip(self.tr("Opacity of the selected layer"))
         self.opacity.valueChanged.connect(self._opacity_changed)
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.up_button, self.down_button, self.zoom_button):
+        for button in (self.up_button, self.down_button, self.zoom_button, self.retry_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         opacity_row = QHBoxLayout()
@@ -100,6 +142,9 @@ class LayersPanel(QWidget):
         layout.addLayout(opacity_row)
         self._count_timer = QTimer(self, singleShot=True, interval=150)
         self._count_timer.timeout.connect(self.refresh_counts)
+        failure_changed = getattr(canvas, "layerFailureChanged", None)
+        if failure_changed is not None:
+            failure_changed.connect(self._failure_changed)
         self._set_controls_enabled()
 
     def _tool_button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -116,26 +161,31 @@ class LayersPanel(QWidget):
         self._updating = True
         self.tree.clear()
         self._opacity.clear()
+        self._swatches.clear()
+        self._count_errors.clear()
         if workspace is not None:
             order = self._canvas_order(workspace)
             dpr = self.devicePixelRatioF()
+            lang = current_language()
             for name in order:
                 kind = workspace.kind(name)
-                item = QTreeWidgetItem([kind.title])
+                item = QTreeWidgetItem([kind.title_in(lang)])
                 item.setData(0, LAYER_ROLE, name)
-                item.setToolTip(0, kind.description)
+                item.setToolTip(0, kind.description_in(lang))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setCheckState(0, Qt.CheckState.Checked)
                 entries = legend_entries(kind)
                 if len(entries) == 1 and entries[0].value is None:
-                    item.setIcon(0, swatch_icon(kind, entries[0].symbol, dpr))
+                    self._swatches[name] = swatch_icon(kind, entries[0].symbol, dpr)
+                    item.setIcon(0, self._swatches[name])
                 else:
                     for entry in entries:
                         child = QTreeWidgetItem([entry.label])
                         child.setIcon(0, swatch_icon(kind, entry.symbol, dpr))
                         child.setData(0, LAYER_ROLE, name)
                         child.setData(0, CLASS_ROLE, entry.value)
+                        child.setData(0, OTHER_ROLE, entry.value is None)
                         child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                         item.addChild(child)
                 notes = self._style_notes(kind)
@@ -160,14 +210,14 @@ class LayersPanel(QWidget):
         names += [n for n in workspace.layers() if n not in names]
         return list(reversed(names))
 
-    @staticmethod
-    def _style_notes(kind: object) -> str:
+    def _style_notes(self, kind: object) -> str:
         style = kind.style  # type: ignore[attr-defined]
         notes = []
         if style.size_by is not None:
-            notes.append(f"size: {style.size_by.field.replace('_', ' ')} (up to {style.size_by.max_value:,.0f})")
+            notes.append(self.tr("size: {field} (up to {value})").format(
+                field=_field_words(kind, style.size_by.field), value=format_count(round(style.size_by.max_value))))
         if style.buffer_field:
-            notes.append(f"band: true {style.buffer_field.replace('_m', '').replace('_', ' ')}")
+            notes.append(self.tr("band: true {field}").format(field=_field_words(kind, style.buffer_field)))
         return "; ".join(notes)
 
     def refresh_counts(self, layer: str | None = None) -> None:
@@ -183,13 +233,23 @@ class LayersPanel(QWidget):
                 if layer is not None and name != layer:
                     continue
                 kind = ws.kind(name)
-                total = ws.count(name)
-                item.setText(0, f"{kind.title} ({total:,})")
+                try:
+                    total = ws.count(name)
+                    counted = ws.value_counts(name, kind.style.classify_by) \
+                        if kind.style.classify_by and item.childCount() else {}
+                except Exception as exc:  # a damaged table: the row says so instead of a count
+                    log.exception("cannot count layer %s", name)
+                    self._count_errors[name] = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+                    self._show_state(item)
+                    continue
+                self._count_errors.pop(name, None)
+                item.setData(0, COUNT_TEXT_ROLE, f"{kind.title_in(current_language())} ({format_count(total)})")
+                self._show_state(item)
                 field = kind.style.classify_by
                 if not field or item.childCount() == 0:
                     continue
                 counts: dict[str, int] = {}
-                for value, n in ws.value_counts(name, field).items():
+                for value, n in counted.items():
                     key = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
                     counts[key] = n
                 classed = 0
@@ -197,22 +257,89 @@ class LayersPanel(QWidget):
                 for j in range(item.childCount()):
                     child = item.child(j)
                     value = child.data(0, CLASS_ROLE)
-                    label = child.text(0).rsplit(" (", 1)[0]
-                    if value is None and child.flags() & Qt.ItemFlag.ItemIsEnabled and label == "other":
+                    if child.data(0, OTHER_ROLE):
                         other_item = child
                         continue
                     if value is None:
                         continue
                     n = counts.get(value, 0)
                     classed += n
-                    child.setText(0, f"{label} ({n:,})")
+                    child.setText(0, f"{_legend_label(child)} ({format_count(n)})")
                 if other_item is not None:
-                    other_item.setText(0, f"other ({total - classed:,})")
+                    other_item.setText(0, f"{_legend_label(other_item)} ({format_count(total - classed)})")
         finally:
             self._updating = False
 
     def schedule_count_refresh(self) -> None:
         self._count_timer.start()
+
+    # --- failed layers --------------------------------------------------------------------------
+    def failure_text(self, name: str) -> str | None:
+        """Why the layer is not shown as stored, as its tooltip says; None when it is."""
+        failure: LayerFailure | None = getattr(self.canvas, "layer_failure", lambda _n: None)(name)
+        if failure is not None:
+            return failure.reason
+        return self._count_errors.get(name)
+
+    def is_failed(self, name: str) -> bool:
+        return self.failure_text(name) is not None
+
+    def _failure_changed(self, name: str) -> None:
+        item = self.layer_item(name)
+        if item is not None:
+            self._updating = True
+            try:
+                self._show_state(item)
+            finally:
+                self._updating = False
+        self._set_controls_enabled()
+
+    def _show_state(self, item: QTreeWidgetItem) -> None:
+        """The row as the layer is: its count and swatch, or FAILED with the reason."""
+        name = item.data(0, LAYER_ROLE)
+        ws = self.workspace
+        lang = current_language()
+        title = ws.kind(name).title_in(lang) if ws is not None else name
+        failure: LayerFailure | None = getattr(self.canvas, "layer_failure", lambda _n: None)(name)
+        reason = self.failure_text(name)
+        if reason is None:
+            item.setText(0, item.data(0, COUNT_TEXT_ROLE) or title)
+            item.setIcon(0, self._swatches.get(name, QIcon()))
+            item.setData(0, Qt.ItemDataRole.ForegroundRole, None)  # the theme's, as before the failure
+            item.setData(0, Qt.ItemDataRole.FontRole, None)
+            item.setToolTip(0, ws.kind(name).description_in(lang) if ws is not None else "")
+            return
+        drawn = failure is not None and failure.stage == "draw"
+        state = self.tr("failed to draw") if drawn else self.tr("failed to load")
+        item.setText(0, self.tr("{title} — {state}").format(title=title, state=state))
+        item.setIcon(0, failure_icon(self.devicePixelRatioF()))
+        item.setForeground(0, QBrush(QColor(FAILED_COLOUR)))
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setToolTip(0, self.tr(
+            "FAILED: {title} {state}.\nReason: {reason}\n\nThe map is missing or out of date for this layer: "
+            "no {title_lower} on the map does not mean there are none.\nRight-click → Retry loading, or the "
+            "Retry button below. The log has the details.").format(
+                title=title, state=state, reason=reason, title_lower=title.lower()))
+
+    def retry_current(self) -> None:
+        name = self.current_layer()
+        if name:
+            self.retry(name)
+
+    def retry(self, name: str) -> None:
+        """Read the layer again (the canvas reports the outcome; the counts are re-read too)."""
+        item = self.layer_item(name)
+        if item is not None and self.is_failed(name):
+            self._updating = True
+            item.setText(0, self.tr("{title} — retrying…").format(
+                title=self.workspace.kind(name).title_in(current_language()) if self.workspace is not None else name))
+            self._updating = False
+        retry = getattr(self.canvas, "retry_layer", None)
+        if retry is not None:
+            retry(name)
+        self.refresh_counts(name)
 
     # --- state --------------------------------------------------------------------------------
     def layer_order(self) -> list[str]:
@@ -266,6 +393,8 @@ class LayersPanel(QWidget):
         has = self.tree.currentItem() is not None
         for widget in (self.up_button, self.down_button, self.zoom_button, self.opacity):
             widget.setEnabled(has)
+        name = self.current_layer()
+        self.retry_button.setVisible(bool(name) and self.is_failed(name))
 
     def _opacity_changed(self, value: int) -> None:
         name = self.current_layer()
@@ -313,14 +442,34 @@ class LayersPanel(QWidget):
         name = item.data(0, LAYER_ROLE)
         self.tree.setCurrentItem(item.parent() or item)
         menu = QMenu(self)
-        zoom = QAction("Zoom to layer", menu)
+        if self.is_failed(name):
+            retry = QAction(self.tr("Retry loading"), menu)
+            retry.setObjectName("retry_layer_action")
+            retry.triggered.connect(lambda: self.retry(name))
+            menu.addAction(retry)
+            menu.addSeparator()
+        zoom = QAction(self.tr("Zoom to layer"), menu)
         zoom.triggered.connect(lambda: self.canvas.zoom_to_layer(name))
         menu.addAction(zoom)
-        up = QAction("Move up", menu)
+        up = QAction(self.tr("Move up"), menu)
         up.triggered.connect(lambda: self.move(-1))
-        down = QAction("Move down", menu)
+        down = QAction(self.tr("Move down"), menu)
         down.triggered.connect(lambda: self.move(1))
         menu.addAction(up)
         menu.addAction(down)
         menu.exec(self.tree.viewport().mapToGlobal(position))
         menu.deleteLater()
+
+
+def _legend_label(row: QTreeWidgetItem) -> str:
+    """A legend row's label without the count the panel put after it."""
+    return row.text(0).rsplit(" (", 1)[0]
+
+
+def _field_words(kind: object, name: str) -> str:
+    """A field as the legend's notes name it: its label in the UI's language; in English the words
+    of its name ("width" for width_m), as the kind files give no English label of their own."""
+    lang = current_language()
+    if lang == "en":
+        return name.removesuffix("_m").replace("_", " ")
+    return kind.field(name).label_in(lang).lower()  # type: ignore[attr-defined]

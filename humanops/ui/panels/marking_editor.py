@@ -7,18 +7,16 @@ an id or precision the model refuses is shown as a message, never stored.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +33,9 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import ValidationError
 from humanops.model.marking import CAVEATS, TLP, Marking, Precision, split_list
+from humanops.ui.date_time_edits import MomentEdit
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import DATETIME_EDIT_FORMAT
 from humanops.ui.symbols import TLP_COLOURS
 
 if TYPE_CHECKING:
@@ -45,30 +46,43 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _ERROR_STYLE = "color: #b00020;"
 _WARNING_STYLE = "color: #8a5a00;"
+# What each level means and what each caveat says, shown translated (context "MarkingEditor");
+# the level names themselves (TLP:RED...) are the standard's and never translated.
 TLP_MEANING = {
-    "CLEAR": "Anyone: no limit on disclosure.",
-    "GREEN": "Members of the communities the originator shares with; not public.",
-    "AMBER": "Only the organisations named below, and only to those who need to know.",
-    "AMBER+STRICT": "Only the organisations named below; they do not pass it on.",
-    "RED": "Only the named recipients, for their eyes: never passed on.",
+    "CLEAR": QT_TRANSLATE_NOOP("MarkingEditor", "Anyone: no limit on disclosure."),
+    "GREEN": QT_TRANSLATE_NOOP("MarkingEditor", "Members of the communities the originator shares with; not public."),
+    "AMBER": QT_TRANSLATE_NOOP("MarkingEditor", "Only the organisations named below, and only to those who need to "
+                                                "know."),
+    "AMBER+STRICT": QT_TRANSLATE_NOOP("MarkingEditor", "Only the organisations named below; they do not pass it on."),
+    "RED": QT_TRANSLATE_NOOP("MarkingEditor", "Only the named recipients, for their eyes: never passed on."),
 }
 CAVEAT_TITLES = {
-    "no_onward_sharing": ("No onward sharing", "Recipients never pass it on, whatever its TLP level"),
-    "no_public_release": ("No public release", "Never published, even in public briefings"),
-    "protection_sensitive": ("Protection-sensitive", "Data about people at risk: handle as protection data"),
+    "no_onward_sharing": (QT_TRANSLATE_NOOP("MarkingEditor", "No onward sharing"),
+                          QT_TRANSLATE_NOOP("MarkingEditor", "Recipients never pass it on, whatever its TLP level")),
+    "no_public_release": (QT_TRANSLATE_NOOP("MarkingEditor", "No public release"),
+                          QT_TRANSLATE_NOOP("MarkingEditor", "Never published, even in public briefings")),
+    "protection_sensitive": (QT_TRANSLATE_NOOP("MarkingEditor", "Protection-sensitive"),
+                             QT_TRANSLATE_NOOP("MarkingEditor", "Data about people at risk: handle as protection "
+                                                                "data")),
 }
+
+
+def tlp_meaning(level: str) -> str:
+    return QCoreApplication.translate("MarkingEditor", TLP_MEANING[level]) if level in TLP_MEANING else ""
 
 
 def partner_parties(workspace: Workspace | None) -> list[tuple[str, str]]:
-    """(id, label) of every organisation and community in the partner directory, if the
-    sharing area's directory store is present and holds any; else []."""
+    """(id, label) of every organisation and community in the workspace's partner directory
+    (none: [])."""
     if workspace is None:
         return []
+    # Imported here, not at the top: the sharing package is not needed for the first frame. It
+    # is part of HumanOps (no longer an area that may be absent), so a failing import is a bug
+    # that must reach the error dialog, not an empty list of partners.
+    from humanops.sharing.directory_store import load_directory
+
     try:
-        store = importlib.import_module("humanops.sharing.directory_store")
-        directory = store.load_directory(workspace)
-    except ModuleNotFoundError:
-        return []
+        directory = load_directory(workspace)
     except Exception:  # a directory we cannot read must not block marking a feature
         log.exception("cannot read the partner directory")
         return []
@@ -77,8 +91,17 @@ def partner_parties(workspace: Workspace | None) -> list[tuple[str, str]]:
         label = f"{org.acronym or org.name} — {org.name}" if org.acronym and org.acronym != org.name else org.name
         parties.append((org.id, f"{label} ({org.id})"))
     for community in sorted(directory.communities.values(), key=lambda c: c.id):
-        parties.append((community.id, f"{community.name} ({community.id}, community)"))
+        parties.append((community.id, QCoreApplication.translate("MarkingEditor", "{name} ({id}, community)").format(
+            name=community.name, id=community.id)))
     return parties
+
+
+def _in_order_of(chosen: list[str], original: tuple[str, ...]) -> tuple[str, ...]:
+    """``chosen`` with the values the stored marking holds first, in its order: the editor lists
+    parties and caveats in its own order, and a marking shown unchanged must read unchanged
+    (else every feature a partner marked looked edited, and the panel held on to it)."""
+    kept = [value for value in original if value in chosen]
+    return tuple(kept + [value for value in chosen if value not in kept])
 
 
 def _tlp_button_style(tlp: str) -> str:
@@ -116,7 +139,7 @@ class MarkingEditor(QWidget):
             button.setObjectName(f"tlp_{level.value}")
             button.setCheckable(True)
             button.setStyleSheet(_tlp_button_style(level.value))
-            button.setToolTip(f"TLP:{level.value} — {TLP_MEANING[level.value]}")
+            button.setToolTip(f"TLP:{level.value} — {tlp_meaning(level.value)}")
             self.tlp_group.addButton(button)
             self.tlp_buttons[level.value] = button
             tlp_row.addWidget(button)
@@ -127,11 +150,11 @@ class MarkingEditor(QWidget):
 
         # releasable to
         self.parties = QListWidget(self)
-        self.parties.setToolTip("Organisations and communities this feature may be given to")
+        self.parties.setToolTip(self.tr("Organisations and communities this feature may be given to"))
         self.parties.setMaximumHeight(110)
         self.parties.itemChanged.connect(lambda _item: self._on_edit())
         self.other_parties = QLineEdit(self)
-        self.other_parties.setPlaceholderText("organisation or community ids, comma-separated")
+        self.other_parties.setPlaceholderText(self.tr("organisation or community ids, comma-separated"))
         self.other_parties.textChanged.connect(self._on_edit)
         self.parties_hint = QLabel(self)
         self.parties_hint.setWordWrap(True)
@@ -142,21 +165,19 @@ class MarkingEditor(QWidget):
         caveats.setSpacing(1)
         for caveat in CAVEATS:
             title, tip = CAVEAT_TITLES.get(caveat, (caveat.replace("_", " ").capitalize(), ""))
-            box = QCheckBox(title, self)
-            box.setToolTip(tip)
+            box = QCheckBox(self.tr(title), self)
+            box.setToolTip(self.tr(tip) if tip else "")
             box.setObjectName(f"caveat_{caveat}")
             box.toggled.connect(self._on_edit)
             self.caveat_boxes[caveat] = box
             caveats.addWidget(box)
 
         # expiry
-        self.never_expires = QCheckBox("never", self)
+        self.never_expires = QCheckBox(self.tr("never"), self)
         self.never_expires.setChecked(True)
-        self.expires = QDateTimeEdit(self)
-        self.expires.setTimeZone(QTimeZone.utc())
-        self.expires.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        self.expires.setCalendarPopup(True)
-        self.expires.setDateTime(QDateTime.currentDateTimeUtc().addDays(30))
+        # stores exactly what it shows (no hidden seconds), as every date in the app
+        self.expires = MomentEdit(self, display_format=DATETIME_EDIT_FORMAT)
+        self.expires.set_moment((datetime.now(UTC) + timedelta(days=30)).replace(second=0, microsecond=0))
         self.expires.setEnabled(False)
         self.never_expires.toggled.connect(lambda never: self.expires.setEnabled(not never))
         self.never_expires.toggled.connect(self._on_edit)
@@ -167,25 +188,25 @@ class MarkingEditor(QWidget):
 
         # precision
         self.precision_mode = QComboBox(self)
-        self.precision_mode.addItem("exact", "exact")
-        self.precision_mode.addItem("grid", "grid")
-        self.precision_mode.addItem("admin area", "admin")
-        self.precision_mode.setToolTip("Exact location, or generalised to a grid cell or an administrative "
-                                       "area for those not entitled to the exact location")
+        self.precision_mode.addItem(self.tr("exact"), "exact")
+        self.precision_mode.addItem(self.tr("grid"), "grid")
+        self.precision_mode.addItem(self.tr("admin area"), "admin")
+        self.precision_mode.setToolTip(self.tr("Exact location, or generalised to a grid cell or an administrative "
+                                               "area for those not entitled to the exact location"))
         self.grid_m = QSpinBox(self)
         self.grid_m.setRange(10, 1_000_000)
         self.grid_m.setSingleStep(500)
         self.grid_m.setValue(1000)
-        self.grid_m.setSuffix(" m")
+        self.grid_m.setSuffix(" " + self.tr("m", "metres"))
         self.grid_m.setGroupSeparatorShown(True)
         self.admin_field = QComboBox(self)
         self.admin_field.setEditable(True)
         self.precision_k = QSpinBox(self)
         self.precision_k.setRange(0, 100_000)
-        self.precision_k.setSpecialValueText("no suppression")
-        self.precision_k.setPrefix("withhold below ")
-        self.precision_k.setSuffix(" people")
-        self.precision_k.setToolTip("Cells or areas with fewer people than this are withheld (k-anonymity)")
+        self.precision_k.setSpecialValueText(self.tr("no suppression"))
+        self.precision_k.setPrefix(self.tr("withhold below") + " ")
+        self.precision_k.setSuffix(" " + self.tr("people"))
+        self.precision_k.setToolTip(self.tr("Cells or areas with fewer people than this are withheld (k-anonymity)"))
         self.precision_detail = QStackedWidget(self)
         self.precision_detail.addWidget(QWidget(self))
         self.precision_detail.addWidget(self.grid_m)
@@ -208,7 +229,7 @@ class MarkingEditor(QWidget):
         tlp_box = QWidget(self)
         tlp_box.setLayout(tlp_row)
         tlp_row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(QLabel("TLP 2.0 level", self))
+        form.addRow(QLabel(self.tr("TLP 2.0 level"), self))
         form.addRow(tlp_box)  # the five badges get the full width
         form.addRow(self.tlp_meaning)
         releasable = QVBoxLayout()
@@ -216,13 +237,13 @@ class MarkingEditor(QWidget):
         releasable.addWidget(self.parties)
         releasable.addWidget(self.other_parties)
         releasable.addWidget(self.parties_hint)
-        form.addRow("Releasable to", releasable)
+        form.addRow(self.tr("Releasable to"), releasable)
         caveat_group = QGroupBox(self)
         caveat_group.setFlat(True)
         caveat_group.setLayout(caveats)
-        form.addRow("Caveats", caveat_group)
-        form.addRow("Expires", expiry)
-        form.addRow("Precision", precision)
+        form.addRow(self.tr("Caveats"), caveat_group)
+        form.addRow(self.tr("Expires"), expiry)
+        form.addRow(self.tr("Precision"), precision)
         form.addRow("", self.precision_k)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -247,11 +268,11 @@ class MarkingEditor(QWidget):
         self.parties.blockSignals(False)
         self.parties.setVisible(bool(parties))
         if parties:
-            self.other_parties.setPlaceholderText("other ids not in the directory, comma-separated")
+            self.other_parties.setPlaceholderText(self.tr("other ids not in the directory, comma-separated"))
             self.parties_hint.setText("")
         else:
-            self.other_parties.setPlaceholderText("organisation or community ids, comma-separated")
-            self.parties_hint.setText("No partner directory yet: type the ids.")
+            self.other_parties.setPlaceholderText(self.tr("organisation or community ids, comma-separated"))
+            self.parties_hint.setText(self.tr("No partner directory yet: type the ids."))
         self.parties_hint.setVisible(not parties)
         self._set_chosen_parties(current)
 
@@ -274,15 +295,14 @@ class MarkingEditor(QWidget):
             w.blockSignals(True)
         try:
             self.tlp_buttons[marking.tlp.value].setChecked(True)
-            self.tlp_meaning.setText(TLP_MEANING[marking.tlp.value])
+            self.tlp_meaning.setText(tlp_meaning(marking.tlp.value))
             self._set_chosen_parties(marking.releasable_to)
             for caveat, box in self.caveat_boxes.items():
                 box.setChecked(caveat in marking.caveats)
             self.never_expires.setChecked(marking.expires is None)
             self.expires.setEnabled(marking.expires is not None)
             if marking.expires is not None:
-                self.expires.setDateTime(QDateTime.fromSecsSinceEpoch(int(marking.expires.timestamp()),
-                                                                      QTimeZone.utc()))
+                self.expires.set_moment(marking.expires)
             p = marking.precision
             self.precision_mode.setCurrentIndex(self.precision_mode.findData(p.mode))
             self.precision_detail.setCurrentIndex({"exact": 0, "grid": 1, "admin": 2}[p.mode])
@@ -313,7 +333,7 @@ class MarkingEditor(QWidget):
         chosen = [self.parties.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.parties.count())
                   if self.parties.item(i).checkState() == Qt.CheckState.Checked]
         chosen += [p for p in split_list(self.other_parties.text()) if p not in chosen]
-        return tuple(chosen)
+        return _in_order_of(chosen, self._original.releasable_to if self._original is not None else ())
 
     def tlp(self) -> str:
         button = self.tlp_group.checkedButton()
@@ -323,7 +343,7 @@ class MarkingEditor(QWidget):
         """The marking as chosen; ValidationError (naming the part) if it is not valid."""
         expires = None
         if not self.never_expires.isChecked():
-            expires = self.expires.dateTime().toUTC().toPython().replace(tzinfo=UTC)
+            expires = self.expires.moment()
         mode = self.precision_mode.currentData()
         k = self.precision_k.value()
         suffix = f":k{k}" if k else ""
@@ -333,8 +353,9 @@ class MarkingEditor(QWidget):
             precision = Precision.parse(f"admin:{self.admin_field.currentText().strip()}{suffix}")
         else:
             precision = Precision()
+        caveats = [c for c, box in self.caveat_boxes.items() if box.isChecked()]
         return Marking(tlp=TLP.parse(self.tlp()), releasable_to=self._chosen_parties(),
-                       caveats=tuple(c for c, box in self.caveat_boxes.items() if box.isChecked()),
+                       caveats=_in_order_of(caveats, self._original.caveats if self._original is not None else ()),
                        expires=expires, precision=precision)
 
     def error(self) -> str | None:
@@ -351,7 +372,7 @@ class MarkingEditor(QWidget):
         except ValidationError:
             return None
         if marking.expires is not None and marking.expires <= self.clock() - timedelta(minutes=1):
-            return "The expiry is in the past: the feature will no longer be shared with anyone."
+            return self.tr("The expiry is in the past: the feature will no longer be shared with anyone.")
         return None
 
     def is_dirty(self) -> bool:
@@ -363,7 +384,7 @@ class MarkingEditor(QWidget):
     # --- reactions ------------------------------------------------------------------------------
     def _tlp_toggled(self, button: QPushButton, checked: bool) -> None:
         if checked:
-            self.tlp_meaning.setText(TLP_MEANING.get(button.text(), ""))
+            self.tlp_meaning.setText(tlp_meaning(button.text()))
             self._on_edit()
 
     def _precision_mode_changed(self, index: int) -> None:
@@ -402,7 +423,7 @@ class MarkingPanel(QWidget):
         self._feature: Feature | None = None
         self.rule_check: Callable[[str, str, Marking], str | None] | None = None
         self.authority: Callable[[Feature], str] | None = None
-        self.title = QLabel("Select one feature to see and change its marking.", self)
+        self.title = QLabel(self.tr("Select one feature to see and change its marking."), self)
         self.title.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setObjectName("marking_note")
@@ -416,9 +437,9 @@ class MarkingPanel(QWidget):
         self.refusal.setStyleSheet(_ERROR_STYLE + " font-weight: bold;")
         self.refusal.hide()
         self._refused: Marking | None = None  # the marking the refusal shown is about
-        self.apply_button = QPushButton("Apply", self)
-        self.apply_button.setToolTip("Store the new marking as a new version (undoable)")
-        self.revert_button = QPushButton("Revert", self)
+        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self.apply_button.setToolTip(self.tr("Store the new marking as a new version (undoable)"))
+        self.revert_button = QPushButton(self.tr("Revert"), self)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
@@ -442,22 +463,27 @@ class MarkingPanel(QWidget):
         note = ""
         if feature is None or kind is None:
             self.layer = self.uuid = None
-            self.title.setText("Select one feature to see and change its marking.")
+            self.title.setText(self.tr("Select one feature to see and change its marking."))
             self.editor.set_marking(Marking())
             self._set_enabled(False)
         else:
             self.layer, self.uuid = feature.kind, feature.uuid
             self.editor.set_kind(kind)
             self.editor.set_marking(feature.marking)
-            name = feature.properties.get("name") or "(unnamed)"
-            self.title.setText(f"Marking of <b>{name}</b>")
+            name = feature.properties.get("name") or self.tr("(unnamed)")
+            # The kind too: a road and the zone it crosses may share a name, never a kind.
+            self.title.setText(self.tr("Marking of <b>{name}</b> — {kind}").format(
+                name=name, kind=kind.singular_in(current_language())))
             self._set_enabled(True)
             if self.authority is not None:
                 note = self.authority(feature)
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        self.apply_button.setToolTip("Keep the stricter marking for what you pass on (its originator's version is "
-                                     "kept; undoable)" if note else "Store the new marking as a new version (undoable)")
+        if note:
+            self.apply_button.setToolTip(self.tr("Keep the stricter marking for what you pass on (its originator's "
+                                                 "version is kept; undoable)"))
+        else:
+            self.apply_button.setToolTip(self.tr("Store the new marking as a new version (undoable)"))
         self._update_buttons()
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -499,7 +525,7 @@ class MarkingPanel(QWidget):
         self._show_refusal(reason)
 
     def _show_refusal(self, reason: str | None) -> None:
-        self.refusal.setText(f"Not allowed: {reason}" if reason else "")
+        self.refusal.setText(self.tr("Not allowed: {reason}").format(reason=reason) if reason else "")
         self.refusal.setVisible(bool(reason))
 
     def _update_buttons(self) -> None:

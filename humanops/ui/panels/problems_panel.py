@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -34,11 +36,18 @@ from PySide6.QtWidgets import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Layer", "Feature", "Field", "Reason")
-NO_PROBLEMS = ("No problems: every feature is valid for its kind, those edited in other tools (QGIS, scripts) "
-               "too.\nThey are checked when the workspace opens and whenever another tool changes the file.")
-NO_WORKSPACE = "No workspace open."
-FIRST_CHECK = "Checking the features edited in other tools…"
+# Shown translated (context "ProblemsPanel").
+COLUMNS = (QT_TRANSLATE_NOOP("ProblemsPanel", "Layer"), QT_TRANSLATE_NOOP("ProblemsPanel", "Feature"),
+           QT_TRANSLATE_NOOP("ProblemsPanel", "Field"), QT_TRANSLATE_NOOP("ProblemsPanel", "Reason"))
+NO_PROBLEMS = QT_TRANSLATE_NOOP("ProblemsPanel", "No problems: every feature is valid for its kind, those edited in "
+                                                 "other tools (QGIS, scripts) too.\nThey are checked when the "
+                                                 "workspace opens and whenever another tool changes the file.")
+NO_WORKSPACE = QT_TRANSLATE_NOOP("ProblemsPanel", "No workspace open.")
+FIRST_CHECK = QT_TRANSLATE_NOOP("ProblemsPanel", "Checking the features edited in other tools…")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProblemsPanel", text)
 
 
 @dataclass(frozen=True)
@@ -65,8 +74,7 @@ def count_features(problems: list[Problem]) -> int:
 
 def features_need_fixing(count: int) -> str:
     """"3 features edited in another tool need fixing" (one sentence for the panel and status bar)."""
-    return (f"{count:,} feature{'s' if count != 1 else ''} edited in another tool "
-            f"need{'s' if count == 1 else ''} fixing")
+    return ProblemsPanel.tr("%Ln feature(s) edited in another tool need(s) fixing", "", count)
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -97,9 +105,10 @@ class ProblemsModel(QAbstractTableModel):
             return (problem.layer_title, problem.feature, problem.field_title, problem.reason)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                return f"uuid {problem.uuid}" if problem.uuid else "The whole layer"
+                return f"uuid {problem.uuid}" if problem.uuid else \
+                    QCoreApplication.translate("ProblemsPanel", "The whole layer")
             if column == 2 and problem.field:
-                return f"column “{problem.field}”"
+                return QCoreApplication.translate("ProblemsPanel", "column “{column}”").format(column=problem.field)
             if column == 3:
                 return problem.reason
             return None
@@ -110,7 +119,7 @@ class ProblemsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         return None
 
 
@@ -128,7 +137,7 @@ class ProblemsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(NO_WORKSPACE, self)
+        self.summary = QLabel(_tr(NO_WORKSPACE), self)
         self.summary.setObjectName("problems_summary")
         self.summary.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -136,18 +145,18 @@ class ProblemsPanel(QWidget):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop checking (nothing is changed; Refresh checks again)")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop checking (nothing is changed; Refresh checks again)"))
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.cancel_button.hide()
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setToolTip("Re-read changes made in other tools and check them (F5)")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Re-read changes made in other tools and check them (F5)"))
         self.refresh_button.clicked.connect(self.refreshRequested)
         self.refresh_button.setEnabled(False)
         # for what the form cannot open: a value the app cannot read at all (a TLP of 'PURPLE')
-        self.fix_button = QPushButton("Fix value…", self)
-        self.fix_button.setToolTip("Put a valid value in place of the selected problem's (a new version; "
-                                   "the old one stays in the feature's history)")
+        self.fix_button = QPushButton(self.tr("Fix value…"), self)
+        self.fix_button.setToolTip(self.tr("Put a valid value in place of the selected problem's (a new version; "
+                                           "the old one stays in the feature's history)"))
         self.fix_button.clicked.connect(self._fix_current)
         self.fix_button.setEnabled(False)
         header = QHBoxLayout()
@@ -177,13 +186,13 @@ class ProblemsPanel(QWidget):
         heading.setHighlightSections(False)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setToolTip("Double-click a problem (or press Enter) to show the feature and fix it in the "
-                             "Feature panel")
+        self.view.setToolTip(self.tr("Double-click a problem (or press Enter) to show the feature and fix it in the "
+                                     "Feature panel"))
         # activated: a double-click, or Enter/Return on the current row (as the platform has it)
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_fix_button())
 
-        self.empty = QLabel(NO_WORKSPACE, self)
+        self.empty = QLabel(_tr(NO_WORKSPACE), self)
         self.empty.setObjectName("problems_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -202,7 +211,7 @@ class ProblemsPanel(QWidget):
         self.refresh_button.setEnabled(is_open)
         self.show_checking(False)
         self.set_problems([])
-        text = FIRST_CHECK if is_open else NO_WORKSPACE
+        text = _tr(FIRST_CHECK if is_open else NO_WORKSPACE)
         self.summary.setText(text)
         self.empty.setText(text)
 
@@ -213,9 +222,9 @@ class ProblemsPanel(QWidget):
                                                   p.field_title.casefold(), p.reason))
         self.model.set_problems(ordered)
         if ordered:
-            self.summary.setText(f"{features_need_fixing(count_features(ordered))}. "
-                                 "Double-click a row (or press Enter) to show the feature, then fix it in the "
-                                 "Feature panel, or use Fix value… for one the form cannot open.")
+            self.summary.setText(features_need_fixing(count_features(ordered)) + ". "
+                                 + self.tr("Double-click a row (or press Enter) to show the feature, then fix it in "
+                                           "the Feature panel, or use Fix value… for one the form cannot open."))
             self.stack.setCurrentWidget(self.view)
             if not self._sized:  # once: later refreshes keep the widths the user chose
                 self._sized = True
@@ -223,7 +232,7 @@ class ProblemsPanel(QWidget):
             self._restore_current(current)
         else:
             self.summary.setText("")  # the empty state below says it
-            self.empty.setText(NO_PROBLEMS)
+            self.empty.setText(_tr(NO_PROBLEMS))
             self.stack.setCurrentWidget(self.empty)
         self._update_fix_button()
 

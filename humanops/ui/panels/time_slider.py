@@ -1,19 +1,33 @@
 """The time slider: show only the features valid at a moment (their kind's validity window,
 e.g. a danger zone's valid_from..valid_until, an incident's time), across the workspace's
-time range. Off, the map shows everything."""
+time range. Off, the map shows everything.
+
+Its moments are whole minutes, as its label shows them, and "now" is the workspace's clock
+(its scenario time, if it has one: ``model/clock.py``), so the map, the forms and the analyses
+agree on what the present is."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from humanops.ui.date_time_edits import to_the_minute
+from humanops.ui.locale_text import format_date, format_datetime
+
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 MAX_STEPS = 10_000
+_MINUTE = timedelta(minutes=1)
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def workspace_time_range(workspace: Workspace) -> tuple[datetime, datetime] | None:
@@ -36,14 +50,18 @@ class TimeSlider(QWidget):
         super().__init__(parent)
         self._start: datetime | None = None
         self._step = timedelta(hours=1)
-        self.enabled_box = QCheckBox("Valid at", self)
-        self.enabled_box.setToolTip("Filter the map by each feature's validity window")
+        self.clock: Callable[[], datetime] = _wall_clock  # the workspace's, once one is set
+        self.enabled_box = QCheckBox(self.tr("Valid at"), self)
+        self.enabled_box.setToolTip(self.tr("Filter the map by each feature's validity window"))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setEnabled(False)
         self.label = QLabel("—", self)
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("2099-12-31 23:59 UTC") + 8)
-        self.now_button = QPushButton("Now", self)
-        self.now_button.setToolTip("Move to the present moment")
+        # as wide as the widest moment in the UI's language (month names differ in length)
+        widest = max(self.fontMetrics().horizontalAdvance(format_datetime(datetime(2099, month, 28, 23, 59)))
+                     for month in range(1, 13))
+        self.label.setMinimumWidth(widest + 8)
+        self.now_button = QPushButton(self.tr("Now"), self)
+        self.now_button.setToolTip(self.tr("Move to the present moment"))
         self.now_button.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -55,11 +73,18 @@ class TimeSlider(QWidget):
         self._emit_timer.timeout.connect(self._emit)
         self.enabled_box.toggled.connect(self._toggled)
         self.slider.valueChanged.connect(self._moved)
-        self.now_button.clicked.connect(lambda: self.set_time(datetime.now(UTC)))
+        self.now_button.clicked.connect(lambda: self.set_time(self.clock()))
         self.set_range(None)
 
     def set_workspace(self, workspace: Workspace | None) -> None:
-        self.set_range(workspace_time_range(workspace) if workspace is not None else None)
+        if workspace is None:
+            self.clock = _wall_clock
+            self.set_range(None)
+            return
+        from humanops.model.clock import workspace_now
+
+        self.clock = lambda: workspace_now(workspace)
+        self.set_range(workspace_time_range(workspace))
 
     def set_range(self, time_range: tuple[datetime, datetime] | None) -> None:
         was_on = self.enabled_box.isChecked()
@@ -72,17 +97,19 @@ class TimeSlider(QWidget):
             self.slider.setEnabled(False)
             self.now_button.setEnabled(False)
             self.label.setText("—")
-            self.slider.setToolTip("No dated features")
+            self.slider.setToolTip(self.tr("No dated features"))
             if was_on:
                 self.timeChanged.emit(None)
             return
         start, end = time_range
         # Include the present, so "now" is always on the slider.
-        now = datetime.now(UTC)
+        now = self.clock()
+        start = to_the_minute(min(start, now))
         end = max(end, now)
         span = end - start
         self._start = start
-        self._step = max(timedelta(minutes=1), span / MAX_STEPS)
+        # whole minutes a step, so every moment on the slider is one its label can show
+        self._step = max(_MINUTE, _MINUTE * math.ceil((span / MAX_STEPS) / _MINUTE))
         if self._step < timedelta(hours=1) and span > timedelta(hours=24):
             self._step = timedelta(hours=1)
         self.slider.blockSignals(True)
@@ -91,7 +118,7 @@ class TimeSlider(QWidget):
         self.slider.setValue(self.slider.maximum())
         self.slider.blockSignals(False)
         self.enabled_box.setEnabled(True)
-        self.slider.setToolTip(f"From {start:%Y-%m-%d} to {end:%Y-%m-%d}")
+        self.slider.setToolTip(self.tr("From {start} to {end}").format(start=format_date(start), end=format_date(end)))
         self._show_label()
         if was_on:
             self.timeChanged.emit(None)
@@ -124,7 +151,7 @@ class TimeSlider(QWidget):
             self.label.setText("—")
             return
         at = self._start + self._step * self.slider.value()
-        self.label.setText(f"{at:%Y-%m-%d %H:%M} UTC" if self.enabled_box.isChecked() else "all times")
+        self.label.setText(format_datetime(at) if self.enabled_box.isChecked() else self.tr("all times"))
 
     def _emit(self) -> None:
         self._emit_timer.stop()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import HumanOpsError
 from humanops.store.app_tables import table_columns
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count, format_datetime
 from humanops.ui.panels.alerts_panel import ALERTS_TABLE, AlertsPanel
 
 if TYPE_CHECKING:
@@ -45,7 +47,22 @@ if TYPE_CHECKING:
 
 LEVEL_COLOURS = {"critical": ("#7a0c2e", "#ffffff"), "high": ("#d9342b", "#ffffff"),
                  "medium": ("#f39c34", "#1a1a1a"), "low": ("#f2d64b", "#1a1a1a")}
-COLUMNS = ("Level", "State", "Rule", "Headline", "Features", "Last fired")
+COLUMNS = (QT_TRANSLATE_NOOP("TriggerAlertsPanel", "Level"), QT_TRANSLATE_NOOP("TriggerAlertsPanel", "State"),
+           QT_TRANSLATE_NOOP("TriggerAlertsPanel", "Rule"), QT_TRANSLATE_NOOP("TriggerAlertsPanel", "Headline"),
+           QT_TRANSLATE_NOOP("TriggerAlertsPanel", "Features"), QT_TRANSLATE_NOOP("TriggerAlertsPanel", "Last fired"))
+# The engine's alert levels and states, as the table shows them (stored in English).
+WORDS = {"critical": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "critical"),
+         "high": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "high"),
+         "medium": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "medium"),
+         "low": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "low"),
+         "active": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "active"),
+         "acknowledged": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "acknowledged"),
+         "resolved": QT_TRANSLATE_NOOP("TriggerAlertsPanel", "resolved")}
+
+
+def shown(word: str) -> str:
+    """A level or state in the UI's language (one the engine adds later: as it is)."""
+    return QCoreApplication.translate("TriggerAlertsPanel", WORDS[word]) if word in WORDS else word
 MAX_FEATURES_LISTED = 200
 
 
@@ -62,7 +79,7 @@ class TriggerAlertsPanel(AlertsPanel):
 
         self.alert_table = QTableWidget(0, len(COLUMNS), self)
         self.alert_table.setObjectName("alerts_table")
-        self.alert_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.alert_table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.alert_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.alert_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.alert_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -78,12 +95,12 @@ class TriggerAlertsPanel(AlertsPanel):
         self.description.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.feature_list = QListWidget(self)
         self.feature_list.setObjectName("alert_features")
-        self.feature_list.setToolTip("Click a feature to select it and zoom to it on the map")
+        self.feature_list.setToolTip(self.tr("Click a feature to select it and zoom to it on the map"))
         self.feature_list.itemClicked.connect(self._feature_clicked)
         features = QWidget(self)
         column = QVBoxLayout(features)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("Features that fired it:", features))
+        column.addWidget(QLabel(self.tr("Features that fired it:"), features))
         column.addWidget(self.feature_list, 1)
         parts = QSplitter(Qt.Orientation.Vertical, self)
         parts.addWidget(self.description)
@@ -99,13 +116,14 @@ class TriggerAlertsPanel(AlertsPanel):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.show_resolved = QCheckBox("Show resolved", self)
+        self.show_resolved = QCheckBox(self.tr("Show resolved"), self)
         self.show_resolved.toggled.connect(lambda _on: self.refresh())
-        self.ack_button = QPushButton("Acknowledge", self)
-        self.ack_button.setToolTip("Mark the alert as seen; it stays listed until its condition no longer holds")
+        self.ack_button = QPushButton(self.tr("Acknowledge"), self)
+        self.ack_button.setToolTip(self.tr("Mark the alert as seen; it stays listed until its condition no longer "
+                                           "holds"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
-        self.cap_button = QPushButton("Export CAP…", self)
-        self.cap_button.setToolTip("Write the alert as a CAP 1.2 XML message")
+        self.cap_button = QPushButton(self.tr("Export CAP…"), self)
+        self.cap_button.setToolTip(self.tr("Write the alert as a CAP 1.2 XML message"))
         self.cap_button.clicked.connect(self._choose_cap_file)
         self.status = QLabel(self)
         buttons = QHBoxLayout()
@@ -144,8 +162,8 @@ class TriggerAlertsPanel(AlertsPanel):
         table.blockSignals(True)
         table.setRowCount(len(self.alerts))
         for r, alert in enumerate(self.alerts):
-            cells = (alert.level, alert.state, alert.rule_id, alert.headline, str(len(alert.features)),
-                     f"{alert.last_fired:%Y-%m-%d %H:%M}" if alert.last_fired else "")
+            cells = (shown(alert.level), shown(alert.state), alert.rule_id, alert.headline,
+                     format_count(len(alert.features)), format_datetime(alert.last_fired) if alert.last_fired else "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 3:
@@ -165,8 +183,13 @@ class TriggerAlertsPanel(AlertsPanel):
         table.resizeColumnsToContents()
         active = sum(a.state == "active" for a in self.alerts)
         rules = len(self.watch.rules())
-        self.status.setText(f"{active} active, {len(self.alerts) - active} other; {rules} rule(s) adopted"
-                            if self.alerts else f"No active alerts: {rules} adopted rule(s) have not fired")
+        if self.alerts:
+            self.status.setText(TriggerAlertsPanel.tr("{active} active, {other} other; %Ln rule(s) adopted", "",
+                                                      rules).format(active=format_count(active),
+                                                                    other=format_count(len(self.alerts) - active)))
+        else:
+            self.status.setText(TriggerAlertsPanel.tr("No active alerts: %Ln adopted rule(s) have not fired", "",
+                                                      rules))
         ids = [a.id for a in self.alerts]
         if selected is not None and selected.id in ids:
             table.selectRow(ids.index(selected.id))
@@ -200,22 +223,31 @@ class TriggerAlertsPanel(AlertsPanel):
     def _show_details(self, alert: Alert | None) -> None:
         self.feature_list.clear()
         if alert is None:
-            self.headline.setText("Select an alert to see why it fired.")
+            self.headline.setText(self.tr("Select an alert to see why it fired."))
             self.description.clear()
             return
-        self.headline.setText(f"<b>{alert.headline}</b><br>rule <i>{alert.rule_id}</i> · level {alert.level} · "
-                              f"{alert.state} · TLP:{alert.tlp}")
+        self.headline.setText(self.tr("<b>{headline}</b><br>rule <i>{rule}</i> · level {level} · {state} · "
+                                      "TLP:{tlp}").format(headline=alert.headline, rule=alert.rule_id,
+                                                          level=shown(alert.level), state=shown(alert.state),
+                                                          tlp=alert.tlp))
         self.description.setPlainText(alert.description)
         ws = self.workspace
         for ref in alert.features[:MAX_FEATURES_LISTED]:
             feature = ws.find_feature(ref.layer, ref.uuid) if ws is not None and ref.layer in ws.layers() else None
             name = (feature.properties.get("name") if feature is not None else None) or ref.uuid[:8]
-            gone = "" if feature is not None else " (no longer in the workspace)"
-            role = "about" if ref.role == "subject" else "because of"
-            item = QListWidgetItem(f"{role}: {ref.layer.replace('_', ' ')} “{name}”{gone}", self.feature_list)
+            kind = ws.kind(ref.layer).singular_in(current_language()) if ws is not None and \
+                ref.layer in ws.layers() else ref.layer.replace("_", " ")
+            if ref.role == "subject":
+                text = self.tr("about: {kind} “{name}”").format(kind=kind, name=name)
+            else:
+                text = self.tr("because of: {kind} “{name}”").format(kind=kind, name=name)
+            if feature is None:
+                text += " " + self.tr("(no longer in the workspace)")
+            item = QListWidgetItem(text, self.feature_list)
             item.setData(Qt.ItemDataRole.UserRole, (ref.layer, ref.uuid))
         if len(alert.features) > MAX_FEATURES_LISTED:
-            QListWidgetItem(f"… and {len(alert.features) - MAX_FEATURES_LISTED} more", self.feature_list)
+            QListWidgetItem(self.tr("… and {n} more").format(n=format_count(len(alert.features) - MAX_FEATURES_LISTED)),
+                            self.feature_list)
 
     def _feature_clicked(self, item: QListWidgetItem) -> None:
         ref = item.data(Qt.ItemDataRole.UserRole)
@@ -239,7 +271,7 @@ class TriggerAlertsPanel(AlertsPanel):
         except HumanOpsError as exc:
             self.message.emit(exc.message)
             return
-        self.message.emit(f"Acknowledged: {alert.headline}")
+        self.message.emit(self.tr("Acknowledged: {headline}").format(headline=alert.headline))
         self.refresh()
 
     def _choose_cap_file(self) -> None:
@@ -247,23 +279,25 @@ class TriggerAlertsPanel(AlertsPanel):
         if alert is None or self.workspace is None:
             return
         start = str(self.workspace.path.parent / f"alert-{alert.rule_id}-{alert.id[:8]}.xml")
-        path, _ = QFileDialog.getSaveFileName(self, "Export alert as CAP 1.2", start, "CAP XML (*.xml)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export alert as CAP 1.2"), start,
+                                              self.tr("CAP XML (*.xml)"))
         if path:
             self.export_cap(path)
 
     def export_cap(self, path: str, alert: Alert | None = None) -> bool:
-        from humanops.formats.cap import write_cap
+        """The alert's latest CAP message (Alert, then Update, then Cancel), as ``humanops triggers cap`` writes it."""
+        from humanops.formats.cap_chain import export_cap
 
         alert = alert or self.selected_alert()
         if alert is None or self.workspace is None:
             return False
-        ws = self.workspace
-        sender = ws.organisation or "humanops"
-        status = "Exercise" if ws.get_meta("scenario_now") or ws.get_meta("scenario") else "Actual"
         try:
-            write_cap(alert, path, sender=sender, sender_name=sender, status=status)
+            issued = export_cap(self.workspace, alert, path)
         except (HumanOpsError, OSError) as exc:
             self.message.emit(exc.message if isinstance(exc, HumanOpsError) else f"{path}: {exc}")
             return False
-        self.message.emit(f"Wrote CAP 1.2 alert ({status}) to {path}")
+        latest = issued.latest
+        text = self.tr("Wrote CAP 1.2 {msg_type} ({status}) to {path}").format(
+            msg_type=latest.msg_type, status=latest.status, path=path)
+        self.message.emit(" ".join([text, *issued.warnings]))
         return True

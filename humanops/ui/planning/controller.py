@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 
 from humanops.errors import HumanOpsError
@@ -96,19 +96,23 @@ class PlanningController(QObject):
         menu: QMenu | None = self.window.actions.menus.get(MENU)
         if menu is None:
             return
-        actions = {a.text(): a for a in menu.actions()}
+        # By their English texts: the menu shows them translated (actions.py).
+        shown = {a.text(): a for a in menu.actions()}
+        texts = (ADOPT_RULES, CHECK_TRIGGERS, SAVED_PLANS, *(text for text, _tip in ENTRIES.values()))
+        actions = {text: shown[translated] for text in texts
+                   if (translated := QCoreApplication.translate("extensions", text)) in shown}
         triggers = [actions[t] for t in (ADOPT_RULES, CHECK_TRIGGERS) if t in actions]
         if triggers:
             for action in triggers:
                 menu.removeAction(action)
             menu.addSeparator()
-            submenu = menu.addMenu("&Triggers")
+            submenu = menu.addMenu(self.tr("&Triggers"))
             submenu.addActions(triggers)
         if SAVED_PLANS in actions:
             menu.removeAction(actions[SAVED_PLANS])
             menu.addSeparator()
             menu.addAction(actions[SAVED_PLANS])
-        bar = QToolBar("Analysis", self.window)
+        bar = QToolBar(self.tr("Analysis"), self.window)
         bar.setObjectName("analysis_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for op_id in TOOLBAR_OPS:
@@ -182,12 +186,17 @@ class PlanningController(QObject):
             return  # finished after the workspace was closed
         self.show_results_dock()
         self.results.add_run(run)
+        if run.op_id in ("plan_evacuation", "plan_aid", "triggers") and hasattr(self.window, "problems_watch"):
+            # The worker committed a plan or alerts (no layer) through its own connection: that
+            # version of the file is seen, or the next poll would re-read every layer of the map.
+            self.window.problems_watch.reread()
         if run.op_id == "route":
             self.window.canvas.zoom_to_overlays(run.overlays)
         if run.op_id == "triggers":
             self.alerts_panel.refresh()
             self.window.docks["alerts"].raise_()
-        self._status(f"{run.title}: {summary_text(run).splitlines()[0] if summary_text(run) else 'done'}")
+        first = summary_text(run).splitlines()[0] if summary_text(run) else self.tr("done")
+        self._status(self.tr("{title}: {summary}").format(title=run.title, summary=first))
 
     def show_results_dock(self) -> None:
         """Show the Results dock (first time: tabbed with the attribute table, with room for a table),
@@ -213,8 +222,8 @@ class PlanningController(QObject):
         canvas = self.window.canvas
         canvas.clear_overlays(PREFIX)
         if run is not None:
-            for name, (frame, style) in run.overlays.items():
-                canvas.set_overlay(name, frame, style)
+            for name, overlay in run.overlays.items():
+                canvas.set_overlay(name, overlay)  # prepared and projected by the worker
 
     def _zoom(self, bounds: tuple[float, float, float, float] | None) -> None:
         if bounds is not None:
@@ -232,19 +241,20 @@ class PlanningController(QObject):
             return
         route = next((r for r in run.result.summary.get("routes", []) if r["rank"] == rank), None)
         if route is None or route["status"] != "ok":
-            self.window.show_error("That route was not found, so it cannot become a corridor.")
+            self.window.show_error(self.tr("That route was not found, so it cannot become a corridor."))
             return
         path, at = ws.path, run.params.get("at")
+        risk_text = self.tr("risk along the corridor")
 
         def task(feedback: Feedback) -> tuple[Any, dict[str, Any]]:
             from humanops.analysis.routing import proposed_corridor
             from humanops.store.workspace import Workspace
 
-            feedback.progress(0.1, "risk along the corridor")
+            feedback.progress(0.1, risk_text)
             with Workspace.open(path) as own:
                 return proposed_corridor(own, route_from_summary(route), name, width_m, at)
 
-        self.worker = run_with_progress(self.window, "Save route as corridor", task,
+        self.worker = run_with_progress(self.window, self.tr("Save route as corridor"), task,
                                         on_success=self._add_corridor, on_error=self.window.show_error)
         self.worker.finished.connect(lambda: setattr(self, "worker", None))
 
@@ -256,15 +266,16 @@ class PlanningController(QObject):
             return
         geometry, properties = proposal
         command = AddFeature(ws, "corridor", geometry, properties, on_error=self.window.show_error)
-        command.setText(f"Save route as corridor “{properties['name']}”")
+        command.setText(self.tr("Save route as corridor “{name}”").format(name=properties["name"]))
         try:
             push_edit(self.window.undo_stack, command)
         except HumanOpsError as exc:
             self.window.show_error(exc.message)
             return
         self.last_corridor = command.uuid
-        self.window.canvas.select("corridor", [command.uuid])
-        self._status(f"Added the proposed corridor “{properties['name']}” (Edit ▸ Undo removes it).")
+        self.window.show_feature("corridor", command.uuid)  # the only selection: the form shows it and its risk
+        self._status(self.tr("Added the proposed corridor “{name}” (Edit ▸ Undo removes it).").format(
+            name=properties["name"]))
 
     # --- saved plans ----------------------------------------------------------------------------------------
     def show_saved_plans(self) -> None:
@@ -276,7 +287,8 @@ class PlanningController(QObject):
         ws = self.window.workspace
         if ws is None or self.worker is not None:
             return
-        self.worker = run_with_progress(self.window, f"Open plan {plan_id}", saved_plan_task(ws.path, plan_id),
+        self.worker = run_with_progress(self.window, self.tr("Open plan {id}").format(id=plan_id),
+                                        saved_plan_task(ws.path, plan_id),
                                         on_success=self.show_result, on_error=self.window.show_error)
         self.worker.finished.connect(lambda: setattr(self, "worker", None))
 
@@ -285,8 +297,8 @@ class PlanningController(QObject):
         ws = self.window.workspace
         if ws is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Adopt trigger rules", str(ws.path.parent),
-                                              "Trigger rules (*.toml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Adopt trigger rules"), str(ws.path.parent),
+                                              self.tr("Trigger rules (*.toml);;All files (*)"))
         if path:
             self.adopt_rules(path)
 
@@ -296,13 +308,14 @@ class PlanningController(QObject):
         try:
             rules = self.watch.adopt(path)
         except HumanOpsError as exc:
-            self.window.show_error(exc.message, title="Trigger rules not adopted")
+            self.window.show_error(exc.message, title=self.tr("Trigger rules not adopted"))
             return False
         self.alerts_panel.refresh()
         self.window.docks["alerts"].show()
         self.window.docks["alerts"].raise_()
-        self._status(f"Adopted {len(rules)} trigger rule(s) from {Path(path).name}: "
-                     f"{', '.join(r.id for r in rules) or 'none'}. Alerts follow every edit and import.")
+        self._status(PlanningController.tr("Adopted %Ln trigger rule(s) from {file}: {rules}. Alerts follow every "
+                                           "edit and import.", "", len(rules)).format(
+            file=Path(path).name, rules=", ".join(r.id for r in rules) or self.tr("none")))
         return True
 
     # --- map ------------------------------------------------------------------------------------------------
@@ -318,7 +331,8 @@ class PlanningController(QObject):
             return
         feature = ws.find_feature(layer, uuid)
         if feature is None:
-            self._status("That feature is no longer in the workspace.")
+            self._status(self.tr("That feature is no longer in the workspace."))
+
             return
         self.window.canvas.apply_selection({layer: {uuid}}, mode="replace")
         if feature.geometry is not None:

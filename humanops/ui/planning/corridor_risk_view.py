@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from humanops.errors import HumanOpsError
-from humanops.model.numbers import format_number
+from humanops.ui.locale_text import format_datetime, format_number
 from humanops.ui.planning.result_overlays import risk_colour
 from humanops.ui.planning.trigger_watch import TriggerWatch, scenario_time
 
@@ -40,8 +40,8 @@ class CorridorRiskView(QObject):
         self.label = QLabel(panel)
         self.label.setObjectName("corridor_risk")
         self.label.setWordWrap(True)
-        self.label.setToolTip("Danger along the corridor over its whole width, from the danger zones valid now; "
-                              "the score's formula is in docs/analysis.md")
+        self.label.setToolTip(self.tr("Danger along the corridor over its whole width, from the danger zones valid "
+                                      "now; the score's formula is in docs/analysis.md"))
         self.label.hide()
         layout = panel.layout()
         if layout is not None:
@@ -87,12 +87,18 @@ class CorridorRiskView(QObject):
         score = float(r["risk_score"])
         zones = int(r["zone_count"])
         facilities = int(r["facility_count"])
-        return (f"<b>Risk now</b> ({cache.at:%Y-%m-%d %H:%M} UTC): "
-                f"<span style='color:{risk_colour(score)}; font-weight:bold'>{score:.0f}/100</span>"
-                f" · worst severity {int(r['worst_severity'])}"
-                f" · {float(r['length_in_danger_m']) / 1000:.1f} of {float(r['length_m']) / 1000:.1f} km in danger"
-                f" · {zones} zone{'s' if zones != 1 else ''} · {facilities} "
-                f"facilit{'ies' if facilities != 1 else 'y'} within {format_number(cache.reach_m / 1000)} km")
+        score_text = f"<span style='color:{risk_colour(score)}; font-weight:bold'>{format_number(score, 0)}/100</span>"
+        return " · ".join([
+            self.tr("<b>Risk now</b> ({at}): {score}").format(at=format_datetime(cache.at), score=score_text),
+            self.tr("worst severity {severity}").format(severity=int(r["worst_severity"])),
+            self.tr("{danger} of {length} km in danger").format(
+                danger=format_number(float(r["length_in_danger_m"]) / 1000, 1),
+                length=format_number(float(r["length_m"]) / 1000, 1)),
+            CorridorRiskView.tr("%Ln zone(s)", "", zones),
+            CorridorRiskView.tr("%Ln facility(ies) within {reach} km", "", facilities).format(
+                reach=format_number(cache.reach_m / 1000)),
+        ])
+
 
     def update_label(self) -> None:
         panel = self.window.feature_panel

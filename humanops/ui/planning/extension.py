@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from humanops.errors import HumanOpsError
 from humanops.ui.extensions import menu_entry, panel
 
@@ -18,25 +20,33 @@ if TYPE_CHECKING:
 
     from humanops.ui.planning.controller import PlanningController
 
-MENU = "&Analysis"
+# Menu texts are the English keys of the entries; the menu shows them translated (context
+# "extensions", as actions.py translates every extension's entries).
+MENU = QT_TRANSLATE_NOOP("extensions", "&Analysis")
 # Operation id -> menu text and tip, in menu order (the controller puts some on a toolbar).
 ENTRIES = {
-    "exposure": ("Exposure…", "People and needs in or near the danger zones valid at a time"),
-    "corridor_risk": ("Corridor risk…", "Danger along each corridor within its width, and a risk score"),
-    "route": ("Route…", "Fastest, safest or shortest route around the danger zones"),
-    "plan_evacuation": ("Evacuation plan…", "Who goes to which shelter by which road, within capacities"),
-    "plan_aid": ("Aid allocation…", "Shipments from warehouse stocks to needs, priority first"),
+    "exposure": (QT_TRANSLATE_NOOP("extensions", "Exposure…"),
+                 QT_TRANSLATE_NOOP("extensions", "People and needs in or near the danger zones valid at a time")),
+    "corridor_risk": (QT_TRANSLATE_NOOP("extensions", "Corridor risk…"),
+                      QT_TRANSLATE_NOOP("extensions", "Danger along each corridor within its width, and a risk score")),
+    "route": (QT_TRANSLATE_NOOP("extensions", "Route…"),
+              QT_TRANSLATE_NOOP("extensions", "Fastest, safest or shortest route around the danger zones")),
+    "plan_evacuation": (QT_TRANSLATE_NOOP("extensions", "Evacuation plan…"),
+                        QT_TRANSLATE_NOOP("extensions", "Who goes to which shelter by which road, within capacities")),
+    "plan_aid": (QT_TRANSLATE_NOOP("extensions", "Aid allocation…"),
+                 QT_TRANSLATE_NOOP("extensions", "Shipments from warehouse stocks to needs, priority first")),
 }
 SHORTCUTS = {"route": "Ctrl+Shift+R"}
-ADOPT_RULES = "Adopt trigger rules…"
-CHECK_TRIGGERS = "Check triggers now…"
-SAVED_PLANS = "Saved plans…"
+ADOPT_RULES = QT_TRANSLATE_NOOP("extensions", "Adopt trigger rules…")
+CHECK_TRIGGERS = QT_TRANSLATE_NOOP("extensions", "Check triggers now…")
+SAVED_PLANS = QT_TRANSLATE_NOOP("extensions", "Saved plans…")
 
 
 def _planning(window: Any) -> PlanningController:
     planning = getattr(window, "planning", None)
     if planning is None:
-        raise HumanOpsError("the planning tools could not be set up (see the log)")
+        raise HumanOpsError(QCoreApplication.translate("extensions", "the planning tools could not be set up "
+                                                                     "(see the log)"))
     return planning
 
 
@@ -50,22 +60,24 @@ for _op_id, (_text, _tip) in ENTRIES.items():
     _operation_entry(_op_id, _text, _tip)
 
 
-@menu_entry(MENU, ADOPT_RULES, tip="Check a TOML rule file and make it this workspace's rules")
+@menu_entry(MENU, ADOPT_RULES, tip=QT_TRANSLATE_NOOP("extensions", "Check a TOML rule file and make it this "
+                                                                  "workspace's rules"))
 def adopt_rules(window: Any) -> None:
     _planning(window).choose_rules()
 
 
-@menu_entry(MENU, CHECK_TRIGGERS, tip="Evaluate the adopted trigger rules now")
+@menu_entry(MENU, CHECK_TRIGGERS, tip=QT_TRANSLATE_NOOP("extensions", "Evaluate the adopted trigger rules now"))
 def check_triggers(window: Any) -> None:
     _planning(window).open_dialog("triggers")
 
 
-@menu_entry(MENU, SAVED_PLANS, tip="Evacuation and aid plans saved in this workspace")
+@menu_entry(MENU, SAVED_PLANS, tip=QT_TRANSLATE_NOOP("extensions", "Evacuation and aid plans saved in this "
+                                                                  "workspace"))
 def saved_plans(window: Any) -> None:
     _planning(window).show_saved_plans()
 
 
-@panel("results", "Results", area="bottom", visible=False)
+@panel("results", QT_TRANSLATE_NOOP("extensions", "Results"), area="bottom", visible=False)
 def results_panel(window: Any) -> QWidget:
     from humanops.ui.planning.controller import PlanningController
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import AnalysisError
 from humanops.ui.canvas.overlay_layers import FILL, LABEL, STROKE, OverlayStyle
+from humanops.ui.planning.operation_texts import operation_text, parameter_label
 from humanops.ui.planning.parameter_widgets import DialogContext, ParameterWidget, PickableWidget, widget_for
 from humanops.ui.planning.pick_point_tool import PickPointTool
 from humanops.ui.planning.runner import PlanningRun, operation_task, summary_text
@@ -59,7 +60,7 @@ class OperationDialog(QDialog):
         self.workspace_path = Path(workspace_path)
         self.canvas = canvas
         self.setObjectName(f"operation_dialog_{op.id}")
-        self.setWindowTitle(op.title)
+        self.setWindowTitle(operation_text(op.title))
         self.setModal(False)
         self.worker: Worker | None = None
         self.last_run: PlanningRun | None = None
@@ -67,7 +68,7 @@ class OperationDialog(QDialog):
         self.feedback_factory: FeedbackFactory | None = None  # tests hold the worker with their own
         self._picking: tuple[PickableWidget, PickPointTool, MapTool] | None = None
 
-        intro = QLabel(op.description or op.title, self)
+        intro = QLabel(operation_text(op.description or op.title), self)
         intro.setWordWrap(True)
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
@@ -89,8 +90,8 @@ class OperationDialog(QDialog):
             column.setSpacing(1)
             column.addWidget(widget)
             column.addWidget(error)
-            label = QLabel(param.label[:1].upper() + param.label[1:], form_widget)
-            label.setToolTip(param.help)
+            label = QLabel(parameter_label(param), form_widget)
+            label.setToolTip(operation_text(param.help))
             form.addRow(label, cell)
             self.widgets[param.name] = widget
             self.error_labels[param.name] = error
@@ -115,11 +116,11 @@ class OperationDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(self)
-        self.run_button = QPushButton("Run", self)
+        self.run_button = QPushButton(self.tr("Run"), self)
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -155,7 +156,7 @@ class OperationDialog(QDialog):
             param = self.op.parameter(name)
             if name not in raw:
                 if param.default is None and not param.optional:
-                    problems[name] = "is required"
+                    problems[name] = self.tr("is required")
                 continue
             try:
                 param.convert(raw[name])
@@ -172,7 +173,8 @@ class OperationDialog(QDialog):
                 problems[name] = self._reason(name, exc)
         for name, reason in problems.items():
             label = self.error_labels[name]
-            label.setText(f"{self.op.parameter(name).label}: {reason}")
+            label.setText(self.tr("{parameter}: {reason}").format(
+                parameter=parameter_label(self.op.parameter(name)), reason=reason))
             label.show()
         first = next(iter(problems))
         self.widgets[first].setFocus()
@@ -212,9 +214,9 @@ class OperationDialog(QDialog):
         self._stop_pick()
         params = self.check()
         if params is None:
-            self.status.setText("Fix the values marked in red, then Run again.")
+            self.status.setText(self.tr("Fix the values marked in red, then Run again."))
             return False
-        worker = Worker(operation_task(self.workspace_path, self.op.id, params), title=self.op.title,
+        worker = Worker(operation_task(self.workspace_path, self.op.id, params), title=operation_text(self.op.title),
                         feedback_factory=self.feedback_factory)
         worker.progressed.connect(self._progressed)
         worker.succeeded.connect(self._succeeded)
@@ -224,14 +226,14 @@ class OperationDialog(QDialog):
         self.worker = worker
         self._dropped = False
         self.progress.setValue(0)
-        self.status.setText("Starting…")
+        self.status.setText(self.tr("Starting…"))
         self._set_running(True)
         worker.start()
         return True
 
     def cancel(self) -> None:
         if self.worker is not None:
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
             self.worker.cancel()
 
@@ -258,18 +260,18 @@ class OperationDialog(QDialog):
         self.last_run = run
         self.progress.setValue(1000)
         first = summary_text(run).split("\n", 1)[0]
-        self.status.setText(f"Done. {first}")
+        self.status.setText(self.tr("Done. {summary}").format(summary=first))
         self.canvas.clear_overlay(self.overlay_name)  # the result marks its own places
         self.resultReady.emit(run)
 
     def _failed(self, message: str) -> None:
         self.progress.setValue(0)
-        self.status.setText("Stopped: nothing was changed.")
+        self.status.setText(self.tr("Stopped: nothing was changed."))
         self._show_error(message)
 
     def _cancelled(self) -> None:
         self.progress.setValue(0)
-        self.status.setText("Cancelled: nothing was changed.")
+        self.status.setText(self.tr("Cancelled: nothing was changed."))
 
     def _finished(self) -> None:
         self.worker = None
@@ -281,19 +283,21 @@ class OperationDialog(QDialog):
             self._stop_pick()  # a second click on the same button: stop picking
             return
         self._stop_pick()
-        tool = PickPointTool(self.canvas, widget.param.label)
+        tool = PickPointTool(self.canvas, parameter_label(widget.param))
         previous = self.canvas.map_tool()
         tool.picked.connect(lambda lon, lat: self._picked(widget, lon, lat))
         tool.cancelled.connect(self._stop_pick)
         self._picking = (widget, tool, previous)
         widget.pick_button.setChecked(True)
         self.canvas.set_map_tool(tool)
-        self.status.setText(f"Click on the map: {widget.param.label}. Esc cancels.")
+        self.status.setText(self.tr("Click on the map: {place}. Esc cancels.").format(
+            place=parameter_label(widget.param)))
 
     def _picked(self, widget: PickableWidget, lon: float, lat: float) -> None:
         widget.set_picked(lon, lat)
         self._stop_pick()
-        self.status.setText(f"{widget.param.label}: picked on the map.")
+        self.status.setText(self.tr("{place}: picked on the map.").format(place=parameter_label(widget.param)))
+
         self.raise_()
 
     def _stop_pick(self) -> None:
@@ -315,7 +319,8 @@ class OperationDialog(QDialog):
         import geopandas as gpd
         import shapely
 
-        marks = [(w.param.label, w.picked_lonlat()) for w in self.widgets.values() if isinstance(w, PickableWidget)]
+        marks = [(parameter_label(w.param), w.picked_lonlat()) for w in self.widgets.values()
+                 if isinstance(w, PickableWidget)]
         marks = [(label, at) for label, at in marks if at is not None]
         if not marks:
             self.canvas.clear_overlay(self.overlay_name)

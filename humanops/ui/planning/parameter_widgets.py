@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
@@ -42,6 +41,10 @@ from humanops.analysis.registry import (
     PointParam,
     StringParam,
 )
+from humanops.ui.date_time_edits import MomentEdit, to_the_minute
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_datetime
+from humanops.ui.planning.operation_texts import operation_text
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import Operation
@@ -86,7 +89,7 @@ class LayerWidget(ParameterWidget):
         ws = context.workspace
         names = list(param.kinds) or (ws.layers() if ws is not None else [])
         for name in names:
-            title = ws.kind(name).title if ws is not None and name in ws.layers() else name
+            title = ws.kind(name).title_in(current_language()) if ws is not None and name in ws.layers() else name
             self.combo.addItem(f"{title} ({name})", name)
         if param.default is not None:
             self.set_raw(param.default)
@@ -127,8 +130,8 @@ class NumberWidget(ParameterWidget):
         self.row.addWidget(self.spin, 1)
         self.set_box: QCheckBox | None = None
         if param.optional and param.default is None:
-            self.set_box = QCheckBox("set", self)
-            self.set_box.setToolTip("Untick to leave it to the operation (see the help)")
+            self.set_box = QCheckBox(self.tr("set"), self)
+            self.set_box.setToolTip(self.tr("Untick to leave it to the operation (see the help)"))
             self.set_box.toggled.connect(self.spin.setEnabled)
             self.set_box.toggled.connect(self.edited)
             self.spin.setEnabled(False)
@@ -168,7 +171,7 @@ class EnumWidget(ParameterWidget):
         else:
             self.combo = QComboBox(self)
             if param.optional and param.default is None:
-                self.combo.addItem("(any)", None)
+                self.combo.addItem(self.tr("(any)"), None)
             for choice in param.choices:
                 self.combo.addItem(choice.replace("_", " "), choice)
             if param.default is not None:
@@ -197,46 +200,42 @@ class EnumWidget(ParameterWidget):
                 self.combo.setCurrentIndex(index)
 
 
-def _qdatetime(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
-
-
 class DateTimeWidget(ParameterWidget):
     """A UTC date and time, with "Now" and, in a scenario or exercise workspace, "Scenario time"
     (the workspace's ``scenario_now``). It starts at the time the map shows, if the time slider
-    is set (what is analysed is what is seen), else the scenario time, else now."""
+    is set (what is analysed is what is seen), else the scenario time, else now. It holds the
+    minute it shows, never hidden seconds (ui/date_time_edits.py)."""
 
     def __init__(self, param: DateTimeParam, context: DialogContext, parent: QWidget | None = None) -> None:
         super().__init__(param, parent)
         self.scenario_now = context.scenario_now
-        self.edit = QDateTimeEdit(self)
-        self.edit.setTimeZone(QTimeZone.utc())
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        self.now_button = QPushButton("Now", self)
-        self.now_button.setToolTip("The current time")
-        self.now_button.clicked.connect(lambda: self.set_raw(datetime.now(UTC)))
-        self.scenario_button = QPushButton("Scenario time", self)
+        self.edit = MomentEdit(self)
+        self.now_button = QPushButton(self.tr("Now"), self)
+        self.now_button.setToolTip(self.tr("The current time"))
+        self.now_button.clicked.connect(lambda: self.set_raw(to_the_minute(datetime.now(UTC))))
+        self.scenario_button = QPushButton(self.tr("Scenario time"), self)
         self.scenario_button.setEnabled(self.scenario_now is not None)
-        self.scenario_button.setToolTip(
-            f"The scenario's “now”: {self.scenario_now:%Y-%m-%d %H:%M} UTC" if self.scenario_now
-            else "This workspace is not a scenario (no scenario time)")
+        if self.scenario_now:
+            self.scenario_button.setToolTip(self.tr("The scenario's “now”: {at}").format(
+                at=format_datetime(self.scenario_now)))
+        else:
+            self.scenario_button.setToolTip(self.tr("This workspace is not a scenario (no scenario time)"))
         self.scenario_button.clicked.connect(lambda: self.set_raw(self.scenario_now))
         self.edit.dateTimeChanged.connect(self.edited)
         self.row.addWidget(self.edit, 1)
         self.row.addWidget(self.now_button)
         self.row.addWidget(self.scenario_button)
-        start = param.default or context.map_time or self.scenario_now or datetime.now(UTC)
+        start = param.default or context.map_time or self.scenario_now or to_the_minute(datetime.now(UTC))
         self.set_raw(start)
 
     def raw(self) -> Any:
-        return datetime.fromtimestamp(self.edit.dateTime().toSecsSinceEpoch(), UTC)
+        return self.edit.moment()
 
     def set_raw(self, value: Any) -> None:
         if isinstance(value, str):
             value = DateTimeParam("at").convert(value)
         if isinstance(value, datetime):
-            self.edit.setDateTime(_qdatetime(value))
+            self.edit.set_moment(value)
 
 
 class PickableWidget(ParameterWidget):
@@ -249,9 +248,9 @@ class PickableWidget(ParameterWidget):
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(placeholder)
         self.line.textChanged.connect(self.edited)
-        self.pick_button = QPushButton("Pick on map", self)
+        self.pick_button = QPushButton(self.tr("Pick on map"), self)
         self.pick_button.setCheckable(True)
-        self.pick_button.setToolTip("Then click on the map; Esc cancels")
+        self.pick_button.setToolTip(self.tr("Then click on the map; Esc cancels"))
         self.pick_button.clicked.connect(lambda: self.pickRequested.emit(self))
         self.row.addWidget(self.line, 1)
         self.row.addWidget(self.pick_button)
@@ -277,7 +276,7 @@ class PointWidget(PickableWidget):
     """A WGS84 point as PointParam takes it: ``lon,lat``."""
 
     def __init__(self, param: PointParam, parent: QWidget | None = None) -> None:
-        super().__init__(param, "lon,lat (degrees)", parent)
+        super().__init__(param, PointWidget.tr("lon,lat (degrees)"), parent)
 
     def set_picked(self, lon: float, lat: float) -> None:
         self.line.setText(f"{lon:.6f},{lat:.6f}")
@@ -294,7 +293,8 @@ class PlaceWidget(PickableWidget):
     (completed from the workspace's facilities)."""
 
     def __init__(self, param: StringParam, context: DialogContext, parent: QWidget | None = None) -> None:
-        super().__init__(param, "lat,lon, a facility name or a feature uuid", parent)
+        super().__init__(param, PlaceWidget.tr("lat,lon, a facility name or a feature uuid"), parent)
+
         ws = context.workspace
         if ws is not None and "facility" in ws.layers():
             names = sorted({str(name) for name in ws.value_counts("facility", "name") if name is not None})
@@ -372,5 +372,5 @@ def widget_for(op: Operation, param: Parameter, context: DialogContext, parent: 
         widget = StringWidget(param, parent)  # type: ignore[arg-type]
     widget.setObjectName(f"param_{param.name}")
     if param.help:
-        widget.setToolTip(param.help)
+        widget.setToolTip(operation_text(param.help))
     return widget

@@ -2,7 +2,7 @@
 
 Built in the worker thread, from the result and the worker's own workspace connection (for the
 locations a result names only by uuid: shelters, warehouses, unserved sources). Nothing here
-makes a Qt object, so it is safe off the GUI thread.
+makes a Qt object, so it is safe off the GUI thread (QCoreApplication.translate is thread-safe).
 
 * route: the best route thick and dark, alternatives thinner and dimmer under it; the two places
   as A (green) and B (red).
@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import shapely
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from humanops.ui.canvas.overlay_layers import FILL, LABEL, OPACITY, SIZE, STROKE, WIDTH, OverlayStyle
+from humanops.ui.locale_text import format_number, format_percent
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -79,14 +81,18 @@ def _locations(workspace: Workspace, layer: str, uuids: Any) -> gpd.GeoDataFrame
     return frame
 
 
+# Shown translated (context "result_overlays") under a result's summary.
 LEGENDS = {
-    "route": "Map: the route dark blue, alternatives light blue; A start, B end.",
-    "plan_evacuation": "Map: movements coloured by shelter, wider for more people; shelters labelled with their "
-                       "fill; small dots: sources served; red rings: people not served.",
-    "plan_aid": "Map: shipments coloured by warehouse, wider for more goods; red rings: needs no warehouse reaches.",
-    "exposure": "Map: exposed needs coloured by the worst severity reaching them (yellow 1 to red 5), sized by "
-                "population.",
-    "corridor_risk": "Map: corridors by risk score: green below 25, yellow below 50, orange below 75, red above.",
+    "route": QT_TRANSLATE_NOOP("result_overlays", "Map: the route dark blue, alternatives light blue; A start, B end."),
+    "plan_evacuation": QT_TRANSLATE_NOOP("result_overlays", "Map: movements coloured by shelter, wider for more "
+                                                            "people; shelters labelled with their fill; small dots: "
+                                                            "sources served; red rings: people not served."),
+    "plan_aid": QT_TRANSLATE_NOOP("result_overlays", "Map: shipments coloured by warehouse, wider for more goods; red "
+                                                     "rings: needs no warehouse reaches."),
+    "exposure": QT_TRANSLATE_NOOP("result_overlays", "Map: exposed needs coloured by the worst severity reaching them "
+                                                     "(yellow 1 to red 5), sized by population."),
+    "corridor_risk": QT_TRANSLATE_NOOP("result_overlays", "Map: corridors by risk score: green below 25, yellow below "
+                                                          "50, orange below 75, red above."),
 }
 LEGENDS["saved_evacuation"] = LEGENDS["plan_evacuation"]
 LEGENDS["saved_aid"] = LEGENDS["plan_aid"]
@@ -162,9 +168,10 @@ def evacuation_overlays(workspace: Workspace, lines: gpd.GeoDataFrame | None, so
         places = places.merge(table.drop(columns=["name"], errors="ignore"), on="uuid", how="left")
         used = places["assigned"].fillna(0).to_numpy() > 0
         fill = places["fill"].fillna(0).to_numpy(dtype=float)
+        full = QCoreApplication.translate("result_overlays", "{percent} full")
         frame = _frame({FILL: np.where(used, places["uuid"].map(colour).fillna("#888888"), "#bbbbbb"),
                         STROKE: "#1a1a1a", SIZE: np.where(used, 15.0, 10.0),
-                        LABEL: [f"{f:.0%} full" for f in fill]},
+                        LABEL: [full.format(percent=format_percent(f)) for f in fill]},
                        places.geometry.values)
         out[PREFIX + "shelters"] = (frame, OverlayStyle(width=1.5, label_at="below"))
     if sources is not None and len(sources):
@@ -253,7 +260,10 @@ def _corridor_risk(workspace: Workspace, params: dict[str, Any], result: Operati
     score = layer["risk_score"].astype(float).to_numpy()
     lines = _frame({STROKE: [risk_colour(s) for s in score], WIDTH: 6.0, OPACITY: 0.9}, layer.geometry.values)
     middles = shapely.line_interpolate_point(np.asarray(layer.geometry.values, dtype=object), 0.5, normalized=True)
-    labels = _frame({LABEL: [f"{n}: risk {s:.0f}" for n, s in zip(layer["name"].astype(str), score, strict=True)],
+    risk = QCoreApplication.translate("result_overlays", "{name}: risk {score}")
+    labels = _frame({LABEL: [risk.format(name=n, score=format_number(round(s)))
+                             for n, s in zip(layer["name"].astype(str), score, strict=True)],
+
                      SIZE: 0.0, WIDTH: 0.0}, middles)
     return {PREFIX + "corridor risk": (lines, OverlayStyle()),
             PREFIX + "corridor risk labels": (labels, OverlayStyle())}

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.ui.locale_text import format_count, format_datetime
 from humanops.ui.sharing import tasks
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
@@ -37,7 +38,13 @@ from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
-COLUMNS = ("#", "When (UTC)", "What", "With", "Package", "Counts / detail")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("AuditDialog", "When (UTC)"), QT_TRANSLATE_NOOP("AuditDialog", "What"),
+           QT_TRANSLATE_NOOP("AuditDialog", "With"), QT_TRANSLATE_NOOP("AuditDialog", "Package"),
+           QT_TRANSLATE_NOOP("AuditDialog", "Counts / detail"))
+# The log's actions, as the table names them (stored in English).
+ACTIONS = {"export": QT_TRANSLATE_NOOP("AuditDialog", "export"),
+           "import": QT_TRANSLATE_NOOP("AuditDialog", "import"),
+           "refused_import": QT_TRANSLATE_NOOP("AuditDialog", "refused import")}
 MAX_ROWS = 5000  # the newest; the reports hold every entry
 
 
@@ -45,7 +52,9 @@ def _counts_text(entry: dict[str, Any]) -> str:
     counts, detail = entry["counts"] or {}, entry["detail"] or {}
     if entry["action"] == "export":
         per = counts.get("recipients", {})
-        return "; ".join(f"{org}: {t.get('sent', 0)} sent, {sum(t.get('withheld', {}).values())} withheld"
+        sent = QCoreApplication.translate("AuditDialog", "{org}: {sent} sent, {withheld} withheld")
+        return "; ".join(sent.format(org=org, sent=format_count(t.get("sent", 0)),
+                                     withheld=format_count(sum(t.get("withheld", {}).values())))
                          for org, t in per.items())
     if entry["action"] == "import":
         totals = counts.get("totals", {})
@@ -61,7 +70,13 @@ def _escape(text: str) -> str:
 
 
 def _when(text: str) -> str:
-    return str(text)[:16].replace("T", " ") + " UTC"
+    """An ISO time in the UI's language ("28 Nov 2026 10:00 UTC"); as it is if unreadable."""
+    from datetime import datetime
+
+    try:
+        return format_datetime(datetime.fromisoformat(str(text).replace("Z", "+00:00")))
+    except ValueError:
+        return str(text)
 
 
 class AuditDialog(WorkerDialog):
@@ -69,7 +84,7 @@ class AuditDialog(WorkerDialog):
                  feedback_factory: FeedbackFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("audit_dialog")
-        self.setWindowTitle("Audit log")
+        self.setWindowTitle(self.tr("Audit log"))
         self.workspace = workspace
         self.workspace_path = Path(workspace.path)
         self.feedback_factory = feedback_factory
@@ -78,7 +93,7 @@ class AuditDialog(WorkerDialog):
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -92,9 +107,9 @@ class AuditDialog(WorkerDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(self)
-        self.verify_button = buttons.addButton("Verify again", QDialogButtonBox.ButtonRole.ActionRole)
-        self.report_button = buttons.addButton("Report…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.report_button.setToolTip("What went to whom, as CSV (spreadsheets) or HTML (a browser)")
+        self.verify_button = buttons.addButton(self.tr("Verify again"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button = buttons.addButton(self.tr("Report…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.setToolTip(self.tr("What went to whom, as CSV (spreadsheets) or HTML (a browser)"))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.verify_button.clicked.connect(self.reload)
         self.report_button.clicked.connect(self.write_report)
@@ -111,19 +126,20 @@ class AuditDialog(WorkerDialog):
     def _witness_box(self) -> QVBoxLayout:
         """Partners' witnesses: write one for a partner, check a partner's of our log (laid out in
         the dialog's own layout, so the verdict's wrapped lines get their height)."""
-        title = QLabel("<b>Partners' witnesses</b>", self)
-        intro = QLabel("A witness is what a partner's packages showed you of its audit log, signed by you: the "
-                       "partner checks its own log against it. A partner's witness of your log proves your log "
-                       "still holds what it saw, even if someone rewrote the log here.", self)
+        title = QLabel("<b>" + self.tr("Partners' witnesses") + "</b>", self)
+        intro = QLabel(self.tr("A witness is what a partner's packages showed you of its audit log, signed by you: "
+                               "the partner checks its own log against it. A partner's witness of your log proves "
+                               "your log still holds what it saw, even if someone rewrote the log here."), self)
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #404040;")
-        self.write_witness_button = QPushButton("Write a witness for a partner…", self)
+        self.write_witness_button = QPushButton(self.tr("Write a witness for a partner…"), self)
         self.write_witness_button.setObjectName("write_witness")
-        self.write_witness_button.setToolTip("Sign what a partner's packages showed you of its log, for it to check "
-                                             "its own log against")
-        self.check_witness_button = QPushButton("Check a partner's witness…", self)
+        self.write_witness_button.setToolTip(self.tr("Sign what a partner's packages showed you of its log, for it to "
+                                                     "check its own log against"))
+        self.check_witness_button = QPushButton(self.tr("Check a partner's witness…"), self)
         self.check_witness_button.setObjectName("check_witness")
-        self.check_witness_button.setToolTip("Check that your log still holds every entry a partner saw of it")
+        self.check_witness_button.setToolTip(self.tr("Check that your log still holds every entry a partner saw of "
+                                                     "it"))
         self.write_witness_button.clicked.connect(self.write_witness)
         self.check_witness_button.clicked.connect(self.check_witness)
         self.witness_verdict = QLabel(self)
@@ -159,18 +175,22 @@ class AuditDialog(WorkerDialog):
 
         report = verify_audit(self.workspace)
         if report.ok:
-            self.verdict.setText(f"✔ The audit log is intact: {report.entries:,} entries, the hash chain verifies.")
+            self.verdict.setText("✔ " + AuditDialog.tr("The audit log is intact: %Ln entry(ies), the hash chain "
+                                                       "verifies.", "", report.entries))
             self.verdict.setStyleSheet(OK_STYLE)
         else:
-            self.verdict.setText(f"✖ The audit log was tampered with, from entry {report.first_bad_seq}: "
-                                 + "; ".join(report.problems[:3]) + ". Entries from there on cannot be trusted.")
+            self.verdict.setText("✖ " + self.tr("The audit log was tampered with, from entry {seq}: {problems}. "
+                                                "Entries from there on cannot be trusted.").format(
+                seq=report.first_bad_seq, problems="; ".join(report.problems[:3])))
             self.verdict.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         self.ok = report.ok
         self.first_bad_seq = report.first_bad_seq
         rows = entries(self.workspace)[-MAX_ROWS:][::-1]  # newest first
         self.table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
-            values = (str(entry["seq"]), str(entry["at"])[:19].replace("T", " "), entry["action"].replace("_", " "),
+            action = self.tr(ACTIONS[entry["action"]]) if entry["action"] in ACTIONS else \
+                entry["action"].replace("_", " ")
+            values = (str(entry["seq"]), str(entry["at"])[:19].replace("T", " "), action,
                       entry["counterpart"] or "", (entry["package_id"] or "")[:8], _counts_text(entry))
             for c, text in enumerate(values):
                 cell = QTableWidgetItem(text)
@@ -181,18 +201,21 @@ class AuditDialog(WorkerDialog):
         from humanops.sharing.audit import audit_report
 
         name = f"audit-{self.workspace.organisation or 'workspace'}.html"
-        out, _ = QFileDialog.getSaveFileName(self, "Audit report", str(Path(self.workspace.path).parent / name),
-                                             "HTML (*.html);;CSV (*.csv)")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Audit "
+                                                           "report"), str(Path(self.workspace.path).parent / name),
+                                             self.tr("HTML (*.html);;CSV (*.csv)"))
         if not out:
             return
         try:
             doc = audit_report(self.workspace, out)  # owner-only (0600), written whole: it names partners
         except HumanOpsError as exc:
-            self.status.setText(f"No report written: {exc.message}")
+            self.status.setText(self.tr("No report written: {reason}").format(reason=exc.message))
             self.status.setStyleSheet(ERROR_STYLE)
             return
-        warning = "" if doc["chain_ok"] else " WARNING: the hash chain does not verify."
-        self.status.setText(f"Wrote {doc['file']}: {doc['entries']:,} entries.{warning}")
+        text = AuditDialog.tr("Wrote {file}: %Ln entry(ies).", "", doc["entries"]).format(file=doc["file"])
+        if not doc["chain_ok"]:
+            text += " " + self.tr("WARNING: the hash chain does not verify.")
+        self.status.setText(text)
         self.status.setStyleSheet(OK_STYLE if doc["chain_ok"] else ERROR_STYLE)
 
     # --- witnesses -------------------------------------------------------------------------------------
@@ -209,9 +232,9 @@ class AuditDialog(WorkerDialog):
             heads = partner_heads(self.workspace, p["org_id"])
             if heads:
                 label = organisation_label(self.workspace, p["org_id"])
-                out.append((p["org_id"], f"{label} ({p['org_id']}): {len(heads):,} package"
-                                         f"{'s' if len(heads) != 1 else ''} seen, up to entry "
-                                         f"{max(h['seq'] for h in heads)}"))
+                out.append((p["org_id"], AuditDialog.tr("{label} ({org}): %Ln package(s) seen, up to entry {seq}", "",
+                                                        len(heads)).format(label=label, org=p["org_id"],
+                                                                           seq=max(h["seq"] for h in heads))))
         return out
 
     def write_witness(self) -> None:
@@ -221,50 +244,54 @@ class AuditDialog(WorkerDialog):
         if self.worker is not None:
             return
         if not has_identity(self.workspace):
-            self._say("No witness was written: this workspace has no keys yet (Sharing ▸ Own identity…).",
+            self._say(self.tr("No witness was written: this workspace has no keys yet (Sharing ▸ Own identity…)."),
                       ERROR_STYLE)
             return
         choices = self._witness_partners()
         if not choices:
-            self._say("No witness was written: no partner's package has shown you its audit log yet. A witness "
-                      "can be written for a partner once you have received a package from it.", ERROR_STYLE)
+            self._say(self.tr("No witness was written: no partner's package has shown you its audit log yet. A "
+                              "witness can be written for a partner once you have received a package from it."),
+                      ERROR_STYLE)
             return
-        text, ok = QInputDialog.getItem(self, "Write a witness", "The witness is for (it checks its own log "
-                                        "against it):", [c[1] for c in choices], 0, False)
+        text, ok = QInputDialog.getItem(self, self.tr("Write a witness"),
+                                        self.tr("The witness is for (it checks its own log against it):"),
+                                        [c[1] for c in choices], 0, False)
         if not ok:
             return
         org = next(o for o, label in choices if label == text)
         ours = self.workspace.organisation or "our"
         suggested = str(self.workspace_path.parent / f"{ours}-witness-for-{org}.json")
-        out, _ = QFileDialog.getSaveFileName(self, f"Witness for {organisation_label(self.workspace, org)}",
-                                             suggested, "Audit witness (*.json)")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Witness for {partner}").format(
+            partner=organisation_label(self.workspace, org)), suggested, self.tr("Audit witness (*.json)"))
         if not out:
             return
-        passphrase = ask_passphrase(self, "Write a witness", "The witness is signed with your organisation's key.")
+        passphrase = ask_passphrase(self, self.tr("Write a witness"),
+                                    self.tr("The witness is signed with your organisation's key."))
         if passphrase is None:
             return
         path, target = self.workspace_path, Path(out)
-        self._say("Signing the witness…")
+        self._say(self.tr("Signing the witness…"))
 
         def done(doc: dict[str, Any]) -> None:
             who = organisation_label(self.workspace, doc["for_org"])
-            self._say(f"Wrote the witness for {who} to {doc['file']}: the {doc['heads']:,} audit log heads its "
-                      f"packages showed you, up to entry {doc['highest_seq']}. Give it to {who} (USB stick, "
-                      f"e-mail); {who} checks its log with “Check a partner's witness…” in its audit log.",
+            self._say(AuditDialog.tr("Wrote the witness for {who} to {file}: the %Ln audit log head(s) its packages "
+                                     "showed you, up to entry {seq}. Give it to {who} (USB stick, e-mail); {who} "
+                                     "checks its log with “Check a partner's witness…” in its audit log.", "",
+                                     doc["heads"]).format(who=who, file=doc["file"], seq=doc["highest_seq"]),
                       OK_STYLE)
             self._worker_done()
             self.reload()  # writing it signed our own head too
 
         def failed(message: str) -> None:
-            self._say(f"No witness was written: {message}", ERROR_STYLE)
+            self._say(self.tr("No witness was written: {reason}").format(reason=message), ERROR_STYLE)
             self._worker_done()
 
         def cancelled() -> None:
-            self._say("Cancelled: no witness was written.")
+            self._say(self.tr("Cancelled: no witness was written."))
             self._worker_done()
 
         self.worker = run_with_progress(
-            self, "Writing the witness", lambda fb: tasks.write_witness(path, org, target, passphrase, fb),
+            self, self.tr("Writing the witness"), lambda fb: tasks.write_witness(path, org, target, passphrase, fb),
             on_success=done, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
         self._update_buttons()
 
@@ -273,8 +300,9 @@ class AuditDialog(WorkerDialog):
 
         if self.worker is not None:
             return
-        file, _ = QFileDialog.getOpenFileName(self, "Check a partner's witness", str(self.workspace_path.parent),
-                                              "Audit witness (*.json);;All files (*)")
+        file, _ = QFileDialog.getOpenFileName(self, self.tr("Check a partner's witness"),
+                                              str(self.workspace_path.parent),
+                                              self.tr("Audit witness (*.json);;All files (*)"))
         if not file:
             return
         self.reload()  # the log as it is now, for both verdicts
@@ -282,9 +310,10 @@ class AuditDialog(WorkerDialog):
         try:
             report = verify_witness(self.workspace, file)
         except HumanOpsError as exc:
-            where = f" (field {_escape(exc.field)})" if exc.field else ""
-            self._witness(False, f"<b>✖ {name} was refused:</b> {_escape(exc.reason)}{where}. It proves "
-                                 "nothing about your log: ask the partner for a new witness.")
+            where = " " + self.tr("(field {field})").format(field=_escape(exc.field)) if exc.field else ""
+            self._witness(False, self.tr("<b>✖ {file} was refused:</b> {reason}{where}. It proves nothing about your "
+                                         "log: ask the partner for a new witness.").format(
+                file=name, reason=_escape(exc.reason), where=where))
             return
         self.show_witness_report(report)
 
@@ -293,17 +322,22 @@ class AuditDialog(WorkerDialog):
 
         witness = report.witness or {}
         who = _escape(organisation_label(self.workspace, witness.get("org", "")))
-        seen = (f"its witness of {_escape(_when(witness.get('created', '')))} holds {witness.get('heads', 0):,} "
-                f"head{'s' if witness.get('heads') != 1 else ''}, up to entry {witness.get('highest_seq', 0)}")
+        seen = AuditDialog.tr("its witness of {when} holds %Ln head(s), up to entry {seq}", "",
+                              int(witness.get("heads", 0))).format(when=_escape(_when(witness.get("created", ""))),
+                                                                   seq=witness.get("highest_seq", 0))
         if report.ok:
-            self._witness(True, f"<b>✔ Our log still holds everything {who} saw:</b> {seen}, and each matches.")
+            self._witness(True, self.tr("<b>✔ Our log still holds everything {who} saw:</b> {seen}, and each "
+                                        "matches.").format(who=who, seen=seen))
             return
         problems = "".join(f"<li>{_escape(p)}</li>" for p in report.problems[:8])
-        more = f"<li>… and {len(report.problems) - 8:,} more</li>" if len(report.problems) > 8 else ""
-        self._witness(False, f"<b>✖ Our log no longer holds what {who} saw</b> ({seen}); from entry "
-                             f"{report.first_bad_seq} on it cannot be trusted:<ul style='margin:2px'>{problems}{more}"
-                             "</ul>Keep the witness file and the workspace as they are, and tell "
-                             f"{who}.")
+        more = ""
+        if len(report.problems) > 8:
+            more = "<li>" + self.tr("… and {n} more").format(n=format_count(len(report.problems) - 8)) + "</li>"
+        self._witness(False, self.tr("<b>✖ Our log no longer holds what {who} saw</b> ({seen}); from entry {seq} on it "
+                                     "cannot be trusted:").format(who=who, seen=seen, seq=report.first_bad_seq)
+                      + f"<ul style='margin:2px'>{problems}{more}</ul>"
+                      + self.tr("Keep the witness file and the workspace as they are, and tell {who}.").format(who=who))
+
 
     def _witness(self, ok: bool, rich: str) -> None:
         self.witness_ok = ok

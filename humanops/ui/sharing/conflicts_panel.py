@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import HumanOpsError
 from humanops.ui.editing import organisation_label
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
@@ -54,7 +56,8 @@ def _text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(map(str, value)) or "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return QCoreApplication.translate("ConflictsPanel", "yes") if value else \
+            QCoreApplication.translate("ConflictsPanel", "no")
     return str(value)
 
 
@@ -64,11 +67,13 @@ def _geometry_text(hex_wkb: str | None) -> str:
     try:
         geometry = shapely.from_wkb(hex_wkb)
     except Exception:  # a record we cannot read: show that, do not fail the panel
-        return "unreadable geometry"
+        return QCoreApplication.translate("ConflictsPanel", "unreadable geometry")
     centre = geometry.centroid if geometry.geom_type != "Point" else geometry
     n = shapely.get_num_coordinates(geometry)
-    where = f"{centre.y:.5f}° N, {centre.x:.5f}° E"
-    return f"{geometry.geom_type} at {where}" + (f" ({n} vertices)" if n > 1 else "")
+    where = f"{centre.y:.5f}° N, {centre.x:.5f}° E"  # coordinates as GPS and radio read them, in any language
+    text = QCoreApplication.translate("ConflictsPanel", "{geometry} at {where}").format(geometry=geometry.geom_type,
+                                                                                        where=where)
+    return text + (" " + ConflictsPanel.tr("(%Ln vertices)", "", n) if n > 1 else "")
 
 
 def comparison_rows(conflict: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
@@ -130,11 +135,11 @@ class ProposalRow(QWidget):
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.accept_button = QPushButton("Accept", self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setObjectName("accept_proposal")
-        self.reject_button = QPushButton("Reject", self)
+        self.reject_button = QPushButton(self.tr("Reject"), self)
         self.reject_button.setObjectName("reject_proposal")
-        self.withdraw_button = QPushButton("Withdraw", self)
+        self.withdraw_button = QPushButton(self.tr("Withdraw"), self)
         self.withdraw_button.setObjectName("withdraw_proposal")
         for button in (self.accept_button, self.reject_button, self.withdraw_button):
             button.setAutoDefault(False)
@@ -197,7 +202,7 @@ class ConflictsPanel(QWidget):
         self.list.currentRowChanged.connect(self._conflict_chosen)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("conflict_versions")
-        self.table.setHorizontalHeaderLabels(["Field", "Mine", "Theirs"])
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Mine"), self.tr("Theirs")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -210,8 +215,8 @@ class ConflictsPanel(QWidget):
         self.proposal_rows: list[ProposalRow] = []
         self.proposal_list = ProposalList(self)
         self.proposal_list.setObjectName("proposal_list")
-        self.proposal_list.setToolTip("Changes of features made by someone else than their originator: never "
-                                      "merged until their originator accepts them")
+        self.proposal_list.setToolTip(self.tr("Changes of features made by someone else than their originator: never "
+                                              "merged until their originator accepts them"))
         self.proposal_list.currentRowChanged.connect(self._show_current_proposal)
         conflicts_box, self.conflicts_title = self._titled(self.list)
         proposals_box, self.proposals_title = self._titled(self.proposal_list)
@@ -228,10 +233,10 @@ class ConflictsPanel(QWidget):
         window.workspace_signals.changed.connect(self._on_workspace_change)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.select_button = QPushButton("Select on map", self)
-        self.mine_button = QPushButton("Keep mine", self)
+        self.select_button = QPushButton(self.tr("Select on map"), self)
+        self.mine_button = QPushButton(self.tr("Keep mine"), self)
         self.mine_button.setObjectName("keep_mine")
-        self.theirs_button = QPushButton("Keep theirs", self)
+        self.theirs_button = QPushButton(self.tr("Keep theirs"), self)
         self.theirs_button.setObjectName("keep_theirs")
         self.select_button.clicked.connect(self.select_on_map)
         self.mine_button.clicked.connect(lambda: self.keep("mine"))
@@ -273,7 +278,7 @@ class ConflictsPanel(QWidget):
             self._say(exc.message, ERROR_STYLE)
         self.list.blockSignals(True)
         self.list.clear()
-        titles = {k.name: k.title for k in workspace.catalog} if workspace is not None else {}
+        titles = {k.name: k.title_in(current_language()) for k in workspace.catalog} if workspace is not None else {}
         row_to_select = 0
         for row, conflict in enumerate(self.conflicts):
             mine = conflict["local_feature"] or {}
@@ -282,16 +287,20 @@ class ConflictsPanel(QWidget):
                 or conflict["uuid"][:8]
             differs = [label for label, _, _, d in comparison_rows(conflict) if d
                        and label not in ("version", "modified")]
-            item = QListWidgetItem(f"{titles.get(conflict['layer'], conflict['layer'])}: {name} — from "
-                                   f"{conflict['sender']}; differs: {', '.join(differs) or 'history only'}",
-                                   self.list)
-            item.setToolTip(f"{conflict['layer']} {conflict['uuid']}, detected {conflict['detected_at']}, "
-                            f"package {conflict['package_id']}")
+            item = QListWidgetItem(self.tr("{layer}: {name} — from {sender}; differs: {fields}").format(
+                layer=titles.get(conflict["layer"], conflict["layer"]), name=name, sender=conflict["sender"],
+                fields=", ".join(differs) or self.tr("history only")), self.list)
+            item.setToolTip(self.tr("{layer} {uuid}, detected {when}, package {package}").format(
+                layer=conflict["layer"], uuid=conflict["uuid"], when=conflict["detected_at"],
+                package=conflict["package_id"]))
             if conflict["id"] == keep_id:
                 row_to_select = row
         self.list.blockSignals(False)
-        self.conflicts_title.setText(f"<b>Conflicts</b> — {len(self.conflicts)} where both sides changed a feature"
-                                     if self.conflicts else "<b>Conflicts</b> — none open")
+        if self.conflicts:
+            self.conflicts_title.setText(ConflictsPanel.tr("<b>Conflicts</b> — %Ln where both sides changed a feature",
+                                                           "", len(self.conflicts)))
+        else:
+            self.conflicts_title.setText(self.tr("<b>Conflicts</b> — none open"))
         if self.list.isVisibleTo(self) != bool(self.conflicts):  # an empty list leaves its room to the proposals
             self.list.setVisible(bool(self.conflicts))
             sizes = self.splitter.sizes()
@@ -308,12 +317,13 @@ class ConflictsPanel(QWidget):
             self._select_proposal(proposal["id"] if proposal else None)
             if self.current_proposal() is None and self.proposals:
                 me = workspace.organisation if workspace is not None else ""
-                self._say("Select a proposal to see what it changes; Accept or Reject decides it."
-                          if any(p["proposer"] != me for p in self.proposals) else
-                          "Your proposals wait for their originators' decision (dashed on the map); Withdraw takes "
-                          "one back.")
+                if any(p["proposer"] != me for p in self.proposals):
+                    self._say(self.tr("Select a proposal to see what it changes; Accept or Reject decides it."))
+                else:
+                    self._say(self.tr("Your proposals wait for their originators' decision (dashed on the map); "
+                                      "Withdraw takes one back."))
         if not self.conflicts and not self.proposals and workspace is not None:
-            self._say("No open conflicts or proposals: every received change merged cleanly.")
+            self._say(self.tr("No open conflicts or proposals: every received change merged cleanly."))
 
     def _on_workspace_change(self, change: WorkspaceChange) -> None:
         """Proposals made, decided or withdrawn (and edits a conflict may be about): refresh soon."""
@@ -338,15 +348,20 @@ class ConflictsPanel(QWidget):
             try:
                 text = describe(proposal, workspace)["text"]
             except Exception:  # a proposal we cannot describe is still listed, by its ids
-                text = f"{proposal['proposer']} proposes a change of {proposal['originator']}'s {proposal['layer']} " \
-                       f"{proposal['uuid']}"
+                text = self.tr("{proposer} proposes a change of {originator}'s {layer} {uuid}").format(
+                    proposer=proposal["proposer"], originator=proposal["originator"], layer=proposal["layer"],
+                    uuid=proposal["uuid"])
             ours = proposal["proposer"] == me
             if ours:
-                text += f" — waiting for {organisation_label(workspace, proposal['originator'])}"
+                text += " — " + self.tr("waiting for {originator}").format(
+                    originator=organisation_label(workspace, proposal["originator"]))
             row = ProposalRow(proposal, text, ours, self.proposal_list)
-            row.setToolTip(f"{proposal['layer']} {proposal['uuid']}, proposed {proposal['proposed_at']} on version "
-                           f"{proposal['base_version']}" + (f", received from {proposal['received_from']}"
-                                                            if proposal.get("received_from") else ""))
+            tip = self.tr("{layer} {uuid}, proposed {when} on version {version}").format(
+                layer=proposal["layer"], uuid=proposal["uuid"], when=proposal["proposed_at"],
+                version=proposal["base_version"])
+            if proposal.get("received_from"):
+                tip += ", " + self.tr("received from {org}").format(org=proposal["received_from"])
+            row.setToolTip(tip)
             row.accept_button.clicked.connect(lambda _=False, p=proposal: self.decide(p, accept=True))
             row.reject_button.clicked.connect(lambda _=False, p=proposal: self.decide(p, accept=False))
             row.withdraw_button.clicked.connect(lambda _=False, p=proposal: self.withdraw(p))
@@ -355,8 +370,12 @@ class ConflictsPanel(QWidget):
         self.proposal_list.blockSignals(False)
         self.proposal_list.setVisible(bool(self.proposals))
         received = sum(1 for p in self.proposals if p["proposer"] != me)
-        self.proposals_title.setText(f"<b>Proposals</b> — {received} to decide, {len(self.proposals) - received} of "
-                                     "yours waiting" if self.proposals else "<b>Proposals</b> — none open")
+        if self.proposals:
+            self.proposals_title.setText(self.tr("<b>Proposals</b> — {received} to decide, {ours} of yours "
+                                                 "waiting").format(received=format_count(received),
+                                                                   ours=format_count(len(self.proposals) - received)))
+        else:
+            self.proposals_title.setText(self.tr("<b>Proposals</b> — none open"))
 
     def current_proposal(self) -> dict[str, Any] | None:
         row = self.proposal_list.currentRow() if hasattr(self, "proposal_list") else -1
@@ -380,7 +399,7 @@ class ConflictsPanel(QWidget):
         if proposal is None:
             if self.current() is None:
                 self.table.setRowCount(0)
-                self.table.setHorizontalHeaderLabels(["Field", "", ""])
+                self.table.setHorizontalHeaderLabels([self.tr("Field"), "", ""])
             return
         self.list.blockSignals(True)
         self.list.setCurrentRow(-1)
@@ -399,10 +418,12 @@ class ConflictsPanel(QWidget):
                 and not r[0].startswith("marking:")]
         rows = [r for r in rows if r[3]] + [r for r in rows if not r[3] and r[0] != "deleted"]  # its changes first
         current = pseudo["local_feature"] or {}
-        self._fill_table(rows, ["Field", f"Now (v{current.get('version', '—')})",
-                                f"Proposed by {proposal['proposer']}"])
-        self._say("Highlighted: what the proposal changes. Only the feature's originator makes it a new version; "
-                  "accepting a proposal about another organisation's feature proposes it to them in your name.")
+        self._fill_table(rows, [self.tr("Field"), self.tr("Now "
+                                                          "(v{version})").format(version=current.get("version", "—")),
+                                self.tr("Proposed by {proposer}").format(proposer=proposal["proposer"])])
+        self._say(self.tr("Highlighted: what the proposal changes. Only the feature's originator makes it a new "
+                          "version; accepting a proposal about another organisation's feature proposes it to them in "
+                          "your name."))
 
     def decide(self, proposal: dict[str, Any], *, accept: bool) -> None:
         from humanops.sharing.proposals import decide
@@ -414,19 +435,21 @@ class ConflictsPanel(QWidget):
             outcome = decide(workspace, proposal["id"], accept)
         except HumanOpsError as exc:
             self.refresh()
-            self._say(f"Not decided: {exc.message}", ERROR_STYLE)
+            self._say(self.tr("Not decided: {reason}").format(reason=exc.message), ERROR_STYLE)
             return
         self.refresh()
         self._refresh_timer.stop()  # the change just notified is shown: keep the outcome below on screen
         what = f"{proposal['layer']} {proposal['uuid'][:8]}…"
         if not accept:
-            self._say(f"Rejected {proposal['proposer']}'s proposal for {what}: the feature stays as it is.", OK_STYLE)
+            self._say(self.tr("Rejected {proposer}'s proposal for {feature}: the feature stays as it is.").format(
+                proposer=proposal["proposer"], feature=what), OK_STYLE)
         elif outcome.get("status") == "accepted":
-            self._say(f"Accepted {proposal['proposer']}'s proposal: {what} is now version {outcome.get('version')}.",
-                      OK_STYLE)
+            self._say(self.tr("Accepted {proposer}'s proposal: {feature} is now version {version}.").format(
+                proposer=proposal["proposer"], feature=what, version=outcome.get("version")), OK_STYLE)
         else:
-            self._say(f"Forwarded {proposal['proposer']}'s proposal to {proposal['originator']} as your own: it goes "
-                      "in your next package to them; they decide.", OK_STYLE)
+            self._say(self.tr("Forwarded {proposer}'s proposal to {originator} as your own: it goes in your next "
+                              "package to them; they decide.").format(proposer=proposal["proposer"],
+                                                                      originator=proposal["originator"]), OK_STYLE)
         self.resolved.emit(proposal["layer"], proposal["uuid"])
 
     def withdraw(self, proposal: dict[str, Any]) -> None:
@@ -439,11 +462,12 @@ class ConflictsPanel(QWidget):
             withdraw(workspace, proposal["id"])
         except HumanOpsError as exc:
             self.refresh()
-            self._say(f"Not withdrawn: {exc.message}", ERROR_STYLE)
+            self._say(self.tr("Not withdrawn: {reason}").format(reason=exc.message), ERROR_STYLE)
             return
         self.refresh()
         self._refresh_timer.stop()
-        self._say(f"Withdrew your proposal for {proposal['layer']} {proposal['uuid'][:8]}….", OK_STYLE)
+        self._say(self.tr("Withdrew your proposal for {layer} {uuid}….").format(layer=proposal["layer"],
+                                                                                 uuid=proposal["uuid"][:8]), OK_STYLE)
         self.resolved.emit(proposal["layer"], proposal["uuid"])
 
     def current(self) -> dict[str, Any] | None:
@@ -456,14 +480,15 @@ class ConflictsPanel(QWidget):
         for button in (self.select_button, self.mine_button, self.theirs_button):
             button.setEnabled(conflict is not None)
         if conflict is None:
-            self.table.setHorizontalHeaderLabels(["Field", "", ""])
+            self.table.setHorizontalHeaderLabels([self.tr("Field"), "", ""])
             return
         rows = comparison_rows(conflict)
         mine_version = (conflict["local_feature"] or {}).get("version")
-        self._fill_table(rows, ["Field", f"Mine (v{mine_version})",
-                                f"Theirs, from {conflict['sender']} (v{conflict['incoming_version']})"])
-        self._say("Highlighted: what differs. Keeping a version stores it as a new version above both; your "
-                  "partners receive your decision with the next package.")
+        self._fill_table(rows, [self.tr("Field"), self.tr("Mine (v{version})").format(version=mine_version),
+                                self.tr("Theirs, from {sender} (v{version})").format(
+                                    sender=conflict["sender"], version=conflict["incoming_version"])])
+        self._say(self.tr("Highlighted: what differs. Keeping a version stores it as a new version above both; your "
+                          "partners receive your decision with the next package."))
 
     def _fill_table(self, rows: list[tuple[str, str, str, bool]], headers: list[str]) -> None:
         self.table.setRowCount(0)
@@ -497,7 +522,7 @@ class ConflictsPanel(QWidget):
         if chosen is None or window.workspace is None:
             return
         if window.workspace.find_feature(chosen["layer"], chosen["uuid"]) is None:
-            self._say("The version we hold is a deletion: there is nothing of it on the map.")
+            self._say(self.tr("The version we hold is a deletion: there is nothing of it on the map."))
             return
         window.canvas.select(chosen["layer"], [chosen["uuid"]])
         window.canvas.zoom_to_selection()
@@ -512,10 +537,14 @@ class ConflictsPanel(QWidget):
         try:
             outcome = resolve_conflict(window.workspace, conflict["id"], which)
         except HumanOpsError as exc:
-            self._say(f"Not resolved: {exc.message}", ERROR_STYLE)
+            self._say(self.tr("Not resolved: {reason}").format(reason=exc.message), ERROR_STYLE)
             return
         self.refresh()
         self._refresh_timer.stop()
-        self._say(f"Kept {which} for {conflict['layer']} {conflict['uuid'][:8]}… as version {outcome['version']}.",
-                  OK_STYLE)
+        if which == "mine":
+            kept = self.tr("Kept mine for {layer} {uuid}… as version {version}.")
+        else:
+            kept = self.tr("Kept theirs for {layer} {uuid}… as version {version}.")
+        self._say(kept.format(layer=conflict["layer"], uuid=conflict["uuid"][:8], version=outcome["version"]), OK_STYLE)
+
         self.resolved.emit(conflict["layer"], conflict["uuid"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import HumanOpsError
 from humanops.ui.editing import organisation_label
+from humanops.ui.i18n import current_language
+from humanops.ui.locale_text import format_count
 from humanops.ui.undo_commands import ErrorHandler, WorkspaceCommand, push_edit
 
 if TYPE_CHECKING:
@@ -45,18 +47,17 @@ NOTE_STYLE = "color: #404040;"
 def explanation(originator_label: str | None = None) -> str:
     """What editors may do: said to the originator ("you"), or about a partner's feature."""
     if originator_label is None:
-        return "Editors may change fields and geometry with you; only you set the marking, name editors or delete."
-    return (f"Editors may change fields and geometry with {originator_label}; only {originator_label} sets the "
-            "marking, names editors or deletes.")
-
-
-def _single(title: str) -> str:
-    return title[:-1] if title.endswith("s") else title
+        return QCoreApplication.translate("EditorsDialog", "Editors may change fields and geometry with you; only you "
+                                                           "set the marking, name editors or delete.")
+    return QCoreApplication.translate("EditorsDialog", "Editors may change fields and geometry with {org}; only {org} "
+                                                       "sets the marking, names editors or deletes.").format(
+        org=originator_label)
 
 
 def _labels(workspace: Workspace, orgs: Iterable[str]) -> str:
     me = workspace.organisation
-    return ", ".join(organisation_label(workspace, o) + (" (you)" if o == me else "") for o in orgs)
+    you = " " + QCoreApplication.translate("EditorsDialog", "(you)")
+    return ", ".join(organisation_label(workspace, o) + (you if o == me else "") for o in orgs)
 
 
 def layer_default(workspace: Workspace, layer: str) -> tuple[tuple[str, ...], int]:
@@ -78,9 +79,12 @@ def editors_line(workspace: Workspace | None, feature: Feature) -> str:
         return ""
     names = _labels(workspace, held.editors)
     if not held.originator or held.originator == workspace.organisation:
-        return f"Editors: {names}" if names else "Editors: none (only you change it)"
+        if names:
+            return QCoreApplication.translate("EditorsDialog", "Editors: {names}").format(names=names)
+        return QCoreApplication.translate("EditorsDialog", "Editors: none (only you change it)")
     owner = organisation_label(workspace, held.originator)
-    return f"Editors named by {owner}: {names or 'none'}"
+    return QCoreApplication.translate("EditorsDialog", "Editors named by {owner}: {names}").format(
+        owner=owner, names=names or QCoreApplication.translate("EditorsDialog", "none"))
 
 
 class SetEditors(WorkspaceCommand):
@@ -98,11 +102,12 @@ class SetEditors(WorkspaceCommand):
         if uuid is not None:
             self.old = editors_of(workspace, layer, uuid)
             self.name = workspace.get_feature(layer, uuid).properties.get("name") or uuid[:8]
-            text = f"Name editors of {self.name}"
+            text = QCoreApplication.translate("SetEditors", "Name editors of {name}").format(name=self.name)
         else:
             self.old = layer_default(workspace, layer)[0]
-            self.name = workspace.kind(layer).title
-            text = f"Name default editors of {self.name.lower()}"
+            self.name = workspace.kind(layer).title_in(current_language())
+            text = QCoreApplication.translate("SetEditors", "Name default editors of {layer}").format(
+                layer=self.name.lower())
         super().__init__(workspace, text, on_error)
         self.changed: list[str] = []
 
@@ -124,13 +129,19 @@ class SetEditors(WorkspaceCommand):
         if self.uuid is not None:
             version = self.workspace.get_feature(self.layer, self.uuid).version
             if names:
-                return (f"Named {names} to edit “{self.name}” with you (version {version}; your next package "
-                        "carries it). Edit\u00a0▸\u00a0Undo takes it back.")
-            return f"“{self.name}” has no editors now: only you change it (version {version})."
-        count = f"{len(self.changed):,} feature{'s' if len(self.changed) != 1 else ''} of ours given a new version"
+                return QCoreApplication.translate(
+                    "SetEditors", "Named {names} to edit “{name}” with you (version {version}; your next package "
+                                  "carries it). Edit ▸ Undo takes it back.").format(names=names, name=self.name,
+                                                                                   version=version)
+            return QCoreApplication.translate("SetEditors", "“{name}” has no editors now: only you change it (version "
+                                                            "{version}).").format(name=self.name, version=version)
+        count = EditorsDialog.tr("%Ln feature(s) of ours given a new version", "", len(self.changed))
         if names:
-            return f"{self.name}: {names} named default editors; {count}. Edit\u00a0▸\u00a0Undo takes it back."
-        return f"{self.name}: no default editors now; {count}."
+            return QCoreApplication.translate("SetEditors", "{layer}: {names} named default editors; {count}. "
+                                                            "Edit ▸ Undo takes it back.").format(
+                layer=self.name, names=names, count=count)
+        return QCoreApplication.translate("SetEditors", "{layer}: no default editors now; {count}.").format(
+            layer=self.name, count=count)
 
 
 class EditorsDialog(QDialog):
@@ -161,20 +172,20 @@ class EditorsDialog(QDialog):
         self.layer_box: QComboBox | None = None
         form = QFormLayout()
         if uuid is None:
-            self.setWindowTitle("Editors of a layer")
+            self.setWindowTitle(self.tr("Editors of a layer"))
             self.layer_box = QComboBox(self)
             self.layer_box.setObjectName("editors_layer")
             for name in workspace.layers():
-                self.layer_box.addItem(workspace.kind(name).title, name)
+                self.layer_box.addItem(workspace.kind(name).title_in(current_language()), name)
             self.layer_box.setCurrentIndex(max(self.layer_box.findData(self.layer), 0))
             self.layer_box.currentIndexChanged.connect(self._layer_chosen)
-            form.addRow("Layer", self.layer_box)
+            form.addRow(self.tr("Layer"), self.layer_box)
         else:
-            self.setWindowTitle("Editors")
+            self.setWindowTitle(self.tr("Editors"))
         self.explanation = QLabel(self)
         self.explanation.setObjectName("editors_explanation")
         self.explanation.setWordWrap(True)
-        self.partners_box = QGroupBox("Partners who may edit", self)
+        self.partners_box = QGroupBox(self.tr("Partners who may edit"), self)
         self.scroll = QScrollArea(self.partners_box)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -197,7 +208,7 @@ class EditorsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save editors")
+        self.ok_button.setText(self.tr("Save editors"))
         self.ok_button.setObjectName("editors_ok")
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -246,32 +257,40 @@ class EditorsDialog(QDialog):
             held = held_state(ws, self.layer, self.uuid)
             self.current = held.editors
             self.originator = held.originator or me
-            name = feature.properties.get("name") or "(unnamed)"
-            single = _single(ws.kind(self.layer).title).lower()
+            name = feature.properties.get("name") or self.tr("(unnamed)")
+            single = ws.kind(self.layer).singular_in(current_language())
             theirs = bool(held.originator) and held.originator != me
             owner = organisation_label(ws, held.originator) if theirs else None
-            self.heading.setText(f"<b>{name}</b> — {single}, version {feature.version}"
-                                 + (f", from {owner}" if owner else ""))
+            if owner:
+                heading = self.tr("<b>{name}</b> — {kind}, version {version}, from {owner}")
+            else:
+                heading = self.tr("<b>{name}</b> — {kind}, version {version}")
+            self.heading.setText(heading.format(name=name, kind=single, version=feature.version, owner=owner))
             self.explanation.setText(explanation(owner))
             if theirs:
-                self.allowed, refusal = False, f"Only {owner} names the editors of its feature."
-            self.note.setText("Saving gives the feature a new version, carried by your next package. "
-                              "Edit\u00a0▸\u00a0Undo takes it back.")
+                self.allowed, refusal = False, self.tr("Only {owner} names the editors of its feature.").format(
+                    owner=owner)
+            self.note.setText(self.tr("Saving gives the feature a new version, carried by your next package. "
+                                      "Edit ▸ Undo takes it back."))
         else:
             self.current, count = layer_default(ws, self.layer)
-            title = ws.kind(self.layer).title.lower()
-            self.heading.setText(f"The default editors of every {_single(title)} of ours that has no editors "
-                                 "of its own.")
+            kind = ws.kind(self.layer)
+            lang = current_language()
+            self.heading.setText(self.tr("The default editors of every {kind} of ours that has no editors of its "
+                                         "own.").format(kind=kind.singular_in(lang)))
             self.explanation.setText(explanation())
-            self.note.setText(f"Saving gives {count:,} {title if count != 1 else _single(title)} of ours a new "
-                              "version, carried by your next package. Edit\u00a0▸\u00a0Undo takes it back.")
+            # the kind's own words for one or several of its features ("civilian need", "civilian needs")
+            shown = kind.singular_in(lang) if count == 1 else kind.title_in(lang).lower()
+            self.note.setText(self.tr("Saving gives {count} {kind} of ours a new version, carried by your next "
+                                      "package. Edit ▸ Undo takes it back.").format(count=format_count(count),
+                                                                                    kind=shown))
         if not me and self.allowed:
-            self.allowed, refusal = False, ("This workspace belongs to no organisation yet: make its keys in "
-                                            "Sharing ▸ Own identity… first.")
+            self.allowed, refusal = False, self.tr("This workspace belongs to no organisation yet: make its keys in "
+                                                   "Sharing ▸ Own identity… first.")
         self._fill_partners()
         if self.allowed and not self.checks:
-            self.allowed, refusal = False, ("Your partner directory is empty: add partners in Sharing ▸ Partners "
-                                            "and keys… first.")
+            self.allowed, refusal = False, self.tr("Your partner directory is empty: add partners in Sharing ▸ "
+                                                   "Partners and keys… first.")
         self.partners_box.setEnabled(self.allowed)
         self.note.setVisible(self.allowed)
         self._say(refusal)
@@ -288,17 +307,18 @@ class EditorsDialog(QDialog):
         rows = self._partners()
         known = {org for org, _, _ in rows}
         # named earlier but not (or no longer) in the directory: shown, so saving does not drop them unseen
-        rows += [(org, f"{organisation_label(self.workspace, org)} ({org}, not in your partner directory)", False)
+        unknown = self.tr("{label} ({org}, not in your partner directory)")
+        rows += [(org, unknown.format(label=organisation_label(self.workspace, org), org=org), False)
                  for org in self.current if org not in known and org != me]
         for org, label, revoked in rows:
-            check = QCheckBox(label + (" — key revoked" if revoked else ""), self.list_widget)
+            check = QCheckBox(label + (" — " + self.tr("key revoked") if revoked else ""), self.list_widget)
             check.setObjectName(f"editor_{org}")
             check.setChecked(org in self.current)
             check.toggled.connect(self._update_ok)
             self.partners_layout.addWidget(check)
             self.checks[org] = check
         if me in self.current:  # a partner's feature naming us: shown, never ours to change
-            check = QCheckBox(f"{organisation_label(self.workspace, me)} (you)", self.list_widget)
+            check = QCheckBox(f"{organisation_label(self.workspace, me)} " + self.tr("(you)"), self.list_widget)
             check.setObjectName(f"editor_{me}")
             check.setChecked(True)
             check.setEnabled(False)
@@ -328,7 +348,7 @@ class EditorsDialog(QDialog):
             command = SetEditors(self.workspace, self.layer, self.chosen(), uuid=self.uuid, on_error=self.on_error)
             push_edit(self.undo_stack, command)
         except HumanOpsError as exc:
-            self._say(f"Nothing was changed: {exc.reason}")
+            self._say(self.tr("Nothing was changed: {reason}").format(reason=exc.reason))
             return
         self.applied.emit(command.sentence())
         self.accept()

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from humanops.ui.extensions import menu_entry, panel, window_hook
+from humanops.ui.locale_text import format_count
 
 if TYPE_CHECKING:
     from humanops.ui.main_window import MainWindow
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from humanops.ui.sharing.proposal_overlay import ProposalOverlay
     from humanops.ui.sharing.send_toolbar import SendFilterBar
 
-MENU = "Sharing"
+# Texts registered here are English keys, shown translated (context "extensions", see actions.py).
+MENU = QT_TRANSLATE_NOOP("extensions", "Sharing")
 CONFLICTS_PANEL = "conflicts"
 
 
@@ -55,14 +57,19 @@ def conflicts_panel(window: MainWindow) -> ConflictsPanel | None:
     return dock.widget() if dock is not None else None  # type: ignore[return-value]
 
 
-def _has_keys(window: MainWindow, what: str) -> bool:
+def _has_keys(window: MainWindow, sending: bool) -> bool:
     """Packages need our keys: say where to make them instead of the CLI's advice."""
     from humanops.sharing.keys import has_identity
 
     if has_identity(window.workspace):
         return True
-    window.show_error(f"This workspace has no keys yet, and {what} needs them: make them in Sharing ▸ Own "
-                      "identity…", title="No keys yet")
+    if sending:
+        message = QCoreApplication.translate("extensions", "This workspace has no keys yet, and sending a package "
+                                                           "needs them: make them in Sharing ▸ Own identity…")
+    else:
+        message = QCoreApplication.translate("extensions", "This workspace has no keys yet, and receiving a package "
+                                                           "needs them: make them in Sharing ▸ Own identity…")
+    window.show_error(message, title=QCoreApplication.translate("extensions", "No keys yet"))
     return False
 
 
@@ -90,17 +97,25 @@ def after_import(window: MainWindow, result: Any) -> None:
     bar = send_bar(window)
     if bar is not None and bar.recipient():
         bar.apply()  # the filter again: the import may bring generalised copies or change what may go on
-    proposals = f", {totals['proposals']:,} proposals to decide" if totals.get("proposals") else ""
+    proposals = ""
+    if totals.get("proposals"):
+        proposals = QCoreApplication.translate("extensions", ", {n} proposals to decide").format(
+            n=format_count(totals["proposals"]))
     window.statusBar().showMessage(
-        f"Imported the package from {result.sender}: {totals.get('inserted', 0):,} new, "
-        f"{totals.get('updated', 0):,} updated, {totals.get('deleted', 0):,} deleted, "
-        f"{totals.get('conflicts', 0):,} conflicts{proposals}, {totals.get('quarantined', 0):,} quarantined.",
+        QCoreApplication.translate("extensions", "Imported the package from {sender}: {inserted} new, {updated} "
+                                                 "updated, {deleted} deleted, {conflicts} conflicts{proposals}, "
+                                                 "{quarantined} quarantined.").format(
+            sender=result.sender, inserted=format_count(totals.get("inserted", 0)),
+            updated=format_count(totals.get("updated", 0)), deleted=format_count(totals.get("deleted", 0)),
+            conflicts=format_count(totals.get("conflicts", 0)), proposals=proposals,
+            quarantined=format_count(totals.get("quarantined", 0))),
         15_000)
 
 
 # --- the Sharing menu ----------------------------------------------------------------------------
 
-@menu_entry(MENU, "Own identity…", tip="Our organisation's keys, fingerprint and contact card")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Own identity…"),
+            tip=QT_TRANSLATE_NOOP("extensions", "Our organisation's keys, fingerprint and contact card"))
 def open_identity(window: MainWindow) -> None:
     from humanops.ui.sharing.identity_dialog import OwnIdentityDialog
 
@@ -110,7 +125,8 @@ def open_identity(window: MainWindow) -> None:
         _show(window, dialog)
 
 
-@menu_entry(MENU, "Partners and keys…", tip="The partner directory: fingerprints, add from a contact card, revoke")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Partners and keys…"),
+            tip=QT_TRANSLATE_NOOP("extensions", "The partner directory: fingerprints, add from a contact card, revoke"))
 def open_partners(window: MainWindow) -> None:
     from humanops.ui.sharing.partners_dialog import PartnersDialog
 
@@ -120,29 +136,51 @@ def open_partners(window: MainWindow) -> None:
         _show(window, dialog)
 
 
-@menu_entry(MENU, "Send package…", tip="Preview per recipient, then write a signed, encrypted package")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Send package…"),
+            tip=QT_TRANSLATE_NOOP("extensions", "Preview per recipient, then write a signed, encrypted package"))
 def open_send(window: MainWindow) -> None:
     from humanops.ui.sharing.send_dialog import SendPackageDialog
 
-    if _existing(window, SendPackageDialog) is None and _has_keys(window, "sending a package"):
+    if _existing(window, SendPackageDialog) is None and _has_keys(window, sending=True):
         dialog = SendPackageDialog(window.workspace, window)
         dialog.exported.connect(lambda result: window.statusBar().showMessage(
-            f"Wrote package {result.package_id} to {', '.join(result.recipients)}: {result.path}", 15_000))
+            QCoreApplication.translate("extensions", "Wrote package {package} to {recipients}: {path}").format(
+                package=result.package_id, recipients=", ".join(result.recipients), path=result.path), 15_000))
         _show(window, dialog)
 
 
-@menu_entry(MENU, "Receive package…", tip="Verify a partner's package, see what it would change, then import it")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Receive package…"),
+            tip=QT_TRANSLATE_NOOP("extensions", "Verify a partner's package, see what it would change, then import it"))
 def open_receive(window: MainWindow) -> None:
     from humanops.ui.sharing.receive_dialog import ReceivePackageDialog
 
-    if _existing(window, ReceivePackageDialog) is None and _has_keys(window, "receiving a package"):
+    if _existing(window, ReceivePackageDialog) is None and _has_keys(window, sending=False):
         dialog = ReceivePackageDialog(window.workspace, window)
         dialog.imported.connect(lambda result: after_import(window, result))
         _show(window, dialog)
 
 
-@menu_entry(MENU, "Conflicts", tip="Features a partner and we changed at the same time, and changes proposed "
-                                    "by others than a feature's originator: decide them")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Keep keys unlocked…"), needs_workspace=False,
+            tip=QT_TRANSLATE_NOOP("extensions", "How long the keys stay unlocked in memory after the passphrase "
+                                                "(off: asked in every window)"))
+def choose_keep_unlocked(window: MainWindow) -> None:
+    from humanops.ui.sharing.unlocked_keys import choose_minutes
+
+    choose_minutes(window)
+
+
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Lock keys"), needs_workspace=False,
+            tip=QT_TRANSLATE_NOOP("extensions", "Drop the unlocked keys now: the next package asks for the "
+                                                "passphrase"))
+def lock_keys(window: MainWindow) -> None:
+    from humanops.ui.sharing.unlocked_keys import lock_keys as lock
+
+    lock(window)
+
+
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Conflicts"),
+            tip=QT_TRANSLATE_NOOP("extensions", "Features a partner and we changed at the same time, and changes "
+                                                "proposed by others than a feature's originator: decide them"))
 def show_conflicts(window: MainWindow) -> None:
     dock = window.docks.get(CONFLICTS_PANEL)
     if dock is not None:
@@ -151,15 +189,17 @@ def show_conflicts(window: MainWindow) -> None:
         conflicts_panel(window).refresh()
 
 
-@menu_entry(MENU, "Editors of a layer…", tip="Name the partners who may edit all our features of a layer with us "
-                                              "(their fields and geometry)")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Editors of a layer…"),
+            tip=QT_TRANSLATE_NOOP("extensions", "Name the partners who may edit all our features of a layer with us "
+                                                "(their fields and geometry)"))
 def open_layer_editors(window: MainWindow) -> None:
     from humanops.ui.sharing.editors_dialog import open_editors
 
     open_editors(window)
 
 
-@menu_entry(MENU, "Audit log…", tip="Verify the hash-chained log of what went to whom; write a report")
+@menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Audit log…"),
+            tip=QT_TRANSLATE_NOOP("extensions", "Verify the hash-chained log of what went to whom; write a report"))
 def open_audit(window: MainWindow) -> None:
     from humanops.ui.sharing.audit_dialog import AuditDialog
 
@@ -169,7 +209,7 @@ def open_audit(window: MainWindow) -> None:
 
 # --- panel and toolbar ---------------------------------------------------------------------------
 
-@panel(CONFLICTS_PANEL, "Conflicts and proposals", area="right")
+@panel(CONFLICTS_PANEL, QT_TRANSLATE_NOOP("extensions", "Conflicts and proposals"), area="right")
 def make_conflicts_panel(window: MainWindow) -> QWidget:
     from humanops.ui.sharing.conflicts_panel import ConflictsPanel
 
@@ -202,3 +242,11 @@ def add_proposal_overlay(window: MainWindow) -> None:
     from humanops.ui.sharing.proposal_overlay import ProposalOverlay
 
     ProposalOverlay(window)
+
+
+@window_hook
+def keep_unlocked_keys(window: MainWindow) -> None:
+    """Keys kept unlocked (if chosen) belong to the window, dropped whenever its workspace closes."""
+    from humanops.ui.sharing.unlocked_keys import attach
+
+    attach(window)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.locale_text import format_datetime
 from humanops.ui.sharing import tasks
 from humanops.ui.sharing.passphrase import ask_new_passphrase, ask_passphrase
 from humanops.ui.sharing.wording import fingerprint_lines
@@ -53,7 +54,7 @@ class OwnIdentityDialog(QDialog):
                  feedback_factory: FeedbackFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("own_identity_dialog")
-        self.setWindowTitle("Own identity")
+        self.setWindowTitle(self.tr("Own identity"))
         self.workspace = workspace
         self.workspace_path = Path(workspace.path)
         self.feedback_factory = feedback_factory
@@ -87,30 +88,31 @@ class OwnIdentityDialog(QDialog):
     def _show_form(self) -> None:
         layout = QVBoxLayout(self.body)
         intro = QLabel(
-            "This workspace has no keys yet. Your organisation needs them to sign what it sends and to open "
-            "what partners send it. The private keys stay in this workspace, encrypted with a passphrase; "
-            "partners get only the public half, in your contact card.", self.body)
+            self.tr("This workspace has no keys yet. Your organisation needs them to sign what it sends and to open "
+                    "what partners send it. The private keys stay in this workspace, encrypted with a passphrase; "
+                    "partners get only the public half, in your contact card."), self.body)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         current = self.workspace.organisation
         self.org_edit = QLineEdit(current, self.body)
-        self.org_edit.setPlaceholderText("e.g. medaid")
+        self.org_edit.setPlaceholderText(self.tr("e.g. medaid"))
         if current:  # the workspace belongs to it already: the keys must be its
             self.org_edit.setReadOnly(True)
-            self.org_edit.setToolTip("The organisation this workspace belongs to")
+            self.org_edit.setToolTip(self.tr("The organisation this workspace belongs to"))
         self.name_edit = QLineEdit(self.body)
-        self.name_edit.setPlaceholderText("e.g. MedAid Relief")
+        self.name_edit.setPlaceholderText(self.tr("e.g. MedAid Relief"))
         self.acronym_edit = QLineEdit(self.body)
         self.communities_edit = QLineEdit(self.body)
         self.communities_edit.setPlaceholderText("community:hct-kavera, community:health-cluster")
-        self.communities_edit.setToolTip("Sharing groups your organisation belongs to (TLP:GREEN reaches them)")
-        form.addRow("Organisation id", self.org_edit)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Acronym", self.acronym_edit)
-        form.addRow("Communities", self.communities_edit)
+        self.communities_edit.setToolTip(self.tr("Sharing groups your organisation belongs to (TLP:GREEN reaches "
+                                                 "them)"))
+        form.addRow(self.tr("Organisation id"), self.org_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Acronym"), self.acronym_edit)
+        form.addRow(self.tr("Communities"), self.communities_edit)
         layout.addLayout(form)
-        self.create_button = QPushButton("Create keys…", self.body)
+        self.create_button = QPushButton(self.tr("Create keys…"), self.body)
         self.create_button.setObjectName("create_keys")
         self.create_button.clicked.connect(self.create_keys)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -124,28 +126,32 @@ class OwnIdentityDialog(QDialog):
         details = own_details(self.workspace)
         layout = QVBoxLayout(self.body)
         form = QFormLayout()
-        form.addRow("Organisation", QLabel(f"<b>{details['name']}</b> ({public.org_id})"
-                                           + (f", {details['acronym']}" if details["acronym"] else ""), self.body))
+        form.addRow(self.tr("Organisation"), QLabel(f"<b>{details['name']}</b> ({public.org_id})"
+                                                    + (f", {details['acronym']}" if details["acronym"] else ""),
+                                                    self.body))
         if details["communities"]:
-            form.addRow("Communities", QLabel(", ".join(details["communities"]), self.body))
-        form.addRow("Keys made", QLabel(f"{public.created:%Y-%m-%d %H:%M} UTC", self.body))
+            form.addRow(self.tr("Communities"), QLabel(", ".join(details["communities"]), self.body))
+        form.addRow(self.tr("Keys made"), QLabel(format_datetime(public.created), self.body))
         layout.addLayout(form)
-        box = QGroupBox("Fingerprint", self.body)
+        box = QGroupBox(self.tr("Fingerprint"), self.body)
         box_layout = QVBoxLayout(box)
         self.fingerprint = fingerprint_label(format_fingerprint(public.fingerprint), box)
         self.fingerprint.setObjectName("own_fingerprint")
         box_layout.addWidget(self.fingerprint)
-        note = QLabel("When a partner adds your contact card, read them this fingerprint by phone or in person: "
-                      "it proves the card is yours.", box)
+        note = QLabel(self.tr("When a partner adds your contact card, read them this fingerprint by phone or in "
+                              "person: it proves the card is yours."), box)
         note.setWordWrap(True)
         box_layout.addWidget(note)
         layout.addWidget(box)
         older = [k for k in key_history(self.workspace) if k["revoked_at"]]
         if older:
-            lines = [f"{format_fingerprint(str(k['fingerprint']))[:39]}…  replaced {k['revoked_at']}" for k in older]
-            history = QLabel("Earlier keys (still verify what they signed):\n" + "\n".join(lines), self.body)
+            replaced = self.tr("{fingerprint}…  replaced {when}")
+            lines = [replaced.format(fingerprint=format_fingerprint(str(k["fingerprint"]))[:39], when=k["revoked_at"])
+                     for k in older]
+            history = QLabel(self.tr("Earlier keys (still verify what they signed):") + "\n" + "\n".join(lines),
+                             self.body)
             layout.addWidget(history)
-        self.card_button = QPushButton("Write contact card…", self.body)
+        self.card_button = QPushButton(self.tr("Write contact card…"), self.body)
         self.card_button.setObjectName("write_card")
         self.card_button.clicked.connect(self.write_card)
         layout.addWidget(self.card_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -164,57 +170,62 @@ class OwnIdentityDialog(QDialog):
         org = self.org_edit.text().strip()
         name = self.name_edit.text().strip()
         if not org or not name:
-            self._say("Give the organisation's id and name.", ERROR_STYLE)
+            self._say(self.tr("Give the organisation's id and name."), ERROR_STYLE)
             return
         communities = [c.strip() for c in self.communities_edit.text().replace(";", ",").split(",") if c.strip()]
-        passphrase, problem = ask_new_passphrase(self, "Create keys")
+        passphrase, problem = ask_new_passphrase(self, self.tr("Create keys"))
         if passphrase is None:
-            self._say(problem or "No keys were made.", ERROR_STYLE if problem else "")
+            self._say(problem or self.tr("No keys were made."), ERROR_STYLE if problem else "")
             return
         acronym = self.acronym_edit.text().strip()
         path = self.workspace_path
-        self._say("Making keys…")
+        self._say(self.tr("Making keys…"))
+        cancelled = self.tr("cancelled")
         self.worker = run_with_progress(
-            self, "Making keys", lambda fb: tasks.make_keys(path, org, name, acronym, communities, passphrase, fb),
-            on_success=self._keys_made, on_error=self._failed, on_cancel=lambda: self._failed("cancelled"),
+            self, self.tr("Making keys"),
+            lambda fb: tasks.make_keys(path, org, name, acronym, communities, passphrase, fb),
+            on_success=self._keys_made, on_error=self._failed, on_cancel=lambda: self._failed(cancelled),
             feedback_factory=self.feedback_factory)
 
     def _keys_made(self, public: Any) -> None:
         self.worker = None
         self.rebuild()
-        self._say("Keys made. Now write your contact card for your partners.", OK_STYLE)
+        self._say(self.tr("Keys made. Now write your contact card for your partners."), OK_STYLE)
         self.identityChanged.emit()
 
     def _failed(self, message: str) -> None:
         self.worker = None
-        self._say(f"Nothing was changed: {message}", ERROR_STYLE)
+        self._say(self.tr("Nothing was changed: {reason}").format(reason=message), ERROR_STYLE)
 
     def write_card(self) -> None:
         if self.worker is not None:
             return
         org = self.workspace.organisation or "our"
         suggested = str(self.workspace_path.parent / f"{org}.card.json")
-        out, _ = QFileDialog.getSaveFileName(self, "Write contact card", suggested,
-                                             "Contact card (*.card.json *.json)")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Write contact card"), suggested,
+                                             self.tr("Contact card (*.card.json *.json)"))
         if not out:
             return
-        passphrase = ask_passphrase(self, "Write contact card", "The card is signed with your organisation's key.")
+        passphrase = ask_passphrase(self, self.tr("Write contact card"),
+                                    self.tr("The card is signed with your organisation's key."))
         if passphrase is None:
             return
         path, target = self.workspace_path, Path(out)
-        self._say("Signing the card…")
+        self._say(self.tr("Signing the card…"))
+        cancelled = self.tr("cancelled")
         self.worker = run_with_progress(
-            self, "Writing the contact card", lambda fb: tasks.write_card(path, target, passphrase, fb),
+            self, self.tr("Writing the contact card"), lambda fb: tasks.write_card(path, target, passphrase, fb),
             on_success=self._card_written, on_error=lambda m: self._failed_card(m),
-            on_cancel=lambda: self._failed_card("cancelled"), feedback_factory=self.feedback_factory)
+            on_cancel=lambda: self._failed_card(cancelled), feedback_factory=self.feedback_factory)
 
     def _card_written(self, card: Any) -> None:
         from humanops.sharing.keys import format_fingerprint
 
         self.worker = None
-        self._say(f"Contact card written. Give it to your partners (USB stick, e-mail), then read them the "
-                  f"fingerprint {format_fingerprint(card.fingerprint)} by phone or in person.", OK_STYLE)
+        self._say(self.tr("Contact card written. Give it to your partners (USB stick, e-mail), then read them the "
+                          "fingerprint {fingerprint} by phone or in person.").format(
+            fingerprint=format_fingerprint(card.fingerprint)), OK_STYLE)
 
     def _failed_card(self, message: str) -> None:
         self.worker = None
-        self._say(f"No card was written: {message}", ERROR_STYLE)
+        self._say(self.tr("No card was written: {reason}").format(reason=message), ERROR_STYLE)

@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.ui.locale_text import format_datetime
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.wording import fingerprint_lines
 
@@ -32,14 +33,21 @@ if TYPE_CHECKING:
 
 _REVOKED = QColor("#b00020")
 _VALID = QColor("#1b5e20")
-COLUMNS = ("Organisation", "Name", "Communities", "Fingerprint", "Key")
+COLUMNS = (QT_TRANSLATE_NOOP("PartnersDialog", "Organisation"), QT_TRANSLATE_NOOP("PartnersDialog", "Name"),
+           QT_TRANSLATE_NOOP("PartnersDialog", "Communities"), QT_TRANSLATE_NOOP("PartnersDialog", "Fingerprint"),
+           QT_TRANSLATE_NOOP("PartnersDialog", "Key"))
 
 
 def _day(stamp: str | None) -> str:
-    """An ISO time as people read it: '2026-11-28 14:05 UTC'."""
+    """An ISO time as people read it: '28 Nov 2026 14:05 UTC' (the UI's language)."""
     if not stamp:
         return ""
-    return stamp[:16].replace("T", " ") + " UTC"
+    from datetime import datetime
+
+    try:
+        return format_datetime(datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+    except ValueError:  # not a time we can read: as it is
+        return stamp
 
 
 class PartnersDialog(QDialog):
@@ -50,11 +58,11 @@ class PartnersDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partners_dialog")
-        self.setWindowTitle("Partners and keys")
+        self.setWindowTitle(self.tr("Partners and keys"))
         self.workspace = workspace
         self.partners: dict[str, dict[str, Any]] = {}
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)
@@ -66,14 +74,16 @@ class PartnersDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # names give way first
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.status = QLabel("Add a partner from the contact card it gave you; check its fingerprint with "
-                             "it by phone or in person before you rely on it.", self)
+        self.status = QLabel(self.tr("Add a partner from the contact card it gave you; check its fingerprint with "
+                                     "it by phone or in person before you rely on it."), self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(self)
-        self.add_button = self.buttons.addButton("Add from contact card…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.revoke_button = self.buttons.addButton("Revoke…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.revoke_button.setToolTip("The partner's key is lost or compromised: refuse what it signs from now on")
+        self.add_button = self.buttons.addButton(self.tr("Add from contact card…"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.revoke_button = self.buttons.addButton(self.tr("Revoke…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.revoke_button.setToolTip(self.tr("The partner's key is lost or compromised: refuse what it signs from "
+                                              "now on"))
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         self.add_button.clicked.connect(self.add_from_card)
@@ -94,7 +104,7 @@ class PartnersDialog(QDialog):
         self.partners = {}
         for partner in list_partners(self.workspace):
             self.partners[partner["org_id"]] = partner
-            org = partner["org_id"] + (" (us)" if partner["self"] else "")
+            org = partner["org_id"] + (" " + self.tr("(us)") if partner["self"] else "")
             name = partner["name"] + (f"\n{partner['acronym']}" if partner["acronym"] else "")
             keys = partner["keys"]
             current = next((k for k in keys if not k["revoked_at"]), None)
@@ -104,11 +114,11 @@ class PartnersDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, partner["org_id"])
             item.setFont(3, self._mono)
             item.setForeground(4, QBrush(_VALID if current else _REVOKED))
-            item.setToolTip(3, "Read aloud in groups of four to check it with the partner")
+            item.setToolTip(3, self.tr("Read aloud in groups of four to check it with the partner"))
             for key in keys:
                 if key is shown:
                     continue
-                child = QTreeWidgetItem(["", "earlier key", "", fingerprint_lines(key["fingerprint"], 8),
+                child = QTreeWidgetItem(["", self.tr("earlier key"), "", fingerprint_lines(key["fingerprint"], 8),
                                          self._key_state(key)])
                 child.setFont(3, self._mono)
                 child.setForeground(4, QBrush(_REVOKED if key["revoked_at"] else _VALID))
@@ -117,16 +127,17 @@ class PartnersDialog(QDialog):
             if partner["org_id"] == selected:
                 self.tree.setCurrentItem(item)
         if not self.partners:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["", "No partners yet: add one from its contact card."]))
+            self.tree.addTopLevelItem(QTreeWidgetItem(["", self.tr("No partners yet: add one from its contact "
+                                                                   "card.")]))
         self._update_buttons()
 
-    @staticmethod
-    def _key_state(key: dict[str, Any] | None) -> str:
+    def _key_state(self, key: dict[str, Any] | None) -> str:
         if key is None:
-            return "no key"
+            return self.tr("no key")
         if key["revoked_at"]:
-            return f"revoked {_day(key['revoked_at'])}\n(valid from {_day(key['valid_from'])})"
-        return f"valid since {_day(key['valid_from'])}"
+            return self.tr("revoked {when}\n(valid from {since})").format(when=_day(key["revoked_at"]),
+                                                                          since=_day(key["valid_from"]))
+        return self.tr("valid since {since}").format(since=_day(key["valid_from"]))
 
     def selected_org(self) -> str | None:
         item = self.tree.currentItem() if hasattr(self, "tree") else None
@@ -157,51 +168,60 @@ class PartnersDialog(QDialog):
         from humanops.sharing.keys import format_fingerprint
 
         start = str(Path(self.workspace.path).parent)
-        path, _ = QFileDialog.getOpenFileName(self, "Add partner from contact card", start,
-                                              "Contact card (*.card.json *.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add partner from contact card"), start,
+                                              self.tr("Contact card (*.card.json *.json);;All files (*)"))
         if not path:
             return
         try:
             card = read_card(path)  # read once: what is confirmed is what is added
         except HumanOpsError as exc:
-            self._say(f"Not added: {exc.message}", ERROR_STYLE)
+            self._say(self.tr("Not added: {reason}").format(reason=exc.message), ERROR_STYLE)
             return
         known = self.partners.get(card.org_id)
         if known is not None and known["self"]:
-            self._say(f"Not added: the card is for our own organisation {card.org_id!r}.", ERROR_STYLE)
+            self._say(self.tr("Not added: the card is for our own organisation {org}.").format(org=repr(card.org_id)),
+                      ERROR_STYLE)
             return
         fingerprint = format_fingerprint(card.fingerprint)
         replace = (known is not None and known["fingerprint"] is not None
                    and known["fingerprint"] != fingerprint) or (known is not None and known["status"] == "revoked")
         if not self._confirm_card(card, fingerprint, known, replace):
-            self._say(f"{card.org_id} was not added: nothing changed.")
+            self._say(self.tr("{org} was not added: nothing changed.").format(org=card.org_id))
             return
         try:
             added = add_partner(self.workspace, card, replace_key=replace)
         except HumanOpsError as exc:
-            self._say(f"Not added: {exc.message}", ERROR_STYLE)
+            self._say(self.tr("Not added: {reason}").format(reason=exc.message), ERROR_STYLE)
             return
-        verb = {"added": "Added", "updated": "Updated", "key_replaced": "Replaced the key of",
-                "unchanged": "Already known:"}.get(added.status, added.status)
+        done = {"added": self.tr("Added {name} ({org}), fingerprint {fingerprint}."),
+                "updated": self.tr("Updated {name} ({org}), fingerprint {fingerprint}."),
+                "key_replaced": self.tr("Replaced the key of {name} ({org}), fingerprint {fingerprint}."),
+                "unchanged": self.tr("Already known: {name} ({org}), fingerprint {fingerprint}.")}
+        sentence = done.get(added.status, f"{added.status} {{name}} ({{org}}), {{fingerprint}}.")
         self.reload()
         self.select(card.org_id)
-        self._say(f"{verb} {card.name} ({card.org_id}), fingerprint {fingerprint}.", OK_STYLE)
+        self._say(sentence.format(name=card.name, org=card.org_id, fingerprint=fingerprint), OK_STYLE)
         self.directoryChanged.emit()
 
     def _confirm_card(self, card: Any, fingerprint: str, known: dict[str, Any] | None, replace: bool) -> bool:
         name = html.escape(card.name)
         groups = html.escape(fingerprint_lines(fingerprint, 4)).replace("\n", "<br>")
-        text = (f"<p>Contact card of <b>{name}</b> ({html.escape(card.org_id)})"
-                + (f", communities {html.escape(', '.join(card.communities))}" if card.communities else "")
-                + f".</p><p>Its fingerprint:</p><p style='font-family: monospace; font-size: large'><b>{groups}</b>"
-                  "</p><p>Call them on a number you already know (not one given with the card) and have them read "
-                  "their fingerprint. Add the partner only if every group matches.</p>")
+        if card.communities:
+            text = self.tr("<p>Contact card of <b>{name}</b> ({org}), communities {communities}.</p>").format(
+                name=name, org=html.escape(card.org_id), communities=html.escape(", ".join(card.communities)))
+        else:
+            text = self.tr("<p>Contact card of <b>{name}</b> ({org}).</p>").format(name=name,
+                                                                                   org=html.escape(card.org_id))
+        text += (self.tr("<p>Its fingerprint:</p>")
+                 + f"<p style='font-family: monospace; font-size: large'><b>{groups}</b></p>"
+                 + self.tr("<p>Call them on a number you already know (not one given with the card) and have them "
+                           "read their fingerprint. Add the partner only if every group matches.</p>"))
         if replace and known is not None:
-            old = html.escape(known["fingerprint"] or "revoked")
-            text += (f"<p><b>{html.escape(card.org_id)} is already known with another key</b> ({old}). Adding "
-                     "this card replaces that key.</p>")
-        text += "<p>Have you checked this fingerprint with them, by phone or in person?</p>"
-        answer = QMessageBox.question(self, "Check the fingerprint", text,
+            old = html.escape(known["fingerprint"] or self.tr("revoked"))
+            text += self.tr("<p><b>{org} is already known with another key</b> ({old}). Adding this card replaces "
+                            "that key.</p>").format(org=html.escape(card.org_id), old=old)
+        text += self.tr("<p>Have you checked this fingerprint with them, by phone or in person?</p>")
+        answer = QMessageBox.question(self, self.tr("Check the fingerprint"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -214,10 +234,10 @@ class PartnersDialog(QDialog):
         partner = self.partners.get(org) if org else None
         if partner is None or partner["self"] or partner["status"] != "active":
             return
-        text = (f"Revoke the keys of {partner['name']} ({org}) from now?\n\n"
-                "Packages it signs from now on will be refused, and nothing above TLP:CLEAR can be sent to it, "
-                "until you add a new contact card from it.\n\nDo this when its key was lost or compromised.")
-        answer = QMessageBox.question(self, "Revoke partner keys", text,
+        text = self.tr("Revoke the keys of {name} ({org}) from now?\n\nPackages it signs from now on will be refused, "
+                       "and nothing above TLP:CLEAR can be sent to it, until you add a new contact card from it.\n\n"
+                       "Do this when its key was lost or compromised.").format(name=partner["name"], org=org)
+        answer = QMessageBox.question(self, self.tr("Revoke partner keys"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -225,9 +245,10 @@ class PartnersDialog(QDialog):
         try:
             n = revoke_partner(self.workspace, org)
         except HumanOpsError as exc:
-            self._say(f"Not revoked: {exc.message}", ERROR_STYLE)
+            self._say(self.tr("Not revoked: {reason}").format(reason=exc.message), ERROR_STYLE)
             return
         self.reload()
         self.select(org)
-        self._say(f"Revoked {n} key(s) of {org}.", OK_STYLE)
+        self._say(PartnersDialog.tr("Revoked %Ln key(s) of {org}.", "", n).format(org=org), OK_STYLE)
+
         self.directoryChanged.emit()

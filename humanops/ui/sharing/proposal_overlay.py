@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QToolTip
 
 from humanops.errors import HumanOpsError
@@ -47,10 +47,17 @@ def waiting_line(workspace: Workspace, proposal: dict[str, Any], label: Any = No
     """ "Proposed change (waiting for OCHA)"; for a proposal about our own feature, who made it.
     ``label(org_id)`` names an organisation (default: its acronym from the directory)."""
     label = label or (lambda org: organisation_label(workspace, org))
-    verb = "deletion" if proposal["deleted"] else "change"
     if proposal["originator"] == workspace.organisation:
-        return f"Proposed {verb} by {label(proposal['proposer'])} (waiting for you)"
-    return f"Proposed {verb} (waiting for {label(proposal['originator'])})"
+        if proposal["deleted"]:
+            line = QCoreApplication.translate("ProposalOverlay", "Proposed deletion by {proposer} (waiting for you)")
+        else:
+            line = QCoreApplication.translate("ProposalOverlay", "Proposed change by {proposer} (waiting for you)")
+        return line.format(proposer=label(proposal["proposer"]))
+    if proposal["deleted"]:
+        line = QCoreApplication.translate("ProposalOverlay", "Proposed deletion (waiting for {originator})")
+    else:
+        line = QCoreApplication.translate("ProposalOverlay", "Proposed change (waiting for {originator})")
+    return line.format(originator=label(proposal["originator"]))
 
 
 def proposal_frame(workspace: Workspace) -> gpd.GeoDataFrame:
@@ -85,7 +92,9 @@ def proposal_frame(workspace: Workspace) -> gpd.GeoDataFrame:
         try:
             text = describe(proposal, workspace)["text"]
         except Exception:
-            text = f"{proposal['proposer']} proposes a change of {proposal['layer']} {proposal['uuid']}"
+            text = QCoreApplication.translate("ProposalOverlay", "{proposer} proposes a change of {layer} "
+                                                                 "{uuid}").format(
+                proposer=proposal["proposer"], layer=proposal["layer"], uuid=proposal["uuid"])
         tip = f"{line}\n{text}"
         point = geometry.geom_type in ("Point", "MultiPoint")
         if proposal["deleted"]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from humanops.errors import HumanOpsError
+from humanops.ui.locale_text import format_count
 from humanops.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class SendFilterBar(QToolBar):
     counted = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Sharing", window)
+        super().__init__(SendFilterBar.tr("Sharing"), window)
         self.setObjectName("sharing_toolbar")
         self.window_ = window
         self.send_filter: SendFilter | None = None
@@ -35,13 +36,13 @@ class SendFilterBar(QToolBar):
         self._worker: Worker | None = None
         self.addAction(window.actions.show_markings)
         self.addSeparator()
-        self.addWidget(QLabel(" What could I send to: ", self))
+        self.addWidget(QLabel(" " + self.tr("What could I send to:") + " ", self))
         self.combo = QComboBox(self)
         self.combo.setObjectName("send_filter")
-        self.combo.setToolTip("Fade on the map what the chosen partner would not receive from us, by the "
-                              "sharing rules (markings, releasability, expiry)")
+        self.combo.setToolTip(self.tr("Fade on the map what the chosen partner would not receive from us, by the "
+                                      "sharing rules (markings, releasability, expiry)"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.addItem("nobody (show everything)", None)
+        self.combo.addItem(self.tr("nobody (show everything)"), None)
         self.combo.currentIndexChanged.connect(lambda _: self.apply())
         self.addWidget(self.combo)
         self.count_label = QLabel(self)
@@ -67,7 +68,7 @@ class SendFilterBar(QToolBar):
         chosen = self.recipient()
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem("nobody (show everything)", None)
+        self.combo.addItem(self.tr("nobody (show everything)"), None)
         partners: list[dict[str, Any]] = []
         if workspace is not None:
             try:
@@ -75,8 +76,9 @@ class SendFilterBar(QToolBar):
             except HumanOpsError:
                 partners = []
         for p in partners:
-            label = f"{p['acronym'] or p['org_id']} ({p['org_id']})" + ("  — revoked" if p["status"] != "active"
-                                                                       else "")
+            label = f"{p['acronym'] or p['org_id']} ({p['org_id']})"
+            if p["status"] != "active":
+                label += "  — " + self.tr("revoked")
             self.combo.addItem(label, p["org_id"])
             self.combo.setItemData(self.combo.count() - 1, p["name"], Qt.ItemDataRole.ToolTipRole)
         index = self.combo.findData(chosen) if chosen else 0
@@ -112,7 +114,7 @@ class SendFilterBar(QToolBar):
             window.canvas.set_marking_filter(None, None)
             self.count_label.setText("")
             if had:
-                window.statusBar().showMessage("Showing every feature.", 4000)
+                window.statusBar().showMessage(self.tr("Showing every feature."), 4000)
             return
         try:
             # quick here; the worker below completes it with the signature check
@@ -123,7 +125,7 @@ class SendFilterBar(QToolBar):
             window.show_error(exc.message)
             return
         window.canvas.set_marking_filter(org, self.send_filter)
-        self.count_label.setText("counting…")
+        self.count_label.setText(self.tr("counting…"))
         self.start_count()
 
     def schedule_count(self) -> None:
@@ -139,7 +141,7 @@ class SendFilterBar(QToolBar):
         if self._worker is not None:
             self._worker.cancel()  # its answer is for an older state: dropped by the serial below
         serial, send_filter, path = self._serial, self.send_filter, Path(window.workspace.path)
-        worker = Worker(lambda fb: tasks.count(path, send_filter, fb), title="counting what could be sent")
+        worker = Worker(lambda fb: tasks.count(path, send_filter, fb), title=self.tr("counting what could be sent"))
         worker.succeeded.connect(lambda result: self._counted(serial, *result))
         worker.failed.connect(lambda message: self._count_failed(serial, message))
         worker.finished.connect(lambda: self._worker_finished(worker))
@@ -157,13 +159,17 @@ class SendFilterBar(QToolBar):
             self.send_filter = checked  # now also fades partners' features that cannot go as signed
             self.window_.canvas.set_marking_filter(self.recipient(), checked)
         self.last_count = count
-        self.count_label.setText(f"{count.going:,} of {count.total:,} would go")
+        self.count_label.setText(self.tr("{going} of {total} would go").format(going=format_count(count.going),
+                                                                               total=format_count(count.total)))
+        of = self.tr("{layer}: {going} of {total}")
         self.count_label.setToolTip(count.sentence() + "\n" + "\n".join(
-            f"{layer}: {going:,} of {total:,}" for layer, (going, total) in sorted(count.layers.items())))
+            of.format(layer=layer, going=format_count(going), total=format_count(total))
+            for layer, (going, total) in sorted(count.layers.items())))
         self.window_.statusBar().showMessage(count.sentence(), 60_000)
         self.counted.emit(count)
 
     def _count_failed(self, serial: int, message: str) -> None:
         if serial == self._serial:
             self.count_label.setText("")
-            self.window_.statusBar().showMessage(f"Cannot count what could be sent: {message}", 10_000)
+            self.window_.statusBar().showMessage(self.tr("Cannot count what could be sent: {reason}").format(
+                reason=message), 10_000)

@@ -1,7 +1,9 @@
 """The sharing work the dialogs run in workers, each through a workspace connection of its own
 (a connection is not shared between threads; the window keeps reading meanwhile).
 
-Qt-free. A passphrase is an argument, used and dropped: nothing here keeps it.
+Qt-free but for QtCore's translations of the progress lines (thread-safe). A passphrase is an
+argument, used and dropped: nothing here keeps it. What a dialog keeps between its steps is the
+unlocked identity (:class:`KeyToUnlock`), never the passphrase.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from humanops.feedback import Feedback
 
 if TYPE_CHECKING:
     from humanops.sharing.exchange_export import ExportPreview, ExportResult
     from humanops.sharing.exchange_import import ImportResult
+    from humanops.sharing.keys import UnlockedIdentity
+    from humanops.store.workspace import Workspace
     from humanops.ui.sharing.send_filter import SendCount, SendFilter
 
 
@@ -40,23 +46,51 @@ def preview(workspace_path: Path, choice: ExportChoice, feedback: Feedback) -> E
                               respect_aor=choice.respect_aor, feedback=feedback)
 
 
-def export(workspace_path: Path, choice: ExportChoice, out: Path, passphrase: str, overwrite: bool,
+def export(workspace_path: Path, choice: ExportChoice, out: Path, key: KeyToUnlock, overwrite: bool,
            feedback: Feedback) -> ExportResult:
     from humanops.sharing.exchange_export import export_package
     from humanops.store.workspace import Workspace
 
     with Workspace.open(workspace_path) as ws:
-        return export_package(ws, choice.recipients, out, passphrase, full=choice.full,
+        if key.identity is None:
+            feedback.progress(0.01, QCoreApplication.translate("tasks", "unlocking the key"))
+        return export_package(ws, choice.recipients, out, key.unlocked(ws), full=choice.full,
                               include_roads=choice.include_roads, respect_aor=choice.respect_aor,
                               valid_for=timedelta(days=choice.valid_days), overwrite=overwrite, feedback=feedback)
 
 
-def receive(workspace_path: Path, package: Path, passphrase: str, dry_run: bool, feedback: Feedback) -> ImportResult:
+class KeyToUnlock:
+    """Our keys for one piece of work: an identity already unlocked, or a passphrase to unlock
+    them with (used once, then dropped). After the work, ``identity`` is the unlocked identity
+    (also when the work itself was refused), None if the passphrase was wrong."""
+
+    def __init__(self, *, passphrase: str | None = None, identity: UnlockedIdentity | None = None) -> None:
+        self._passphrase = passphrase
+        self.identity = identity
+
+    def unlocked(self, workspace: Workspace) -> UnlockedIdentity:
+        from humanops.errors import SharingError
+        from humanops.sharing.keys import own_identity, unlock
+
+        held = self.identity
+        if held is not None and held.public.fingerprint == own_identity(workspace).fingerprint:
+            return held
+        self.identity = None  # new keys since (Own identity ▸ rotate): the passphrase again
+        passphrase, self._passphrase = self._passphrase, None
+        if passphrase is None:
+            raise SharingError("your organisation's keys changed since they were unlocked: unlock them again")
+        self.identity = unlock(workspace, passphrase)
+        return self.identity
+
+
+def receive(workspace_path: Path, package: Path, key: KeyToUnlock, dry_run: bool, feedback: Feedback) -> ImportResult:
     from humanops.sharing.exchange_import import import_package
     from humanops.store.workspace import Workspace
 
     with Workspace.open(workspace_path) as ws:
-        return import_package(ws, package, passphrase, dry_run=dry_run, feedback=feedback)
+        if key.identity is None:
+            feedback.progress(0.01, QCoreApplication.translate("tasks", "unlocking the key"))
+        return import_package(ws, package, key.unlocked(ws), dry_run=dry_run, feedback=feedback)
 
 
 def make_keys(workspace_path: Path, org_id: str, name: str, acronym: str, communities: Iterable[str],
@@ -64,7 +98,7 @@ def make_keys(workspace_path: Path, org_id: str, name: str, acronym: str, commun
     from humanops.sharing.keys import init_identity
     from humanops.store.workspace import Workspace
 
-    feedback.progress(0.1, "making keys")
+    feedback.progress(0.1, QCoreApplication.translate("tasks", "making keys"))
     with Workspace.open(workspace_path) as ws:
         return init_identity(ws, org_id, name, passphrase, acronym=acronym, communities=tuple(communities))
 
@@ -73,7 +107,7 @@ def write_card(workspace_path: Path, out: Path, passphrase: str, feedback: Feedb
     from humanops.sharing.cards import write_card as write
     from humanops.store.workspace import Workspace
 
-    feedback.progress(0.1, "signing the card")
+    feedback.progress(0.1, QCoreApplication.translate("tasks", "signing the card"))
     with Workspace.open(workspace_path) as ws:
         return write(ws, out, passphrase)
 
@@ -86,7 +120,7 @@ def count(workspace_path: Path, send_filter: SendFilter, feedback: Feedback) -> 
     from humanops.ui.sharing.send_filter import count_sendable
 
     with Workspace.open(workspace_path) as ws:
-        feedback.progress(0.0, "checking originators' signatures")
+        feedback.progress(0.0, QCoreApplication.translate("tasks", "checking originators' signatures"))
         checked = with_signatures_checked(ws, send_filter)
         return count_sendable(ws, checked, feedback), checked
 
@@ -100,8 +134,9 @@ def write_witness(workspace_path: Path, for_org: str, out: Path, passphrase: str
     from humanops.sharing.keys import unlock
     from humanops.store.workspace import Workspace
 
-    feedback.progress(0.1, "unlocking the key")
+    feedback.progress(0.1, QCoreApplication.translate("tasks", "unlocking the key"))
     with Workspace.open(workspace_path) as ws:
         identity = unlock(ws, passphrase)
-        feedback.progress(0.8, "signing the witness")
+        feedback.progress(0.8, QCoreApplication.translate("tasks", "signing the witness"))
+
         return write(ws, identity, for_org, out, workspace_now(ws))

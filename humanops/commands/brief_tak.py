@@ -1,0 +1,107 @@
+"""``humanops brief tak``: what a partner may see, for its ATAK/WinTAK teams (docs/tak.md).
+
+A TAK data package (``--out FILE.zip``), or one ``.cot`` file of events (``--cot``), holding what
+:func:`humanops.sharing.audience.audience_view` lets the audience see at ``--at`` within ``--bbox``:
+withheld features left out, generalised ones only generalised, the package named with the highest
+TLP inside. The product is recorded in the audit log as an export to the audience, in the same
+transaction: a failure leaves neither the file nor the record. Heavy imports stay in the handler
+(``humanops --help`` loads no geopandas).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+from typing import Any
+
+from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.errors import UsageError
+
+DEFAULT_STALE_HOURS = 24.0
+
+
+def register(sub: Any) -> None:
+    """Add ``tak`` to the ``brief`` command's subcommands."""
+    p = sub.add_parser(
+        "tak", help="CoT events for ATAK/WinTAK teams: a TAK data package (or one .cot file) for a partner",
+        description="Write what ORG may see as Cursor-on-Target events in a TAK data package that ATAK "
+        "and WinTAK import (danger zones and corridors as drawings, facilities and incidents as markers, "
+        "each with its TLP marking in its remarks), or with --cot one .cot file of events. The sharing "
+        "policy decides what goes, as for a package: withheld features are left out, generalised ones "
+        "appear only generalised. Recorded in the audit log.")
+    p.add_argument("--for", dest="audience", required=True, metavar="ORG",
+                   help="the partner organisation it is for, or 'internal' for our own people")
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.zip (a TAK data package), or with --cot "
+                   "FILE.cot")
+    p.add_argument("--layer", metavar="KIND", action="append", dest="layers",
+                   help="a layer to include (repeat or comma-separate; default: danger_zone, corridor, "
+                   "facility, incident)")
+    p.add_argument("--at", metavar="ISO", help="the features valid at this time (default: the workspace clock)")
+    p.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY", help="only features within this box (degrees)")
+    p.add_argument("--cot", action="store_true", help="write one .cot XML file of events, not a data package")
+    p.add_argument("--stale-hours", type=float, default=DEFAULT_STALE_HOURS, metavar="H",
+                   help="how long TAK shows a feature whose validity and marking have no end "
+                   f"(default {DEFAULT_STALE_HOURS:g})")
+    p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    add_json_flag(p)
+    p.set_defaults(handler=run_brief_tak)
+
+
+def _layers(values: list[str] | None) -> list[str] | None:
+    names = [n.strip() for value in values or [] for n in value.split(",") if n.strip()]
+    return names or None
+
+
+def run_brief_tak(args: argparse.Namespace) -> int:
+    import hashlib
+    from datetime import timedelta
+
+    from humanops.commands.brief_map import parse_bbox  # one reading of --bbox for every brief
+    from humanops.errors import FormatError
+    from humanops.formats.tak_brief import TAK_LAYERS, write_tak_brief
+    from humanops.model.clock import workspace_now
+    from humanops.model.marking import parse_time
+    from humanops.sharing import audit
+    from humanops.sharing.audience import audience_view, require_known
+
+    out = Path(args.out)
+    wanted = (".cot", ".xml") if args.cot else (".zip",)
+    if out.suffix.lower() not in wanted:
+        raise UsageError(f"--out {out.name}: a {'.cot file' if args.cot else 'TAK data package'} is written as "
+                         f"{' or '.join(wanted)}" + ("" if args.cot else " (or give --cot for one .cot file)"))
+    if not (math.isfinite(args.stale_hours) and args.stale_hours > 0):
+        raise UsageError("--stale-hours must be a number of hours above 0")
+    if out.exists() and not args.overwrite:
+        raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
+    bbox = parse_bbox(args.bbox)
+    layers = _layers(args.layers) or list(TAK_LAYERS)
+    written = False
+    with open_workspace(args) as ws:
+        now = workspace_now(ws)
+        at = parse_time(args.at, field="--at") if args.at else None
+        view = audience_view(ws, args.audience, layers=layers, at=at, bbox=bbox)
+        require_known(view)
+        try:
+            with ws.transaction():
+                report = write_tak_brief(view, out, generated=now, default_stale=timedelta(hours=args.stale_hours),
+                                         as_cot=args.cot, overwrite=args.overwrite)
+                written = True
+                withheld: dict[str, int] = {}
+                for layer in view.layers.values():
+                    for code, n in layer.withheld.items():
+                        withheld[code] = withheld.get(code, 0) + n
+                data = out.read_bytes()
+                audit.append(ws, "export", counterpart=view.audience, package_id=report.package_uid, at=now,
+                             payload_sha256=hashlib.sha256(data).hexdigest(),
+                             counts={"layers": {name: layer["features"] for name, layer in report.layers.items()},
+                                     "recipients": {view.audience: {"sent": report.features, "withheld": withheld}}},
+                             detail={"product": "tak", "format": report.format, "file": out.name,
+                                     "bytes": len(data), "highest_tlp": report.highest_tlp,
+                                     "at": report.to_dict()["at"], "events": report.events})
+        except BaseException:
+            if written:  # the file is out but its audit record was not committed: it must not exist without it
+                out.unlink(missing_ok=True)
+            raise
+    emit(args, report.to_dict(), report.summary())
+    return 0

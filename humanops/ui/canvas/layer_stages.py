@@ -1,0 +1,100 @@
+"""What the canvas reads of a layer, and when: only the columns the map needs. Qt-free.
+
+A small layer is read whole in one pass. A large one (more than :data:`PROGRESSIVE_ABOVE`
+features) is read in stages, so the map is drawn before everything is read:
+
+0. **positions** (a point layer without a time window): where its features are, from the
+   GeoPackage R-tree alone (:meth:`LayerReader.indexed_positions`, a few decimetres off): the
+   map draws them, as clusters or points of the layer's base symbol, a second before the next
+   stage gives their classes, sizes and exact places;
+1. **drawing**: fid, geometry and the columns the style needs (class, size, band width, time
+   window). A million needs are on the map, styled, after this pass;
+2. **identity**: uuid and version of every feature (picking, selection, edits);
+3. **details**, only where and when the map needs them: the label text, the originator and the
+   marking columns, read by bounding box through the GeoPackage R-tree for the part of the map
+   shown, when it shows labels, TLP markings or the marking filter. Panning to a new part reads
+   that part's details.
+
+Each read runs on a worker thread through a read-only connection of its own (the thread rule in
+:mod:`humanops.store`), column by column (:meth:`LayerReader.columns`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from humanops.catalog import LayerKind
+from humanops.store.layer_columns import ColumnType, LayerColumns
+from humanops.store.layer_reader import READ_CHUNK, Bbox, LayerReader
+
+PROGRESSIVE_ABOVE = 50_000  # features: a larger layer is read in stages
+IDENTITY = ("uuid", "version")
+MARKINGS = ("tlp", "releasable_to", "caveats", "expires", "precision")
+CHUNK = 4 * READ_CHUNK  # rows a fetch: fewer round trips; a chunk still holds the GIL ~20 ms
+
+
+def drawing_columns(kind: LayerKind) -> list[str]:
+    """The kind's columns the style draws with: class, size, band width, time window."""
+    style = kind.style
+    wanted = [style.classify_by, style.size_by.field if style.size_by else None, style.buffer_field,
+              kind.time_start, kind.time_end]
+    return _present(kind, wanted)
+
+
+def detail_columns(kind: LayerKind) -> list[str]:
+    """Read only where the map needs them on a large layer: label, originator, markings."""
+    return [*_present(kind, [kind.style.label_field]), "originator", *MARKINGS]
+
+
+def whole_columns(kind: LayerKind) -> list[str]:
+    """Everything the canvas holds of a small layer (its name too, for the marking filter)."""
+    out = drawing_columns(kind)
+    for name in [*IDENTITY, *detail_columns(kind), *_present(kind, ["name"])]:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def column_types(kind: LayerKind, columns: Iterable[str]) -> dict[str, ColumnType]:
+    """Numbers as float64, repeated text (classes, markings, originators) as categoricals,
+    other text (names, labels, uuids, times) as objects."""
+    fields = {f.name: f.type for f in kind.fields}
+    style = kind.style
+    out: dict[str, ColumnType] = {}
+    for name in columns:
+        field_type = fields.get(name)
+        if name == "version" or field_type in ("integer", "real"):
+            out[name] = "float"
+        elif name in ("originator", *MARKINGS) or (name == style.classify_by and field_type in ("enum", "boolean")):
+            out[name] = "category"
+        else:
+            out[name] = "object"
+    return out
+
+
+def _present(kind: LayerKind, names: Iterable[str | None]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name and name in kind.field_names and name not in out:
+            out.append(name)
+    return out
+
+
+def read_columns(path: Path | str, kind: LayerKind, columns: list[str], *, geometry: bool = True,
+                 uuids: Iterable[str] | None = None, bbox: Bbox | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> LayerColumns | None:
+    """``columns`` of the layer (of ``uuids`` / in ``bbox`` only), None if stopped midway. On the
+    calling (worker) thread, through a read-only connection of its own: it reads the last
+    committed state, waiting only while a commit is written."""
+    with LayerReader.read_only(path) as reader:
+        return reader.columns(kind, columns, types=column_types(kind, columns), uuids=uuids, bbox=bbox,
+                              geometry=geometry, size=CHUNK, should_stop=should_stop)
+
+
+def read_positions(path: Path | str, kind: LayerKind) -> LayerColumns | None:
+    """The positions stage (see above), None where the layer cannot have one."""
+    if kind.geometry != "Point" or kind.time_start or kind.time_end:
+        return None  # a time filter needs the window: drawn from the drawing stage only
+    with LayerReader.read_only(path) as reader:
+        return reader.indexed_positions(kind)
