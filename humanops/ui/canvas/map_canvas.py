@@ -72,6 +72,7 @@ log = logging.getLogger(__name__)
 
 PAN_RENDER_DELAY_MS = 180  # a pause this long in a drag renders the new view
 ZOOM_RENDER_DELAY_MS = 140
+FREEZE_ABOVE_SHAPES = 10_000  # areas and lines held past which the collector's walks pause the GUI
 KEY_PAN_FRACTION = 0.25
 WHEEL_ZOOM_PER_NOTCH = 2 ** 0.5
 MIN_ZOOM_EXTENT_M = 800.0  # zooming to one point shows this much around it
@@ -163,6 +164,7 @@ class MapCanvas(QWidget):
         self._generation: dict[str, int] = {}  # a layer's whole reads: a stage of an older one is dropped
         self._then_read: dict[str, Callable[[], None]] = {}  # a large read waiting for its positions' renders
         self._click_from: QPointF | None = None
+        self._froze = False  # this canvas froze the garbage collector's long-lived objects (_settle)
         self._failed: dict[str, LayerFailure] = {}  # not shown as stored: never drawn as if empty
         self._pending_changes: dict[str, set[str] | None] = {}  # None: re-read the whole layer
         self._revision = 0
@@ -201,7 +203,7 @@ class MapCanvas(QWidget):
             self._selection[layer] = set()
             self.selectionChanged.emit(layer, [])
         self._workspace = ws
-        gc.unfreeze()  # what the previous workspace's layers held may be collected again (see _settle)
+        self._unfreeze()
         self._queue.supersede_all()  # loads and renders of the previous workspace are dropped
         self._batch.clear()
         self._batch_started = None
@@ -966,14 +968,16 @@ class MapCanvas(QWidget):
         self.update()
 
     def _settle(self) -> None:
-        """Once every read is in: take what the layers hold out of the cyclic garbage
-        collector's walks. Their geometries (tens of thousands of shapely objects the collector
-        tracks) live as long as the workspace; a full collection walking them paused the GUI
-        thread 50 to 80 ms, several times a pan, at a million needs and 20,000 zones. Frozen,
-        they are still freed by reference counting when a later state of their layer replaces
-        them."""
-        if not self._loading and not self._stages:
+        """Once every read is in, when the layers hold many areas and lines: take what the
+        process holds out of the cyclic garbage collector's walks (``gc.freeze``). Those
+        geometries (shapely objects the collector tracks) live as long as the workspace; a full
+        collection walking them paused the GUI thread 50 to 80 ms, several times a pan, at
+        20,000 zones. Frozen, they are still freed by reference counting when a later state of
+        their layer replaces them; the freeze ends with the workspace (:meth:`_unfreeze`)."""
+        shapes = sum(len(s) for s in self._snapshots.values() if not s.is_points)  # points are columns
+        if not self._loading and not self._stages and shapes > FREEZE_ABOVE_SHAPES:
             gc.freeze()
+            self._froze = True
 
     def _apply_pending(self, layer: str) -> None:
         pending = self._pending_changes.pop(layer, False)
@@ -1129,4 +1133,10 @@ class MapCanvas(QWidget):
             self._unsubscribe = None
         self._render_timer.stop()
         self._queue.shutdown()
-        gc.unfreeze()
+        self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        """What the layers held may be collected again (see _settle)."""
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False

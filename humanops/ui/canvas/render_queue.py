@@ -68,8 +68,8 @@ def _yield_the_cpu_to_the_gui() -> None:
     """Give the calling worker thread a lower scheduling priority than the GUI thread's. Two
     workers drawing in C (numpy, GEOS, Qt's rasteriser, the GIL released) keep both cores of a
     field laptop busy; the GUI thread, waking for a mouse move, then waits for a core as well as
-    for the GIL (pans stalled up to 80 ms at a million needs). Linux only: there a thread is
-    its own task for ``setpriority``."""
+    for the GIL (the longest stall of the re-render after a pan at a million needs: 32 ms, 21 ms
+    so, means of three). Linux only: there a thread is its own task for ``setpriority``."""
     if not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(OSError, AttributeError):
