@@ -77,6 +77,9 @@ class MainActions(QObject):
                                  self.tr("The map as shown, as a PNG or PDF with its TLP banner, legend and scale"))
         self.sitrep = action(self.tr("Situation re&port…"), w.show_sitrep_dialog, None, None,
                              self.tr("A PDF report for a partner: map, exposure, corridors, needs, alerts"))
+        self.briefing_map = action(self.tr("&Briefing map…"), w.show_briefing_dialog, None, None,
+                                   self.tr("One HTML file of what a partner may see, to open in any browser "
+                                           "with no network"))
         self.close_workspace = action(self.tr("&Close workspace"),
                                       w.close_workspace_interactive, "Ctrl+W")
         self.quit = action(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
@@ -204,7 +207,8 @@ class MainActions(QObject):
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.workspace_actions = [
-            self.save, self.import_file, self.export_file, self.export_map, self.sitrep, self.close_workspace,
+            self.save, self.import_file, self.export_file, self.export_map, self.sitrep, self.briefing_map,
+            self.close_workspace,
             self.delete, self.select_all,
             self.clear_selection, self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection,
             self.show_markings, self.refresh, self.pan, self.select, self.identify, self.edit_vertices, self.snapping,
@@ -224,7 +228,7 @@ class MainActions(QObject):
         file_menu.addAction(self.save)
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export_file])
-        file_menu.addActions([self.export_map, self.sitrep])
+        file_menu.addActions([self.export_map, self.sitrep, self.briefing_map])
         file_menu.addSeparator()
         file_menu.addActions([self.close_workspace, self.quit])
 

@@ -743,6 +743,18 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_briefing_dialog(self) -> None:
+        """File › Briefing map…: one offline HTML page for an audience (products/briefing_map.py)."""
+        if self.workspace is None:
+            return
+        from humanops.ui.dialogs.briefing_dialog import BriefingDialog
+
+        dialog = BriefingDialog(self.workspace, self)
+        dialog.written.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Briefing map written to {file}.").format(file=result.path), 10000))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def run_extension(self, entry: MenuEntry) -> None:
         if entry.needs_workspace and self.workspace is None:
             return

@@ -1117,10 +1117,6 @@
         </translation>
     </message>
     <message>
-        <source>{n} more error(s) happened since; they are in the details and the log.</source>
-        <translation type="vanished">وقع منذ ذلك الحين {n} خطأ آخر؛ وهي في التفاصيل والسجل.</translation>
-    </message>
-    <message>
         <source>The details are copied: paste them in a message to your support contact.</source>
         <translation>نُسخت التفاصيل: الصقها في رسالة إلى جهة الدعم.</translation>
     </message>
@@ -1565,10 +1561,6 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;All files (*)</source>
-        <translation type="vanished">بيانات جغرافية (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;تنبيهات وتغذيات CAP (*.cap *.xml *.atom *.rss);;كل الملفات (*)</translation>
-    </message>
-    <message>
         <source>Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;Cursor on Target (*.cot *.xml);;All files (*)</source>
         <translation>بيانات جغرافية (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;تنبيهات وتغذيات CAP (*.cap *.xml *.atom *.rss);;Cursor on Target (CoT) (*.cot *.xml);;كل الملفات (*)</translation>
     </message>
@@ -1936,6 +1928,14 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
     <message>
         <source>A PDF report for a partner: map, exposure, corridors, needs, alerts</source>
         <translation>تقرير PDF لشريك: الخريطة والتعرض والممرات والاحتياجات والتنبيهات</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing map…</source>
+        <translation>&amp;خريطة الإحاطة…</translation>
+    </message>
+    <message>
+        <source>One HTML file of what a partner may see, to open in any browser with no network</source>
+        <translation>ملف HTML واحد بما يجوز للشريك رؤيته، يُفتح في أي متصفح دون شبكة</translation>
     </message>
     <message>
         <source>&amp;Close workspace</source>
@@ -2452,6 +2452,10 @@ Save it before closing?</source>
     <message>
         <source>Situation report written to {file}.</source>
         <translation>كُتب تقرير الوضع في {file}.</translation>
+    </message>
+    <message>
+        <source>Briefing map written to {file}.</source>
+        <translation>كُتبت خريطة الإحاطة في {file}.</translation>
     </message>
     <message>
         <source>internal error in “{entry}”: {error}: {message}</source>
@@ -3947,20 +3951,6 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Withdraw</source>
         <translation>سحب</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.UnlockedKeys</name>
-    <message numerus="yes">
-        <source>For %n minute(s)</source>
-        <translation type="obsolete">
-            <numerusform>لمدة %n دقيقة</numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -6153,13 +6143,6 @@ without it nobody, you included, can send or receive packages.</source>
     <message>
         <source>Propose changing {name} (to {originator})</source>
         <translation>اقتراح تعديل {name} (على {originator})</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>No workspace open: File › Open recent, Open workspace (Ctrl+O) or New workspace (Ctrl+N).</source>
-        <translation type="vanished">لا توجد مساحة عمل مفتوحة: ملف › فتح الأخيرة، أو فتح مساحة عمل (Ctrl+O)، أو مساحة عمل جديدة (Ctrl+N).</translation>
     </message>
 </context>
 <context>

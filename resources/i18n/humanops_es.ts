@@ -1049,10 +1049,6 @@
         </translation>
     </message>
     <message>
-        <source>{n} more error(s) happened since; they are in the details and the log.</source>
-        <translation type="vanished">Desde entonces se produjeron {n} error(es) más; están en los detalles y en el registro.</translation>
-    </message>
-    <message>
         <source>The details are copied: paste them in a message to your support contact.</source>
         <translation>Los detalles están copiados: péguelos en un mensaje a su contacto de soporte.</translation>
     </message>
@@ -1489,10 +1485,6 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;All files (*)</source>
-        <translation type="vanished">Datos geográficos (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;Alertas y canales CAP (*.cap *.xml *.atom *.rss);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;Cursor on Target (*.cot *.xml);;All files (*)</source>
         <translation>Datos geográficos (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;Alertas y canales CAP (*.cap *.xml *.atom *.rss);;Cursor on Target (CoT) (*.cot *.xml);;Todos los archivos (*)</translation>
     </message>
@@ -1860,6 +1852,14 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
     <message>
         <source>A PDF report for a partner: map, exposure, corridors, needs, alerts</source>
         <translation>Un informe PDF para un socio: mapa, exposición, corredores, necesidades, alertas</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing map…</source>
+        <translation>&amp;Mapa informativo…</translation>
+    </message>
+    <message>
+        <source>One HTML file of what a partner may see, to open in any browser with no network</source>
+        <translation>Un solo archivo HTML con lo que un socio puede ver, para abrir en cualquier navegador sin red</translation>
     </message>
     <message>
         <source>&amp;Close workspace</source>
@@ -2356,6 +2356,10 @@ Save it before closing?</source>
     <message>
         <source>Situation report written to {file}.</source>
         <translation>Informe de situación escrito en {file}.</translation>
+    </message>
+    <message>
+        <source>Briefing map written to {file}.</source>
+        <translation>Mapa informativo escrito en {file}.</translation>
     </message>
     <message>
         <source>internal error in “{entry}”: {error}: {message}</source>
@@ -3831,16 +3835,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Withdraw</source>
         <translation>Retirar</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.UnlockedKeys</name>
-    <message numerus="yes">
-        <source>For %n minute(s)</source>
-        <translation type="obsolete">
-            <numerusform>Durante %n minuto</numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5961,13 +5955,6 @@ sin ella nadie, ni usted, puede enviar ni recibir paquetes.</translation>
     <message>
         <source>Propose changing {name} (to {originator})</source>
         <translation>Proponer cambiar {name} (a {originator})</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>No workspace open: File › Open recent, Open workspace (Ctrl+O) or New workspace (Ctrl+N).</source>
-        <translation type="vanished">Ningún espacio de trabajo abierto: Archivo › Abrir reciente, Abrir espacio de trabajo (Ctrl+O) o Nuevo espacio de trabajo (Ctrl+N).</translation>
     </message>
 </context>
 <context>

@@ -1049,10 +1049,6 @@
         </translation>
     </message>
     <message>
-        <source>{n} more error(s) happened since; they are in the details and the log.</source>
-        <translation type="vanished">{n} autre(s) erreur(s) depuis ; elles sont dans les détails et le journal.</translation>
-    </message>
-    <message>
         <source>The details are copied: paste them in a message to your support contact.</source>
         <translation>Les détails sont copiés : collez-les dans un message à votre contact d&apos;assistance.</translation>
     </message>
@@ -1489,10 +1485,6 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;All files (*)</source>
-        <translation type="vanished">Données géographiques (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;Alertes et flux CAP (*.cap *.xml *.atom *.rss);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Geodata (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;CAP alerts and feeds (*.cap *.xml *.atom *.rss);;Cursor on Target (*.cot *.xml);;All files (*)</source>
         <translation>Données géographiques (*.geojson *.json *.gpkg *.csv *.tsv *.kml *.zip *.shp *.cap *.xml *.atom *.rss *.cot);;GeoJSON (*.geojson *.json);;GeoPackage (*.gpkg);;CSV / HXL (*.csv *.tsv);;KML (*.kml);;Shapefile (*.zip *.shp);;Alertes et flux CAP (*.cap *.xml *.atom *.rss);;Cursor on Target (CoT) (*.cot *.xml);;Tous les fichiers (*)</translation>
     </message>
@@ -1860,6 +1852,14 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
     <message>
         <source>A PDF report for a partner: map, exposure, corridors, needs, alerts</source>
         <translation>Un rapport PDF pour un partenaire : carte, exposition, corridors, besoins, alertes</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing map…</source>
+        <translation>Carte de &amp;briefing…</translation>
+    </message>
+    <message>
+        <source>One HTML file of what a partner may see, to open in any browser with no network</source>
+        <translation>Un seul fichier HTML de ce qu&apos;un partenaire peut voir, à ouvrir dans n&apos;importe quel navigateur sans réseau</translation>
     </message>
     <message>
         <source>&amp;Close workspace</source>
@@ -2356,6 +2356,10 @@ Enregistrer avant de fermer ?</translation>
     <message>
         <source>Situation report written to {file}.</source>
         <translation>Rapport de situation écrit dans {file}.</translation>
+    </message>
+    <message>
+        <source>Briefing map written to {file}.</source>
+        <translation>Carte de briefing écrite dans {file}.</translation>
     </message>
     <message>
         <source>internal error in “{entry}”: {error}: {message}</source>
@@ -3831,16 +3835,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Withdraw</source>
         <translation>Retirer</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.UnlockedKeys</name>
-    <message numerus="yes">
-        <source>For %n minute(s)</source>
-        <translation type="obsolete">
-            <numerusform>Pendant %n minute</numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5961,13 +5955,6 @@ sans elle personne, vous compris, ne peut envoyer ou recevoir de paquets.</trans
     <message>
         <source>Propose changing {name} (to {originator})</source>
         <translation>Proposer de modifier {name} (à {originator})</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>No workspace open: File › Open recent, Open workspace (Ctrl+O) or New workspace (Ctrl+N).</source>
-        <translation type="vanished">Aucun espace de travail ouvert : Fichier › Ouvrir un fichier récent, Ouvrir un espace de travail (Ctrl+O) ou Nouvel espace de travail (Ctrl+N).</translation>
     </message>
 </context>
 <context>

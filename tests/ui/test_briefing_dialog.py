@@ -163,3 +163,23 @@ def test_problems_are_said_before_anything_is_written(qtbot, workspace_path: Pat
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=30_000)
     assert dialog.message.text().startswith("No briefing map was written: nothing to show")
     assert not (tmp_path / "b.html").exists()
+
+
+def test_the_briefing_map_is_written_from_the_file_menu(qtbot, main_window, tmp_path: Path) -> None:
+    from test_map_export import choose_from_menu
+
+    from humanops.ui.dialogs.briefing_dialog import BriefingDialog
+
+    window = main_window
+    choose_from_menu(qtbot, window, "File", window.actions.briefing_map)
+    qtbot.waitUntil(lambda: window.findChild(BriefingDialog) is not None)
+    dialog = window.findChild(BriefingDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.open_when_written, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not dialog.open_when_written.isChecked()
+    out = tmp_path / "briefing.html"
+    qtbot.keyClicks(dialog.file_edit, str(out))
+    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60_000)
+    assert out.is_file() and "TLP:" in out.read_text(encoding="utf-8")
+    assert f"Briefing map written to {out}." in window.statusBar().currentMessage()
