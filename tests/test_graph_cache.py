@@ -85,7 +85,8 @@ def test_a_graph_read_back_is_the_graph_built(ladder_ws, builds):
     road_graph._CACHE.clear()
     read_back = RoadGraph.from_workspace(ladder_ws, config)
     assert read_back is not built and len(builds) == 1
-    assert set(vars(read_back)) == set(vars(built))   # every attribute, none forgotten
+    memos = set(road_graph_cache._QUERY_MEMOS)   # what queries keep for the next one
+    assert set(vars(read_back)) - memos == set(vars(built)) - memos   # every attribute, none forgotten
     mine, theirs = road_graph_cache.graph_arrays(built), road_graph_cache.graph_arrays(read_back)
     assert mine.keys() == theirs.keys()
     for name in mine:

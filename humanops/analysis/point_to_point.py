@@ -76,7 +76,8 @@ def build_landmarks(graph: RoadGraph, key: tuple[str, str], count: int | None = 
 
     traveller, metric = key
     count = N_LANDMARKS if count is None else count
-    base = graph.segment_costs(f"{traveller}-length" if metric == "length" else traveller, None, 0)
+    # not through segment_costs: those are kept for the next query, these are needed once
+    base = graph._segment_costs(f"{traveller}-length" if metric == "length" else traveller, None, 0, ())
     arc = graph.arc_costs(base)
     n = graph.n_total
     fwd = scipy.sparse.csr_matrix((arc, graph.fwd.indices, graph.fwd.indptr), shape=(n, n))
@@ -114,7 +115,13 @@ def landmarks_for(graph: RoadGraph, costs: SegmentCosts) -> Landmarks | None:
     if key not in cache:
         cache[key] = build_landmarks(graph, key)
     marks = cache[key]
-    return marks if marks.admissible_for(costs) else None
+    checked = graph.__dict__.get("_admissible_kept")   # the last read-only costs: checked once
+    if checked is not None and checked[0] is costs and checked[1] is marks:
+        return marks if checked[2] else None
+    admissible = marks.admissible_for(costs)
+    if not costs.fwd.flags.writeable and not costs.bwd.flags.writeable:
+        graph._admissible_kept = (costs, marks, admissible)
+    return marks if admissible else None
 
 
 def potential(marks: Landmarks, sources: np.ndarray, targets: np.ndarray, target_legs: np.ndarray,

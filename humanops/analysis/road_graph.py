@@ -843,7 +843,25 @@ class RoadGraph:
         ``block_severity`` -1 = the configured one, None or 0 = never block. ``exempt_zones`` (zone
         indices) do not block (a route leaves the zone it starts in), though they still weigh in safest
         mode. A blocked segment is inf both ways; the parts of it outside its blocking zones stay usable
-        for a place snapped onto them (:meth:`leg_costs`)."""
+        for a place snapped onto them (:meth:`leg_costs`).
+
+        The last costs are kept for the same question (mode, the same Danger object — the danger
+        of the same zones is itself kept — threshold, exempt zones): a planner's next route against
+        the same picture skips this and the arc costs. Their arrays are read-only, so a caller that
+        changes costs (alternative routes) works on copies."""
+        key = (mode, block_severity, tuple(int(z) for z in exempt_zones))
+        kept = self.__dict__.get("_costs_kept")
+        if kept is not None and kept[0] == key and kept[1] is danger:
+            return kept[2]
+        costs = self._segment_costs(mode, danger, block_severity, exempt_zones)
+        for array in (costs.fwd, costs.bwd, costs.blocked, costs.open_fwd, costs.open_bwd):
+            if array is not None:
+                array.flags.writeable = False
+        self._costs_kept = (key, danger, costs)
+        return costs
+
+    def _segment_costs(self, mode: str, danger: Danger | None, block_severity: int | None,
+                       exempt_zones: Sequence[int]) -> SegmentCosts:
         traveller, objective = split_mode(mode)
         if traveller not in self.time_by_traveller:
             raise AnalysisError(f"the routing configuration has no [modes.{traveller}] section")
@@ -924,9 +942,17 @@ class RoadGraph:
             return np.where(ok, np.where(share > 0, share * per, 0.0), np.inf)
 
     def arc_costs(self, costs: SegmentCosts) -> np.ndarray:
-        """Cost per arc (zero for the second half of a parallel segment)."""
+        """Cost per arc (zero for the second half of a parallel segment); kept for the last
+        read-only costs (see :meth:`segment_costs`), never for costs a caller may still change."""
+        kept = self.__dict__.get("_arc_kept")
+        if kept is not None and kept[0] is costs:
+            return kept[1]
         # one gather through the build-time index (forward costs, then backward, then a zero)
-        return np.concatenate([costs.fwd, costs.bwd, [0.0]])[self.arc_src]
+        arc = np.concatenate([costs.fwd, costs.bwd, [0.0]])[self.arc_src]
+        if not costs.fwd.flags.writeable and not costs.bwd.flags.writeable:
+            arc.flags.writeable = False
+            self._arc_kept = (costs, arc)
+        return arc
 
     def arc_ids(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
         """The arc for each (tail, head) node pair, -1 where there is none."""

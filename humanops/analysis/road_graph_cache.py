@@ -63,6 +63,8 @@ _COUNTS = ("n_seg", "n_nodes", "n_total")
 _SPECIAL = ("config", "noding", "_name_values", "crs_utm", "to_utm", "to_wgs84", "coords_utm", "_index",
             "time_by_traveller", "time_s", "fwd", "rev", "_landmarks")
 _CSR_PARTS = ("indptr", "indices", "order")
+# what queries keep on a graph for the next query (made again from the arrays): never stored
+_QUERY_MEMOS = ("_costs_kept", "_arc_kept", "_admissible_kept", "_astar_structure", "_astar_ratio", "_danger_cache")
 
 
 class StaleGraph(Exception):
@@ -165,7 +167,7 @@ def _unpack(blob: bytes) -> dict[str, np.ndarray]:
 
 def graph_arrays(graph: RoadGraph) -> dict[str, np.ndarray]:
     """The arrays a graph is made of (no Python object: nothing that needs pickle to read back)."""
-    unknown = set(vars(graph)) - set(_ARRAYS) - set(_COUNTS) - set(_SPECIAL)
+    unknown = set(vars(graph)) - set(_ARRAYS) - set(_COUNTS) - set(_SPECIAL) - set(_QUERY_MEMOS)
     if unknown:  # a field added to RoadGraph must be added here, or a read-back graph would lack it
         raise TypeError(f"RoadGraph has attributes the graph cache does not store: {', '.join(sorted(unknown))}")
     out: dict[str, np.ndarray] = {name: np.asarray(getattr(graph, name)) for name in _ARRAYS}
