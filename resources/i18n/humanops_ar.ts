@@ -116,10 +116,6 @@
         <translation>تقرير…</translation>
     </message>
     <message>
-        <source>What went to whom, as CSV (spreadsheets) or HTML (a browser)</source>
-        <translation>ما الذي أُرسل إلى من، بصيغة CSV (جداول البيانات) أو HTML (متصفح)</translation>
-    </message>
-    <message>
         <source>Partners&apos; witnesses</source>
         <translation>شهادات الشركاء</translation>
     </message>
@@ -159,12 +155,16 @@
         <translation>تم العبث بسجل التدقيق ابتداءً من القيد {seq}: {problems}. لا يمكن الوثوق بالقيود من هناك فصاعداً.</translation>
     </message>
     <message>
-        <source>Audit report</source>
-        <translation>تقرير التدقيق</translation>
+        <source>The sharing report for a protocol review (HTML or PDF), or the raw log as CSV</source>
+        <translation>تقرير المشاركة لمراجعة البروتوكول (HTML أو PDF)، أو السجل الخام بصيغة CSV</translation>
     </message>
     <message>
-        <source>HTML (*.html);;CSV (*.csv)</source>
-        <translation>HTML (*.html);;CSV (*.csv)</translation>
+        <source>Sharing report</source>
+        <translation>تقرير المشاركة</translation>
+    </message>
+    <message>
+        <source>Sharing report (*.html);;Sharing report, PDF (*.pdf);;Raw log, CSV (*.csv)</source>
+        <translation>تقرير المشاركة (*.html);;تقرير المشاركة، PDF (*.pdf);;السجل الخام، CSV (*.csv)</translation>
     </message>
     <message>
         <source>No report written: {reason}</source>

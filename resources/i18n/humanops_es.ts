@@ -108,10 +108,6 @@
         <translation>Informe…</translation>
     </message>
     <message>
-        <source>What went to whom, as CSV (spreadsheets) or HTML (a browser)</source>
-        <translation>Qué se envió a quién, en CSV (hojas de cálculo) o HTML (navegador)</translation>
-    </message>
-    <message>
         <source>Partners&apos; witnesses</source>
         <translation>Testigos de los socios</translation>
     </message>
@@ -147,12 +143,16 @@
         <translation>El registro de auditoría fue manipulado a partir de la entrada {seq}: {problems}. Las entradas a partir de ahí no son fiables.</translation>
     </message>
     <message>
-        <source>Audit report</source>
-        <translation>Informe de auditoría</translation>
+        <source>The sharing report for a protocol review (HTML or PDF), or the raw log as CSV</source>
+        <translation>El informe de intercambio para la revisión del protocolo (HTML o PDF), o el registro en bruto como CSV</translation>
     </message>
     <message>
-        <source>HTML (*.html);;CSV (*.csv)</source>
-        <translation>HTML (*.html);;CSV (*.csv)</translation>
+        <source>Sharing report</source>
+        <translation>Informe de intercambio</translation>
+    </message>
+    <message>
+        <source>Sharing report (*.html);;Sharing report, PDF (*.pdf);;Raw log, CSV (*.csv)</source>
+        <translation>Informe de intercambio (*.html);;Informe de intercambio, PDF (*.pdf);;Registro en bruto, CSV (*.csv)</translation>
     </message>
     <message>
         <source>No report written: {reason}</source>

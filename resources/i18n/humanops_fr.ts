@@ -108,10 +108,6 @@
         <translation>Rapport…</translation>
     </message>
     <message>
-        <source>What went to whom, as CSV (spreadsheets) or HTML (a browser)</source>
-        <translation>Ce qui est allé à qui, en CSV (tableurs) ou en HTML (navigateur)</translation>
-    </message>
-    <message>
         <source>Partners&apos; witnesses</source>
         <translation>Témoins des partenaires</translation>
     </message>
@@ -147,12 +143,16 @@
         <translation>Le journal d&apos;audit a été falsifié à partir de l&apos;entrée {seq} : {problems}. Les entrées à partir de là ne sont pas fiables.</translation>
     </message>
     <message>
-        <source>Audit report</source>
-        <translation>Rapport d&apos;audit</translation>
+        <source>The sharing report for a protocol review (HTML or PDF), or the raw log as CSV</source>
+        <translation>Le rapport de partage pour l&apos;examen du protocole (HTML ou PDF), ou le journal brut en CSV</translation>
     </message>
     <message>
-        <source>HTML (*.html);;CSV (*.csv)</source>
-        <translation>HTML (*.html);;CSV (*.csv)</translation>
+        <source>Sharing report</source>
+        <translation>Rapport de partage</translation>
+    </message>
+    <message>
+        <source>Sharing report (*.html);;Sharing report, PDF (*.pdf);;Raw log, CSV (*.csv)</source>
+        <translation>Rapport de partage (*.html);;Rapport de partage, PDF (*.pdf);;Journal brut, CSV (*.csv)</translation>
     </message>
     <message>
         <source>No report written: {reason}</source>

@@ -471,7 +471,12 @@ def test_audit_log_verifies_shows_the_first_bad_entry_and_writes_reports(qtbot, 
     report = tmp_path / "audit.html"
     choose_file(monkeypatch, report, save=True)
     qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
-    assert "TAMPERED" in report.read_text(encoding="utf-8") and "WARNING" in dialog.status.text()
+    page = report.read_text(encoding="utf-8")   # the sharing report: readable, the broken chain said first
+    assert "WARNING" in dialog.status.text() and "medaid" in page and '<p class="bad">' in page
+    pdf = tmp_path / "audit.pdf"
+    choose_file(monkeypatch, pdf, save=True)
+    qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    assert pdf.read_bytes().startswith(b"%PDF") and "WARNING" in dialog.status.text()
     dialog.reject()
 
 

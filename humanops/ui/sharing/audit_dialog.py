@@ -109,7 +109,8 @@ class AuditDialog(WorkerDialog):
         buttons = QDialogButtonBox(self)
         self.verify_button = buttons.addButton(self.tr("Verify again"), QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button = buttons.addButton(self.tr("Report…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.report_button.setToolTip(self.tr("What went to whom, as CSV (spreadsheets) or HTML (a browser)"))
+        self.report_button.setToolTip(self.tr("The sharing report for a protocol review (HTML or PDF), or the raw "
+                                              "log as CSV"))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.verify_button.clicked.connect(self.reload)
         self.report_button.clicked.connect(self.write_report)
@@ -198,25 +199,42 @@ class AuditDialog(WorkerDialog):
                 self.table.setItem(r, c, cell)
 
     def write_report(self) -> None:
+        """The sharing report a protocol review reads (HTML or PDF, as ``humanops audit report``), or
+        the raw log as CSV; owner-only (0600) and written whole: they name partners."""
         from humanops.sharing.audit import audit_report
+        from humanops.sharing.audit_report import build_report, render_html
+        from humanops.store.atomic_files import write_text_atomic
 
-        name = f"audit-{self.workspace.organisation or 'workspace'}.html"
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("Audit "
-                                                           "report"), str(Path(self.workspace.path).parent / name),
-                                             self.tr("HTML (*.html);;CSV (*.csv)"))
+        name = f"sharing-report-{self.workspace.organisation or 'workspace'}.html"
+        folder = Path(self.workspace.path).parent
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Sharing report"), str(folder / name),
+                                             self.tr("Sharing report (*.html);;Sharing report, PDF (*.pdf);;"
+                                                     "Raw log, CSV (*.csv)"))
         if not out:
             return
+        suffix = Path(out).suffix.lower()
         try:
-            doc = audit_report(self.workspace, out)  # owner-only (0600), written whole: it names partners
+            if suffix == ".csv":
+                doc = audit_report(self.workspace, out)
+                entries, chain_ok = doc["entries"], doc["chain_ok"]
+            else:
+                report = build_report(self.workspace)
+                if suffix == ".pdf":
+                    from humanops.ui.audit_report_pdf import write_report_pdf
+
+                    write_report_pdf(report, out)
+                else:
+                    write_text_atomic(out, render_html(report))
+                entries, chain_ok = report.entries_total, report.chain_ok
         except HumanOpsError as exc:
             self.status.setText(self.tr("No report written: {reason}").format(reason=exc.message))
             self.status.setStyleSheet(ERROR_STYLE)
             return
-        text = AuditDialog.tr("Wrote {file}: %Ln entry(ies).", "", doc["entries"]).format(file=doc["file"])
-        if not doc["chain_ok"]:
+        text = AuditDialog.tr("Wrote {file}: %Ln entry(ies).", "", entries).format(file=out)
+        if not chain_ok:
             text += " " + self.tr("WARNING: the hash chain does not verify.")
         self.status.setText(text)
-        self.status.setStyleSheet(OK_STYLE if doc["chain_ok"] else ERROR_STYLE)
+        self.status.setStyleSheet(OK_STYLE if chain_ok else ERROR_STYLE)
 
     # --- witnesses -------------------------------------------------------------------------------------
     def _witness_partners(self) -> list[tuple[str, str]]:
