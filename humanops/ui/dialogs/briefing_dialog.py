@@ -10,16 +10,15 @@ What goes in is decided by the sharing policy for that audience
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.dialogs.audience_choice import fill_audiences, valid_at_edit
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
@@ -91,12 +91,7 @@ class BriefingDialog(WorkerDialog):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if kind.exchange_by_default else Qt.CheckState.Unchecked)
         self.layer_list.setMaximumHeight(self.layer_list.sizeHintForRow(0) * (self.layer_list.count() + 1))
-        self.valid_at = QDateTimeEdit(self)
-        self.valid_at.setObjectName("valid_at")
-        self.valid_at.setTimeZone(QTimeZone.utc())
-        self.valid_at.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        self.valid_at.setCalendarPopup(True)
-        self.set_valid_at(workspace_now(workspace))
+        self.valid_at = valid_at_edit(self, workspace_now(workspace))
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("briefing_file")
         self.file_edit.setPlaceholderText(self.tr("where to write the briefing map (.html)"))
@@ -142,15 +137,7 @@ class BriefingDialog(WorkerDialog):
 
     # --- choices --------------------------------------------------------------------------------------
     def _fill_audiences(self, workspace: Workspace) -> None:
-        from humanops.sharing.directory_store import list_partners
-
-        ours = next((p for p in list_partners(workspace) if p["self"]), None)
-        us = (ours["acronym"] or ours["org_id"]) if ours else workspace.organisation
-        self.audience.addItem(self.tr("Our own people ({us}): everything we hold").format(us=us), INTERNAL)
-        for partner in list_partners(workspace):
-            if not partner["self"]:
-                short = partner["acronym"] or partner["org_id"]
-                self.audience.addItem(f"{short} — {partner['name']} ({partner['org_id']})", partner["org_id"])
+        fill_audiences(self.audience, workspace, self.tr("Our own people ({us}): everything we hold"))
 
     def set_audience(self, org_id: str) -> None:
         index = self.audience.findData(org_id)
@@ -163,10 +150,10 @@ class BriefingDialog(WorkerDialog):
                 if self.layer_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def set_valid_at(self, moment: datetime) -> None:
-        self.valid_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc()))
+        self.valid_at.set_moment(moment)
 
     def chosen_valid_at(self) -> datetime:
-        return datetime.fromtimestamp(self.valid_at.dateTime().toSecsSinceEpoch(), tz=UTC)
+        return self.valid_at.moment()
 
     def browse(self) -> None:
         audience = self.audience.currentData() or INTERNAL
