@@ -6,8 +6,9 @@
 #   --test:   also the real clients the tests check the workspace against: GDAL 3.6's ogrinfo and
 #             validate_gpkg.py (gdal-bin, python3-gdal) and QGIS 3.22 (python3-qgis), and the browser
 #             a briefing map is opened in, offline (chromium), and poppler-utils (pdftotext,
-#             pdftoppm) that read the map exports and situation reports back; a failure warns and those
-#             tests skip with the reason
+#             pdftoppm) that read the map exports and situation reports back, and PostgreSQL 15 with
+#             PostGIS 3 (a throwaway server the team-workspace tests and benchmark start: tests/pg_cluster.py);
+#             a failure warns and those tests skip with the reason
 set -u
 required="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 desktop="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
@@ -20,7 +21,7 @@ missing() {
 }
 
 clients=""
-[ "${1:-}" = "--test" ] && clients="gdal-bin python3-gdal python3-qgis chromium poppler-utils"
+[ "${1:-}" = "--test" ] && clients="gdal-bin python3-gdal python3-qgis chromium poppler-utils postgresql-15 postgresql-15-postgis-3"
 need_required=$(missing $required)
 need_desktop=$(missing $desktop)
 need_clients=$(missing $clients)
@@ -45,6 +46,6 @@ if [ -n "$need_desktop" ]; then
 fi
 if [ -n "$need_clients" ]; then
   $sudo_cmd apt-get install -y -qq --no-install-recommends $need_clients >/dev/null ||
-    echo "warning: could not install$need_clients: the tests against GDAL's validator, QGIS, chromium and poppler will skip" >&2
+    echo "warning: could not install$need_clients: the tests against GDAL's validator, QGIS, chromium, poppler and PostgreSQL will skip" >&2
 fi
 exit 0

@@ -65,3 +65,25 @@ def table_snapshot(path: Path) -> dict[str, list[tuple]]:
 @pytest.fixture
 def snapshot():
     return table_snapshot
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL + PostGIS server for the session (tests/pg_cluster.py); skips with
+    the reason when the server is not installed here."""
+    from pg_cluster import ThrowawayCluster, missing_reason
+
+    reason = missing_reason()
+    if reason:
+        pytest.skip(reason)
+    cluster = ThrowawayCluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_dsn(pg_cluster) -> str:
+    """A fresh empty PostGIS database in the session's cluster, as a postgresql:// DSN."""
+    return pg_cluster.create_database()
