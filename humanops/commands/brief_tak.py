@@ -4,8 +4,9 @@ A TAK data package (``--out FILE.zip``), or one ``.cot`` file of events (``--cot
 :func:`humanops.sharing.audience.audience_view` lets the audience see at ``--at`` within ``--bbox``:
 withheld features left out, generalised ones only generalised, the package named with the highest
 TLP inside. The product is recorded in the audit log as an export to the audience, in the same
-transaction: a failure leaves neither the file nor the record. Heavy imports stay in the handler
-(``humanops --help`` loads no geopandas).
+transaction: a failure leaves neither the file nor the record. The handler is a thin call of
+:func:`humanops.products.tak_product.write_tak_product`, which the app's *File › TAK data package…*
+calls too. Heavy imports stay in the handler (``humanops --help`` loads no geopandas).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from humanops.commands.common import add_json_flag, emit, open_workspace
 from humanops.errors import UsageError
 
-DEFAULT_STALE_HOURS = 24.0
+DEFAULT_STALE_HOURS = 24.0  # as humanops.products.tak_product (not imported: --help stays light)
 
 
 def register(sub: Any) -> None:
@@ -54,18 +55,13 @@ def _layers(values: list[str] | None) -> list[str] | None:
 
 
 def run_brief_tak(args: argparse.Namespace) -> int:
-    import hashlib
-    from datetime import timedelta
-
     from humanops.commands.brief_map import parse_bbox  # one reading of --bbox for every brief
     from humanops.errors import FormatError
-    from humanops.formats.tak_brief import TAK_LAYERS, write_tak_brief
-    from humanops.model.clock import workspace_now
     from humanops.model.marking import parse_time
-    from humanops.sharing import audit
-    from humanops.sharing.audience import audience_view, require_known
+    from humanops.products.tak_product import write_tak_product
 
     out = Path(args.out)
+    # The command's own words for what the product refuses too: exit 2 for wrong usage
     wanted = (".cot", ".xml") if args.cot else (".zip",)
     if out.suffix.lower() not in wanted:
         raise UsageError(f"--out {out.name}: a {'.cot file' if args.cot else 'TAK data package'} is written as "
@@ -75,33 +71,9 @@ def run_brief_tak(args: argparse.Namespace) -> int:
     if out.exists() and not args.overwrite:
         raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
     bbox = parse_bbox(args.bbox)
-    layers = _layers(args.layers) or list(TAK_LAYERS)
-    written = False
     with open_workspace(args) as ws:
-        now = workspace_now(ws)
         at = parse_time(args.at, field="--at") if args.at else None
-        view = audience_view(ws, args.audience, layers=layers, at=at, bbox=bbox)
-        require_known(view)
-        try:
-            with ws.transaction():
-                report = write_tak_brief(view, out, generated=now, default_stale=timedelta(hours=args.stale_hours),
-                                         as_cot=args.cot, overwrite=args.overwrite)
-                written = True
-                withheld: dict[str, int] = {}
-                for layer in view.layers.values():
-                    for code, n in layer.withheld.items():
-                        withheld[code] = withheld.get(code, 0) + n
-                data = out.read_bytes()
-                audit.append(ws, "export", counterpart=view.audience, package_id=report.package_uid, at=now,
-                             payload_sha256=hashlib.sha256(data).hexdigest(),
-                             counts={"layers": {name: layer["features"] for name, layer in report.layers.items()},
-                                     "recipients": {view.audience: {"sent": report.features, "withheld": withheld}}},
-                             detail={"product": "tak", "format": report.format, "file": out.name,
-                                     "bytes": len(data), "highest_tlp": report.highest_tlp,
-                                     "at": report.to_dict()["at"], "events": report.events})
-        except BaseException:
-            if written:  # the file is out but its audit record was not committed: it must not exist without it
-                out.unlink(missing_ok=True)
-            raise
-    emit(args, report.to_dict(), report.summary())
+        result = write_tak_product(ws, args.audience, out, layers=_layers(args.layers), at=at, bbox=bbox,
+                                   cot=args.cot, stale_hours=args.stale_hours, overwrite=args.overwrite)
+    emit(args, result.to_dict(), result.summary())
     return 0

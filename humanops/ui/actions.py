@@ -80,6 +80,8 @@ class MainActions(QObject):
         self.briefing_map = action(self.tr("&Briefing map…"), w.show_briefing_dialog, None, None,
                                    self.tr("One HTML file of what a partner may see, to open in any browser "
                                            "with no network"))
+        self.tak_package = action(self.tr("&TAK data package…"), w.show_tak_dialog, None, None,
+                                  self.tr("What a partner may see, as a data package for its ATAK or WinTAK teams"))
         self.close_workspace = action(self.tr("&Close workspace"),
                                       w.close_workspace_interactive, "Ctrl+W")
         self.quit = action(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
@@ -208,6 +210,7 @@ class MainActions(QObject):
 
         self.workspace_actions = [
             self.save, self.import_file, self.export_file, self.export_map, self.sitrep, self.briefing_map,
+            self.tak_package,
             self.close_workspace,
             self.delete, self.select_all,
             self.clear_selection, self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection,
@@ -228,7 +231,7 @@ class MainActions(QObject):
         file_menu.addAction(self.save)
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export_file])
-        file_menu.addActions([self.export_map, self.sitrep, self.briefing_map])
+        file_menu.addActions([self.export_map, self.sitrep, self.briefing_map, self.tak_package])
         file_menu.addSeparator()
         file_menu.addActions([self.close_workspace, self.quit])
 

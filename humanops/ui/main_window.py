@@ -755,7 +755,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_tak_dialog(self) -> None:
+        """File › TAK data package…: a brief for an audience's ATAK/WinTAK teams (products/tak_product.py)."""
+        if self.workspace is None:
+            return
+        from humanops.ui.dialogs.tak_dialog import TakDialog
+
+        dialog = TakDialog(self.workspace, self)
+        dialog.written.connect(lambda result: self.statusBar().showMessage(
+            self.tr("TAK brief written to {file}.").format(file=result.path), 10000))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def run_extension(self, entry: MenuEntry) -> None:
+
         if entry.needs_workspace and self.workspace is None:
             return
         try:

@@ -1137,6 +1137,56 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBanner</name>
+    <message>
+        <source>EXERCISE — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is an exercise: everything made from it is marked so, and it never exchanges packages with real workspaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseClock</name>
+    <message>
+        <source>Scenario clock of the exercise: validity, expiry and alerts follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise {elapsed} · {time} · {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the scenario clock again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the scenario clock where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>taking a consistent copy of the workspace</source>
@@ -1791,6 +1841,10 @@
         <translation>الشريط: {field} الفعلي</translation>
     </message>
     <message>
+        <source>Counting features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>failed to draw</source>
         <translation>فشل رسمها</translation>
     </message>
@@ -1936,6 +1990,14 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
     <message>
         <source>One HTML file of what a partner may see, to open in any browser with no network</source>
         <translation>ملف HTML واحد بما يجوز للشريك رؤيته، يُفتح في أي متصفح دون شبكة</translation>
+    </message>
+    <message>
+        <source>&amp;TAK data package…</source>
+        <translation>حزمة بيانات &amp;TAK…</translation>
+    </message>
+    <message>
+        <source>What a partner may see, as a data package for its ATAK or WinTAK teams</source>
+        <translation>ما يحق للشريك رؤيته، في حزمة بيانات لفرقه العاملة بـ ATAK أو WinTAK</translation>
     </message>
     <message>
         <source>&amp;Close workspace</source>
@@ -2456,6 +2518,10 @@ Save it before closing?</source>
     <message>
         <source>Briefing map written to {file}.</source>
         <translation>كُتبت خريطة الإحاطة في {file}.</translation>
+    </message>
+    <message>
+        <source>TAK brief written to {file}.</source>
+        <translation>كُتبت إحاطة TAK في {file}.</translation>
     </message>
     <message>
         <source>internal error in “{entry}”: {error}: {message}</source>
@@ -5163,6 +5229,169 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Writing the situation report</source>
         <translation>كتابة تقرير الوضع</translation>
+    </message>
+</context>
+<context>
+    <name>TakDialog</name>
+    <message>
+        <source>TAK data package</source>
+        <translation>حزمة بيانات TAK</translation>
+    </message>
+    <message>
+        <source>What a partner may see, for its ATAK or WinTAK teams: danger zones and corridors as drawings, facilities and incidents as markers, each with its TLP in its remarks. The sharing policy decides what goes, as for a package: withheld features are left out, generalised ones appear only generalised.</source>
+        <translation>ما يحق للشريك رؤيته، لفرقه العاملة بـ ATAK أو WinTAK: مناطق الخطر والممرات كرسوم، والمرافق والحوادث كعلامات، ولكل منها TLP في ملاحظاتها. سياسة المشاركة تقرر ما يُرسل، كما في الحزمة: تُستبعد العناصر المحجوبة، ولا تظهر العناصر المعمّمة إلا معمّمة.</translation>
+    </message>
+    <message>
+        <source>Our own people ({us}): everything we hold</source>
+        <translation>فريقنا ({us}): كل ما لدينا</translation>
+    </message>
+    <message>
+        <source>TAK data package (.zip), for ATAK and WinTAK</source>
+        <translation>حزمة بيانات TAK ‏(.zip)، لـ ATAK وWinTAK</translation>
+    </message>
+    <message>
+        <source>One .cot file of events, for scripts and TAK servers</source>
+        <translation>ملف ‎.cot واحد للأحداث، للبرامج النصية وخوادم TAK</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ساعة</translation>
+    </message>
+    <message>
+        <source>How long TAK shows a feature whose validity and marking have no end</source>
+        <translation>المدة التي يعرض فيها TAK عنصراً ليس لصلاحيته ولا لوسمه نهاية</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>لـ</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>الطبقات</translation>
+    </message>
+    <message>
+        <source>Valid at</source>
+        <translation>صالح في</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>يتقادم بعد</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>كتابة</translation>
+    </message>
+    <message>
+        <source>Write the TAK brief for the chosen audience</source>
+        <translation>كتابة إحاطة TAK للجمهور المختار</translation>
+    </message>
+    <message>
+        <source>Cursor-on-Target events (*.cot)</source>
+        <translation>أحداث Cursor-on-Target ‏(*.cot)</translation>
+    </message>
+    <message>
+        <source>TAK data package (*.zip)</source>
+        <translation>حزمة بيانات TAK ‏(*.zip)</translation>
+    </message>
+    <message>
+        <source>Write the TAK brief to</source>
+        <translation>كتابة إحاطة TAK في</translation>
+    </message>
+    <message>
+        <source>where to write the events (.cot)</source>
+        <translation>أين تُكتب الأحداث (‎.cot)</translation>
+    </message>
+    <message>
+        <source>where to write the data package (.zip)</source>
+        <translation>أين تُكتب حزمة البيانات (‎.zip)</translation>
+    </message>
+    <message>
+        <source>Asking the sharing policy what goes…</source>
+        <translation>جارٍ سؤال سياسة المشاركة عمّا يُرسل…</translation>
+    </message>
+    <message>
+        <source>Choose at least one layer.</source>
+        <translation>اختر طبقة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the TAK brief.</source>
+        <translation>اختر أين تُكتب إحاطة TAK.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
+    </message>
+    <message>
+        <source>One .cot file of events must end in .cot.</source>
+        <translation>يجب أن ينتهي ملف الأحداث بـ ‎.cot.</translation>
+    </message>
+    <message>
+        <source>A TAK data package must end in .zip.</source>
+        <translation>يجب أن تنتهي حزمة بيانات TAK بـ ‎.zip.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
+        <translation>{file} موجود مسبقاً: اختر اسماً آخر، أو «حفظ باسم…» لاستبداله.</translation>
+    </message>
+    <message>
+        <source>What goes into the TAK brief</source>
+        <translation>ما يدخل في إحاطة TAK</translation>
+    </message>
+    <message>
+        <source>No brief can be made for these choices: {reason}</source>
+        <translation>لا يمكن إعداد إحاطة بهذه الخيارات: {reason}</translation>
+    </message>
+    <message>
+        <source>For {audience}: TLP:{tlp} (the highest marking inside), {n} feature(s).</source>
+        <translation>لـ {audience}: TLP:{tlp} (أعلى وسم في الداخل)، {n} عنصر/عناصر.</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: {withheld} feature(s) withheld by the sharing policy; {generalised} feature(s) given only generalised.</source>
+        <translation>ما يُستبعد لهذا الجمهور: {withheld} عنصر/عناصر حجبتها سياسة المشاركة؛ {generalised} عنصر/عناصر تُعطى معمّمة فقط.</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: {withheld} feature(s) withheld by the sharing policy.</source>
+        <translation>ما يُستبعد لهذا الجمهور: {withheld} عنصر/عناصر حجبتها سياسة المشاركة.</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: nothing withheld; {generalised} feature(s) given only generalised.</source>
+        <translation>ما يُستبعد لهذا الجمهور: لا شيء محجوب؛ {generalised} عنصر/عناصر تُعطى معمّمة فقط.</translation>
+    </message>
+    <message>
+        <source>Nothing is left out for this audience.</source>
+        <translation>لا يُستبعد شيء لهذا الجمهور.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
+        <translation>كُتب {file} ({size} بايت): TLP:{tlp}، {n} عنصر/عناصر في {events} حدث/أحداث CoT.</translation>
+    </message>
+    <message>
+        <source>No TAK brief was written: {reason}</source>
+        <translation>لم تُكتب أي إحاطة TAK: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no TAK brief was written.</source>
+        <translation>أُلغي: لم تُكتب أي إحاطة TAK.</translation>
+    </message>
+    <message>
+        <source>Writing the TAK brief</source>
+        <translation>جارٍ كتابة إحاطة TAK</translation>
     </message>
 </context>
 <context>

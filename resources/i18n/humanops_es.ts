@@ -1069,6 +1069,56 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBanner</name>
+    <message>
+        <source>EXERCISE — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is an exercise: everything made from it is marked so, and it never exchanges packages with real workspaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseClock</name>
+    <message>
+        <source>Scenario clock of the exercise: validity, expiry and alerts follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise {elapsed} · {time} · {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the scenario clock again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the scenario clock where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>taking a consistent copy of the workspace</source>
@@ -1715,6 +1765,10 @@
         <translation>banda: {field} real</translation>
     </message>
     <message>
+        <source>Counting features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>failed to draw</source>
         <translation>no se pudo dibujar</translation>
     </message>
@@ -1860,6 +1914,14 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
     <message>
         <source>One HTML file of what a partner may see, to open in any browser with no network</source>
         <translation>Un solo archivo HTML con lo que un socio puede ver, para abrir en cualquier navegador sin red</translation>
+    </message>
+    <message>
+        <source>&amp;TAK data package…</source>
+        <translation>Paquete de datos &amp;TAK…</translation>
+    </message>
+    <message>
+        <source>What a partner may see, as a data package for its ATAK or WinTAK teams</source>
+        <translation>Lo que un socio puede ver, como paquete de datos para sus equipos ATAK o WinTAK</translation>
     </message>
     <message>
         <source>&amp;Close workspace</source>
@@ -2360,6 +2422,10 @@ Save it before closing?</source>
     <message>
         <source>Briefing map written to {file}.</source>
         <translation>Mapa informativo escrito en {file}.</translation>
+    </message>
+    <message>
+        <source>TAK brief written to {file}.</source>
+        <translation>Informe TAK escrito en {file}.</translation>
     </message>
     <message>
         <source>internal error in “{entry}”: {error}: {message}</source>
@@ -4995,6 +5061,169 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Writing the situation report</source>
         <translation>Escribiendo el informe de situación</translation>
+    </message>
+</context>
+<context>
+    <name>TakDialog</name>
+    <message>
+        <source>TAK data package</source>
+        <translation>Paquete de datos TAK</translation>
+    </message>
+    <message>
+        <source>What a partner may see, for its ATAK or WinTAK teams: danger zones and corridors as drawings, facilities and incidents as markers, each with its TLP in its remarks. The sharing policy decides what goes, as for a package: withheld features are left out, generalised ones appear only generalised.</source>
+        <translation>Lo que un socio puede ver, para sus equipos ATAK o WinTAK: zonas de peligro y corredores como dibujos, instalaciones e incidentes como marcadores, cada uno con su TLP en sus observaciones. La política de intercambio decide lo que se envía, como en un paquete: los elementos retenidos quedan fuera, los generalizados solo aparecen generalizados.</translation>
+    </message>
+    <message>
+        <source>Our own people ({us}): everything we hold</source>
+        <translation>Nuestro propio personal ({us}): todo lo que tenemos</translation>
+    </message>
+    <message>
+        <source>TAK data package (.zip), for ATAK and WinTAK</source>
+        <translation>Paquete de datos TAK (.zip), para ATAK y WinTAK</translation>
+    </message>
+    <message>
+        <source>One .cot file of events, for scripts and TAK servers</source>
+        <translation>Un archivo .cot de eventos, para scripts y servidores TAK</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>How long TAK shows a feature whose validity and marking have no end</source>
+        <translation>Cuánto tiempo muestra TAK un elemento cuya vigencia y marcado no tienen fin</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Valid at</source>
+        <translation>Vigente el</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>Caduca tras</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Write the TAK brief for the chosen audience</source>
+        <translation>Escribir el informe TAK para el público elegido</translation>
+    </message>
+    <message>
+        <source>Cursor-on-Target events (*.cot)</source>
+        <translation>Eventos Cursor-on-Target (*.cot)</translation>
+    </message>
+    <message>
+        <source>TAK data package (*.zip)</source>
+        <translation>Paquete de datos TAK (*.zip)</translation>
+    </message>
+    <message>
+        <source>Write the TAK brief to</source>
+        <translation>Escribir el informe TAK en</translation>
+    </message>
+    <message>
+        <source>where to write the events (.cot)</source>
+        <translation>dónde escribir los eventos (.cot)</translation>
+    </message>
+    <message>
+        <source>where to write the data package (.zip)</source>
+        <translation>dónde escribir el paquete de datos (.zip)</translation>
+    </message>
+    <message>
+        <source>Asking the sharing policy what goes…</source>
+        <translation>Consultando a la política de intercambio qué se envía…</translation>
+    </message>
+    <message>
+        <source>Choose at least one layer.</source>
+        <translation>Elija al menos una capa.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the TAK brief.</source>
+        <translation>Elija dónde escribir el informe TAK.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+    </message>
+    <message>
+        <source>One .cot file of events must end in .cot.</source>
+        <translation>Un archivo .cot de eventos debe terminar en .cot.</translation>
+    </message>
+    <message>
+        <source>A TAK data package must end in .zip.</source>
+        <translation>Un paquete de datos TAK debe terminar en .zip.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
+        <translation>{file} ya existe: elija otro nombre, o Guardar como… para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>What goes into the TAK brief</source>
+        <translation>Lo que entra en el informe TAK</translation>
+    </message>
+    <message>
+        <source>No brief can be made for these choices: {reason}</source>
+        <translation>No se puede hacer ningún informe con estas opciones: {reason}</translation>
+    </message>
+    <message>
+        <source>For {audience}: TLP:{tlp} (the highest marking inside), {n} feature(s).</source>
+        <translation>Para {audience}: TLP:{tlp} (el marcado más alto del contenido), {n} elemento(s).</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: {withheld} feature(s) withheld by the sharing policy; {generalised} feature(s) given only generalised.</source>
+        <translation>Excluido para este público: {withheld} elemento(s) retenido(s) por la política de intercambio; {generalised} elemento(s) entregado(s) solo generalizado(s).</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: {withheld} feature(s) withheld by the sharing policy.</source>
+        <translation>Excluido para este público: {withheld} elemento(s) retenido(s) por la política de intercambio.</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: nothing withheld; {generalised} feature(s) given only generalised.</source>
+        <translation>Excluido para este público: nada retenido; {generalised} elemento(s) entregado(s) solo generalizado(s).</translation>
+    </message>
+    <message>
+        <source>Nothing is left out for this audience.</source>
+        <translation>No se excluye nada para este público.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+    <message>
+        <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
+        <translation>Escrito {file} ({size} bytes): TLP:{tlp}, {n} elemento(s) en {events} evento(s) CoT.</translation>
+    </message>
+    <message>
+        <source>No TAK brief was written: {reason}</source>
+        <translation>No se escribió ningún informe TAK: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no TAK brief was written.</source>
+        <translation>Cancelado: no se escribió ningún informe TAK.</translation>
+    </message>
+    <message>
+        <source>Writing the TAK brief</source>
+        <translation>Escribiendo el informe TAK</translation>
     </message>
 </context>
 <context>

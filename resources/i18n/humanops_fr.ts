@@ -1069,6 +1069,56 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBanner</name>
+    <message>
+        <source>EXERCISE — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is an exercise: everything made from it is marked so, and it never exchanges packages with real workspaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseClock</name>
+    <message>
+        <source>Scenario clock of the exercise: validity, expiry and alerts follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise {elapsed} · {time} · {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the scenario clock again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the scenario clock where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>taking a consistent copy of the workspace</source>
@@ -1715,6 +1765,10 @@
         <translation>bande : {field} réelle</translation>
     </message>
     <message>
+        <source>Counting features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>failed to draw</source>
         <translation>affichage impossible</translation>
     </message>
@@ -1860,6 +1914,14 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
     <message>
         <source>One HTML file of what a partner may see, to open in any browser with no network</source>
         <translation>Un seul fichier HTML de ce qu&apos;un partenaire peut voir, à ouvrir dans n&apos;importe quel navigateur sans réseau</translation>
+    </message>
+    <message>
+        <source>&amp;TAK data package…</source>
+        <translation>Paquet de données T&amp;AK…</translation>
+    </message>
+    <message>
+        <source>What a partner may see, as a data package for its ATAK or WinTAK teams</source>
+        <translation>Ce qu&apos;un partenaire peut voir, en paquet de données pour ses équipes ATAK ou WinTAK</translation>
     </message>
     <message>
         <source>&amp;Close workspace</source>
@@ -2360,6 +2422,10 @@ Enregistrer avant de fermer ?</translation>
     <message>
         <source>Briefing map written to {file}.</source>
         <translation>Carte de briefing écrite dans {file}.</translation>
+    </message>
+    <message>
+        <source>TAK brief written to {file}.</source>
+        <translation>Brief TAK écrit dans {file}.</translation>
     </message>
     <message>
         <source>internal error in “{entry}”: {error}: {message}</source>
@@ -4995,6 +5061,169 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Writing the situation report</source>
         <translation>Écriture du rapport de situation</translation>
+    </message>
+</context>
+<context>
+    <name>TakDialog</name>
+    <message>
+        <source>TAK data package</source>
+        <translation>Paquet de données TAK</translation>
+    </message>
+    <message>
+        <source>What a partner may see, for its ATAK or WinTAK teams: danger zones and corridors as drawings, facilities and incidents as markers, each with its TLP in its remarks. The sharing policy decides what goes, as for a package: withheld features are left out, generalised ones appear only generalised.</source>
+        <translation>Ce qu&apos;un partenaire peut voir, pour ses équipes ATAK ou WinTAK : zones de danger et corridors en dessins, installations et incidents en marqueurs, chacun avec son TLP dans ses remarques. La politique de partage décide de ce qui part, comme pour un paquet : les entités retenues sont laissées de côté, les entités généralisées n&apos;apparaissent que généralisées.</translation>
+    </message>
+    <message>
+        <source>Our own people ({us}): everything we hold</source>
+        <translation>Notre propre personnel ({us}) : tout ce que nous détenons</translation>
+    </message>
+    <message>
+        <source>TAK data package (.zip), for ATAK and WinTAK</source>
+        <translation>Paquet de données TAK (.zip), pour ATAK et WinTAK</translation>
+    </message>
+    <message>
+        <source>One .cot file of events, for scripts and TAK servers</source>
+        <translation>Un fichier .cot d&apos;événements, pour les scripts et les serveurs TAK</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>How long TAK shows a feature whose validity and marking have no end</source>
+        <translation>Combien de temps TAK affiche une entité dont la validité et le marquage n&apos;ont pas de fin</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Valid at</source>
+        <translation>Valide le</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>Périmé après</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Write the TAK brief for the chosen audience</source>
+        <translation>Écrire le brief TAK pour le public choisi</translation>
+    </message>
+    <message>
+        <source>Cursor-on-Target events (*.cot)</source>
+        <translation>Événements Cursor-on-Target (*.cot)</translation>
+    </message>
+    <message>
+        <source>TAK data package (*.zip)</source>
+        <translation>Paquet de données TAK (*.zip)</translation>
+    </message>
+    <message>
+        <source>Write the TAK brief to</source>
+        <translation>Écrire le brief TAK dans</translation>
+    </message>
+    <message>
+        <source>where to write the events (.cot)</source>
+        <translation>où écrire les événements (.cot)</translation>
+    </message>
+    <message>
+        <source>where to write the data package (.zip)</source>
+        <translation>où écrire le paquet de données (.zip)</translation>
+    </message>
+    <message>
+        <source>Asking the sharing policy what goes…</source>
+        <translation>La politique de partage est consultée sur ce qui part…</translation>
+    </message>
+    <message>
+        <source>Choose at least one layer.</source>
+        <translation>Choisissez au moins une couche.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the TAK brief.</source>
+        <translation>Choisissez où écrire le brief TAK.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>One .cot file of events must end in .cot.</source>
+        <translation>Un fichier .cot d&apos;événements doit se terminer par .cot.</translation>
+    </message>
+    <message>
+        <source>A TAK data package must end in .zip.</source>
+        <translation>Un paquet de données TAK doit se terminer par .zip.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
+        <translation>{file} existe déjà : choisissez un autre nom, ou Enregistrer sous… pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>What goes into the TAK brief</source>
+        <translation>Ce qui entre dans le brief TAK</translation>
+    </message>
+    <message>
+        <source>No brief can be made for these choices: {reason}</source>
+        <translation>Aucun brief ne peut être fait avec ces choix : {reason}</translation>
+    </message>
+    <message>
+        <source>For {audience}: TLP:{tlp} (the highest marking inside), {n} feature(s).</source>
+        <translation>Pour {audience} : TLP:{tlp} (le marquage le plus élevé à l&apos;intérieur), {n} entité(s).</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: {withheld} feature(s) withheld by the sharing policy; {generalised} feature(s) given only generalised.</source>
+        <translation>Laissé de côté pour ce public : {withheld} entité(s) retenue(s) par la politique de partage ; {generalised} entité(s) données seulement généralisées.</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: {withheld} feature(s) withheld by the sharing policy.</source>
+        <translation>Laissé de côté pour ce public : {withheld} entité(s) retenue(s) par la politique de partage.</translation>
+    </message>
+    <message>
+        <source>Left out for this audience: nothing withheld; {generalised} feature(s) given only generalised.</source>
+        <translation>Laissé de côté pour ce public : rien n&apos;est retenu ; {generalised} entité(s) données seulement généralisées.</translation>
+    </message>
+    <message>
+        <source>Nothing is left out for this audience.</source>
+        <translation>Rien n&apos;est laissé de côté pour ce public.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+    <message>
+        <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
+        <translation>{file} écrit ({size} octets) : TLP:{tlp}, {n} entité(s) en {events} événement(s) CoT.</translation>
+    </message>
+    <message>
+        <source>No TAK brief was written: {reason}</source>
+        <translation>Aucun brief TAK n&apos;a été écrit : {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no TAK brief was written.</source>
+        <translation>Annulé : aucun brief TAK n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Writing the TAK brief</source>
+        <translation>Écriture du brief TAK</translation>
     </message>
 </context>
 <context>
