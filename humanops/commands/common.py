@@ -25,9 +25,12 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    from humanops.store.workspace import Workspace
+    """The workspace of ``-w``: a GeoPackage file or a ``postgresql://`` database (open_target)."""
+    from humanops.store.open_target import open_any
 
-    return Workspace.open(workspace_path(args))
+    if not args.workspace:
+        workspace_path(args)  # the usage error
+    return open_any(args.workspace)  # type: ignore[return-value]  # the PostGIS one has the same API
 
 
 def action_group(sub: argparse._SubParsersAction, name: str, help_text: str, *, metavar: str = "ACTION",

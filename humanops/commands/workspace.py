@@ -11,9 +11,9 @@ from humanops.commands.common import add_json_flag, emit, open_workspace, worksp
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create an empty workspace")
-    p.add_argument("path", nargs="?", help="workspace file to create (default: -w)")
+    p.add_argument("path", nargs="?", help="workspace file, or postgresql://user@host/db, to create (default: -w)")
     p.add_argument("--org", default="", help="our organisation id (originator of what we create)")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing file (or database workspace)")
     add_json_flag(p)
     p.set_defaults(handler=run_init)
 
@@ -31,11 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from humanops.store.workspace import Workspace
+    from humanops.store.open_target import create_any, is_postgres_url
 
-    path = Path(args.path) if args.path else workspace_path(args)
-    with Workspace.create(path, organisation=args.org, overwrite=args.overwrite) as ws:
-        doc = {"workspace": str(path), "organisation": ws.organisation, "layers": ws.layers()}
+    target = args.path or args.workspace
+    path: str | Path = target if target and is_postgres_url(target) else Path(target or workspace_path(args))
+    with create_any(path, organisation=args.org, overwrite=args.overwrite) as ws:
+        doc = {"workspace": str(ws.path), "organisation": ws.organisation, "layers": ws.layers()}
     emit(args, doc, lambda d: f"created {d['workspace']} with layers {', '.join(d['layers'])}")
     return 0
 
@@ -56,9 +57,14 @@ def _info_text(doc: dict[str, Any]) -> str:
 
 def run_info(args: argparse.Namespace) -> int:
     # SQLite and the catalog answer it: no Workspace (numpy, pandas, geopandas) to import first
+    from humanops.store.open_target import is_postgres_url
     from humanops.store.workspace_summary import workspace_info
 
-    doc = workspace_info(workspace_path(args))
+    if args.workspace and is_postgres_url(args.workspace):
+        with open_workspace(args) as ws:
+            doc = ws.info()
+    else:
+        doc = workspace_info(workspace_path(args))
     emit(args, doc, _info_text)
     return 0
 
