@@ -370,3 +370,16 @@ def test_copy_round_trip_gpkg_to_postgis_to_gpkg_loses_nothing(tmp_path, pg_dsn,
         assert team.last_change_seq() == expected[-1] + 1
     with pytest.raises(WorkspaceError, match="already exists"):
         copy_workspace(source, back)
+
+
+def test_commands_not_ported_refuse_a_team_database_clearly(pg_dsn, capsys):
+    """A command whose engine still speaks SQLite says so and how to work on, instead of failing
+    half-way on SQL the server does not take; info still answers."""
+    from humanops.cli import main
+
+    assert main(["init", pg_dsn, "--org", "ocha"]) == 0
+    assert main(["-w", pg_dsn, "info"]) == 0
+    capsys.readouterr()
+    assert main(["-w", pg_dsn, "validate"]) == 2
+    err = capsys.readouterr().err
+    assert "does not run on a team database yet" in err and "humanops copy" in err

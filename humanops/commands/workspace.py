@@ -61,7 +61,7 @@ def run_info(args: argparse.Namespace) -> int:
     from humanops.store.workspace_summary import workspace_info
 
     if args.workspace and is_postgres_url(args.workspace):
-        with open_workspace(args) as ws:
+        with open_workspace(args, team_database=True) as ws:
             doc = ws.info()
     else:
         doc = workspace_info(workspace_path(args))
