@@ -12,9 +12,11 @@ own), at ``--width`` x ``--height``:
 * peak memory: the child's peak resident set (``VmHWM``; ``ru_maxrss`` of a child also counts
   the parent's pages it was forked with);
 * time from process start to the first frame, to the **first drawn map** (every layer's image
-  rendered: every feature on the map, a large point layer's placed from its spatial index in
-  its base symbol), to the **styled map** (every layer drawn from its own read: classes, sizes,
-  exact places) and to **loaded** (the canvas idle: a large layer's identities read too);
+  rendered: every feature in view on the map; a large point layer's first read packs its places
+  with its classes and sizes, so this is the classified map), to the **styled map** (every layer
+  drawn from its own read: the same moment since the packed read; runs before it drew a large
+  point layer from its spatial index first, unclassified) and to **loaded** (the canvas idle: a
+  large layer's identities read too);
 * full redraw: from the request to the last image composed, median and p95 of ``--repeats``,
   with the GUI thread's compose-and-blit of the result and the jobs of the last one;
 * the longest GUI-thread stall during a scripted pan (a 5 ms QTimer heartbeat records its gaps

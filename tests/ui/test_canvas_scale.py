@@ -315,20 +315,38 @@ def test_a_cluster_takes_the_most_severe_class_a_fifth_of_its_people_are_in() ->
     assert cluster_points(xy, rows, np.array([2] * 6 + [5] * 4, dtype=np.int32), 100.0).class_index.tolist() == [2]
 
 
-def test_a_large_point_layer_is_drawn_from_its_spatial_index_before_it_is_read(qtbot, tmp_path, staged,
-                                                                               monkeypatch) -> None:
+def _phases_ws(path: Path):
+    """Needs on a grid, 0.004 degree apart: the western half in phase 1, the eastern in phase 5."""
+    from humanops.store.workspace import Workspace
+
+    ws = Workspace.create(path, organisation="ocha")
+    points, phases = [], []
+    for i in range(8):
+        for j in range(5):
+            points.append(Point(36.00 + 0.004 * i, 36.00 + 0.004 * j))
+            phases.append(1 if i < 4 else 5)
+    ws.add_frame("need", gpd.GeoDataFrame(
+        {"name": [f"Site {i}" for i in range(len(points))], "population": 100, "severity_phase": phases},
+        geometry=points, crs=4326))
+    return ws
+
+
+def test_the_first_drawn_map_of_a_large_point_layer_shows_its_classes(qtbot, tmp_path, staged,
+                                                                      monkeypatch) -> None:
+    """The first image of a large point layer is drawn from its packed read: exact places and
+    the class of every feature, before its identities are read."""
     from humanops.ui.canvas import MapCanvas, map_canvas
 
-    ws = _two_groups_ws(tmp_path / "ws.gpkg")
+    ws = _phases_ws(tmp_path / "ws.gpkg")
     release = threading.Event()
     real = map_canvas.read_columns
 
-    def slow_drawing(path, kind, columns, **kwargs):
-        if kind.name == "need" and "population" in columns and kwargs.get("uuids") is None:
-            release.wait(WAIT_MS / 1000)  # the drawing stage waits for the test
+    def slow_identity(path, kind, columns, **kwargs):
+        if columns == ["uuid", "version"]:
+            release.wait(WAIT_MS / 1000)  # the identity stage waits for the test
         return real(path, kind, columns, **kwargs)
 
-    monkeypatch.setattr(map_canvas, "read_columns", slow_drawing)
+    monkeypatch.setattr(map_canvas, "read_columns", slow_identity)
     canvas = MapCanvas()
     qtbot.addWidget(canvas)
     canvas.resize(640, 480)
@@ -336,24 +354,26 @@ def test_a_large_point_layer_is_drawn_from_its_spatial_index_before_it_is_read(q
     qtbot.waitExposed(canvas)
     try:
         canvas.set_workspace(ws)
-        canvas.zoom_to_extent(35.99, 35.99, 36.03, 36.03)
-        qtbot.waitUntil(lambda: "layer:need" in canvas._images, timeout=WAIT_MS)
+        canvas.zoom_to_extent(35.995, 35.99, 36.035, 36.025)
+        qtbot.waitUntil(lambda: canvas._composite is not None and "layer:need" in canvas._images, timeout=WAIT_MS)
         snapshot = canvas.snapshot("need")
-        assert snapshot.approximate and len(snapshot) == 60 and "need" in canvas._loading
-        stored = _stored_lonlat(ws)
-        # every need is there, a few decimetres at most from where it is stored
-        xy = np.sort(snapshot.lonlat.xy, axis=0)
-        assert np.abs(xy - np.sort(stored, axis=0)).max() < 1e-5
-        west = pixel_of(canvas, *snapshot.lonlat.xy[np.argmin(snapshot.lonlat.xy[:, 0])])
-        # drawn (once composed), in the layer's purple
-        qtbot.waitUntil(lambda: QColor(frame(canvas).pixel(west)).saturation() > 40, timeout=WAIT_MS)
-        assert canvas.snapshot("need").approximate
+        assert not snapshot.identity_known  # the first stage: what drawing needs only
+        stored = ws.rows("need", ["severity_phase"])
+        stored_xy = _stored_lonlat(ws)
+        assert np.array_equal(snapshot.lonlat.xy, stored_xy)  # exact places, in fid order
+        phase_of_class = {i + 1: int(key) for i, key in enumerate(snapshot.kind.style.classes)}
+        drawn = [phase_of_class[c] for c in snapshot.class_index.tolist()]
+        assert drawn == stored.column("severity_phase")
+        # and drawn so: the phase-5 needs in the class's dark purple, the phase-1 ones light
+        def lightness(lon: float, lat: float) -> int:
+            return QColor(frame(canvas).pixel(pixel_of(canvas, lon, lat))).lightness()
 
+        qtbot.waitUntil(lambda: lightness(36.028, 36.008) < 150, timeout=WAIT_MS)
+        assert lightness(36.000, 36.008) > lightness(36.028, 36.008) + 60
+        assert not canvas.snapshot("need").identity_known
         release.set()
         wait_idle(qtbot, canvas)
-        snapshot = canvas.snapshot("need")
-        assert not snapshot.approximate and snapshot.identity_known
-        assert np.array_equal(np.sort(snapshot.lonlat.xy, axis=0), np.sort(stored, axis=0))  # exact now
+        assert canvas.snapshot("need").identity_known
     finally:
         release.set()
         canvas.shutdown()

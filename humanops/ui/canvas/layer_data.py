@@ -6,7 +6,10 @@ they were given while an edit makes the next (an edit re-reads only the features
 and splices them in). It holds columns, not Python objects a feature: a point layer's
 geometries are coordinate arrays (``point_columns``), numbers are float64, markings and
 originators categoricals; only the columns the map needs are read (``layer_stages``: a large
-layer in stages, its first drawn map before its identities and markings are read). Reading goes
+layer in stages, its first drawn map before its identities and markings are read; a large layer
+of areas or lines by the view's extent, the rest as the view moves there). A large layer's
+details (labels, originators, markings) are kept for the last boxes shown only, at most
+:data:`DETAILS_KEPT_ROWS` features: the least recently shown are forgotten. Reading goes
 through the store's layer reader on a read-only connection of the worker's own (the thread rule
 in :mod:`humanops.store`), in chunks, with short GIL holds so the GUI thread stays responsive
 while a million features load.
@@ -27,10 +30,11 @@ import shapely
 from humanops.catalog import LayerKind, Symbol
 from humanops.store.layer_columns import LayerColumns
 from humanops.ui.canvas.layer_stages import MARKINGS, whole_columns
-from humanops.ui.canvas.map_view import _transformer, project_geometries
+from humanops.ui.canvas.map_view import _transformer, lonlat_box_to_map, project_geometries
 from humanops.ui.canvas.point_columns import PointColumn, PointIndex, web_mercator
 from humanops.ui.canvas.snapshot_columns import (
     RowLookup,
+    cleared_column,
     concatenated_frames,
     filled_column,
     rows_of_fids,
@@ -42,6 +46,9 @@ INCREMENTAL_LIMIT = 5_000  # more changed features than this: re-read the layer
 _NS_MIN = np.iinfo(np.int64).min
 _NS_MAX = np.iinfo(np.int64).max
 SIMPLIFY_BUCKETS_KEPT = 4
+DETAILS_KEPT_ROWS = 150_000  # features of a large layer whose details are held (the last boxes shown)
+DETAILS_BOXES_KEPT = 8
+Box = tuple[float, float, float, float]  # minx, miny, maxx, maxy in lon/lat
 # Derived from the geometry and the drawing columns only: a later stage (identities, details)
 # that keeps every row keeps these too.
 _GEOMETRY_CACHES = ("extents", "tree", "bounds", "point_xy", "class_index", "marker_sizes", "time_window",
@@ -137,9 +144,9 @@ class LayerSnapshot:
     fids: np.ndarray | None = None  # int64, row-aligned
     identity_known: bool = True  # False until a large layer's uuids and versions are read
     details_known: np.ndarray | None = None  # bool a row: label, originator, markings read (None: all)
-    details_boxes: tuple[tuple[float, float, float, float], ...] = ()  # lon/lat boxes whose details are read
+    details_boxes: tuple[Box, ...] = ()  # lon/lat boxes whose details are held, the last shown last
     resolve_uuids: UuidResolver | None = field(default=None, repr=False)
-    approximate: bool = False  # positions from the spatial index only: no classes yet (layer_stages)
+    extent_boxes: tuple[Box, ...] | None = None  # lon/lat boxes read of a layer read by extent (None: whole)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -418,12 +425,32 @@ class LayerSnapshot:
         with self._lock:
             return {k: v for k, v in self._cache.items() if k in _GEOMETRY_CACHES}
 
-    def details_cover(self, box: tuple[float, float, float, float]) -> bool:
+    def details_cover(self, box: Box) -> bool:
         """Whether the details of every feature in the lon/lat ``box`` are read."""
         if self.details_known is None:
             return True
-        minx, miny, maxx, maxy = box
-        return any(b[0] <= minx and b[1] <= miny and b[2] >= maxx and b[3] >= maxy for b in self.details_boxes)
+        return any(_covers(b, box) for b in self.details_boxes)
+
+    def extent_covers(self, box: Box) -> bool:
+        """Whether every feature of the layer meeting the lon/lat ``box`` is held."""
+        return self.extent_boxes is None or any(_covers(b, box) for b in self.extent_boxes)
+
+    def rows_in_lonlat_box(self, box: Box) -> np.ndarray:
+        return self.rows_in_box(*lonlat_box_to_map(*box))
+
+    def with_extent(self, fresh: LayerSnapshot, box: Box, revision: int) -> LayerSnapshot:
+        """This snapshot with the features of a read of the lon/lat ``box`` it did not hold."""
+        held = self.fids if self.fids is not None else np.empty(0, dtype=np.int64)
+        new = np.flatnonzero(~np.isin(fresh.fids, held)) if fresh.fids is not None else np.arange(len(fresh))
+        merged = self.patched(fresh.taken(new, revision), (), revision) if len(new) else self._same(revision)
+        merged.extent_boxes = (*(b for b in self.extent_boxes or () if not _covers(box, b)), box)
+        return merged
+
+    def _same(self, revision: int) -> LayerSnapshot:
+        snapshot = self.taken(np.arange(len(self)), revision)
+        with self._lock:
+            snapshot._cache.update({k: v for k, v in self._cache.items() if k in _GEOMETRY_CACHES or k == "row_of"})
+        return snapshot
 
     def with_identity(self, identity: LayerColumns, revision: int) -> LayerSnapshot:
         """This snapshot with the uuids and versions of a large layer's identity stage; rows
@@ -440,32 +467,56 @@ class LayerSnapshot:
         snapshot = LayerSnapshot(kind=self.kind, revision=revision, uuids=uuids, versions=versions,
                                  lonlat=self.lonlat, geoms=self.geoms, attrs=attrs, bands=self.bands, fids=self.fids,
                                  identity_known=True, details_known=self.details_known,
-                                 details_boxes=self.details_boxes)
+                                 details_boxes=self.details_boxes, extent_boxes=self.extent_boxes)
         if same_rows:
             snapshot._cache.update(self._geometry_caches())
             return snapshot
         return snapshot.taken(np.flatnonzero(present), revision)
 
-    def with_details(self, details: LayerColumns, box: tuple[float, float, float, float],
-                     revision: int) -> LayerSnapshot:
+    def with_details(self, details: LayerColumns, box: Box, revision: int,
+                     kept_rows: int | None = None) -> LayerSnapshot:
         """This snapshot with label, originator and marking columns read for the lon/lat
-        ``box`` (rows the read did not find keep what they had)."""
+        ``box`` (rows the read did not find keep what they had). Details of features outside
+        the last boxes shown are forgotten past ``kept_rows`` features (least recently shown
+        first; the newest box is always kept)."""
         n = len(self)
         rows, found = rows_of_fids(self.fids if self.fids is not None else np.empty(0, np.int64), details.fids)
         columns = {name: filled_column(self.attrs.get(name), n, rows, values[found])
                    for name, values in details.values.items()}
         known = np.zeros(n, dtype=bool) if self.details_known is None else self.details_known.copy()
         known[rows] = True
+        older = [b for b in self.details_boxes if not _covers(box, b)][-(DETAILS_BOXES_KEPT - 1):]
+        boxes = (*older, box)
+        limit = DETAILS_KEPT_ROWS if kept_rows is None else kept_rows
+        if int(known.sum()) > limit:
+            boxes, keep = self._boxes_within(boxes, limit)
+            forget = np.flatnonzero(known & ~keep)
+            known &= keep
+            columns = {name: cleared_column(column, forget) for name, column in columns.items()}
         snapshot = LayerSnapshot(kind=self.kind, revision=revision, uuids=self.uuids, versions=self.versions,
                                  lonlat=self.lonlat, geoms=self.geoms, attrs=self.attrs.assign(**columns),
                                  bands=self.bands, fids=self.fids, identity_known=self.identity_known,
                                  details_known=None if known.all() else known,
-                                 details_boxes=(*self.details_boxes, box)[-8:], resolve_uuids=self.resolve_uuids)
+                                 details_boxes=boxes, resolve_uuids=self.resolve_uuids,
+                                 extent_boxes=self.extent_boxes)
         snapshot._cache.update(self._geometry_caches())
         with self._lock:
             if "row_of" in self._cache:  # the same uuids
                 snapshot._cache["row_of"] = self._cache["row_of"]
         return snapshot
+
+    def _boxes_within(self, boxes: tuple[Box, ...], limit: int) -> tuple[tuple[Box, ...], np.ndarray]:
+        """The most recent of ``boxes`` whose features number at most ``limit`` (the newest
+        always), and a bool a row: inside one of them."""
+        keep = np.zeros(len(self), dtype=bool)
+        kept: list[Box] = []
+        for box in reversed(boxes):
+            inside = keep.copy()
+            inside[self.rows_in_lonlat_box(box)] = True
+            if kept and int(inside.sum()) > limit:
+                break
+            keep, kept = inside, [box, *kept]
+        return tuple(kept), keep
 
     def taken(self, rows: np.ndarray, revision: int) -> LayerSnapshot:
         """The snapshot of ``rows`` only."""
@@ -476,7 +527,7 @@ class LayerSnapshot:
             bands=None if self.bands is None else self.bands[rows],
             fids=None if self.fids is None else self.fids[rows], identity_known=self.identity_known,
             details_known=None if self.details_known is None else self.details_known[rows],
-            details_boxes=self.details_boxes, resolve_uuids=self.resolve_uuids)
+            details_boxes=self.details_boxes, resolve_uuids=self.resolve_uuids, extent_boxes=self.extent_boxes)
 
     def patched(self, fresh: LayerSnapshot, removed: Iterable[str], revision: int) -> LayerSnapshot:
         """This snapshot with ``fresh``'s rows replacing or adding theirs and ``removed`` gone."""
@@ -503,7 +554,11 @@ class LayerSnapshot:
             lonlat=_joined(kept.lonlat, fresh.lonlat), geoms=_joined(kept.geoms, fresh.geoms),
             attrs=concatenated_frames(kept.attrs, fresh.attrs), bands=bands, fids=fids,
             identity_known=kept.identity_known, details_known=known, details_boxes=kept.details_boxes,
-            resolve_uuids=self.resolve_uuids)
+            resolve_uuids=self.resolve_uuids, extent_boxes=self.extent_boxes)
+
+
+def _covers(outer: Box, inner: Box) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
 
 
 def _take(geometries: Any, rows: np.ndarray) -> Any:
@@ -524,9 +579,10 @@ def _as_points(geometries: Any) -> PointColumn:
 
 def snapshot_from_columns(kind: LayerKind, columns: LayerColumns, revision: int,
                           buffers: BufferCache | None = None, *, whole: bool = True,
-                          resolve_uuids: UuidResolver | None = None, approximate: bool = False) -> LayerSnapshot:
+                          resolve_uuids: UuidResolver | None = None, extent_box: Box | None = None) -> LayerSnapshot:
     """Project, orient and (for corridors) buffer freshly read columns. ``whole``: identity
-    and details were read too; else only what drawing needs (a large layer's first stage)."""
+    and details were read too; else only what drawing needs (a large layer's first stage).
+    ``extent_box``: the columns are the features meeting that lon/lat box only."""
     if columns.point_xy is not None:
         keep = np.isfinite(columns.point_xy).all(axis=1)
         lonlat_xy = columns.point_xy[keep] if not keep.all() else columns.point_xy
@@ -558,7 +614,7 @@ def snapshot_from_columns(kind: LayerKind, columns: LayerColumns, revision: int,
     snapshot = LayerSnapshot(kind=kind, revision=revision, uuids=uuids, versions=versions, lonlat=lonlat,
                              geoms=geoms, attrs=attrs, bands=bands, fids=fids, identity_known="uuid" in values,
                              details_known=None if whole else np.zeros(n, dtype=bool), resolve_uuids=resolve_uuids,
-                             approximate=approximate)
+                             extent_boxes=None if extent_box is None else (extent_box,))
     if snapshot.is_points:  # on the reading worker, not in the first render
         snapshot.class_index, snapshot.marker_sizes  # noqa: B018
     return snapshot

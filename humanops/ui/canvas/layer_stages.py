@@ -3,20 +3,22 @@
 A small layer is read whole in one pass. A large one (more than :data:`PROGRESSIVE_ABOVE`
 features) is read in stages, so the map is drawn before everything is read:
 
-0. **positions** (a point layer without a time window): where its features are, from the
-   GeoPackage R-tree alone (:meth:`LayerReader.indexed_positions`, a few decimetres off): the
-   map draws them, as clusters or points of the layer's base symbol, a second before the next
-   stage gives their classes, sizes and exact places;
 1. **drawing**: fid, geometry and the columns the style needs (class, size, band width, time
-   window). A million needs are on the map, styled, after this pass;
+   window), packed by SQLite into a few strings (:meth:`LayerReader.packed_columns`: no Python
+   object a row, the GIL free meanwhile). A million needs are on the map after this pass, in
+   their classes, sizes and exact places: the first drawn map is the classified one;
 2. **identity**: uuid and version of every feature (picking, selection, edits);
 3. **details**, only where and when the map needs them: the label text, the originator and the
    marking columns, read by bounding box through the GeoPackage R-tree for the part of the map
    shown, when it shows labels, TLP markings or the marking filter. Panning to a new part reads
    that part's details.
 
+Areas and lines of a large layer (more than :data:`EXTENT_ABOVE`) are read by the view's extent
+(through the GeoPackage R-tree), the rest as the view moves to it (``map_canvas``).
+
 Each read runs on a worker thread through a read-only connection of its own (the thread rule in
-:mod:`humanops.store`), column by column (:meth:`LayerReader.columns`).
+:mod:`humanops.store`), packed where a whole layer or box is read, column by column
+(:meth:`LayerReader.columns`) for the few features an edit touched.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from humanops.store.layer_columns import ColumnType, LayerColumns
 from humanops.store.layer_reader import READ_CHUNK, Bbox, LayerReader
 
 PROGRESSIVE_ABOVE = 50_000  # features: a larger layer is read in stages
+EXTENT_ABOVE = 2_000  # areas or lines: a larger layer is read by the view's extent
 IDENTITY = ("uuid", "version")
 MARKINGS = ("tlp", "releasable_to", "caveats", "expires", "precision")
 CHUNK = 4 * READ_CHUNK  # rows a fetch: fewer round trips; a chunk still holds the GIL ~20 ms
@@ -87,14 +90,10 @@ def read_columns(path: Path | str, kind: LayerKind, columns: list[str], *, geome
     """``columns`` of the layer (of ``uuids`` / in ``bbox`` only), None if stopped midway. On the
     calling (worker) thread, through a read-only connection of its own: it reads the last
     committed state, waiting only while a commit is written."""
+    types = column_types(kind, columns)
     with LayerReader.read_only(path) as reader:
-        return reader.columns(kind, columns, types=column_types(kind, columns), uuids=uuids, bbox=bbox,
+        if uuids is None:  # a whole layer or a box of it: packed (it falls back where it must)
+            return reader.packed_columns(kind, columns, types=types, bbox=bbox, geometry=geometry,
+                                         should_stop=should_stop)
+        return reader.columns(kind, columns, types=types, uuids=uuids, bbox=bbox,
                               geometry=geometry, size=CHUNK, should_stop=should_stop)
-
-
-def read_positions(path: Path | str, kind: LayerKind) -> LayerColumns | None:
-    """The positions stage (see above), None where the layer cannot have one."""
-    if kind.geometry != "Point" or kind.time_start or kind.time_end:
-        return None  # a time filter needs the window: drawn from the drawing stage only
-    with LayerReader.read_only(path) as reader:
-        return reader.indexed_positions(kind)

@@ -41,12 +41,12 @@ from humanops.ui.canvas.layer_data import (
 )
 from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_selection
 from humanops.ui.canvas.layer_stages import (
+    EXTENT_ABOVE,
     IDENTITY,
     PROGRESSIVE_ABOVE,
     detail_columns,
     drawing_columns,
     read_columns,
-    read_positions,
     whole_columns,
 )
 from humanops.ui.canvas.map_view import (
@@ -57,7 +57,7 @@ from humanops.ui.canvas.map_view import (
 from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
 from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar, draw_warning_note
 from humanops.ui.canvas.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
-from humanops.ui.canvas.render_queue import EXCLUSIVE, LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
+from humanops.ui.canvas.render_queue import LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
 from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
 from humanops.ui.error_reporting import report_exception
 from humanops.ui.i18n import current_language
@@ -162,7 +162,6 @@ class MapCanvas(QWidget):
         self._counts: dict[str, int] = {}  # features a layer has, from the store (a large one loads in stages)
         self._stages: dict[str, tuple[int, Any]] = {}  # "identity:need"... in flight: (load generation, box)
         self._generation: dict[str, int] = {}  # a layer's whole reads: a stage of an older one is dropped
-        self._then_read: dict[str, Callable[[], None]] = {}  # a large read waiting for its positions' renders
         self._click_from: QPointF | None = None
         self._froze = False  # this canvas froze the garbage collector's long-lived objects (_settle)
         self._failed: dict[str, LayerFailure] = {}  # not shown as stored: never drawn as if empty
@@ -213,7 +212,6 @@ class MapCanvas(QWidget):
         self._loading.clear()
         self._counts.clear()
         self._stages.clear()
-        self._then_read.clear()
         self._failed.clear()
         self._pending_changes.clear()
         self._overlays.clear()  # results of the previous workspace: meaningless over another
@@ -233,11 +231,16 @@ class MapCanvas(QWidget):
         # Small layers first: the map fills in from what is quick to read. The reads start before
         # the extent is asked of the R-trees (a million rows' index scanned on this thread).
         self._counts = {name: self._count(ws, name) for name in self._order}
-        for name in sorted(self._order, key=lambda n: self._counts[n]):
-            self._start_load(name, None)
+        by_size = sorted(self._order, key=lambda n: self._counts[n])
+        for name in by_size:
+            if not self._by_extent(name):
+                self._start_load(name, None)
         extent = self._workspace_extent(ws)
         if extent is not None:
             self.zoom_to_extent(*extent)
+        for name in by_size:  # read for the view they are first shown in
+            if self._by_extent(name):
+                self._start_load(name, None)
         self._render_soon(0)
 
     def workspace(self) -> Workspace | None:
@@ -257,6 +260,8 @@ class MapCanvas(QWidget):
         if visible:
             keys.append(_tiles_key(name) if name in self._tiles else _layer_key(name))
         self._render_keys(keys)
+        if visible:  # a layer read by extent reads what the view moved to while it was hidden
+            self._request_extents()
 
     def is_layer_visible(self, name: str) -> bool:
         return self._visible.get(name, True)
@@ -361,7 +366,7 @@ class MapCanvas(QWidget):
 
     def zoom_to_layer(self, name: str) -> None:
         snapshot = self._snapshots.get(name)
-        bounds = snapshot.total_bounds_lonlat() if snapshot is not None else None
+        bounds = snapshot.total_bounds_lonlat() if snapshot is not None and snapshot.extent_boxes is None else None
         if bounds is None and self._workspace is not None and name in self._order:
             bounds = self._layer_extent(self._workspace, name)
         if bounds is not None:
@@ -790,6 +795,7 @@ class MapCanvas(QWidget):
         keys += [_overlay_key(n) for n in self._overlays]
         keys += [LABELS, SELECTION]
         self._render_keys(keys)
+        self._request_extents()
         self._request_details()
 
     def _render_keys(self, keys: list[str]) -> None:
@@ -840,22 +846,9 @@ class MapCanvas(QWidget):
             if current:  # a superseded load's successor is in flight and reports instead
                 self._on_loaded(key[5:], result)
             return
-        if key.startswith(("identity:", "details:")):
+        if key.startswith(("identity:", "details:", "extent:")):
             if current:
                 self._on_stage(key, result)
-            return
-        if key.startswith("positions:"):
-            layer = key[10:]
-            if not current:
-                return
-            # drawn until the layer itself is read (and never over it); a failure is the read's to report
-            if (isinstance(result, LayerSnapshot) and layer in self._loading and layer not in self._snapshots
-                    and self._workspace is not None):
-                self._snapshots[layer] = result
-                self._render_keys([_layer_key(layer), LABELS] if self._visible.get(layer, True) else [LABELS])
-            then_read = self._then_read.pop(layer, None)
-            if then_read is not None:
-                then_read()
             return
         if isinstance(result, JobFailure):
             if current:
@@ -901,43 +894,57 @@ class MapCanvas(QWidget):
         self._revision += 1
         revision = self._revision
 
-        # A large layer is drawn from a first read of what drawing needs; its identities and
-        # (where shown) markings and labels follow (layer_stages). Bands are keyed by uuid: whole.
-        staged = uuids is None and self._counts.get(layer, 0) > PROGRESSIVE_ABOVE and not kind.style.buffer_field
+        # A large layer of points is drawn from a first read of what drawing needs (its classes
+        # with its places: the first drawn map is the classified one); its identities and (where
+        # shown) markings and labels follow (layer_stages). A large layer of areas or lines is read
+        # for the view (and as much again around it), the rest as the view moves (_request_extents).
+        # Bands are keyed by uuid: read whole.
+        box = self._extent_box() if uuids is None and self._by_extent(layer) else None
+        staged = (uuids is None and box is None and self._counts.get(layer, 0) > PROGRESSIVE_ABOVE
+                  and not kind.style.buffer_field)
         resolve = partial(_uuids_by_fid, ws, layer) if staged else None
         if uuids is None:
             self._generation[layer] = self._generation.get(layer, 0) + 1
 
         def job(stop: Callable[[], bool]) -> LayerSnapshot | None:
             read = read_columns(path, kind, drawing_columns(kind) if staged else whole_columns(kind), uuids=uuids,
-                                should_stop=stop)
+                                bbox=box, should_stop=stop)
             if read is None:
                 return None
-            fresh = snapshot_from_columns(kind, read, revision, buffers, whole=not staged, resolve_uuids=resolve)
+            fresh = snapshot_from_columns(kind, read, revision, buffers, whole=not staged, resolve_uuids=resolve,
+                                          extent_box=box)
             if uuids is None or base is None:
                 return fresh
             return base.patched(fresh, uuids, revision)
 
-        # A large read goes alone (beside a render both crawl, taking the GIL from each other),
-        # after the renders of what is read already.
-        def read() -> None:
-            self._queue.submit(f"load:{layer}", job, priority=0 if staged else 3,
-                               mode=EXCLUSIVE if staged else NORMAL)
-
-        if staged and base is None:  # a first read: drawn from its spatial index first, if it can be
-            def positions(stop: Callable[[], bool]) -> LayerSnapshot | None:
-                found = read_positions(path, kind)
-                if found is None or stop():
-                    return None
-                return snapshot_from_columns(kind, found, revision, buffers, whole=False, resolve_uuids=resolve,
-                                             approximate=True)
-
-            self._then_read[layer] = read  # once the positions' renders are queued, ahead of it
-            self._queue.submit(f"positions:{layer}", positions, priority=3)
-        else:
-            self._then_read.pop(layer, None)
-            read()
+        # Packed reads leave the GIL to the renders beside them (SQLite packs with it released):
+        # no read needs to run alone.
+        self._queue.submit(f"load:{layer}", job, priority=3, mode=NORMAL)
         self.update()
+
+    def _by_extent(self, layer: str) -> bool:
+        """Whether the layer is read by the view's extent (a large layer of areas or lines)."""
+        ws = self._workspace
+        return ws is not None and ws.kind(layer).geometry != "Point" and self._counts.get(layer, 0) > EXTENT_ABOVE
+
+    def _extent_box(self) -> tuple[float, float, float, float]:
+        """The lon/lat box a layer read by extent reads: the view and as much again around it."""
+        view = self._view
+        minx, miny, maxx, maxy = view.with_size(view.width * 2, view.height * 2).extent_lonlat()
+        return max(minx, -180.0), max(miny, -90.0), min(maxx, 180.0), min(maxy, 90.0)
+
+    def _request_extents(self) -> None:
+        """Read what a layer read by extent lacks of the part of the map shown."""
+        shown = self._view.extent_lonlat()
+        for name in self._order:
+            snapshot = self._snapshots.get(name)
+            if (snapshot is None or snapshot.extent_covers(shown) or name in self._loading
+                    or not self._visible.get(name, True)):
+                continue
+            asked = self._stages.get(f"extent:{name}")
+            if asked is not None and asked[1] is not None and _covers(asked[1], shown):
+                continue
+            self._start_stage(name, "extent", self._extent_box())
 
     def _on_loaded(self, layer: str, snapshot: LayerSnapshot | JobFailure | None) -> None:
         self._loading.discard(layer)
@@ -999,8 +1006,17 @@ class MapCanvas(QWidget):
         key = f"{stage}:{layer}"
         self._stages[key] = (self._generation.get(layer, 0), box)
 
+        buffers = self._buffers.setdefault(layer, BufferCache())
+
         def job(stop: Callable[[], bool]) -> tuple[LayerSnapshot, Any, LayerSnapshot] | None:
             columns = read
+            if stage == "extent":  # areas and lines of a box, geometry and all (read again if changed)
+                assert box is not None
+                found = read_columns(path, kind, whole_columns(kind), bbox=box, should_stop=stop)
+                if found is None:
+                    return None
+                fresh = snapshot_from_columns(kind, found, revision, buffers, extent_box=box)
+                return base, None, base.with_extent(fresh, box, revision)
             if columns is None:
                 columns = read_columns(path, kind, list(IDENTITY) if stage == "identity" else detail_columns(kind),
                                        geometry=False, bbox=box, should_stop=stop)
@@ -1011,7 +1027,8 @@ class MapCanvas(QWidget):
             assert box is not None
             return base, columns, base.with_details(columns, box, revision)
 
-        self._queue.submit(key, job, priority=0)  # after the renders of what is loaded
+        # details after the renders of what is loaded; the features a pan brings in before them
+        self._queue.submit(key, job, priority=3 if stage == "extent" else 0)
 
     def _on_stage(self, key: str, result: Any) -> None:
         stage, layer = key.split(":", 1)
@@ -1031,6 +1048,7 @@ class MapCanvas(QWidget):
         self._snapshots[layer] = snapshot
         if stage == "identity":
             self._drop_missing_selection(layer, snapshot)
+        if stage in ("identity", "extent"):  # edits made meanwhile waited for it
             self._apply_pending(layer)
         keys = [LABELS, SELECTION]
         if self._visible.get(layer, True):
@@ -1048,8 +1066,7 @@ class MapCanvas(QWidget):
         shown = view.extent_lonlat()
         for name in self._order:
             snapshot = self._snapshots.get(name)
-            if (snapshot is None or snapshot.details_known is None or snapshot.approximate
-                    or not self._visible.get(name, True)):
+            if snapshot is None or snapshot.details_known is None or not self._visible.get(name, True):
                 continue
             labels = bool(snapshot.kind.style.label_field) and not is_clustered(snapshot, view, settings.at_ns)
             if not (markings or labels) or snapshot.details_cover(shown):
@@ -1091,7 +1108,8 @@ class MapCanvas(QWidget):
         uuids: set[str] | None = set(change.uuids)
         if len(uuids) > INCREMENTAL_LIMIT or change.layer not in self._snapshots:
             uuids = None
-        if change.layer in self._loading or f"identity:{change.layer}" in self._stages:
+        if change.layer in self._loading or f"identity:{change.layer}" in self._stages \
+                or f"extent:{change.layer}" in self._stages:
             # Read after the load in flight: merge with what is already waiting.
             waiting = self._pending_changes.get(change.layer, set())
             self._pending_changes[change.layer] = None if waiting is None or uuids is None else waiting | uuids

@@ -117,3 +117,18 @@ def filled_column(current: Any, n: int, rows: np.ndarray, values: Any) -> Any:
     out = np.full(n, None, dtype=object) if current is None else np.array(current, dtype=object)
     out[rows] = np.asarray(values, dtype=object)
     return out
+
+
+def cleared_column(column: Any, rows: np.ndarray) -> Any:
+    """``column`` with ``rows`` emptied (None, NaN or no category): details forgotten."""
+    if not len(rows):
+        return column
+    if isinstance(column, pd.Series):
+        column = column.array
+    if isinstance(column, pd.Categorical):
+        codes = column.codes.copy()
+        codes[rows] = -1
+        return pd.Categorical.from_codes(codes, categories=column.categories)
+    out = np.array(column, copy=True)
+    out[rows] = np.nan if out.dtype.kind == "f" else None
+    return out
