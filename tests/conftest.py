@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
+from table_snapshots import table_snapshot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The tests read English texts, whatever the machine's locale or the developer's own choice.
@@ -43,23 +43,6 @@ def usual_umask():
         yield
     finally:
         os.umask(old)
-
-
-def table_snapshot(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows (sorted), to show a refused operation changed nothing."""
-    connection = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'rtree_%_node' AND name NOT LIKE 'rtree_%_parent' "
-            "AND name NOT LIKE 'rtree_%_rowid'")]
-        out = {}
-        for table in sorted(tables):
-            rows = connection.execute(f'SELECT * FROM "{table}"').fetchall()
-            out[table] = sorted(rows, key=repr)
-        return out
-    finally:
-        connection.close()
 
 
 @pytest.fixture

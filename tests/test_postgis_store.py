@@ -60,7 +60,7 @@ def team(pg_dsn: str):
 def snapshot(ws) -> dict[str, list]:
     """Every table's rows, sorted: a refused operation must leave them as they were."""
     if isinstance(ws, Workspace):
-        from conftest import table_snapshot
+        from table_snapshots import table_snapshot
 
         return table_snapshot(ws.path)
     db = ws.connection
