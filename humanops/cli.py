@@ -27,8 +27,7 @@ log = logging.getLogger(__name__)
 
 # Each module under humanops/commands registers its subcommands with ``register(subparsers)``.
 COMMAND_MODULES = ("workspace", "transfer", "demo", "app", "sharing", "authority", "marking", "analysis", "planning",
-                   "brief", "team")
-
+                   "brief", "exercise", "team")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-w", "--workspace", default=os.environ.get("HUMANOPS_WORKSPACE"),
         help="workspace GeoPackage or postgresql://user@host/db (default: $HUMANOPS_WORKSPACE)",
-
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

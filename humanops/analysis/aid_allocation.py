@@ -380,9 +380,10 @@ def allocate_aid_in_workspace(workspace: Workspace, *, at: datetime | None = Non
     from humanops.analysis.plans import save_plan
     from humanops.analysis.routing import danger_zones_at
     from humanops.feedback import Feedback as _Feedback
+    from humanops.model.clock import workspace_now
 
     feedback = feedback or _Feedback()
-    at = at or datetime.now(UTC)
+    at = at or workspace_now(workspace)  # the workspace clock: a scenario's time in an exercise
     rations = rations or load_rations()
     graph = RoadGraph.from_workspace(workspace, feedback=feedback.step(0.0, 0.2))
     stock_cols = sorted({it.stock_field for it in rations.items})

@@ -222,10 +222,10 @@ class CorridorRiskCache:
 
     def __init__(self, workspace: Workspace, *, at: datetime | None = None, reach_m: float = DEFAULT_REACH_M,
                  subscribe: bool = True) -> None:
-        from humanops.model.marking import utc_now
+        from humanops.model.clock import workspace_now
 
         self.workspace = workspace
-        self.at = at or utc_now()
+        self.at = at or workspace_now(workspace)
         self.reach_m = float(reach_m)
         self.crs: pyproj.CRS | None = None
         self.results = compute_corridor_risk(gpd.GeoDataFrame(), gpd.GeoDataFrame(), gpd.GeoDataFrame())

@@ -416,9 +416,10 @@ def plan_evacuation_in_workspace(workspace: Workspace, *, at: datetime | None = 
     from humanops.analysis.plans import save_plan
     from humanops.analysis.routing import danger_zones_at
     from humanops.feedback import Feedback as _Feedback
+    from humanops.model.clock import workspace_now
 
     feedback = feedback or _Feedback()
-    at = at or datetime.now(UTC)
+    at = at or workspace_now(workspace)  # the workspace clock: a scenario's time in an exercise
     graph = RoadGraph.from_workspace(workspace, feedback=feedback.step(0.0, 0.2))
     needs = workspace.read_layer("need", columns=["uuid", "name", "population", "to_evacuate", "severity_phase"])
     facilities = workspace.read_layer("facility", columns=["uuid", "name", "facility_type", "status", "capacity",

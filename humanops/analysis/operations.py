@@ -37,10 +37,11 @@ def _hazard_choices() -> tuple[str, ...]:
     return tuple(hazard.values or ()) if hazard is not None else ()
 
 
-def _now_or(value: Any) -> Any:
-    from humanops.model.marking import utc_now
+def _now_or(value: Any, workspace: Workspace) -> Any:
+    """The time asked for, else the workspace clock (a scenario's time in an exercise)."""
+    from humanops.model.clock import workspace_now
 
-    return value or utc_now()
+    return value or workspace_now(workspace)
 
 
 @register
@@ -73,7 +74,7 @@ class Exposure(Operation):
         from humanops.analysis.exposure import exposure_in_workspace
 
         result = exposure_in_workspace(
-            workspace, at=_now_or(params.get("at")), distance_m=float(params["distance"]), by=params["by"],
+            workspace, at=_now_or(params.get("at"), workspace), distance_m=float(params["distance"]), by=params["by"],
             min_severity=int(params["min_severity"]), hazards=params.get("hazards") or None,
             needs_layer=params["needs_layer"], zones_layer=params["zones_layer"], feedback=feedback)
         return OperationResult(operation=self.id, tables={"exposure": result.table, "overall": result.overall},
@@ -100,7 +101,7 @@ class CorridorRisk(Operation):
     def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
         from humanops.analysis.corridor_risk import corridor_risk_in_workspace
 
-        at = _now_or(params.get("at"))
+        at = _now_or(params.get("at"), workspace)
         table, layer = corridor_risk_in_workspace(workspace, at=at, reach_m=float(params["reach"]),
                                                   feedback=feedback)
         summary = {

@@ -66,15 +66,17 @@ class Route(Operation):
 
     def run(self, workspace: Workspace, params: dict[str, Any], feedback: Feedback) -> OperationResult:
         from humanops.analysis.routing import route_in_workspace, routes_frame, save_as_corridor
+        from humanops.model.clock import workspace_now
 
+        at = params["at"] or workspace_now(workspace)  # the workspace clock: a scenario's time in an exercise
         results = route_in_workspace(workspace, params["start"], params["end"], mode=params["mode"],
-                                     at=params["at"], block_severity=_block_severity(params),
+                                     at=at, block_severity=_block_severity(params),
                                      alternatives=params["alternatives"], feedback=feedback)
         summary: dict[str, Any] = {"routes": [r.as_dict() for r in results], "status": results[0].status,
                                    "message": results[0].message}
         if params["save_corridor"] and results[0].ok:
             feature = save_as_corridor(workspace, results[0], params["save_corridor"], params["width"],
-                                       at=params["at"])
+                                       at=at)
             summary["corridor"] = feature.uuid
             summary["corridor_risk"] = results[0].risk
         frame = routes_frame(results)

@@ -19,7 +19,7 @@ A plan is saved in one transaction; deleting a plan deletes its rows.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,6 +27,7 @@ import pandas as pd
 import shapely
 
 from humanops.errors import AnalysisError
+from humanops.model.clock import workspace_now
 from humanops.model.marking import format_time
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def save_plan(workspace: Workspace, kind: str, *, title: str, planned_for: datet
     """Store a plan, its movement lines and outcomes in one transaction; returns the plan id."""
     from humanops.store import gpkg_geometry
 
-    created = format_time(datetime.now(UTC))
+    created = format_time(workspace_now(workspace))  # the workspace clock: a scenario's time in an exercise
     with workspace.transaction() as db:
         _ensure_tables(db)
         cursor = db.execute(

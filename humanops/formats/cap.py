@@ -92,6 +92,7 @@ class CapHeader:
     status: str = "Actual"
     msg_type: str = "Alert"
     references: tuple[str, ...] = ()  # "sender,identifier,sent" of each earlier message
+    exercise: str = ""  # "EXERCISE — NAME" of an exercise workspace: CAP 1.2 asks for it in <note>
 
 
 def cap_time(moment: datetime) -> str:
@@ -254,7 +255,7 @@ def cap_message(alert: CapAlertSource, header: CapHeader, *, languages: Sequence
         sub(root, "addresses", addresses)
     tlp = f"TLP:{(alert.tlp or 'AMBER').upper()}"
     sub(root, "code", tlp)
-    notes = [tlp, f"rule {alert.rule_id}"]
+    notes = [*([header.exercise] if header.exercise else []), tlp, f"rule {alert.rule_id}"]
     if cancel:
         notes.append("the condition no longer holds (resolved)")
     sub(root, "note", "; ".join(notes))

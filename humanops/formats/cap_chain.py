@@ -39,7 +39,8 @@ from humanops.formats.cap import (
     message_languages,
     write_cap_bytes,
 )
-from humanops.model.clock import SCENARIO_NOW_KEY, workspace_now
+from humanops.model.clock import workspace_now
+from humanops.model.exercise import cap_status, exercise_banner
 from humanops.model.marking import format_time, utc_now
 from humanops.store import cap_messages
 from humanops.store.cap_messages import CapMessageRecord
@@ -64,8 +65,9 @@ class IssuedChain:
 
 
 def default_status(workspace: Workspace) -> str:
-    """``Exercise`` in a scenario workspace (its clock is a scenario's), else ``Actual``."""
-    return "Exercise" if workspace.get_meta(SCENARIO_NOW_KEY) or workspace.get_meta("scenario") else "Actual"
+    """``Exercise`` in an exercise or a fictional scenario (the demo), else ``Actual``
+    (:func:`humanops.model.exercise.cap_status`, the one answer to "is this an exercise?")."""
+    return cap_status(workspace)
 
 
 def _current_chain(records: list[CapMessageRecord]) -> list[CapMessageRecord]:
@@ -128,7 +130,8 @@ def issue_cap(workspace: Workspace, alert: CapAlertSource, *, status: str | None
         seq = records[-1].seq + 1 if records else 1
         references = tuple(r.reference for r in chain) if msg_type != "Alert" else ()
         header = CapHeader(identifier=message_identifier(alert.id, status, seq), sender=sender, sent=sent,
-                           status=status, msg_type=msg_type, references=references)
+                           status=status, msg_type=msg_type, references=references,
+                           exercise=(exercise_banner(workspace) or "") if status == "Exercise" else "")
         xml = cap_bytes(cap_message(alert, header, languages=langs, sender_name=name, web=web))
         record = CapMessageRecord(
             alert_id=alert.id, status=status, sender=sender,

@@ -41,6 +41,7 @@ from humanops.formats.cap_links import CapZoneLink
 from humanops.formats.field_mapping import MappingChoice, check_choice
 from humanops.formats.import_report import ImportReport, LayerImport
 from humanops.formats.sources import ReadProblem, SourceLayer
+from humanops.model.clock import workspace_now
 from humanops.store.workspace import Workspace
 
 LAYER = "danger_zone"
@@ -343,7 +344,7 @@ def _apply(workspace: Workspace, plan: _Plan, prepared: Any) -> None:
     for zone in plan.zones.values():
         if zone.never_valid and workspace.find_feature(LAYER, zone.uuid) is not None:
             workspace.delete_feature(LAYER, zone.uuid)
-    cap_links.record(workspace, plan.links, _utc(datetime.now().astimezone()) or "")
+    cap_links.record(workspace, plan.links, _utc(workspace_now(workspace)) or "")
     cap_links.mark_ended(workspace, LAYER, [z.uuid for z in plan.zones.values() if z.end_at is not None])
 
 

@@ -55,6 +55,7 @@ class CotClock:
 
     generated: datetime
     default_stale: timedelta = timedelta(hours=24)
+    exercise: str = ""  # "EXERCISE — NAME": every event is marked opex="e" and its remarks open with it
 
 
 @dataclass
@@ -168,6 +169,7 @@ def _event(kind: LayerKind, mapping: LayerTypes, row: dict[str, Any], part: Base
     event = ET.Element("event", {
         "version": COT_VERSION, "uid": uid, "type": cot_type, "how": HOW,
         "time": cot_time(clock.generated), "start": cot_time(start), "stale": cot_time(stale),
+        **({"opex": "e"} if clock.exercise else {}),  # CoT: "e" an exercise (not "o", live operations)
     })
     anchor = _anchor(part)
     ET.SubElement(event, "point", {"lat": number(anchor.y), "lon": number(anchor.x), "hae": UNKNOWN,
@@ -181,7 +183,8 @@ def _event(kind: LayerKind, mapping: LayerTypes, row: dict[str, Any], part: Base
         colour = argb(symbol.fill or symbol.stroke)
         ET.SubElement(detail, "color", {"argb": colour})
         ET.SubElement(detail, "usericon", {"iconsetpath": f"COT_MAPPING_SPOTMAP/{SPOT_MARKER}/{colour}"})
-    ET.SubElement(detail, "remarks").text = _clean(_remarks(kind, row, part, index, total))
+    remarks = _remarks(kind, row, part, index, total)
+    ET.SubElement(detail, "remarks").text = _clean(f"{clock.exercise}\n{remarks}" if clock.exercise else remarks)
     ET.SubElement(detail, "archive")  # ATAK keeps the item across restarts, as it keeps its own
     detail.append(_our_detail(kind, row, part, index, total))
     return CotEvent(uid=uid, layer=kind.name, feature_uuid=feature_uuid, name=name, cot_type=cot_type,

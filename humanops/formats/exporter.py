@@ -24,6 +24,7 @@ from humanops.catalog import LayerKind
 from humanops.errors import FormatError
 from humanops.feedback import Feedback
 from humanops.formats.mapping import IDENTITY_HXL, MARKING_FIELDS, SYSTEM_HXL
+from humanops.model.exercise import exercise_banner
 from humanops.store.atomic_files import AtomicFile
 from humanops.store.workspace import Workspace
 
@@ -33,6 +34,7 @@ SINGLE_LAYER = ("GeoJSON", "CSV")
 # identity and provenance travel in every format, so a re-import keeps them (issue 10, item 8)
 IDENTITY = ("uuid", "version", "originator", "created", "modified", "source_package", "source_signer")
 DATETIME_COLUMNS = ("created", "modified", "expires")
+EXERCISE_COLUMN = "exercise"  # "EXERCISE — NAME" on every feature exported from an exercise workspace
 
 
 @dataclass
@@ -201,6 +203,9 @@ def _export_frame(workspace: Workspace, kind: LayerKind) -> gpd.GeoDataFrame:
         ftype = spec.type if spec else {"version": "integer"}.get(name, "datetime" if name in DATETIME_COLUMNS
                                                                    else "text")
         out[name] = _typed(column, ftype)
+    exercise = exercise_banner(workspace)
+    if exercise:  # an exercise's file says so on every feature, in every format (first column of a CSV)
+        out.insert(0, EXERCISE_COLUMN, pd.Series([exercise] * len(out), dtype=object))
     return gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(np.asarray(frame.geometry.values, dtype=object),
                                                         crs=4326), crs=4326)
 
@@ -251,7 +256,8 @@ def _csv_table(kind: LayerKind, frame: gpd.GeoDataFrame) -> tuple[pd.DataFrame, 
         elif spec is None or spec.type in ("text", "enum"):
             column = guard_formulas(column)
         table[name] = column
-        tags.append((spec.hxl_tag if spec else None) or SYSTEM_HXL.get(name) or IDENTITY_HXL.get(name) or "")
+        tags.append((spec.hxl_tag if spec else None) or SYSTEM_HXL.get(name) or IDENTITY_HXL.get(name)
+                    or ("#meta+exercise" if name == EXERCISE_COLUMN else ""))
     geoms = np.asarray(frame.geometry.values, dtype=object)
     if kind.geometry == "Point":
         xy = shapely.get_coordinates(geoms)

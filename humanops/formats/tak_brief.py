@@ -92,14 +92,21 @@ def package_uid(exporter: str, audience: str) -> str:
     return str(uuid_module.uuid5(PACKAGE_NAMESPACE, f"humanops-tak-brief:{exporter}:{audience}"))
 
 
+def _exercise(view: AudienceViewLike) -> str:
+    """The view's "EXERCISE — NAME", or "" for real data."""
+    return getattr(view, "exercise", None) or ""
+
+
 def brief_name(view: AudienceViewLike) -> str:
-    return f"TLP:{view.highest_tlp.value} HumanOps {view.exporter} for {view.audience} {view.at:%Y-%m-%d %H%M}Z"
+    name = f"TLP:{view.highest_tlp.value} HumanOps {view.exporter} for {view.audience} {view.at:%Y-%m-%d %H%M}Z"
+    return f"{_exercise(view)} {name}" if _exercise(view) else name
 
 
 def brief_remarks(view: AudienceViewLike, features: int) -> str:
-    return (f"TLP:{view.highest_tlp.value} (the most restrictive marking inside; each item's remarks carry its "
-            f"own). HumanOps brief from {view.exporter} for {view.audience}: {features} feature(s) valid at "
-            f"{cot_time(view.at)}.")
+    remarks = (f"TLP:{view.highest_tlp.value} (the most restrictive marking inside; each item's remarks carry its "
+               f"own). HumanOps brief from {view.exporter} for {view.audience}: {features} feature(s) valid at "
+               f"{cot_time(view.at)}.")
+    return f"{_exercise(view)}: made in an exercise, not real data. {remarks}" if _exercise(view) else remarks
 
 
 def write_tak_brief(view: AudienceViewLike, out: str | Path, *, generated: datetime,
@@ -111,7 +118,7 @@ def write_tak_brief(view: AudienceViewLike, out: str | Path, *, generated: datet
     from humanops.store.atomic_files import atomic_write
 
     out = Path(out)
-    clock = CotClock(generated=generated, default_stale=default_stale)
+    clock = CotClock(generated=generated, default_stale=default_stale, exercise=_exercise(view))
     events: list[CotEvent] = []
     report = TakBriefReport(file=str(out), format="CoT" if as_cot else "TAK data package", audience=view.audience,
                             exporter=view.exporter, at=view.at, generated=generated,

@@ -62,6 +62,7 @@ POPUP_TEXT = {
 }
 _GEOMETRY_ORDER = {"MultiPolygon": 0, "LineString": 1, "Point": 2}
 NATURAL_EARTH = "Natural Earth 1:110m country outlines (public domain)"
+EXERCISE_COLOUR = "#c2007e"  # the exercise banner's: magenta, no TLP level's colour
 
 
 @dataclass
@@ -261,7 +262,8 @@ def _page(view: AudienceView, contents: list[LayerContent], tiles: EmbeddedTiles
                               font_size="0.85rem", zoom_snap=0.25, zoom_delta=0.5)
     figure = briefing_map.get_root()
     # folium writes the title, and Leaflet's layer switcher its names, as markup: escaped here.
-    figure.title = html.escape(f"{tlp_label(tlp)} Briefing map for {audience_name}")
+    figure.title = html.escape(f"{view.exercise + ' · ' if view.exercise else ''}{tlp_label(tlp)} Briefing map for "
+                               f"{audience_name}")
     inline_assets(figure)
     # The map between the banner and the footer (an id selector with more weight than folium's own).
     figure.header.add_child(Element(
@@ -307,10 +309,20 @@ def _banner_html(view: AudienceView, audience_name: str, our_name: str, made: da
         f'data-tlp="{html.escape(tlp)}">'
         f'<span class="ho-tlp" style="color:{colour}">{html.escape(tlp_label(tlp))}</span>'
         f'<span class="ho-tlp-meaning">{html.escape(TLP_MEANING[tlp])}</span>'
-        f'<span class="ho-title">Briefing map {html.escape(for_whom)}</span>'
+        f'<span class="ho-title">Briefing map {html.escape(for_whom)}</span>{_exercise_html(view)}'
         f'<span class="ho-times">Valid at {_time_text(view.at)}<br>'
         f"Made {_time_text(made)} by {html.escape(our_name)}</span></header>"
-        f'<footer class="ho-footer" style="color:{colour}">{html.escape(tlp_label(tlp))}</footer>')
+        f'<footer class="ho-footer" style="color:{colour}">{html.escape(tlp_label(tlp))}'
+        f'{" · " + html.escape(view.exercise) if view.exercise else ""}</footer>')
+
+
+def _exercise_html(view: AudienceView) -> str:
+    """An exercise's "EXERCISE — NAME" in the banner, in a colour no TLP level uses."""
+    if not view.exercise:
+        return ""
+    return (f'<span id="ho-exercise" class="ho-exercise" style="background:{EXERCISE_COLOUR};color:#ffffff;'
+            f'font-weight:bold;font-size:18px;padding:4px 12px;white-space:nowrap;letter-spacing:1px">'
+            f"{html.escape(view.exercise)}</span>")
 
 
 def _about_html(view: AudienceView, contents: list[LayerContent], tiles: EmbeddedTiles | None,
@@ -320,6 +332,8 @@ def _about_html(view: AudienceView, contents: list[LayerContent], tiles: Embedde
 
     shown = sum(c.features for c in contents)
     parts = [f"<summary>Briefing map for {html.escape(audience_name)}</summary>"]
+    if view.exercise:
+        parts.append(f"<p><strong>{html.escape(view.exercise)}</strong>: made in an exercise, not real data.</p>")
     area = ("area " + ", ".join(f"{v:g}" for v in view.bbox)) if view.bbox else "the whole workspace"
     tlp = view.highest_tlp.value
     # The banner's words again, for a screen too narrow to show them up there.

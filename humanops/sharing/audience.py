@@ -28,6 +28,7 @@ import pandas as pd
 from humanops.catalog import LayerKind
 from humanops.errors import SharingError
 from humanops.model.clock import workspace_now
+from humanops.model.exercise import exercise_banner
 from humanops.model.marking import TLP, Precision
 from humanops.sharing.policy import GENERALISE, WITHHOLD
 from humanops.sharing.receivable import SendFilter, our_organisation
@@ -63,6 +64,7 @@ class AudienceView:
     at: datetime
     bbox: Bbox | None
     layers: dict[str, AudienceLayer]
+    exercise: str | None = None  # "EXERCISE — NAME" when made from an exercise: every product shows it
 
     @property
     def internal(self) -> bool:
@@ -118,7 +120,7 @@ def audience_view(workspace: Workspace, audience: str, *, layers: Iterable[str] 
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         out[name] = AudienceLayer(kind, gpd.GeoDataFrame(frame, geometry="geometry", crs=4326),
                                   {str(k): int(v) for k, v in counts.items()})
-    return AudienceView(INTERNAL if internal else audience, me, at, bbox, out)
+    return AudienceView(INTERNAL if internal else audience, me, at, bbox, out, exercise_banner(workspace))
 
 
 def _layer_names(workspace: Workspace, layers: Iterable[str] | None, include_roads: bool) -> list[str]:

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 from cryptography.exceptions import InvalidSignature
 
 from humanops.errors import HumanOpsError, SharingError
+from humanops.model.clock import workspace_now
+from humanops.model.exercise import is_exercise
 from humanops.model.marking import format_time, parse_time, utc_now
 from humanops.sharing.canonical import canonical_json, loads_strict
 from humanops.sharing.tables import ensure_tables
@@ -117,6 +119,11 @@ def append(workspace: Workspace, action: str, *, counterpart: str | None = None,
     """Append one entry (in the caller's transaction, or its own); returns its seq."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
+    if is_exercise(workspace):
+        # An audit records when something really happened: the wall clock, never the exercise's
+        # scenario clock (which can be paused, sped up or set back); the scenario time goes beside it.
+        detail = {**(detail or {}), "exercise_time": format_time(workspace_now(workspace))}
+        at = utc_now()
     with workspace.transaction() as db:
         ensure_tables(db)
         row = db.execute("SELECT seq, entry_hash FROM humanops_audit ORDER BY seq DESC LIMIT 1").fetchone()

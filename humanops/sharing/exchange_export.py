@@ -41,6 +41,7 @@ import pandas as pd
 from humanops.errors import SharingError
 from humanops.feedback import Feedback
 from humanops.model.clock import workspace_now
+from humanops.model.exercise import manifest_entry
 from humanops.model.marking import TLP, Marking, Precision, format_time
 from humanops.sharing import audit
 from humanops.sharing.directory import Directory
@@ -669,6 +670,7 @@ def _manifest(workspace: Workspace, identity: Any, directory: Directory, plan: _
         "payload": payload_entry,
         "audit_head": audit.head(workspace),
         "generator": GENERATOR,
+        **manifest_entry(workspace),  # an exercise's flag, inside what is signed; nothing for real data
     }
 
 

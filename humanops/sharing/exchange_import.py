@@ -41,6 +41,7 @@ from humanops.catalog import LayerKind
 from humanops.errors import HumanOpsError, SharingError, ValidationError
 from humanops.feedback import Canceled, Feedback
 from humanops.model.clock import workspace_now
+from humanops.model.exercise import exercise_name, isolation_refusal
 from humanops.model.feature import Feature
 from humanops.model.marking import CAVEATS, Marking, Precision, format_time
 from humanops.model.validation import conform_geometry, validate_frame
@@ -169,6 +170,10 @@ def _verify(workspace: Workspace, opened: OpenedPackage, me: str, now: datetime,
                            f"for at most {longest.days} (setting {MAX_VALIDITY_KEY})", file=file)
     if me not in opened.recipients:
         raise SharingError(f"is addressed to {', '.join(opened.recipients)}, not to us ({me})", file=file)
+    # the flag is trusted only now, its signature verified: an exercise never mixes with real data
+    refusal = isolation_refusal(exercise_name(workspace), opened.exercise)
+    if refusal:
+        raise SharingError(refusal, file=file)
     if now >= opened.expires:
         raise SharingError(f"expired at {format_time(opened.expires)}", file=file)
     if created > now + CLOCK_SKEW:
@@ -187,7 +192,8 @@ def _verify(workspace: Workspace, opened: OpenedPackage, me: str, now: datetime,
     return {"signature": "valid", "signer": key.org_id, "fingerprint": format_fingerprint(fp),
             "recipients": opened.recipients, "created": opened.manifest["created"],
             "expires": opened.manifest["expires"], "sequence": sequence, "last_sequence": last,
-            "highest_marking": opened.manifest["highest_marking"], "mode": opened.manifest["mode"]}
+            "highest_marking": opened.manifest["highest_marking"], "mode": opened.manifest["mode"],
+            "exercise": opened.exercise}
 
 
 def _check_counts(opened: OpenedPackage, layers: dict[str, LayerPayload], file: str) -> None:

@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from humanops.errors import SharingError
+from humanops.model.exercise import NAME_PATTERN as EXERCISE_NAME_PATTERN
 from humanops.model.marking import TLP, parse_time
 from humanops.sharing.canonical import canonical_json, loads_strict
 
@@ -66,6 +67,9 @@ _ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _LAYER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 _MANIFEST_KEYS = {"format", "package_id", "sender", "recipients", "created", "expires", "sequence", "mode",
                   "layers", "markings", "highest_marking", "payload", "audit_head", "generator"}
+# Entries a manifest may hold or not: "exercise" flags an exercise's package (absent: real data,
+# as every package made before exercises existed). An older reader refuses it as unknown: safe.
+_OPTIONAL_MANIFEST_KEYS = {"exercise"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,12 @@ class OpenedPackage:
     @property
     def recipients(self) -> list[str]:
         return [r["org"] for r in self.manifest["recipients"]]
+
+    @property
+    def exercise(self) -> str | None:
+        """The exercise the package belongs to (signed with the manifest), or None: real data."""
+        entry = self.manifest.get("exercise")
+        return entry["name"] if entry else None
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -267,7 +277,7 @@ def _time(value: Any, field: str, file: str | None) -> datetime:
 def check_manifest(m: dict[str, Any], *, file: str | None = None) -> None:
     """Schema of the manifest, strictly: every entry present, nothing unknown, every value of
     its type and range; unknown TLP values refused (never read as something weaker)."""
-    _keys(m, _MANIFEST_KEYS, "", file)
+    _keys(m, _MANIFEST_KEYS | (_OPTIONAL_MANIFEST_KEYS & set(m) if isinstance(m, dict) else set()), "", file)
     _int(m["format"], "format", file, minimum=FORMAT_VERSION, maximum=FORMAT_VERSION)
     package_id = _str(m["package_id"], "package_id", file, max_len=36)
     try:
@@ -333,6 +343,9 @@ def check_manifest(m: dict[str, Any], *, file: str | None = None) -> None:
     _int(m["audit_head"]["seq"], "audit_head.seq", file)
     _str(m["audit_head"]["hash"], "audit_head.hash", file, _HEX64)
     _str(m["generator"], "generator", file, max_len=100)
+    if "exercise" in m:
+        _keys(m["exercise"], {"name"}, "exercise", file)
+        _str(m["exercise"]["name"], "exercise.name", file, EXERCISE_NAME_PATTERN, max_len=80)
 
 
 def verify_signature(opened: OpenedPackage, signing_key: Ed25519PublicKey, *, file: str | None = None) -> None:

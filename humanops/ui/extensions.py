@@ -42,6 +42,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "humanops.ui.sharing.extension",
     "humanops.ui.planning.extension",
     "humanops.ui.panels.dashboard_panel",
+    "humanops.ui.panels.inject_panel",
 )
 
 

@@ -30,6 +30,7 @@ from humanops.ui.actions import MainActions
 from humanops.ui.canvas.map_canvas import MapCanvas
 from humanops.ui.coordinates import format_grid, format_lat_lon, format_scale
 from humanops.ui.editing import EditingController, feature_label
+from humanops.ui.exercise_banner import exercise_title, install_exercise_mode
 from humanops.ui.failure_notices import install_failure_notices
 from humanops.ui.i18n import current_language
 from humanops.ui.panels.alerts_panel import AlertsPanel
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.actions.build_toolbar()
         self._build_docks()
         self._build_status_bar()
+        install_exercise_mode(self)  # the "EXERCISE — NAME" strip above the map, the scenario clock
         self._connect_canvas()
         for hook in extensions.window_hooks():  # other areas' toolbars and connections
             try:
@@ -768,7 +770,6 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def run_extension(self, entry: MenuEntry) -> None:
-
         if entry.needs_workspace and self.workspace is None:
             return
         try:
@@ -801,5 +802,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("HumanOps")
             self.setWindowFilePath("")
         else:
-            self.setWindowTitle(f"{self.workspace.path.name} — HumanOps")
+            exercise = exercise_title(self.workspace)
+            title = f"{self.workspace.path.name} — HumanOps"
+            self.setWindowTitle(f"{exercise} · {title}" if exercise else title)
             self.setWindowFilePath(str(self.workspace.path))

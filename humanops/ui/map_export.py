@@ -123,6 +123,7 @@ class MapTexts:
     made: datetime | None = None
     made_by: str = ""
     notes: tuple[str, ...] = ()  # red notes on the map: layers not shown as stored
+    exercise: str = ""  # "EXERCISE — NAME": a strip across the top of the map of an exercise
 
     def banner_lines(self) -> tuple[str, ...]:
         made = ""
@@ -444,6 +445,10 @@ def paint_layout(painter: QPainter, origin: QPointF, picture: MapPicture, texts:
                 texts.banner_lines())
     paint_map_area(painter, QPointF(x, y + HEADER_PX), picture.image, picture.view, picture.legend, furniture,
                    texts.notes)
+    if texts.exercise:  # over the map's top edge: the layout and the map's scale stay as they are
+        from humanops.ui.exercise_banner import STRIP_PX, draw_exercise_strip
+
+        draw_exercise_strip(painter, QRectF(x, y + HEADER_PX, width, STRIP_PX), texts.exercise)
     if texts.made_by:
         footer = QCoreApplication.translate("MapExport", "Made with HumanOps by {who} · valid at {time}")
     else:

@@ -158,9 +158,11 @@ def write_sitrep(workspace: Workspace, audience: str, out: str | Path, *, at: da
                          QCoreApplication.translate("Sitrep", "Made {time} by {who}").format(
                              time=time_text(made), who=our_name)),
                         QCoreApplication.translate("Sitrep", "{title} for {audience} · made {time} by {who}").format(
-                            title=heading, audience=audience_name, time=time_text(made), who=our_name))
-        writer = new_pdf(pending.path, QCoreApplication.translate("Sitrep", "{tlp} {title} for {audience}").format(
-            tlp=tlp_label(banner.tlp), title=banner.title, audience=audience_name), PAGE)
+                            title=heading, audience=audience_name, time=time_text(made), who=our_name),
+                        exercise=view.exercise or "")
+        pdf_title = QCoreApplication.translate("Sitrep", "{tlp} {title} for {audience}").format(
+            tlp=tlp_label(banner.tlp), title=banner.title, audience=audience_name)
+        writer = new_pdf(pending.path, f"{view.exercise} · {pdf_title}" if view.exercise else pdf_title, PAGE)
         pages = ReportPages(writer, banner, PAGE)
         try:
             map_at = _write_sections(pages, content, picture, audience_name, our_name, made, banner.title)

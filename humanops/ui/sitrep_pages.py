@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPdfWriter, QPen
 
+from humanops.ui.exercise_banner import STRIP_PX, draw_exercise_strip
 from humanops.ui.map_decorations import FOOTER_PX, HEADER_PX, LOGICAL_DPI, draw_banner, draw_footer, font
 from humanops.ui.map_export import logical_painter, page_logical_size
 
@@ -44,6 +45,7 @@ class Banner:
     subtitle: str
     lines: tuple[str, ...]
     footer: str
+    exercise: str = ""  # "EXERCISE — NAME": a strip under the banner of every page
 
 
 def content_width(page: str = "A4") -> float:
@@ -71,7 +73,7 @@ class ReportPages:
     # --- pages ----------------------------------------------------------------------------------------
     @property
     def top(self) -> float:
-        return self.margin * 0.6 + HEADER_PX + 14
+        return self.margin * 0.6 + HEADER_PX + (STRIP_PX if self.banner.exercise else 0.0) + 14
 
     @property
     def bottom(self) -> float:
@@ -82,6 +84,9 @@ class ReportPages:
         b = self.banner
         draw_banner(self.painter, QRectF(self.left, self.margin * 0.6, self.content_width, HEADER_PX), b.tlp, b.title,
                     b.subtitle, b.lines)
+        if b.exercise:
+            draw_exercise_strip(self.painter, QRectF(self.left, self.margin * 0.6 + HEADER_PX, self.content_width,
+                                                     STRIP_PX), b.exercise)
         draw_footer(self.painter, QRectF(self.left, self.height - self.margin * 0.6 - FOOTER_PX, self.content_width,
                                          FOOTER_PX), b.tlp, b.footer,
                     QCoreApplication.translate("Sitrep", "page {number}").format(number=self.page))

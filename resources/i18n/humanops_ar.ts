@@ -1140,50 +1140,50 @@
     <name>ExerciseBanner</name>
     <message>
         <source>EXERCISE — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>تمرين — {name}</translation>
     </message>
     <message>
         <source>This workspace is an exercise: everything made from it is marked so, and it never exchanges packages with real workspaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>مساحة العمل هذه تمرين: كل ما يُنتج منها يُوسم بذلك، ولا تتبادل أبدًا الحزم مع مساحات عمل حقيقية.</translation>
     </message>
 </context>
 <context>
     <name>ExerciseClock</name>
     <message>
         <source>Scenario clock of the exercise: validity, expiry and alerts follow it</source>
-        <translation type="unfinished"></translation>
+        <translation>ساعة سيناريو التمرين: تتبعها الصلاحية وانتهاء المدة والتنبيهات</translation>
     </message>
     <message>
         <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
-        <translation type="unfinished"></translation>
+        <translation>ساعة السيناريو غير مقروءة: اضبطها بالأمر humanops exercise clock --start</translation>
     </message>
     <message>
         <source>×{speed}</source>
-        <translation type="unfinished"></translation>
+        <translation>×{speed}</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>متوقفة مؤقتًا</translation>
     </message>
     <message>
         <source>Exercise {elapsed} · {time} · {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>تمرين {elapsed} · {time} · {state}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>استئناف</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف مؤقت</translation>
     </message>
     <message>
         <source>Run the scenario clock again</source>
-        <translation type="unfinished"></translation>
+        <translation>تشغيل ساعة السيناريو مجددًا</translation>
     </message>
     <message>
         <source>Stop the scenario clock where it is</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف ساعة السيناريو عند وقتها الحالي</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1776,105 @@
     </message>
 </context>
 <context>
+    <name>InjectPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>مستحق</translation>
+    </message>
+    <message>
+        <source>played</source>
+        <translation>نُفِّذ</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>تم تخطيه</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>الموعد</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>الحدث المُدرج</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Open injects…</source>
+        <translation>فتح الأحداث المُدرجة…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>تشغيل</translation>
+    </message>
+    <message>
+        <source>Run the scenario clock and play each inject as it falls due</source>
+        <translation>تشغيل ساعة السيناريو وتنفيذ كل حدث مُدرج عند حلول موعده</translation>
+    </message>
+    <message>
+        <source>Skip next</source>
+        <translation>تخطي التالي</translation>
+    </message>
+    <message>
+        <source>Play next now</source>
+        <translation>تنفيذ التالي الآن</translation>
+    </message>
+    <message>
+        <source>Injects are played in an exercise workspace (humanops exercise init).</source>
+        <translation>تُنفَّذ الأحداث المُدرجة في مساحة عمل تمرين (humanops exercise init).</translation>
+    </message>
+    <message>
+        <source>Open the exercise&apos;s inject file (TOML).</source>
+        <translation>افتح ملف الأحداث المُدرجة للتمرين (TOML).</translation>
+    </message>
+    <message>
+        <source>Open injects</source>
+        <translation>فتح الأحداث المُدرجة</translation>
+    </message>
+    <message>
+        <source>Inject files (*.toml)</source>
+        <translation>ملفات الأحداث المُدرجة (*.toml)</translation>
+    </message>
+    <message>
+        <source>{n} injects from {file}</source>
+        <translation>{n} من الأحداث المُدرجة من {file}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>إيقاف مؤقت</translation>
+    </message>
+    <message>
+        <source>Skipped {inject}</source>
+        <translation>تم تخطي {inject}</translation>
+    </message>
+    <message>
+        <source>Play injects</source>
+        <translation>تنفيذ الأحداث المُدرجة</translation>
+    </message>
+    <message>
+        <source>The injects&apos; packages are signed with your organisation&apos;s keys.</source>
+        <translation>تُوقَّع حزم الأحداث المُدرجة بمفاتيح منظمتك.</translation>
+    </message>
+    <message>
+        <source>Played: {injects}</source>
+        <translation>نُفِّذ: {injects}</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardShortcutsWindow</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1842,7 +1941,7 @@
     </message>
     <message>
         <source>Counting features</source>
-        <translation type="unfinished"></translation>
+        <translation>عدّ المعالم</translation>
     </message>
     <message>
         <source>failed to draw</source>
@@ -5571,6 +5670,13 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
 </context>
 <context>
+    <name>TriggerWatch</name>
+    <message>
+        <source>Checking the alerts after changes</source>
+        <translation>التحقق من التنبيهات بعد التغييرات</translation>
+    </message>
+</context>
+<context>
     <name>UnlockedKeys</name>
     <message>
         <source>Ask in every window (off)</source>
@@ -5943,6 +6049,10 @@ The user guide should be at `{path}` but cannot be read ({reason}). The installa
     <message>
         <source>Dashboard</source>
         <translation>لوحة المعلومات</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>الأحداث المُدرجة</translation>
     </message>
 </context>
 <context>

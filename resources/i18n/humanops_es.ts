@@ -1072,50 +1072,50 @@
     <name>ExerciseBanner</name>
     <message>
         <source>EXERCISE — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>EJERCICIO — {name}</translation>
     </message>
     <message>
         <source>This workspace is an exercise: everything made from it is marked so, and it never exchanges packages with real workspaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este espacio de trabajo es un ejercicio: todo lo que sale de él lleva esa marca, y nunca intercambia paquetes con espacios de trabajo reales.</translation>
     </message>
 </context>
 <context>
     <name>ExerciseClock</name>
     <message>
         <source>Scenario clock of the exercise: validity, expiry and alerts follow it</source>
-        <translation type="unfinished"></translation>
+        <translation>Reloj del escenario del ejercicio: la validez, la caducidad y las alertas lo siguen</translation>
     </message>
     <message>
         <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
-        <translation type="unfinished"></translation>
+        <translation>Reloj del escenario ilegible: ajústelo con humanops exercise clock --start</translation>
     </message>
     <message>
         <source>×{speed}</source>
-        <translation type="unfinished"></translation>
+        <translation>×{speed}</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>en pausa</translation>
     </message>
     <message>
         <source>Exercise {elapsed} · {time} · {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejercicio {elapsed} · {time} · {state}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa</translation>
     </message>
     <message>
         <source>Run the scenario clock again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a poner en marcha el reloj del escenario</translation>
     </message>
     <message>
         <source>Stop the scenario clock where it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener el reloj del escenario donde está</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1700,105 @@
     </message>
 </context>
 <context>
+    <name>InjectPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>vencido</translation>
+    </message>
+    <message>
+        <source>played</source>
+        <translation>jugado</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Inyección</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Open injects…</source>
+        <translation>Abrir inyecciones…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Run the scenario clock and play each inject as it falls due</source>
+        <translation>Poner en marcha el reloj del escenario y jugar cada inyección a su hora</translation>
+    </message>
+    <message>
+        <source>Skip next</source>
+        <translation>Omitir la siguiente</translation>
+    </message>
+    <message>
+        <source>Play next now</source>
+        <translation>Jugar la siguiente ahora</translation>
+    </message>
+    <message>
+        <source>Injects are played in an exercise workspace (humanops exercise init).</source>
+        <translation>Las inyecciones se juegan en un espacio de trabajo de ejercicio (humanops exercise init).</translation>
+    </message>
+    <message>
+        <source>Open the exercise&apos;s inject file (TOML).</source>
+        <translation>Abra el archivo de inyecciones del ejercicio (TOML).</translation>
+    </message>
+    <message>
+        <source>Open injects</source>
+        <translation>Abrir inyecciones</translation>
+    </message>
+    <message>
+        <source>Inject files (*.toml)</source>
+        <translation>Archivos de inyecciones (*.toml)</translation>
+    </message>
+    <message>
+        <source>{n} injects from {file}</source>
+        <translation>{n} inyecciones de {file}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Skipped {inject}</source>
+        <translation>{inject} omitida</translation>
+    </message>
+    <message>
+        <source>Play injects</source>
+        <translation>Jugar inyecciones</translation>
+    </message>
+    <message>
+        <source>The injects&apos; packages are signed with your organisation&apos;s keys.</source>
+        <translation>Los paquetes de las inyecciones se firman con las claves de su organización.</translation>
+    </message>
+    <message>
+        <source>Played: {injects}</source>
+        <translation>Jugado: {injects}</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardShortcutsWindow</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1766,7 +1865,7 @@
     </message>
     <message>
         <source>Counting features</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando las entidades</translation>
     </message>
     <message>
         <source>failed to draw</source>
@@ -5395,6 +5494,13 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
 </context>
 <context>
+    <name>TriggerWatch</name>
+    <message>
+        <source>Checking the alerts after changes</source>
+        <translation>Comprobando las alertas tras los cambios</translation>
+    </message>
+</context>
+<context>
     <name>UnlockedKeys</name>
     <message>
         <source>Ask in every window (off)</source>
@@ -5755,6 +5861,10 @@ La guía debería estar en `{path}` pero no se puede leer ({reason}). Puede que 
     <message>
         <source>Dashboard</source>
         <translation>Panel de control</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>Inyecciones</translation>
     </message>
 </context>
 <context>

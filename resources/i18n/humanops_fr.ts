@@ -1072,50 +1072,50 @@
     <name>ExerciseBanner</name>
     <message>
         <source>EXERCISE — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>EXERCICE — {name}</translation>
     </message>
     <message>
         <source>This workspace is an exercise: everything made from it is marked so, and it never exchanges packages with real workspaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet espace de travail est un exercice : tout ce qui en sort est marqué comme tel, et il n’échange jamais de paquets avec des espaces de travail réels.</translation>
     </message>
 </context>
 <context>
     <name>ExerciseClock</name>
     <message>
         <source>Scenario clock of the exercise: validity, expiry and alerts follow it</source>
-        <translation type="unfinished"></translation>
+        <translation>Horloge du scénario de l’exercice : validité, expiration et alertes la suivent</translation>
     </message>
     <message>
         <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
-        <translation type="unfinished"></translation>
+        <translation>Horloge du scénario illisible : réglez-la avec humanops exercise clock --start</translation>
     </message>
     <message>
         <source>×{speed}</source>
-        <translation type="unfinished"></translation>
+        <translation>×{speed}</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>en pause</translation>
     </message>
     <message>
         <source>Exercise {elapsed} · {time} · {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercice {elapsed} · {time} · {state}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Run the scenario clock again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer l’horloge du scénario</translation>
     </message>
     <message>
         <source>Stop the scenario clock where it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l’horloge du scénario là où elle est</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1700,105 @@
     </message>
 </context>
 <context>
+    <name>InjectPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>à jouer</translation>
+    </message>
+    <message>
+        <source>played</source>
+        <translation>joué</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>sauté</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Open injects…</source>
+        <translation>Ouvrir les injects…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Run the scenario clock and play each inject as it falls due</source>
+        <translation>Faire tourner l&apos;horloge du scénario et jouer chaque inject à son échéance</translation>
+    </message>
+    <message>
+        <source>Skip next</source>
+        <translation>Sauter le suivant</translation>
+    </message>
+    <message>
+        <source>Play next now</source>
+        <translation>Jouer le suivant maintenant</translation>
+    </message>
+    <message>
+        <source>Injects are played in an exercise workspace (humanops exercise init).</source>
+        <translation>Les injects se jouent dans un espace de travail d&apos;exercice (humanops exercise init).</translation>
+    </message>
+    <message>
+        <source>Open the exercise&apos;s inject file (TOML).</source>
+        <translation>Ouvrez le fichier d&apos;injects de l&apos;exercice (TOML).</translation>
+    </message>
+    <message>
+        <source>Open injects</source>
+        <translation>Ouvrir les injects</translation>
+    </message>
+    <message>
+        <source>Inject files (*.toml)</source>
+        <translation>Fichiers d&apos;injects (*.toml)</translation>
+    </message>
+    <message>
+        <source>{n} injects from {file}</source>
+        <translation>{n} injects de {file}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Skipped {inject}</source>
+        <translation>{inject} sauté</translation>
+    </message>
+    <message>
+        <source>Play injects</source>
+        <translation>Jouer les injects</translation>
+    </message>
+    <message>
+        <source>The injects&apos; packages are signed with your organisation&apos;s keys.</source>
+        <translation>Les paquets des injects sont signés avec les clés de votre organisation.</translation>
+    </message>
+    <message>
+        <source>Played: {injects}</source>
+        <translation>Joué : {injects}</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardShortcutsWindow</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1766,7 +1865,7 @@
     </message>
     <message>
         <source>Counting features</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des entités</translation>
     </message>
     <message>
         <source>failed to draw</source>
@@ -5395,6 +5494,13 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
 </context>
 <context>
+    <name>TriggerWatch</name>
+    <message>
+        <source>Checking the alerts after changes</source>
+        <translation>Vérification des alertes après les modifications</translation>
+    </message>
+</context>
+<context>
     <name>UnlockedKeys</name>
     <message>
         <source>Ask in every window (off)</source>
@@ -5755,6 +5861,10 @@ Le guide devrait se trouver dans `{path}` mais ne peut pas être lu ({reason}). 
     <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>Injects</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,7 @@ class MapExportDialog(WorkerDialog):
     def __init__(self, canvas: MapCanvas, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
         from humanops.model.clock import workspace_now
+        from humanops.model.exercise import exercise_banner
         from humanops.sharing.directory_store import list_partners
 
         super().__init__(parent)
@@ -83,6 +84,7 @@ class MapExportDialog(WorkerDialog):
         self.workspace_path = Path(workspace.path)
         self.feedback_factory = feedback_factory
         self.made = workspace_now(workspace)
+        self.exercise = exercise_banner(workspace) or ""  # drawn across the map of an exercise
         ours = next((p for p in list_partners(workspace) if p["self"]), None)
         self.made_by = (ours["acronym"] or ours["org_id"]) if ours else (workspace.organisation or "")
         self.written: Path | None = None
@@ -237,7 +239,7 @@ class MapExportDialog(WorkerDialog):
         notes = tuple(self.tr("{title} failed to load: not on this map").format(title=title) for title in failed)
         return MapTexts(self.title.text().strip() or self.workspace_path.stem,
                         self.tr("Our map as shown: not filtered for any partner"), self.canvas.time_filter(),
-                        self.made, self.made_by, notes)
+                        self.made, self.made_by, notes, exercise=self.exercise)
 
     def _map_view(self, preview: bool = False) -> Any:
         shown = self.canvas.view()

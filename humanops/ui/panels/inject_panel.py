@@ -1,0 +1,276 @@
+"""The controller's inject panel: the exercise's injects with due time and state, Play/Pause of the
+scenario clock, and Skip / Play now for the next inject.
+
+While the clock runs, injects that fall due are played (:class:`humanops.scenario.inject_player.InjectPlayer`)
+on a worker with a workspace connection of its own, never on the GUI thread; the list follows the
+record the player keeps in the workspace, so what ``humanops exercise run`` played shows here too.
+Packages go to the participants the last ``exercise run --to`` named (their folders or exercise
+workspaces, imported with the controller's passphrase), else to the controller's outbox folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humanops.errors import HumanOpsError
+from humanops.ui.extensions import panel
+
+if TYPE_CHECKING:
+    from humanops.scenario.injects import InjectTimeline
+    from humanops.store.workspace import Workspace
+    from humanops.ui.workers import Worker
+
+TICK_MS = 1000
+STATE_WORDS = {"pending": QT_TRANSLATE_NOOP("InjectPanel", "pending"),
+               "due": QT_TRANSLATE_NOOP("InjectPanel", "due"),
+               "played": QT_TRANSLATE_NOOP("InjectPanel", "played"),
+               "skipped": QT_TRANSLATE_NOOP("InjectPanel", "skipped")}
+
+
+class InjectPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inject_panel")
+        self.workspace: Workspace | None = None
+        self.timeline: InjectTimeline | None = None
+        self.passphrase: str | None = None  # asked once when a package is first needed, kept in memory only
+        self.worker: Worker | None = None
+        self.auto = False  # playing what falls due while the clock runs
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Due"), self.tr("Inject"), self.tr("Kind"), self.tr("To"),
+                                              self.tr("State")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.open_button = QPushButton(self.tr("Open injects…"), self)
+        self.open_button.setObjectName("inject_open")
+        self.open_button.clicked.connect(self.choose_file)
+        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button.setObjectName("inject_play")
+        self.play_button.setToolTip(self.tr("Run the scenario clock and play each inject as it falls due"))
+        self.play_button.clicked.connect(self.toggle_play)
+        self.skip_button = QPushButton(self.tr("Skip next"), self)
+        self.skip_button.setObjectName("inject_skip")
+        self.skip_button.clicked.connect(self.skip_next)
+        self.now_button = QPushButton(self.tr("Play next now"), self)
+        self.now_button.setObjectName("inject_play_now")
+        self.now_button.clicked.connect(self.play_next_now)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.play_button, self.skip_button, self.now_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.set_workspace(None)
+
+    # --- the workspace and its timeline -------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        from humanops.model.exercise import is_exercise
+        from humanops.scenario.inject_player import recorded_file
+
+        self.workspace = workspace if workspace is not None and is_exercise(workspace) else None
+        self.timeline, self.passphrase, self.auto = None, None, False
+        if self.workspace is None:
+            self.timer.stop()
+            self.status.setText(self.tr("Injects are played in an exercise workspace (humanops exercise init)."))
+        else:
+            file = recorded_file(self.workspace)
+            if file and Path(file).is_file():
+                self.load(file)
+            else:
+                self.status.setText(self.tr("Open the exercise's inject file (TOML)."))
+            self.timer.start()
+        self.refresh()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open injects"), "", self.tr("Inject files (*.toml)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path) -> bool:
+        from humanops.scenario.inject_player import remember_file
+        from humanops.scenario.injects import read_timeline
+
+        if self.workspace is None:
+            return False
+        try:
+            self.timeline = read_timeline(path)
+            remember_file(self.workspace, path)
+        except HumanOpsError as exc:
+            self.status.setText(exc.message)
+            return False
+        self.status.setText(self.tr("{n} injects from {file}").format(n=len(self.timeline.injects),
+                                                                      file=Path(path).name))
+        self.refresh()
+        return True
+
+    def player(self, workspace: Workspace | None = None, identity: Any = None) -> Any:
+        import json
+
+        from humanops.scenario.inject_player import RECORD_KEY, InjectPlayer, Participant
+
+        workspace = workspace or self.workspace
+        assert workspace is not None and self.timeline is not None
+        try:
+            named = json.loads(workspace.get_meta(RECORD_KEY) or "{}").get("participants", {})
+        except ValueError:
+            named = {}
+        participants = [Participant(org, Path(path), identity if isinstance(identity, str) else None)
+                        for org, path in named.items() if Path(path).exists()]
+        return InjectPlayer(workspace, self.timeline, participants=participants, identity=identity)
+
+    # --- showing --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        busy = self.worker is not None
+        ready = self.workspace is not None and self.timeline is not None
+        for button in (self.skip_button, self.now_button, self.play_button):
+            button.setEnabled(ready and not busy)
+        self.open_button.setEnabled(self.workspace is not None)
+        self.play_button.setText(self.tr("Pause") if self.auto else self.tr("Play"))
+        if not ready:
+            self.table.setRowCount(0)
+            return
+        try:
+            states = self.player().states()
+        except HumanOpsError as exc:
+            self.status.setText(exc.message)
+            self.table.setRowCount(0)
+            return
+        self.table.setRowCount(len(states))
+        for row, state in enumerate(states):
+            inject = state.inject
+            cells = (inject.offset_text, inject.title or inject.id, inject.kind, ", ".join(inject.to) or "—",
+                     self.tr(STATE_WORDS[state.state]))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(inject.id)
+                self.table.setItem(row, column, item)
+
+    # --- acting ----------------------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        """Play: resume the scenario clock and play injects as they fall due; Pause: stop both."""
+        from humanops.scenario.exercise import set_clock
+
+        if self.workspace is None:
+            return
+        self.auto = not self.auto
+        try:
+            set_clock(self.workspace, pause=not self.auto, resume=self.auto)
+        except HumanOpsError as exc:
+            self.status.setText(exc.message)
+            self.auto = False
+        clock = getattr(self.window(), "exercise_clock", None)
+        if clock is not None:
+            clock.reread()
+        self.refresh()
+        self.tick()
+
+    def tick(self) -> None:
+        if not self.auto or self.worker is not None or self.timeline is None or self.workspace is None:
+            return
+        due = [s.inject.id for s in self.player().states() if s.state == "due"]
+        if due:
+            self.start_playing(due)
+
+    def next_pending(self) -> str | None:
+        pending = self.player().pending() if self.timeline is not None and self.workspace is not None else []
+        return pending[0].id if pending else None
+
+    def skip_next(self) -> None:
+        inject_id = self.next_pending()
+        if inject_id is None or self.timeline is None:
+            return
+        self.player().skip(self.timeline.get(inject_id))
+        self.status.setText(self.tr("Skipped {inject}").format(inject=inject_id))
+        self.refresh()
+
+    def play_next_now(self) -> None:
+        inject_id = self.next_pending()
+        if inject_id is not None:
+            self.start_playing([inject_id])
+
+    def _identity_needed(self, ids: list[str]) -> bool:
+        assert self.timeline is not None
+        player = self.player()
+        return any(player.needs_identity(self.timeline.get(i)) for i in ids)
+
+    def start_playing(self, ids: list[str]) -> None:
+        from humanops.ui.workers import Worker
+
+        if self.workspace is None or self.worker is not None:
+            return
+        if self._identity_needed(ids) and self.passphrase is None:
+            from humanops.ui.sharing.passphrase import ask_passphrase
+
+            self.passphrase = ask_passphrase(self, self.tr("Play injects"),
+                                             self.tr("The injects' packages are signed with your organisation's "
+                                                     "keys."))
+            if self.passphrase is None:
+                self.auto = False
+                self.refresh()
+                return
+        path, passphrase = self.workspace.path, self.passphrase
+
+        def play(feedback: Any) -> list[str]:
+            from humanops.store.workspace import Workspace
+
+            # a connection of the worker's own: SQLite connections stay on the thread that made them
+            with Workspace.open(path) as workspace:
+                player = self.player(workspace, passphrase)
+                done = []
+                for inject_id in ids:
+                    feedback.check()
+                    player.play(player.timeline.get(inject_id))
+                    done.append(inject_id)
+                return done
+
+        self.worker = Worker(play, title=self.tr("Play injects"), parent=self)
+        self.worker.succeeded.connect(lambda done: self.status.setText(
+            self.tr("Played: {injects}").format(injects=", ".join(done))))
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._finished)
+        self.refresh()
+        self.worker.start()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.auto = False  # a failing inject must not be retried every second
+        if "passphrase" in message.lower():
+            self.passphrase = None
+
+    def _finished(self) -> None:
+        self.worker = None
+        self.refresh()
+
+
+@panel("injects", QT_TRANSLATE_NOOP("extensions", "Injects"), area="right", visible=False)
+def inject_panel(window: Any) -> QWidget:
+    widget = InjectPanel(window)
+    window.workspaceOpened.connect(lambda _path: widget.set_workspace(window.workspace))
+    window.workspaceClosed.connect(lambda: widget.set_workspace(None))
+    return widget
