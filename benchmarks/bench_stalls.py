@@ -26,6 +26,13 @@ result is applied and the app is idle again (map drawn, attribute table loaded, 
 Workflows: ``evacuation``, ``aid``, ``route``, ``import`` (a GeoJSON of ``--import-features``
 points into the need layer), ``receive`` (a signed, encrypted package of ``--package-features``
 needs from a demo partner). Prints one JSON document.
+
+Finding a stall's cause: ``--trace`` samples every thread's Python stack while the heartbeat is
+late, and gives each stall's end on the wall clock (``stalls``) with the end of a 30 ms busy
+function run just before the click (``marker_end_epoch``, ``_py_spy_marker``), to line the stalls up
+with ``py-spy record --gil --threads --format chrometrace`` of a child: most stalls left after
+the GUI thread's own work moved out are the GUI thread waiting for the GIL while a worker runs
+one long C call (a vectorised call over 100,000 rows holds it 30-70 ms).
 """
 
 from __future__ import annotations
@@ -148,6 +155,7 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
     settle()
 
     gaps: list[tuple[float, float]] = []  # (gap ms, when it ended)
+    epoch = time.time() - time.perf_counter()
     last = [time.perf_counter()]
 
     def beat() -> None:
@@ -165,7 +173,11 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
     if trace:  # what every thread is doing while the heartbeat is late (where a stall comes from)
         threading.Thread(target=_trace_stalls, args=(last, start, tracing, traces), daemon=True).start()
 
+    marker = [0.0]
+
     def begin() -> None:
+        if trace:  # 30 ms busy in a function of its own: aligns a py-spy chrometrace with "stalls"
+            marker[0] = _py_spy_marker() + epoch
         last[0] = start[0] = time.perf_counter()
         heartbeat.start(HEARTBEAT_MS)
 
@@ -248,8 +260,19 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
         "stalls_over_50ms": sum(1 for g in all_gaps if g > BUDGET_MS),
         "apply_stalls_over_50ms": sum(1 for g in apply_gaps if g > BUDGET_MS),
         "peak_rss_mb": _peak_rss_mb(),
-        **({"traces": traces} if trace else {}),
+        # With --trace, also each stall's end on the wall clock (to match a py-spy chrometrace).
+        **({"traces": traces, "stalls": [(round(at + epoch, 4), round(g, 1)) for g, at in gaps if g > BUDGET_MS],
+            "worker_end_epoch": round(worker_end + epoch, 4), "marker_end_epoch": round(marker[0], 4)}
+           if trace else {}),
     }
+
+
+def _py_spy_marker() -> float:
+    """Spins 30 ms; returns when it ended (perf_counter)."""
+    until = time.perf_counter() + 0.03
+    while time.perf_counter() < until:
+        pass
+    return time.perf_counter()
 
 
 def _trace_stalls(last: list[float], start: list[float], tracing: list[bool], traces: list[dict]) -> None:

@@ -60,6 +60,9 @@ class CheckOutcome:
     problems: list[Problem]
     rechecked: dict[str, set[str]] | None  # uuids per layer that were checked; None: every feature
     last_seq: int  # the last change the check covers: the next one starts after it
+    # (layer, uuid) of ``rechecked``, made by the worker: 100,000 after an import, too many to
+    # gather on the GUI thread within a frame
+    checked: frozenset[tuple[str, str]] | None = None
 
 
 def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback) -> CheckOutcome:
@@ -73,7 +76,9 @@ def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback) -> Ch
         rechecked = workspace.changed_since(since_seq) if since_seq else None
         report, last_seq = validate_changes(workspace, since_seq, feedback)
         problems = _worded(workspace, report.problems)
-    return CheckOutcome(problems, rechecked, last_seq)
+    checked = None if rechecked is None else frozenset(
+        (layer, uuid) for layer, uuids in rechecked.items() for uuid in uuids)
+    return CheckOutcome(problems, rechecked, last_seq, checked)
 
 
 def _worded(workspace: Workspace, found: list[dict[str, Any]]) -> list[Problem]:
@@ -116,10 +121,12 @@ def merged(current: list[Problem], outcome: CheckOutcome) -> list[Problem]:
     found (none if they are valid now or deleted); the others' are kept."""
     if outcome.rechecked is None:
         return list(outcome.problems)
-    checked = {(layer, uuid) for layer, uuids in outcome.rechecked.items() for uuid in uuids}
-    checked |= {p.key for p in outcome.problems}
+    checked = outcome.checked if outcome.checked is not None else frozenset(
+        (layer, uuid) for layer, uuids in outcome.rechecked.items() for uuid in uuids)
+    found = {p.key for p in outcome.problems}
     layers = set(outcome.rechecked)
-    kept = [p for p in current if p.key not in checked and not (p.uuid is None and p.layer in layers)]
+    kept = [p for p in current if p.key not in checked and p.key not in found
+            and not (p.uuid is None and p.layer in layers)]
     return kept + list(outcome.problems)
 
 

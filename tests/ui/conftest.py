@@ -126,6 +126,7 @@ def wait_for_window(qtbot, window, rendered: list) -> None:
     """Until the canvas drew the workspace and the attribute table holds its rows."""
     qtbot.waitUntil(lambda: bool(rendered), timeout=RENDER_TIMEOUT_MS)
     qtbot.waitUntil(lambda: not window.attribute_table.is_loading(), timeout=RENDER_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.layers_panel.is_counting(), timeout=RENDER_TIMEOUT_MS)  # read by a worker
 
 
 @pytest.fixture

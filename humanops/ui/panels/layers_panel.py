@@ -10,6 +10,9 @@ context menu). The map does not draw it as empty, and the panel must not look as
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
@@ -30,8 +33,11 @@ from PySide6.QtWidgets import (
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
 from humanops.ui.symbols import SWATCH_H, SWATCH_W, legend_entries, swatch_icon
+from humanops.ui.workers import Worker
 
 if TYPE_CHECKING:
+    from humanops.catalog import LayerKind
+    from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
     from humanops.ui.canvas.layer_data import LayerFailure
 
@@ -42,6 +48,46 @@ CLASS_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # "Danger zones (12)": the row's text while it is not failed
 OTHER_ROLE = Qt.ItemDataRole.UserRole + 4  # the legend's "other" row (values of no class), whatever its language
 FAILED_COLOUR = "#b00020"
+
+
+@dataclass
+class LayerCounts:
+    """One layer's counts as the worker read them: its features, and per legend class value
+    (keyed as the legend rows hold them, text) when its legend has classes; or why they
+    cannot be read."""
+
+    total: int = 0
+    classes: dict[str, int] | None = None
+    error: str | None = None
+
+
+def read_layer_counts(path: str | Path, jobs: list[tuple[str, LayerKind, str | None]],
+                      feedback: Feedback | None = None) -> dict[str, LayerCounts]:
+    """The counts of each (layer, kind, class field or None) of ``jobs``, read on the calling
+    (worker) thread through a read-only connection of its own. A layer whose table cannot be
+    read gets its error, and the others are still counted."""
+    from humanops.store.layer_reader import LayerReader
+
+    counts: dict[str, LayerCounts] = {}
+    with LayerReader.read_only(path) as reader:
+        for name, kind, class_field in jobs:
+            if feedback is not None:
+                feedback.check()
+            try:
+                total = reader.count(kind)
+                by_value = reader.value_counts(kind, class_field) if class_field else None
+            except Exception as exc:  # a damaged table: its row says so instead of a count
+                log.exception("cannot count layer %s", name)
+                counts[name] = LayerCounts(error=getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
+                continue
+            classes = None
+            if by_value is not None:
+                classes = {}
+                for value, n in by_value.items():
+                    key = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+                    classes[key] = classes.get(key, 0) + n
+            counts[name] = LayerCounts(total=total, classes=classes)
+    return counts
 
 
 def failure_icon(dpr: float = 1.0) -> QIcon:
@@ -84,6 +130,7 @@ class LayersPanel(QWidget):
     """Needs a canvas with set_layer_visible / set_layer_opacity / set_layer_order / zoom_to_layer."""
 
     currentLayerChanged = Signal(str)
+    countsRefreshed = Signal()  # the rows show the counts just read
 
     def __init__(self, canvas: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +139,8 @@ class LayersPanel(QWidget):
         self._opacity: dict[str, float] = {}
         self._swatches: dict[str, QIcon] = {}  # a layer row's own icon, put back when it loads again
         self._count_errors: dict[str, str] = {}  # layers whose counts cannot be read
+        self._count_worker: Worker | None = None  # the count in flight
+        self._count_wanted: set[str] | None = set()  # layers to count after it (None: all)
         self._updating = False
 
         self.tree = _LayerTree(self)
@@ -157,6 +206,7 @@ class LayersPanel(QWidget):
 
     # --- building ---------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
+        self._cancel_counts()
         self.workspace = workspace
         self._updating = True
         self.tree.clear()
@@ -221,37 +271,96 @@ class LayersPanel(QWidget):
         return "; ".join(notes)
 
     def refresh_counts(self, layer: str | None = None) -> None:
-        """Feature counts per layer and per legend class (one GROUP BY per layer)."""
+        """Count the features per layer and per legend class again (all layers, or ``layer``).
+
+        The counting (one GROUP BY per layer: 0.1 s on 100,000 rows) runs in a worker on a
+        read-only connection of its own; the rows change when it is done. Requests made while it
+        runs are gathered into one more count after it (an import then an undo: two counts, not
+        ten)."""
+        if self.workspace is None:
+            return
+        if layer is None or self._count_wanted is None:
+            self._count_wanted = None
+        else:
+            self._count_wanted.add(layer)
+        if self._count_worker is None:
+            self._start_count()
+
+    def is_counting(self) -> bool:
+        """True while counts are being read or wait to be (the rows may show older counts)."""
+        return self._count_worker is not None
+
+    def _start_count(self) -> None:
+        ws = self.workspace
+        wanted, self._count_wanted = self._count_wanted, set()
+        if ws is None:
+            return
+        # What to count is decided here (the legend rows are the GUI's); the worker only reads.
+        jobs: list[tuple[str, LayerKind, str | None]] = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            name = item.data(0, LAYER_ROLE)
+            if wanted is not None and name not in wanted:
+                continue
+            kind = ws.kind(name)
+            field = kind.style.classify_by if item.childCount() else None
+            jobs.append((name, kind, field or None))
+        if not jobs:
+            return
+        path = ws.path
+        worker = Worker(lambda feedback: read_layer_counts(path, jobs, feedback), title=self.tr("Counting features"))
+        self._count_worker = worker
+        # Bound methods (through partial): a panel deleted meanwhile is not called back.
+        worker.succeeded.connect(partial(self._counted, worker, ws))
+        worker.failed.connect(partial(self._count_failed, worker, ws, [name for name, _kind, _field in jobs]))
+        worker.finished.connect(partial(self._count_ended, worker))
+        worker.start()
+
+    def _counted(self, worker: Worker, ws: Workspace, counts: dict[str, LayerCounts]) -> None:
+        if self._count_worker is worker and self.workspace is ws:  # else superseded: another workspace
+            self._show_counts(counts)
+
+    def _count_failed(self, worker: Worker, ws: Workspace, names: list[str], message: str) -> None:
+        if self._count_worker is worker and self.workspace is ws:
+            log.warning("cannot count the layers: %s", message)
+            self._show_counts({name: LayerCounts(error=message) for name in names})  # said on each row
+
+    def _count_ended(self, worker: Worker) -> None:
+        if self._count_worker is not worker:
+            return
+        self._count_worker = None
+        if self._count_wanted is None or self._count_wanted:
+            self._start_count()
+
+    def _cancel_counts(self) -> None:
+        if self._count_worker is not None:
+            self._count_worker.cancel()
+        self._count_worker = None
+        self._count_wanted = set()
+
+    def _show_counts(self, counts: dict[str, LayerCounts]) -> None:
+        """The rows with the worker's counts (a few rows' texts: well within a frame)."""
         ws = self.workspace
         if ws is None:
             return
+        lang = current_language()
         self._updating = True
         try:
-            for i in range(self.tree.topLevelItemCount()):
-                item = self.tree.topLevelItem(i)
-                name = item.data(0, LAYER_ROLE)
-                if layer is not None and name != layer:
+            for name, counted in counts.items():
+                item = self.layer_item(name)
+                if item is None:
                     continue
-                kind = ws.kind(name)
-                try:
-                    total = ws.count(name)
-                    counted = ws.value_counts(name, kind.style.classify_by) \
-                        if kind.style.classify_by and item.childCount() else {}
-                except Exception as exc:  # a damaged table: the row says so instead of a count
-                    log.exception("cannot count layer %s", name)
-                    self._count_errors[name] = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+                if counted.error is not None:  # a damaged table: the row says so instead of a count
+                    self._count_errors[name] = counted.error
                     self._show_state(item)
                     continue
                 self._count_errors.pop(name, None)
-                item.setData(0, COUNT_TEXT_ROLE, f"{kind.title_in(current_language())} ({format_count(total)})")
+                kind = ws.kind(name)
+                total = counted.total
+                item.setData(0, COUNT_TEXT_ROLE, f"{kind.title_in(lang)} ({format_count(total)})")
                 self._show_state(item)
-                field = kind.style.classify_by
-                if not field or item.childCount() == 0:
+                if counted.classes is None or item.childCount() == 0:
                     continue
-                counts: dict[str, int] = {}
-                for value, n in counted.items():
-                    key = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-                    counts[key] = n
                 classed = 0
                 other_item = None
                 for j in range(item.childCount()):
@@ -262,13 +371,15 @@ class LayersPanel(QWidget):
                         continue
                     if value is None:
                         continue
-                    n = counts.get(value, 0)
+                    n = counted.classes.get(value, 0)
                     classed += n
                     child.setText(0, f"{_legend_label(child)} ({format_count(n)})")
                 if other_item is not None:
                     other_item.setText(0, f"{_legend_label(other_item)} ({format_count(total - classed)})")
         finally:
             self._updating = False
+        self._set_controls_enabled()
+        self.countsRefreshed.emit()
 
     def schedule_count_refresh(self) -> None:
         self._count_timer.start()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from humanops.feedback import Canceled
+from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count, format_number, format_percent
 from humanops.ui.planning.operation_texts import operation_text
 
@@ -48,6 +49,9 @@ class PlanningRun:
     overlays: dict[str, Overlay] = field(default_factory=dict)
     finished: datetime = field(default_factory=lambda: datetime.now(UTC))
     tables: dict[str, PreparedTable] = field(default_factory=dict)
+    # summary_text's words, made by the worker ((language, text)): the first number formatted
+    # in a language loads its locale data, 30 ms the GUI thread need not spend
+    worded: tuple[str, str] | None = None
 
     @property
     def label(self) -> str:
@@ -70,7 +74,9 @@ def prepared_run(op_id: str, title: str, params: dict[str, Any], result: Operati
     for name, frame in result.tables.items():
         feedback.check()
         tables[name] = prepare_table(frame)
-    return PlanningRun(op_id, title, params, result, prepared, tables=tables)
+    run = PlanningRun(op_id, title, params, result, prepared, tables=tables)
+    run.worded = (current_language(), summary_text(run))
+    return run
 
 
 def _last_plan_id(workspace: Workspace) -> int:
@@ -139,6 +145,8 @@ class RunSummary(QObject):
 def summary_text(run: PlanningRun) -> str:
     """One readable paragraph about a result (the Results dock's headline). What the engine
     says itself (a route's message, warnings) stays in its words."""
+    if run.worded is not None and run.worded[0] == current_language():
+        return run.worded[1]
     s = run.result.summary
     op = run.op_id
     if op == "route":
