@@ -82,6 +82,14 @@ class MainActions(QObject):
                                            "with no network"))
         self.tak_package = action(self.tr("&TAK data package…"), w.show_tak_dialog, None, None,
                                   self.tr("What a partner may see, as a data package for its ATAK or WinTAK teams"))
+        # File › Sync: only a checkout of a team database syncs (ui/sync_action.py says why not)
+        from humanops.ui.sync_action import run_sync, update_sync_action
+
+        self.sync = action(self.tr("S&ync with the team database"), lambda: run_sync(w))
+        self.sync.setObjectName("sync_action")
+        update_sync_action(self.sync, None)
+        w.workspaceOpened.connect(lambda _path: update_sync_action(self.sync, w.workspace))
+        w.workspaceClosed.connect(lambda: update_sync_action(self.sync, None))
         self.close_workspace = action(self.tr("&Close workspace"),
                                       w.close_workspace_interactive, "Ctrl+W")
         self.quit = action(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
@@ -232,6 +240,8 @@ class MainActions(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export_file])
         file_menu.addActions([self.export_map, self.sitrep, self.briefing_map, self.tak_package])
+        file_menu.addSeparator()
+        file_menu.addAction(self.sync)
         file_menu.addSeparator()
         file_menu.addActions([self.close_workspace, self.quit])
 
