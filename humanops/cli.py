@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 # Each module under humanops/commands registers its subcommands with ``register(subparsers)``.
 COMMAND_MODULES = ("workspace", "transfer", "demo", "app", "sharing", "authority", "marking", "analysis", "planning",
-                   "brief", "exercise", "team")
+                   "brief", "exercise", "team", "replay")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -138,6 +138,9 @@ class MainActions(QObject):
                                     "Ctrl+M", None,
                                     self.tr("Show each feature's TLP marking on the "
                                             "map"), checkable=True)
+        self.replay = action(self.tr("R&eplay…"), w.show_replay, None, None,
+                             self.tr("Play the workspace's recorded history on the map, read-only: the picture "
+                                     "as it was at each moment something changed"))
         # Late-bound: the watch is made with the docks, after the actions.
         self.refresh = action(self.tr("&Refresh"),
                               lambda: w.problems_watch.refresh(), QKeySequence.StandardKey.Refresh,
@@ -223,6 +226,7 @@ class MainActions(QObject):
             self.delete, self.select_all,
             self.clear_selection, self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection,
             self.show_markings, self.refresh, self.pan, self.select, self.identify, self.edit_vertices, self.snapping,
+            self.replay,
             self.measure_distance, self.measure_area, self.find, *self.draw.values(),
         ]
         self.extension_actions: list[tuple[QAction, bool]] = []
@@ -258,6 +262,7 @@ class MainActions(QObject):
         self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_markings)
+        self.view_menu.addAction(self.replay)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh)
         self.view_menu.addSeparator()

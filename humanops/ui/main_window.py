@@ -757,6 +757,14 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_replay(self) -> None:
+        """View › Replay…: the recorded history played on the map, read-only (ui/replay.py)."""
+        if self.workspace is None:
+            return
+        from humanops.ui.replay import start_replay
+
+        start_replay(self)
+
     def show_tak_dialog(self) -> None:
         """File › TAK data package…: a brief for an audience's ATAK/WinTAK teams (products/tak_product.py)."""
         if self.workspace is None:

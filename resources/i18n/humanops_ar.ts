@@ -2099,6 +2099,10 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
         <translation>ما يحق للشريك رؤيته، في حزمة بيانات لفرقه العاملة بـ ATAK أو WinTAK</translation>
     </message>
     <message>
+        <source>S&amp;ync with the team database</source>
+        <translation>م&amp;زامنة مع قاعدة بيانات الفريق</translation>
+    </message>
+    <message>
         <source>&amp;Close workspace</source>
         <translation>إ&amp;غلاق مساحة العمل</translation>
     </message>
@@ -2189,6 +2193,14 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
     <message>
         <source>Show each feature&apos;s TLP marking on the map</source>
         <translation>إظهار وسم TLP لكل عنصر على الخريطة</translation>
+    </message>
+    <message>
+        <source>R&amp;eplay…</source>
+        <translation>إ&amp;عادة التشغيل…</translation>
+    </message>
+    <message>
+        <source>Play the workspace&apos;s recorded history on the map, read-only: the picture as it was at each moment something changed</source>
+        <translation>تشغيل السجل المحفوظ لمساحة العمل على الخريطة، للقراءة فقط: الصورة كما كانت في كل لحظة تغيّر فيها شيء</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -4378,6 +4390,91 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <source>REPLAY — read-only</source>
+        <translation>إعادة تشغيل — للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>The map shows the workspace as it was recorded at the moment below; nothing can be edited until you leave replay</source>
+        <translation>تعرض الخريطة مساحة العمل كما سُجّلت في اللحظة أدناه؛ لا يمكن تعديل أي شيء حتى تغادر إعادة التشغيل</translation>
+    </message>
+    <message>
+        <source>Previous moment (Left arrow on the slider)</source>
+        <translation>اللحظة السابقة (السهم الأيسر على شريط التمرير)</translation>
+    </message>
+    <message>
+        <source>Play the history from this moment (Space)</source>
+        <translation>تشغيل السجل من هذه اللحظة (مسافة)</translation>
+    </message>
+    <message>
+        <source>Next moment (Right arrow on the slider)</source>
+        <translation>اللحظة التالية (السهم الأيمن على شريط التمرير)</translation>
+    </message>
+    <message>
+        <source>How fast play steps through the moments</source>
+        <translation>سرعة انتقال التشغيل بين اللحظات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moment(s) a second</source>
+        <translation>
+            <numerusform>%n لحظة في الثانية</numerusform>
+            <numerusform>%n لحظة في الثانية</numerusform>
+            <numerusform>%n لحظتان في الثانية</numerusform>
+            <numerusform>%n لحظات في الثانية</numerusform>
+            <numerusform>%n لحظة في الثانية</numerusform>
+            <numerusform>%n لحظة في الثانية</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave replay</source>
+        <translation>مغادرة إعادة التشغيل</translation>
+    </message>
+    <message>
+        <source>Back to the live picture, editing enabled (Esc)</source>
+        <translation>العودة إلى الصورة الحالية مع تفعيل التعديل (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayController</name>
+    <message>
+        <source>Replay</source>
+        <translation>إعادة التشغيل</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>جارٍ قراءة السجل…</translation>
+    </message>
+    <message>
+        <source>Reading the history</source>
+        <translation>قراءة السجل</translation>
+    </message>
+    <message>
+        <source>Replay left: the map shows the live picture.</source>
+        <translation>تمت مغادرة إعادة التشغيل: تعرض الخريطة الصورة الحالية.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: there is no history to replay.</source>
+        <translation>لم يُسجَّل شيء بعد: لا يوجد سجل لإعادة تشغيله.</translation>
+    </message>
+    <message>
+        <source>The history cannot be replayed: {reason}</source>
+        <translation>لا يمكن إعادة تشغيل السجل: {reason}</translation>
+    </message>
+    <message>
+        <source>As recorded at {moment}</source>
+        <translation>كما سُجّل في {moment}</translation>
+    </message>
+    <message>
+        <source>moment {n} of {total}: {inserts} added, {updates} changed, {deletes} deleted</source>
+        <translation>اللحظة {n} من {total}: {inserts} مضاف، {updates} معدّل، {deletes} محذوف</translation>
+    </message>
+    <message>
+        <source>Replaying the history</source>
+        <translation>إعادة تشغيل السجل</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>No results yet: run an analysis from the Analysis menu</source>
@@ -5328,6 +5425,33 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Writing the situation report</source>
         <translation>كتابة تقرير الوضع</translation>
+    </message>
+</context>
+<context>
+    <name>SyncAction</name>
+    <message>
+        <source>Send this copy&apos;s edits to {source} and take the team&apos;s; conflicts are kept for you to decide</source>
+        <translation>إرسال تعديلات هذه النسخة إلى {source} وأخذ تعديلات الفريق؛ تُحفظ التعارضات لتقرر فيها</translation>
+    </message>
+    <message>
+        <source>Only a workspace checked out from a team database syncs (humanops checkout postgresql://… FILE.gpkg)</source>
+        <translation>لا يُزامَن إلا مساحة عمل مأخوذة من قاعدة بيانات فريق (humanops checkout postgresql://… FILE.gpkg)</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>توقفت المزامنة</translation>
+    </message>
+    <message>
+        <source>Sync cancelled: what was sent and taken so far is kept; sync again to finish.</source>
+        <translation>أُلغيت المزامنة: ما أُرسل وما أُخذ حتى الآن محفوظ؛ زامِن مرة أخرى لإكمالها.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team database…</source>
+        <translation>جارٍ المزامنة مع قاعدة بيانات الفريق…</translation>
+    </message>
+    <message>
+        <source>Synced: {taken} change(s) taken, {sent} sent, {conflicts} conflict(s) to decide.</source>
+        <translation>تمت المزامنة: أُخذ {taken} تغيير، وأُرسل {sent}، و{conflicts} تعارض بانتظار قرارك.</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,16 @@
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message numerus="yes">
+        <source>%n moment(s) a second</source>
+        <translation>
+            <numerusform>%n moment a second</numerusform>
+            <numerusform>%n moments a second</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message numerus="yes">
         <source>Wrote %Ln row(s) of {table} to {path}.</source>

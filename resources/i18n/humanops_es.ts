@@ -2023,6 +2023,10 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
         <translation>Lo que un socio puede ver, como paquete de datos para sus equipos ATAK o WinTAK</translation>
     </message>
     <message>
+        <source>S&amp;ync with the team database</source>
+        <translation>S&amp;incronizar con la base del equipo</translation>
+    </message>
+    <message>
         <source>&amp;Close workspace</source>
         <translation>&amp;Cerrar espacio de trabajo</translation>
     </message>
@@ -2113,6 +2117,14 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
     <message>
         <source>Show each feature&apos;s TLP marking on the map</source>
         <translation>Mostrar el marcado TLP de cada entidad en el mapa</translation>
+    </message>
+    <message>
+        <source>R&amp;eplay…</source>
+        <translation>Re&amp;producir…</translation>
+    </message>
+    <message>
+        <source>Play the workspace&apos;s recorded history on the map, read-only: the picture as it was at each moment something changed</source>
+        <translation>Reproducir en el mapa el historial registrado del espacio de trabajo, solo lectura: la situación tal como era en cada momento en que algo cambió</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -4254,6 +4266,87 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <source>REPLAY — read-only</source>
+        <translation>REPRODUCCIÓN — solo lectura</translation>
+    </message>
+    <message>
+        <source>The map shows the workspace as it was recorded at the moment below; nothing can be edited until you leave replay</source>
+        <translation>El mapa muestra el espacio de trabajo tal como estaba registrado en el momento indicado abajo; no se puede editar nada hasta salir de la reproducción</translation>
+    </message>
+    <message>
+        <source>Previous moment (Left arrow on the slider)</source>
+        <translation>Momento anterior (flecha izquierda en el control deslizante)</translation>
+    </message>
+    <message>
+        <source>Play the history from this moment (Space)</source>
+        <translation>Reproducir el historial desde este momento (Espacio)</translation>
+    </message>
+    <message>
+        <source>Next moment (Right arrow on the slider)</source>
+        <translation>Momento siguiente (flecha derecha en el control deslizante)</translation>
+    </message>
+    <message>
+        <source>How fast play steps through the moments</source>
+        <translation>Velocidad con la que la reproducción avanza por los momentos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moment(s) a second</source>
+        <translation>
+            <numerusform>%n momento por segundo</numerusform>
+            <numerusform>%n momentos por segundo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave replay</source>
+        <translation>Salir de la reproducción</translation>
+    </message>
+    <message>
+        <source>Back to the live picture, editing enabled (Esc)</source>
+        <translation>Volver a la situación actual, con la edición habilitada (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayController</name>
+    <message>
+        <source>Replay</source>
+        <translation>Reproducción</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Leyendo el historial…</translation>
+    </message>
+    <message>
+        <source>Reading the history</source>
+        <translation>Lectura del historial</translation>
+    </message>
+    <message>
+        <source>Replay left: the map shows the live picture.</source>
+        <translation>Reproducción terminada: el mapa muestra la situación actual.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: there is no history to replay.</source>
+        <translation>Aún no hay nada registrado: no hay historial que reproducir.</translation>
+    </message>
+    <message>
+        <source>The history cannot be replayed: {reason}</source>
+        <translation>No se puede reproducir el historial: {reason}</translation>
+    </message>
+    <message>
+        <source>As recorded at {moment}</source>
+        <translation>Tal como se registró el {moment}</translation>
+    </message>
+    <message>
+        <source>moment {n} of {total}: {inserts} added, {updates} changed, {deletes} deleted</source>
+        <translation>momento {n} de {total}: {inserts} añadido(s), {updates} modificado(s), {deletes} eliminado(s)</translation>
+    </message>
+    <message>
+        <source>Replaying the history</source>
+        <translation>Reproducción del historial</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>No results yet: run an analysis from the Analysis menu</source>
@@ -5160,6 +5253,33 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Writing the situation report</source>
         <translation>Escribiendo el informe de situación</translation>
+    </message>
+</context>
+<context>
+    <name>SyncAction</name>
+    <message>
+        <source>Send this copy&apos;s edits to {source} and take the team&apos;s; conflicts are kept for you to decide</source>
+        <translation>Enviar las ediciones de esta copia a {source} y tomar las del equipo; los conflictos se guardan para que usted decida</translation>
+    </message>
+    <message>
+        <source>Only a workspace checked out from a team database syncs (humanops checkout postgresql://… FILE.gpkg)</source>
+        <translation>Solo un espacio de trabajo extraído de una base de equipo se sincroniza (humanops checkout postgresql://… ARCHIVO.gpkg)</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <source>Sync cancelled: what was sent and taken so far is kept; sync again to finish.</source>
+        <translation>Sincronización cancelada: lo enviado y recibido hasta ahora se conserva; sincronice de nuevo para terminar.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team database…</source>
+        <translation>Sincronizando con la base del equipo…</translation>
+    </message>
+    <message>
+        <source>Synced: {taken} change(s) taken, {sent} sent, {conflicts} conflict(s) to decide.</source>
+        <translation>Sincronizado: {taken} cambio(s) recibido(s), {sent} enviado(s), {conflicts} conflicto(s) por decidir.</translation>
     </message>
 </context>
 <context>

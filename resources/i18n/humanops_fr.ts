@@ -2023,6 +2023,10 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
         <translation>Ce qu&apos;un partenaire peut voir, en paquet de données pour ses équipes ATAK ou WinTAK</translation>
     </message>
     <message>
+        <source>S&amp;ync with the team database</source>
+        <translation>S&amp;ynchroniser avec la base de l’équipe</translation>
+    </message>
+    <message>
         <source>&amp;Close workspace</source>
         <translation>&amp;Fermer l&apos;espace de travail</translation>
     </message>
@@ -2113,6 +2117,14 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
     <message>
         <source>Show each feature&apos;s TLP marking on the map</source>
         <translation>Afficher le marquage TLP de chaque entité sur la carte</translation>
+    </message>
+    <message>
+        <source>R&amp;eplay…</source>
+        <translation>Re&amp;jouer…</translation>
+    </message>
+    <message>
+        <source>Play the workspace&apos;s recorded history on the map, read-only: the picture as it was at each moment something changed</source>
+        <translation>Rejouer sur la carte l&apos;historique enregistré de l&apos;espace de travail, en lecture seule : la situation telle qu&apos;elle était à chaque moment où quelque chose a changé</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -4254,6 +4266,87 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <source>REPLAY — read-only</source>
+        <translation>REJEU — lecture seule</translation>
+    </message>
+    <message>
+        <source>The map shows the workspace as it was recorded at the moment below; nothing can be edited until you leave replay</source>
+        <translation>La carte montre l&apos;espace de travail tel qu&apos;il était enregistré au moment ci-dessous ; rien ne peut être modifié avant de quitter le rejeu</translation>
+    </message>
+    <message>
+        <source>Previous moment (Left arrow on the slider)</source>
+        <translation>Moment précédent (flèche gauche sur le curseur)</translation>
+    </message>
+    <message>
+        <source>Play the history from this moment (Space)</source>
+        <translation>Rejouer l&apos;historique à partir de ce moment (Espace)</translation>
+    </message>
+    <message>
+        <source>Next moment (Right arrow on the slider)</source>
+        <translation>Moment suivant (flèche droite sur le curseur)</translation>
+    </message>
+    <message>
+        <source>How fast play steps through the moments</source>
+        <translation>Vitesse à laquelle la lecture passe d&apos;un moment à l&apos;autre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moment(s) a second</source>
+        <translation>
+            <numerusform>%n moment par seconde</numerusform>
+            <numerusform>%n moments par seconde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave replay</source>
+        <translation>Quitter le rejeu</translation>
+    </message>
+    <message>
+        <source>Back to the live picture, editing enabled (Esc)</source>
+        <translation>Retour à la situation actuelle, modification possible (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayController</name>
+    <message>
+        <source>Replay</source>
+        <translation>Rejeu</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Lecture de l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>Reading the history</source>
+        <translation>Lecture de l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Replay left: the map shows the live picture.</source>
+        <translation>Rejeu quitté : la carte montre la situation actuelle.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: there is no history to replay.</source>
+        <translation>Rien n&apos;a encore été enregistré : il n&apos;y a pas d&apos;historique à rejouer.</translation>
+    </message>
+    <message>
+        <source>The history cannot be replayed: {reason}</source>
+        <translation>L&apos;historique ne peut pas être rejoué : {reason}</translation>
+    </message>
+    <message>
+        <source>As recorded at {moment}</source>
+        <translation>Tel qu&apos;enregistré le {moment}</translation>
+    </message>
+    <message>
+        <source>moment {n} of {total}: {inserts} added, {updates} changed, {deletes} deleted</source>
+        <translation>moment {n} sur {total} : {inserts} ajouté(s), {updates} modifié(s), {deletes} supprimé(s)</translation>
+    </message>
+    <message>
+        <source>Replaying the history</source>
+        <translation>Rejeu de l&apos;historique</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>No results yet: run an analysis from the Analysis menu</source>
@@ -5160,6 +5253,33 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Writing the situation report</source>
         <translation>Écriture du rapport de situation</translation>
+    </message>
+</context>
+<context>
+    <name>SyncAction</name>
+    <message>
+        <source>Send this copy&apos;s edits to {source} and take the team&apos;s; conflicts are kept for you to decide</source>
+        <translation>Envoyer les modifications de cette copie à {source} et prendre celles de l’équipe ; les conflits sont gardés pour que vous décidiez</translation>
+    </message>
+    <message>
+        <source>Only a workspace checked out from a team database syncs (humanops checkout postgresql://… FILE.gpkg)</source>
+        <translation>Seul un espace de travail extrait d’une base d’équipe se synchronise (humanops checkout postgresql://… FICHIER.gpkg)</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Synchronisation interrompue</translation>
+    </message>
+    <message>
+        <source>Sync cancelled: what was sent and taken so far is kept; sync again to finish.</source>
+        <translation>Synchronisation annulée : ce qui a été envoyé et reçu jusqu’ici est gardé ; synchronisez de nouveau pour terminer.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team database…</source>
+        <translation>Synchronisation avec la base de l’équipe…</translation>
+    </message>
+    <message>
+        <source>Synced: {taken} change(s) taken, {sent} sent, {conflicts} conflict(s) to decide.</source>
+        <translation>Synchronisé : {taken} modification(s) reçue(s), {sent} envoyée(s), {conflicts} conflit(s) à décider.</translation>
     </message>
 </context>
 <context>
