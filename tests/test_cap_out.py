@@ -362,6 +362,8 @@ def test_our_chain_reads_back_through_our_cap_import(case, tmp_path):
 
     hazard = MappingChoice(constants={"hazard": "shelling"})
     with Workspace.create(tmp_path / "partner.gpkg", organisation="wfp") as partner:
+        # a scenario's alerts go out as status Exercise, which only another scenario takes in (issue 15)
+        partner.set_meta("scenario", "kavera-demo")
         # our event names a rule, not a hazard: the humanops:hazard event code gives it
         report = import_file(partner, tmp_path / "1-alert.xml")
         assert report.status == "imported" and report.imported == 1  # four languages, one area: one zone

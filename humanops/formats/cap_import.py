@@ -21,6 +21,7 @@ read again adds nothing twice.
 
 from __future__ import annotations
 
+import re
 import uuid as uuid_module
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -50,6 +51,8 @@ IGNORED_STATUSES = {  # CAP 1.2 §3.2.1: not to be acted on
     "Draft": "a draft, not actionable",
     "System": "an alert network's own message",
 }
+# "EXERCISE — NAME" as humanops.model.exercise.banner_text writes it first in an exercise's <note>
+_EXERCISE_NOTE = re.compile(r"^\s*EXERCISE\s+[—–-]\s+([^;]*?)\s*(?:;|$)")
 
 
 def _utc(moment: datetime | None) -> str | None:
@@ -147,10 +150,42 @@ def _note_only(report: ImportReport, plan: _Plan) -> None:
 
 # --- planning ------------------------------------------------------------------------------
 
+def status_refusal(status: str, note: str, *, scenario: bool, exercise: str | None) -> str | None:
+    """Why an alert of CAP ``status`` (its ``<note>`` beside) makes no danger zone in a workspace
+    that is a ``scenario`` (the demo, an exercise: :func:`humanops.model.exercise.is_scenario`) of
+    the ``exercise`` named (None: not an exercise); None when it does.
+
+    CAP 1.2: ``Actual`` is actionable by all, ``Exercise`` only by the exercise's designated
+    participants (its identifier in ``<note>``), ``Test``, ``Draft`` and ``System`` by nobody. So a
+    real workspace takes only Actual alerts (an exercise's never become real danger zones); a
+    scenario takes Exercise alerts too, except, in an exercise, one whose note names another
+    exercise (two exercises never mix). A scenario also takes Actual alerts, as it takes a plain
+    file: a real public warning is scenario material, and nothing leaves a scenario unmarked."""
+    if status in IGNORED_STATUSES:
+        return f"status {status}: {IGNORED_STATUSES[status]}"
+    if status != "Exercise":
+        return None
+    match = _EXERCISE_NOTE.match(note)
+    named = match.group(1) if match and match.group(1) else None
+    if not scenario:
+        of = f" of the exercise {named!r}" if named else ""
+        return (f"status Exercise: an alert{of} for the exercise's participants only (CAP 1.2), and this workspace "
+                "holds real data: exercise alerts never become real danger zones (import it into the exercise's "
+                "workspace)")
+    if exercise is not None and named is not None and named != exercise:
+        return (f"status Exercise: an alert of the exercise {named!r}, and this workspace is the exercise "
+                f"{exercise!r}: two exercises never mix")
+    return None
+
+
 def _plan_alert(workspace: Workspace, plan: _Plan, alert: CapAlert, hazard_given: bool) -> None:
+    from humanops.model.exercise import exercise_name, is_scenario
+
     where = f"{alert.source_file}, {alert.label}"
-    if alert.status in IGNORED_STATUSES:
-        plan.skipped.append((where, f"status {alert.status}: {IGNORED_STATUSES[alert.status]}"))
+    refusal = status_refusal(alert.status, alert.note, scenario=is_scenario(workspace),
+                             exercise=exercise_name(workspace))
+    if refusal is not None:
+        plan.skipped.append((where, refusal))
         return
     if alert.msg_type in ("Ack", "Error"):
         plan.skipped.append((where, f"msgType {alert.msg_type} acknowledges or corrects a message; it has no area"))

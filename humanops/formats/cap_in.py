@@ -105,6 +105,7 @@ class CapAlert:
     msg_type: str
     references: list[tuple[str, str, str]]  # (sender, identifier, sent) as written
     infos: list[CapInfo]
+    note: str = ""  # CAP 1.2: an Exercise alert's <note> names the exercise
 
     @property
     def label(self) -> str:
@@ -160,7 +161,7 @@ def parse_alert(root: ET.Element, source_file: str) -> CapAlert:
     infos = [_info(info, q, i, where) for i, info in enumerate(root.findall(q + "info"), start=1)]
     return CapAlert(source_file=source_file, version=version, identifier=identifier, sender=text(root, "sender"),
                     sent=sent, status=text(root, "status"), msg_type=msg_type, references=references,
-                    infos=infos)
+                    infos=infos, note=text(root, "note"))
 
 
 def _info(element: ET.Element, q: str, position: int, alert_where: str) -> CapInfo:

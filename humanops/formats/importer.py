@@ -22,13 +22,14 @@ from pyproj.exceptions import CRSError
 from humanops.catalog import Catalog, LayerKind
 from humanops.errors import FormatError, UsageError
 from humanops.feedback import Feedback
+from humanops.formats.exporter import EXERCISE_COLUMN
 from humanops.formats.field_mapping import MappingChoice, apply_choice, check_choice, missing_required_message
 from humanops.formats.geometry_checks import check_geometries, explode
 from humanops.formats.identity_columns import IDENTITY_COLUMNS, check_identity
 from humanops.formats.import_report import FeatureProblem, ImportRefused, ImportReport, LayerImport
 from humanops.formats.mapping import MARKING_FIELDS, FieldMapping, map_columns
 from humanops.formats.marking_columns import check_markings, marking_groups
-from humanops.formats.names import normalize_name
+from humanops.formats.names import hxl_key, normalize_name
 from humanops.formats.sources import SourceLayer
 from humanops.model.numbers import format_number
 from humanops.model.validation import validate_frame
@@ -44,6 +45,9 @@ TAK_PACKAGE = "TAK data package"
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _PARTY = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"  # as humanops.model.marking accepts organisation ids
 PREVIEW_ROWS = 10  # rows of the mapped file the import dialog shows before anything is written
+_EXERCISE_HXL = hxl_key("#meta+exercise")
+# "EXERCISE — NAME" (humanops.model.exercise.banner_text); an en dash or hyphen too, as a spreadsheet may retype it
+_EXERCISE_MARK = r"^\s*EXERCISE\s+[—–-]\s+(\S.*?)\s*$"
 _TYPE_IDS = {"Point": 0, "LineString": 1, "Polygon": 3, "MultiPoint": 4, "MultiLineString": 5,
              "MultiPolygon": 6}
 
@@ -119,6 +123,7 @@ def import_file(workspace: Workspace, path: str | Path, *, layer: str | None = N
         from humanops.formats.layered_export import split_by_layer_column
 
         sources = split_by_layer_column(sources, workspace.catalog)
+    _refuse_other_exercise(workspace, file, fmt, sources, dry_run, skip_rejected)
     chosen, more_skipped = _choose_kinds(file, sources, workspace.catalog, layer)
     if not any(len(source) for source, _, _ in chosen):
         raise FormatError("the file has no features to import", file=file)
@@ -146,6 +151,55 @@ def import_file(workspace: Workspace, path: str | Path, *, layer: str | None = N
     report.status = "imported"
     feedback.progress(1.0, "imported")
     return report
+
+
+# --- exercise isolation --------------------------------------------------------------------
+
+def exercise_marks(sources: list[SourceLayer]) -> dict[str, int]:
+    """Exercise name -> how many features of ``sources`` say they come from it: the ``exercise``
+    column (or the column tagged ``#meta+exercise``) an exercise's export writes on every feature,
+    holding ``EXERCISE — NAME``. A column of that name holding anything else is the file's own data."""
+    marks: dict[str, int] = {}
+    for source in sources:
+        columns = [c for c in source.columns if c.strip().lower() == EXERCISE_COLUMN
+                   or hxl_key(source.hxl.get(c, "")) == _EXERCISE_HXL]
+        for column in columns:
+            text = source.frame[column].astype(object).where(source.frame[column].notna(), "").astype(str)
+            names = text.str.extract(_EXERCISE_MARK, expand=False).dropna().str.strip()
+            for name, count in names.value_counts().items():
+                marks[str(name)] = marks.get(str(name), 0) + int(count)
+    return marks
+
+
+def exercise_file_refusal(ours: str | None, marks: dict[str, int]) -> str | None:
+    """Why a file whose features carry the exercise ``marks`` may not enter a workspace of
+    exercise ``ours`` (None: real), naming the exercise(s); None when it may. A file without the
+    mark (a public dataset, a partner's spreadsheet, our own real export) enters either: only an
+    exercise's export says where it came from, and only what says so can be told apart."""
+    theirs = sorted(marks)
+    if not theirs or theirs == [ours]:
+        return None
+    counted = ", ".join(f"{name!r} ({marks[name]:,} feature(s))" for name in theirs)
+    if ours is None:
+        return (f"holds features exported from the exercise {counted}, and this workspace holds real data: "
+                "exercise data never enter a real workspace (import the file into the exercise's workspace)")
+    others = ", ".join(f"{name!r} ({marks[name]:,} feature(s))" for name in theirs if name != ours)
+    return (f"holds features exported from the exercise {others}, and this workspace is the exercise {ours!r}: "
+            "two exercises never mix")
+
+
+def _refuse_other_exercise(workspace: Workspace, file: str, fmt: str, sources: list[SourceLayer],
+                           dry_run: bool, skip_rejected: bool) -> None:
+    """The whole file is refused, whatever ``skip_rejected``: a file that mixes exercises (or an
+    exercise and real data) is not one to take apart feature by feature."""
+    from humanops.model.exercise import exercise_name
+
+    why = exercise_file_refusal(exercise_name(workspace), exercise_marks(sources))
+    if why is None:
+        return
+    report = ImportReport(file=file, format=fmt, dry_run=dry_run, skip_rejected=skip_rejected,
+                          status="refused", reason=f"{why}; nothing was imported")
+    raise ImportRefused(report.reason or why, report, field=EXERCISE_COLUMN)
 
 
 # --- reading and choosing kinds ------------------------------------------------------------

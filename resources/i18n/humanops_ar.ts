@@ -5632,8 +5632,8 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>الآن</translation>
     </message>
     <message>
-        <source>Move to the present moment</source>
-        <translation>الانتقال إلى اللحظة الحالية</translation>
+        <source>Move to the present moment and follow the clock</source>
+        <translation>الانتقال إلى اللحظة الحالية ومتابعة الساعة</translation>
     </message>
     <message>
         <source>No dated features</source>

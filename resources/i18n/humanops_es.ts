@@ -5460,8 +5460,8 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Ahora</translation>
     </message>
     <message>
-        <source>Move to the present moment</source>
-        <translation>Ir al momento actual</translation>
+        <source>Move to the present moment and follow the clock</source>
+        <translation>Ir al momento actual y seguir el reloj</translation>
     </message>
     <message>
         <source>No dated features</source>

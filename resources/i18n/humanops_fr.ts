@@ -5460,8 +5460,8 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Maintenant</translation>
     </message>
     <message>
-        <source>Move to the present moment</source>
-        <translation>Aller au moment présent</translation>
+        <source>Move to the present moment and follow the clock</source>
+        <translation>Aller au moment présent et suivre l’horloge</translation>
     </message>
     <message>
         <source>No dated features</source>

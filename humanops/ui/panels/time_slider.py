@@ -4,7 +4,10 @@ time range. Off, the map shows everything.
 
 Its moments are whole minutes, as its label shows them, and "now" is the workspace's clock
 (its scenario time, if it has one: ``model/clock.py``), so the map, the forms and the analyses
-agree on what the present is."""
+agree on what the present is. Set to "now" (its Now button), it follows that clock, so in an
+exercise the map shows what is valid at the running scenario time; moving the slider by hand
+stops following. It reads the clock once every :data:`FOLLOW_MS`: a scenario run at a
+thousand times real time redraws the map once a second, not a thousand times."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 MAX_STEPS = 10_000
+FOLLOW_MS = 1000  # how often "now" is read again while the slider follows the clock
 _MINUTE = timedelta(minutes=1)
 
 
@@ -61,7 +65,7 @@ class TimeSlider(QWidget):
                      for month in range(1, 13))
         self.label.setMinimumWidth(widest + 8)
         self.now_button = QPushButton(self.tr("Now"), self)
-        self.now_button.setToolTip(self.tr("Move to the present moment"))
+        self.now_button.setToolTip(self.tr("Move to the present moment and follow the clock"))
         self.now_button.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -71,9 +75,12 @@ class TimeSlider(QWidget):
         layout.addWidget(self.now_button)
         self._emit_timer = QTimer(self, singleShot=True, interval=120)  # while dragging
         self._emit_timer.timeout.connect(self._emit)
+        self.following = False  # set to "now" by the Now button: moves with the clock
+        self._follow_timer = QTimer(self, interval=FOLLOW_MS)
+        self._follow_timer.timeout.connect(self._follow)
         self.enabled_box.toggled.connect(self._toggled)
         self.slider.valueChanged.connect(self._moved)
-        self.now_button.clicked.connect(lambda: self.set_time(self.clock()))
+        self.now_button.clicked.connect(self.follow_clock)
         self.set_range(None)
 
     def set_workspace(self, workspace: Workspace | None) -> None:
@@ -87,6 +94,7 @@ class TimeSlider(QWidget):
         self.set_range(workspace_time_range(workspace))
 
     def set_range(self, time_range: tuple[datetime, datetime] | None) -> None:
+        self._stop_following()
         was_on = self.enabled_box.isChecked()
         self.enabled_box.blockSignals(True)
         self.enabled_box.setChecked(False)
@@ -136,13 +144,42 @@ class TimeSlider(QWidget):
         self.slider.setValue(round((at - self._start) / self._step))
         self._emit()
 
+    def follow_clock(self) -> None:
+        """Move to the clock's present and keep moving with it (until the slider is moved by hand)."""
+        self.set_time(self.clock())
+        if self._start is not None and self.enabled_box.isChecked():
+            self.following = True
+            self._follow_timer.start()
+
+    def _stop_following(self) -> None:
+        self.following = False
+        self._follow_timer.stop()
+
+    def _follow(self) -> None:
+        if not self.following or self._start is None or not self.enabled_box.isChecked():
+            self._stop_following()
+            return
+        steps = round((self.clock() - self._start) / self._step)
+        if steps == self.slider.value():
+            return
+        self.slider.blockSignals(True)  # our own move: it neither stops following nor waits to emit
+        if steps > self.slider.maximum():  # the clock ran past the range: the range grows with it
+            self.slider.setMaximum(steps)
+        self.slider.setValue(steps)
+        self.slider.blockSignals(False)
+        self._show_label()
+        self._emit()
+
     def _toggled(self, on: bool) -> None:
+        if not on:
+            self._stop_following()
         self.slider.setEnabled(on)
         self.now_button.setEnabled(on)
         self._show_label()
         self._emit()
 
     def _moved(self, _value: int) -> None:
+        self._stop_following()  # moved by hand (or set to a time): a moment of its own now
         self._show_label()
         self._emit_timer.start()
 

@@ -41,6 +41,8 @@ from humanops.analysis.registry import (
     PointParam,
     StringParam,
 )
+from humanops.model.clock import workspace_now
+from humanops.model.exercise import is_scenario
 from humanops.ui.date_time_edits import MomentEdit, to_the_minute
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_datetime
@@ -201,32 +203,40 @@ class EnumWidget(ParameterWidget):
 
 
 class DateTimeWidget(ParameterWidget):
-    """A UTC date and time, with "Now" and, in a scenario or exercise workspace, "Scenario time"
-    (the workspace's ``scenario_now``). It starts at the time the map shows, if the time slider
-    is set (what is analysed is what is seen), else the scenario time, else now. It holds the
-    minute it shows, never hidden seconds (ui/date_time_edits.py)."""
+    """A UTC date and time, with "Now" (the workspace clock's: an exercise's scenario clock, a
+    scenario's time, else the wall clock; ``model/clock.py``) and, in a scenario or exercise
+    workspace, "Scenario time" (the demo's fixed ``scenario_now``, an exercise's clock). It starts
+    at the time the map shows, if the time slider is set (what is analysed is what is seen), else
+    the scenario time, else the workspace clock's now. It holds the minute it shows, never hidden
+    seconds (ui/date_time_edits.py)."""
 
     def __init__(self, param: DateTimeParam, context: DialogContext, parent: QWidget | None = None) -> None:
         super().__init__(param, parent)
+        self.workspace = context.workspace
         self.scenario_now = context.scenario_now
         self.edit = MomentEdit(self)
         self.now_button = QPushButton(self.tr("Now"), self)
         self.now_button.setToolTip(self.tr("The current time"))
-        self.now_button.clicked.connect(lambda: self.set_raw(to_the_minute(datetime.now(UTC))))
+        self.now_button.clicked.connect(lambda: self.set_raw(self.now()))
         self.scenario_button = QPushButton(self.tr("Scenario time"), self)
-        self.scenario_button.setEnabled(self.scenario_now is not None)
-        if self.scenario_now:
+        scenario = self.scenario_now is not None or (self.workspace is not None and is_scenario(self.workspace))
+        self.scenario_button.setEnabled(scenario)
+        if scenario:
             self.scenario_button.setToolTip(self.tr("The scenario's “now”: {at}").format(
-                at=format_datetime(self.scenario_now)))
+                at=format_datetime(self.scenario_now or self.now())))
         else:
             self.scenario_button.setToolTip(self.tr("This workspace is not a scenario (no scenario time)"))
-        self.scenario_button.clicked.connect(lambda: self.set_raw(self.scenario_now))
+        self.scenario_button.clicked.connect(lambda: self.set_raw(self.scenario_now or self.now()))
         self.edit.dateTimeChanged.connect(self.edited)
         self.row.addWidget(self.edit, 1)
         self.row.addWidget(self.now_button)
         self.row.addWidget(self.scenario_button)
-        start = param.default or context.map_time or self.scenario_now or to_the_minute(datetime.now(UTC))
+        start = param.default or context.map_time or self.scenario_now or self.now()
         self.set_raw(start)
+
+    def now(self) -> datetime:
+        """The workspace clock's minute (the wall clock's without a workspace)."""
+        return to_the_minute(workspace_now(self.workspace) if self.workspace is not None else datetime.now(UTC))
 
     def raw(self) -> Any:
         return self.edit.moment()

@@ -19,6 +19,13 @@ connection, never by two at once). Requests while it runs are gathered into one 
 The time rules are evaluated at is the scenario's "now" in a scenario or exercise workspace
 (meta ``scenario_now``), else the current time: a demo's danger zones are valid around its own
 date, not today's.
+
+Time moves without any edit: a danger zone valid from T+1h must raise its alert when the clock
+(the wall clock, or an exercise's running scenario clock) gets there. Each catch-up round also
+finds, on its worker, the next moment a feature of a layer the rules read enters or leaves its
+validity window; a timer reads the workspace clock once every :data:`TIME_CHECK_MS` (one meta
+read) and, when the clock has passed that moment, or was set back, starts a round that
+evaluates those rules: at most one round a tick, however fast the scenario runs.
 """
 
 from __future__ import annotations
@@ -26,12 +33,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from humanops.errors import HumanOpsError
 from humanops.ui.workers import Worker
@@ -45,6 +52,9 @@ if TYPE_CHECKING:
     from humanops.store.workspace import Workspace, WorkspaceChange
 
 log = logging.getLogger(__name__)
+
+TIME_CHECK_MS = 1000  # how often the watch reads the clock (and at most how often time alone evaluates rules)
+_JUST_AFTER = timedelta(milliseconds=1)  # a window's end is inclusive: it closes the moment after
 
 
 def scenario_time(workspace: Workspace | None) -> datetime | None:
@@ -75,16 +85,51 @@ class CaughtUp:
     evaluated: set[str] = field(default_factory=set)  # the layers whose rules were evaluated
     fired: list[Alert] | None = None
     now: datetime | None = None
+    clock_now: datetime | None = None  # the workspace clock when the next boundary was looked for
+    next_boundary: datetime | None = None  # the next moment a feature of a timed layer enters or leaves its window
+
+
+def next_validity_boundary(workspace: Workspace, layers: set[str], after: datetime) -> datetime | None:
+    """The first moment after ``after`` at which a feature of ``layers`` becomes valid (its start)
+    or stops being valid (just after its end), or None; layers without a validity window count not."""
+    import pandas as pd
+
+    moment = pd.Timestamp(after).tz_convert("UTC")
+    found: list[pd.Timestamp] = []
+    for layer in sorted(layers):
+        try:
+            kind = workspace.kind(layer)
+            bounds = [(kind.time_start, timedelta(0)), (kind.time_end, _JUST_AFTER)] if kind.time_start else []
+            columns = [column for column, _ in bounds if column]
+            rows = workspace.rows(layer, columns, geometry=False, fids=False) if columns else None
+        except HumanOpsError:  # a layer the workspace lacks has no boundary
+            continue
+        if rows is None or not len(rows):
+            continue
+        for i, (_, shift) in enumerate(b for b in bounds if b[0]):
+            stamps = pd.to_datetime(pd.Series([row[i] for row in rows.values], dtype=object), utc=True,
+                                    errors="coerce", format="ISO8601") + shift
+            later = stamps[(stamps > moment).to_numpy(dtype=bool, na_value=False)]
+            if len(later):
+                found.append(later.min())
+    return min(found).to_pydatetime() if found else None
+
+
+def timed_layers(workspace: Workspace, rules: list[TriggerRule]) -> set[str]:
+    """The layers enabled rules read whose kind has a validity window: time alone changes what they see."""
+    layers = set().union(*(r.layers for r in rules if r.enabled)) if rules else set()
+    return {name for name in layers if name in workspace.catalog and workspace.catalog[name].time_start}
 
 
 def read_changes_and_evaluate(path: str | Path, since: int, ours: Counter[tuple[str, str]], rules: list[TriggerRule],
                               also: set[str], at: datetime | None,
-                              feedback: Feedback | None = None) -> CaughtUp:
+                              feedback: Feedback | None = None, timed: set[str] | None = None) -> CaughtUp:
     """The catch-up's reading and evaluating, on the calling (worker) thread with a connection
     of its own. ``ours``: the changes the window's subscription saw when it started (a copy);
     the rules reading the layers changed by others than those (and those reading ``also``) are
     evaluated. A change the window made meanwhile may be taken for another's here: that rule is
-    evaluated once more than needed, never once less."""
+    evaluated once more than needed, never once less. ``timed``: the layers whose next validity
+    boundary to find (after the workspace clock's now), for the watch's clock timer."""
     from humanops.analysis.triggers import evaluate_rules
     from humanops.model.clock import workspace_now
     from humanops.store.workspace import Workspace
@@ -104,6 +149,9 @@ def read_changes_and_evaluate(path: str | Path, since: int, ours: Counter[tuple[
             caught.now = workspace_now(own)
             enabled = [r for r in wanted if r.enabled]
             caught.fired = evaluate_rules(own, enabled, at=at or caught.now) if enabled else []
+        if timed:
+            caught.clock_now = caught.now or workspace_now(own)
+            caught.next_boundary = next_validity_boundary(own, timed, at or caught.clock_now)
     return caught
 
 
@@ -139,6 +187,13 @@ class TriggerWatch(QObject):
         self._again = False  # asked again while it ran
         self._evaluate_again: set[str] = set()  # layers whose rules the next round evaluates anyway
         self._edits = 0  # the window's own commits, counted (an evaluation older than one is stale)
+        # the clock: when time alone changes what the rules see (see the module docstring)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(TIME_CHECK_MS)
+        self._clock_timer.timeout.connect(self.check_clock)
+        self._next_boundary: datetime | None = None
+        self._boundary_known = False  # False: look for it (on open, after the window's edits of a timed layer)
+        self._clock_seen: datetime | None = None  # the clock when the boundary was looked for
 
     def attach(self, workspace: Workspace | None) -> None:
         from humanops.analysis.triggers import attach_triggers
@@ -155,12 +210,20 @@ class TriggerWatch(QObject):
         self._unsubscribe = workspace.subscribe(self._count)
         if self.has_rules():
             self.evaluate()  # changes made while the app was closed (the CLI, another tool)
+        self._boundary_known, self._next_boundary, self._clock_seen = False, None, None
+        if self.engine.at is None:  # a fixed scenario time never moves: nothing to watch
+            self._clock_timer.start()
 
     def _count(self, change: WorkspaceChange) -> None:
         self._ours.update((change.layer, uuid) for uuid in change.uuids)
         self._edits += 1
+        kind = self.workspace.catalog[change.layer] if self.workspace and change.layer in self.workspace.catalog \
+            else None
+        if kind is not None and kind.time_start:  # a window edited here may be the next boundary
+            self._boundary_known = False
 
     def detach(self) -> None:
+        self._clock_timer.stop()
         if self._worker is not None:
             self._worker.cancel()
             self._worker = None
@@ -213,6 +276,31 @@ class TriggerWatch(QObject):
     def is_catching_up(self) -> bool:
         return self._worker is not None
 
+    def check_clock(self) -> None:
+        """On the clock timer: when the workspace clock has passed the next validity boundary (or
+        was set back before the last look), evaluate the rules reading timed layers, in a round
+        on the worker; look for the boundary when it is not known. One meta read otherwise."""
+        from humanops.model.clock import workspace_now
+
+        ws, engine = self.workspace, self.engine
+        if ws is None or engine is None or engine.at is not None or self._worker is not None:
+            return  # a round in flight looks for the boundary again when it ends
+        timed = timed_layers(ws, self.rules())
+        if not timed:
+            return
+        now = workspace_now(ws)
+        passed = self._next_boundary is not None and now >= self._next_boundary
+        set_back = self._clock_seen is not None and now < self._clock_seen
+        if self._boundary_known and (passed or set_back):
+            self._evaluate_again |= timed
+        elif self._boundary_known:
+            return
+        self._start()
+
+    def next_boundary(self) -> datetime | None:
+        """The moment the clock timer waits for (None: none known, or none ahead)."""
+        return self._next_boundary if self._boundary_known else None
+
     def _start(self) -> None:
         ws, engine = self.workspace, self.engine
         if ws is None or engine is None:
@@ -220,7 +308,8 @@ class TriggerWatch(QObject):
         self._again = False
         rules, also, self._evaluate_again = self.rules(), self._evaluate_again, set()
         path, since, ours, at, edits = ws.path, self._seen_seq, self._ours.copy(), engine.at, self._edits
-        worker = Worker(lambda feedback: read_changes_and_evaluate(path, since, ours, rules, also, at, feedback),
+        timed = timed_layers(ws, rules) if at is None else set()
+        worker = Worker(lambda feedback: read_changes_and_evaluate(path, since, ours, rules, also, at, feedback, timed),
                         title=self.tr("Checking the alerts after changes"))
         self._worker = worker
         # Bound methods (through partial): a watch deleted meanwhile is not called back.
@@ -232,6 +321,9 @@ class TriggerWatch(QObject):
     def _caught_up(self, worker: Worker, ws: Workspace, rules: list[TriggerRule], also: set[str], edits: int,
                    caught: CaughtUp) -> None:
         if self._worker is worker and self.workspace is ws:
+            if caught.clock_now is not None and self._edits == edits:  # else an edit here may have moved it
+                self._next_boundary, self._clock_seen, self._boundary_known = (caught.next_boundary,
+                                                                               caught.clock_now, True)
             self._apply(caught, rules, also, stale=self._edits != edits)
 
     def _failed(self, worker: Worker, message: str) -> None:
