@@ -95,3 +95,32 @@ def test_rows_that_do_not_pack_exactly_are_read_the_ordinary_way(ws, monkeypatch
     packed, rows = _both(ws, ["severity_phase"], geometry=False)  # numbers in a category column: by row
     assert calls[-1] is False
     _same(packed, rows)
+
+
+def test_a_layers_extent_from_its_r_tree_root_is_the_full_scans_after_adds_and_deletes(tmp_path) -> None:
+    """The canvas asks the extent of the R-tree's root node alone (a million entries scanned
+    held the GUI thread a second): the same box, as the tree grows deeper and as features at
+    its edges are deleted; None for an empty layer."""
+    ws = Workspace.create(tmp_path / "extent.gpkg", organisation="ocha")
+    try:
+        kind = ws.kind("need")
+        assert ws.reader.indexed_extent(kind) is None and ws.reader.extent(kind) is None
+        rng = np.random.default_rng(5)
+        xy = rng.uniform((30.0, -5.0), (31.5, -4.0), (3000, 2))  # deep enough for a root of nodes
+        ws.add_frame("need", gpd.GeoDataFrame({"name": [f"S{i}" for i in range(len(xy))], "population": 100,
+                                               "severity_phase": 2},
+                                              geometry=[Point(x, y) for x, y in xy], crs=4326))
+        connection = ws.reader.connection
+        depth = connection.execute("SELECT rtreedepth(data) FROM rtree_need_geom_node WHERE nodeno = 1").fetchone()[0]
+        assert depth >= 1
+        assert ws.reader.indexed_extent(kind) == ws.reader.extent(kind)
+        assert ws.reader.indexed_extent(kind) == pytest.approx((xy[:, 0].min(), xy[:, 1].min(), xy[:, 0].max(),
+                                                                xy[:, 1].max()), abs=1e-5)
+        uuid_of = dict(connection.execute("SELECT name, uuid FROM need").fetchall())
+        for i in (int(xy[:, 0].argmin()), int(xy[:, 0].argmax()), int(xy[:, 1].argmax())):  # the edges go
+            ws.delete_feature("need", uuid_of[f"S{i}"])
+        assert ws.count("need") == len(xy) - 3
+        assert ws.reader.indexed_extent(kind) == ws.reader.extent(kind)
+        assert ws.reader.indexed_extent(kind)[2] < xy[:, 0].max() - 1e-6
+    finally:
+        ws.close()

@@ -142,3 +142,42 @@ def test_the_details_of_a_large_layer_are_kept_for_the_last_parts_shown_under_a_
 
 def pd_isna_all(values: np.ndarray) -> bool:
     return all(v is None for v in values.tolist())
+
+
+def test_a_layer_read_by_extent_drops_the_parts_least_recently_read_under_a_bound(qtbot, zones_ws,
+                                                                                  monkeypatch) -> None:
+    from humanops.ui.canvas import layer_data, map_canvas
+
+    monkeypatch.setattr(map_canvas, "EXTENT_ABOVE", 10)
+    monkeypatch.setattr(layer_data, "EXTENT_KEPT_ROWS", 40)  # the two groups hold 60
+    canvas = show_canvas(qtbot)
+    try:
+        canvas.set_workspace(zones_ws)
+        canvas.zoom_to_extent(35.99, 35.99, 36.05, 36.04)
+        canvas.refresh_layer("danger_zone")  # read for this view: the west group only
+        wait_idle(qtbot, canvas)
+        west = {f"w{i}" for i in range(30)}
+        east = {f"e{i}" for i in range(30)}
+        snapshot = canvas.snapshot("danger_zone")
+        assert set(snapshot.attrs["name"]) == west
+        selected = str(snapshot.uuids[snapshot.attrs["name"].tolist().index("w7")])
+        canvas.select("danger_zone", [selected])  # a selected zone is never dropped
+
+        _drag_west(qtbot, canvas, EAST + 0.015)  # to the east group: the west is dropped
+        qtbot.waitUntil(lambda: east <= set(canvas.snapshot("danger_zone").attrs["name"]), timeout=WAIT_MS)
+        wait_idle(qtbot, canvas)
+        snapshot = canvas.snapshot("danger_zone")
+        assert set(snapshot.attrs["name"]) == east | {"w7"}
+        assert canvas.selection() == {"danger_zone": {selected}}
+        inside = colour_at(canvas, EAST + 0.0025, 36.0025)  # what is held is drawn
+        assert inside.red() > inside.blue() + 40
+
+        canvas.zoom_to_extent(35.99, 35.99, 36.05, 36.04)  # back west: read again, the east dropped
+        qtbot.waitUntil(lambda: west <= set(canvas.snapshot("danger_zone").attrs["name"]), timeout=WAIT_MS)
+        wait_idle(qtbot, canvas)
+        names = canvas.snapshot("danger_zone").attrs["name"].tolist()
+        assert set(names) == west and len(names) == len(set(names))
+        inside = colour_at(canvas, WEST + 0.0025, 36.0025)
+        assert inside.red() > inside.blue() + 40
+    finally:
+        canvas.shutdown()

@@ -7,8 +7,9 @@ and splices them in). It holds columns, not Python objects a feature: a point la
 geometries are coordinate arrays (``point_columns``), numbers are float64, markings and
 originators categoricals; only the columns the map needs are read (``layer_stages``: a large
 layer in stages, its first drawn map before its identities and markings are read; a large layer
-of areas or lines by the view's extent, the rest as the view moves there). A large layer's
-details (labels, originators, markings) are kept for the last boxes shown only, at most
+of areas or lines by the view's extent, the rest as the view moves there, at most
+:data:`EXTENT_KEPT_ROWS` features held: the least recently read parts are dropped). A large
+layer's details (labels, originators, markings) are kept for the last boxes shown only, at most
 :data:`DETAILS_KEPT_ROWS` features: the least recently shown are forgotten. Reading goes
 through the store's layer reader on a read-only connection of the worker's own (the thread rule
 in :mod:`humanops.store`), in chunks, with short GIL holds so the GUI thread stays responsive
@@ -48,6 +49,8 @@ _NS_MAX = np.iinfo(np.int64).max
 SIMPLIFY_BUCKETS_KEPT = 4
 DETAILS_KEPT_ROWS = 150_000  # features of a large layer whose details are held (the last boxes shown)
 DETAILS_BOXES_KEPT = 8
+EXTENT_KEPT_ROWS = 100_000  # areas or lines of a layer read by extent held (the last boxes read)
+EXTENT_BOXES_KEPT = 8
 Box = tuple[float, float, float, float]  # minx, miny, maxx, maxy in lon/lat
 # Derived from the geometry and the drawing columns only: a later stage (identities, details)
 # that keeps every row keeps these too.
@@ -438,12 +441,27 @@ class LayerSnapshot:
     def rows_in_lonlat_box(self, box: Box) -> np.ndarray:
         return self.rows_in_box(*lonlat_box_to_map(*box))
 
-    def with_extent(self, fresh: LayerSnapshot, box: Box, revision: int) -> LayerSnapshot:
-        """This snapshot with the features of a read of the lon/lat ``box`` it did not hold."""
+    def with_extent(self, fresh: LayerSnapshot, box: Box, revision: int, kept_rows: int | None = None,
+                    keep_uuids: Iterable[str] = ()) -> LayerSnapshot:
+        """This snapshot with the features of a read of the lon/lat ``box`` it did not hold.
+        Past ``kept_rows`` features (default :data:`EXTENT_KEPT_ROWS`) those outside the last
+        boxes read are dropped, least recently read first (the newest box always stays whole,
+        and so do the features of ``keep_uuids``: the selection): a pan over the whole country
+        does not end holding all of it. A part dropped is read again when shown again."""
         held = self.fids if self.fids is not None else np.empty(0, dtype=np.int64)
         new = np.flatnonzero(~np.isin(fresh.fids, held)) if fresh.fids is not None else np.arange(len(fresh))
         merged = self.patched(fresh.taken(new, revision), (), revision) if len(new) else self._same(revision)
-        merged.extent_boxes = (*(b for b in self.extent_boxes or () if not _covers(box, b)), box)
+        older = [b for b in self.extent_boxes or () if not _covers(box, b)][-(EXTENT_BOXES_KEPT - 1):]
+        boxes: tuple[Box, ...] = (*older, box)
+        limit = EXTENT_KEPT_ROWS if kept_rows is None else kept_rows
+        if len(merged) > limit:
+            boxes, keep = merged._boxes_within(boxes, limit)
+            wanted = [u for u in keep_uuids if u is not None]
+            if wanted:
+                keep |= pd.Index(merged.uuids, dtype=object).isin(wanted)
+            if not keep.all():
+                merged = merged.taken(np.flatnonzero(keep), revision)
+        merged.extent_boxes = boxes
         return merged
 
     def _same(self, revision: int) -> LayerSnapshot:

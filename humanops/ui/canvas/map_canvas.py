@@ -4,9 +4,11 @@ Every layer, the basemap, the MBTiles tiles, the labels and the selection are re
 their own QImage by jobs on the canvas's thread pool (see ``render_queue``); the GUI thread
 only blits them. While the view moves (drag, wheel, keys) the last images are shifted and
 scaled at once and a render follows after a short pause, so the GUI thread is never held
-by drawing. An edit in the workspace (any thread, any panel) re-reads only the features it
-touched and re-renders only their layer. Overlays (``set_overlay``: routes, plans and other
-results, see ``overlay_layers``) render the same way, above the layers.
+by drawing. An edit committed through the window's workspace (a form, a tool, an undo) re-reads
+only the features it touched and re-renders only their layer; writes through other connections
+(workers, other programs) come through :meth:`refresh_layer` (docs/architecture.md, section 4).
+Overlays (``set_overlay``: routes, plans and other results, see ``overlay_layers``) render the
+same way, above the layers.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
+from humanops.store.layer_reader import LayerReader
 from humanops.ui.canvas.basemap_tiles import MBTilesSource
 from humanops.ui.canvas.basemap_world import SEA, world_basemap
 from humanops.ui.canvas.hit_testing import features_at, features_in_box
@@ -228,19 +231,14 @@ class MapCanvas(QWidget):
             self._visible.setdefault(name, True)
             self._opacity.setdefault(name, 1.0)
         self._unsubscribe = ws.subscribe(self._workspaceChanged.emit)
-        # Small layers first: the map fills in from what is quick to read. The reads start before
-        # the extent is asked of the R-trees (a million rows' index scanned on this thread).
+        # Small layers first: the map fills in from what is quick to read. Layers read by extent
+        # are read for the view they are first shown in: the workspace's extent (the R-trees' roots).
         self._counts = {name: self._count(ws, name) for name in self._order}
-        by_size = sorted(self._order, key=lambda n: self._counts[n])
-        for name in by_size:
-            if not self._by_extent(name):
-                self._start_load(name, None)
         extent = self._workspace_extent(ws)
         if extent is not None:
             self.zoom_to_extent(*extent)
-        for name in by_size:  # read for the view they are first shown in
-            if self._by_extent(name):
-                self._start_load(name, None)
+        for name in sorted(self._order, key=lambda n: self._counts[n]):
+            self._start_load(name, None)
         self._render_soon(0)
 
     def workspace(self) -> Workspace | None:
@@ -1007,6 +1005,7 @@ class MapCanvas(QWidget):
         self._stages[key] = (self._generation.get(layer, 0), box)
 
         buffers = self._buffers.setdefault(layer, BufferCache())
+        selected = frozenset(self._selection.get(layer, ()))  # never dropped from what a layer by extent holds
 
         def job(stop: Callable[[], bool]) -> tuple[LayerSnapshot, Any, LayerSnapshot] | None:
             columns = read
@@ -1016,7 +1015,7 @@ class MapCanvas(QWidget):
                 if found is None:
                     return None
                 fresh = snapshot_from_columns(kind, found, revision, buffers, extent_box=box)
-                return base, None, base.with_extent(fresh, box, revision)
+                return base, None, base.with_extent(fresh, box, revision, keep_uuids=selected)
             if columns is None:
                 columns = read_columns(path, kind, list(IDENTITY) if stage == "identity" else detail_columns(kind),
                                        geometry=False, bbox=box, should_stop=stop)
@@ -1126,7 +1125,10 @@ class MapCanvas(QWidget):
 
     @staticmethod
     def _layer_extent(ws: Workspace, layer: str) -> tuple[float, float, float, float] | None:
-        try:
+        try:  # the R-tree's root alone: a scan of a million entries held this thread up to 1.4 s
+            reader = getattr(ws, "reader", None)
+            if isinstance(reader, LayerReader):
+                return reader.indexed_extent(ws.kind(layer))
             return ws.extent(layer)
         except Exception:  # a closed or damaged workspace: no extent, the view stays where it is
             return None

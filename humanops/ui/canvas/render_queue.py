@@ -4,10 +4,9 @@ Each job has a key ("layer:need", "labels", "load:road"...). Submitting a key ag
 supersedes the job before it: the old one sees ``should_stop()`` turn true at its next check
 and its result is dropped, so a fast pan or zoom never queues up stale renders.
 
-The workers are Python threads, not a QThreadPool: pyproj 3.7 keeps its PROJ context in
-thread-local storage tied to the Python thread state, which a QThreadPool thread loses
-between two runnables — the next pyproj call there crashes the process (pyproj issue 1509).
-QImage and QPainter work on any thread; results cross to the GUI thread by a queued signal.
+The workers are Python threads, not a QThreadPool, and read through connections of their own
+(docs/architecture.md, section 3). QImage and QPainter work on any thread; results cross to the
+GUI thread by a queued signal.
 """
 
 from __future__ import annotations
