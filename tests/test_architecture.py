@@ -32,3 +32,19 @@ def test_the_tree_is_ruff_clean():
     proc = subprocess.run([ruff, "check", "humanops", "tests", "benchmarks", "packaging"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_the_extension_example_imports_resolve():
+    """Every ``from X import Y`` in humanops/ui/extensions.py's example names a module and a name
+    that exist, so a newcomer copying it gets working code (it once imported a dialog that did not)."""
+    import importlib
+    import re
+
+    import humanops.ui.extensions as extensions
+
+    imports = re.findall(r"^\s*from ([\w.]+) import ([\w, ]+?)\s*(?:#.*)?$", extensions.__doc__ or "", re.MULTILINE)
+    assert len(imports) >= 4, imports  # the example is still there
+    for module_name, names in imports:
+        module = importlib.import_module(module_name)
+        for name in (n.strip() for n in names.split(",")):
+            assert hasattr(module, name), f"{module_name} has no {name}"

@@ -22,8 +22,8 @@ BUSY_TIMEOUT_S = 30  # a reader waits this long while a commit is being written
 
 def connect_read_only(path: str | Path) -> Connection:
     """A read-only connection of its own to the SQLite file at ``path``, for the thread that
-    calls this (and only that thread: see :mod:`humanops.store`). It reads the last committed
-    state, waiting only while a commit is written; any write through it fails."""
+    calls this and only that thread. It reads the last committed state, waiting only while a
+    commit is written; any write through it fails. The rules: docs/architecture.md, section 3."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     # autocommit: Python's implicit BEGIN before a (refused) write would hold a read lock
     # until the connection closes, and the writer could not commit meanwhile

@@ -1,23 +1,35 @@
 """Where other areas (sharing, analysis...) add their menu entries and dock panels.
 
-A module listed in :data:`EXTENSION_MODULES` registers its contributions when imported:
+A module listed in :data:`EXTENSION_MODULES` registers its contributions when imported. Texts are
+English keys marked in the context "extensions" (``actions.py`` shows them translated). As
+``humanops/ui/sharing/extension.py`` does (``tests/test_architecture.py`` checks that every import
+below resolves):
 
-    from humanops.ui.extensions import menu_entry, panel
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-    @menu_entry("Sharing", "Partner directory…", shortcut="Ctrl+Shift+D")
-    def open_directory(window):           # window: the MainWindow
-        from humanops.ui.dialogs.directory_dialog import DirectoryDialog  # heavy: import here
-        DirectoryDialog(window.workspace, window).open()
+    from humanops.ui.extensions import menu_entry, panel, window_hook
 
-    @panel("exposure", "Exposure", area="right")
-    def exposure_panel(window):           # returns the dock's widget
-        ...
+    MENU = QT_TRANSLATE_NOOP("extensions", "Sharing")  # a top-level menu, made if missing
+
+    @menu_entry(MENU, QT_TRANSLATE_NOOP("extensions", "Partners and keys…"))
+    def open_partners(window):            # window: the MainWindow
+        from humanops.ui.sharing.partners_dialog import PartnersDialog  # heavy: import here
+        PartnersDialog(window.workspace, window).open()
+
+    @panel("conflicts", QT_TRANSLATE_NOOP("extensions", "Conflicts and proposals"), area="right")
+    def make_conflicts_panel(window):     # returns the dock's widget, made once
+        from humanops.ui.sharing.conflicts_panel import ConflictsPanel
+        return ConflictsPanel(window)
 
     @window_hook
-    def add_send_filter(window):         # once the window is built: toolbars, signal connections
-        ...
+    def add_sharing_toolbar(window):      # once the window is built: toolbars, signal connections
+        from humanops.ui.sharing.send_toolbar import SendFilterBar
+        SendFilterBar(window)
 
-Each area adds its module's name here when it lands. A module that cannot be imported (missing
+Long work started from an entry runs on a worker given the workspace's path, never
+``window.workspace`` (docs/architecture.md, sections 3 and 5).
+
+Each area adds its module's name to :data:`EXTENSION_MODULES` when it lands. A module that cannot be imported (missing
 from an installation, or broken) is logged with its traceback and listed in
 :func:`extension_failures`, which the main window shows once (status bar and Help menu): the
 rest of the app still works, and nobody is left wondering where the Sharing menu went. Panels

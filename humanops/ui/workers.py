@@ -7,10 +7,9 @@ error arrives as its readable ``HumanOpsError.message``; a bug as one line, its 
 the log and the error dialog (:func:`humanops.ui.error_reporting.report_exception`), and the
 worker still ends as failed, so no progress dialog is left waiting.
 
-Workers run on Python threads, not QThreadPool: a pool thread is foreign to Python, which
-gives it a new thread state for every task, and pyproj (used by every geopandas read) keeps
-its PROJ context in thread-local storage whose owner dies with that state — the next task on
-the same pool thread then uses a freed context and crashes (pyproj 3.7).
+Workers run on Python threads, not QThreadPool (pyproj's thread-local PROJ context), and a task
+is given the workspace's path, never the window's Workspace: it opens its own connection. The
+thread, connection and lock rules are in docs/architecture.md, section 3.
 """
 
 from __future__ import annotations

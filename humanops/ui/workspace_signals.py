@@ -1,5 +1,6 @@
-"""Workspace change events as a Qt signal, delivered in the GUI thread whichever thread
-committed the change (the Workspace calls its listeners in the committing thread)."""
+"""Workspace change events as a Qt signal, delivered in the GUI thread whichever thread committed
+through the Workspace (it calls its listeners in the committing thread; in the app that is the GUI
+thread). Commits through other connections are not heard here: docs/architecture.md, section 4."""
 
 from __future__ import annotations
 
