@@ -172,7 +172,7 @@ def run_keys_init(args: argparse.Namespace) -> int:
     from humanops.sharing.keys import init_identity
 
     area = _read_area(args.area) if args.area else None
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         public = init_identity(ws, args.org, args.name, passphrase(args, confirm=True), acronym=args.acronym,
                                communities=tuple(args.community))
         if area is not None:
@@ -186,7 +186,7 @@ def run_keys_init(args: argparse.Namespace) -> int:
 def run_keys_show(args: argparse.Namespace) -> int:
     from humanops.sharing.keys import format_fingerprint, key_history, own_identity
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         doc = _identity_doc(own_identity(ws))
         doc["history"] = [{**k, "fingerprint": format_fingerprint(str(k["fingerprint"]))} for k in key_history(ws)]
     emit(args, doc, lambda d: f"{d['org_id']}  fingerprint {d['fingerprint']}\n" + "\n".join(
@@ -198,7 +198,7 @@ def run_keys_show(args: argparse.Namespace) -> int:
 def run_keys_card(args: argparse.Namespace) -> int:
     from humanops.sharing.cards import write_card
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         card = write_card(ws, args.out, passphrase(args))
     doc = {"file": args.out, **card.to_dict()}
     emit(args, doc, lambda d: f"wrote {d['file']} for {d['org_id']}; fingerprint {d['fingerprint']}")
@@ -208,7 +208,7 @@ def run_keys_card(args: argparse.Namespace) -> int:
 def run_keys_rotate(args: argparse.Namespace) -> int:
     from humanops.sharing.keys import rotate_keys
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         public = rotate_keys(ws, passphrase(args))
     doc = _identity_doc(public)
     emit(args, doc, lambda d: f"new keys for {d['org_id']}; fingerprint {d['fingerprint']}\n"
@@ -221,7 +221,7 @@ def run_keys_rotate(args: argparse.Namespace) -> int:
 def run_partners_add(args: argparse.Namespace) -> int:
     from humanops.sharing.cards import add_partner_from_card
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         added = add_partner_from_card(ws, args.card, replace_key=args.replace_key)
     doc = added.to_dict()
     emit(args, doc, lambda d: f"{d['status']}: {d['org_id']} ({d['name']})"
@@ -234,7 +234,7 @@ def run_partners_add(args: argparse.Namespace) -> int:
 def run_partners_list(args: argparse.Namespace) -> int:
     from humanops.sharing.directory_store import list_partners
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         rows = list_partners(ws)
 
     def text(doc: dict[str, Any]) -> str:
@@ -254,7 +254,7 @@ def run_partners_revoke(args: argparse.Namespace) -> int:
     from humanops.model.marking import format_time, parse_time
     from humanops.sharing.directory_store import revoke_partner
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         at = parse_time(args.at, field="--at") if args.at else workspace_now(ws)
         n = revoke_partner(ws, args.org, at=at)
     doc = {"org_id": args.org, "revoked_keys": n, "at": format_time(at)}
@@ -272,7 +272,7 @@ def run_package_export(args: argparse.Namespace) -> int:
     if args.valid_days < 1:
         raise UsageError("--valid-days must be at least 1")
     layers = args.layer or None
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         if args.dry_run:
             preview = preview_export(ws, args.to, full=args.full, layers=layers, include_roads=args.include_roads,
                                      respect_aor=args.respect_aor)
@@ -289,7 +289,7 @@ def run_package_export(args: argparse.Namespace) -> int:
 def run_package_import(args: argparse.Namespace) -> int:
     from humanops.sharing.exchange_import import import_package
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         result = import_package(ws, args.file, passphrase(args), dry_run=args.dry_run)
     emit(args, result.to_dict(), lambda _: result.summary())
     return 0
@@ -298,7 +298,7 @@ def run_package_import(args: argparse.Namespace) -> int:
 def run_package_quarantine(args: argparse.Namespace) -> int:
     from humanops.sharing.exchange_import import list_quarantine
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         rows = list_quarantine(ws)
     emit(args, {"quarantined": rows}, lambda d: "\n".join(
         f"{q['at']}  {q['sender']:<12} {q['layer']:<12} {q['uuid']}  {q['reason_code']}: {q['reason']}"
@@ -309,7 +309,7 @@ def run_package_quarantine(args: argparse.Namespace) -> int:
 def run_package_max_validity(args: argparse.Namespace) -> int:
     from humanops.sharing.exchange_import import MAX_VALIDITY_KEY, max_validity
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         if args.days is not None:
             if not 1 <= args.days <= 3650:
                 raise UsageError("the limit is 1 to 3650 days")
@@ -324,7 +324,7 @@ def run_package_max_validity(args: argparse.Namespace) -> int:
 def run_conflicts_list(args: argparse.Namespace) -> int:
     from humanops.sharing.conflicts import list_conflicts, summary
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         rows = [summary(c) for c in list_conflicts(ws)]
     emit(args, {"conflicts": rows}, lambda d: "\n".join(
         f"{c['layer']:<12} {c['uuid']}  from {c['sender']}: mine v{c['mine']['version']}"
@@ -347,7 +347,7 @@ def _assignments(items: list[str]) -> dict[str, Any]:
 def run_conflicts_resolve(args: argparse.Namespace) -> int:
     from humanops.sharing.conflicts import resolve_conflict
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         doc = resolve_conflict(ws, args.uuid, args.keep, properties=_assignments(args.set) or None,
                                layer=args.layer)
     emit(args, doc, lambda d: f"resolved {d['layer']} {d['uuid']}: kept {d['resolution']} as version {d['version']}")
@@ -359,7 +359,7 @@ def run_conflicts_resolve(args: argparse.Namespace) -> int:
 def run_audit_verify(args: argparse.Namespace) -> int:
     from humanops.sharing.audit import verify_audit
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         report = verify_audit(ws)
     return _audit_verdict(args, report)
 
@@ -383,7 +383,7 @@ def run_audit_check(args: argparse.Namespace) -> int:
 
     if not args.witness:
         return run_audit_verify(args)
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         report = verify_witness(ws, args.witness)
     return _audit_verdict(args, report)
 
@@ -393,7 +393,7 @@ def run_audit_witness(args: argparse.Namespace) -> int:
     from humanops.sharing.audit import write_witness
     from humanops.sharing.keys import unlock
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         identity = unlock(ws, passphrase(args))
         doc = write_witness(ws, identity, args.for_org, args.out, workspace_now(ws))
     emit(args, doc, lambda d: f"wrote {d['file']}: {d['heads']} audit heads {d['for_org']} showed us (up to entry "

@@ -40,6 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_copy(args: argparse.Namespace) -> int:
+    # the owners of the app tables declare them (sql_dialect.declare): the copy makes each on the
+    # target from its declaration, with the target's own types
+    import humanops.sharing.audit
+    import humanops.sharing.tables  # noqa: F401
     from humanops.store.postgis.copy_workspace import copy_workspace, describe
 
     summary = copy_workspace(args.source, args.target, overwrite=args.overwrite)

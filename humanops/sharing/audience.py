@@ -172,12 +172,10 @@ def _generalised(kind: LayerKind, rows: pd.DataFrame, precision: np.ndarray,
 def _generalised_copies(workspace: Workspace, layer: str) -> frozenset[str]:
     """Generalised copies received from others: never passed on (the export rule). A workspace
     that never received a package has no such table yet."""
-    connection = workspace.connection
-    if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'humanops_generalised'"
-                          ).fetchone() is None:
+    db = workspace.sql
+    if not db.has_table("humanops_generalised"):
         return frozenset()
-    return frozenset(r[0] for r in connection.execute("SELECT uuid FROM humanops_generalised WHERE layer = ?",
-                                                      (layer,)))
+    return frozenset(r[0] for r in db.execute("SELECT uuid FROM humanops_generalised WHERE layer = ?", (layer,)))
 
 
 def require_known(view: AudienceView) -> None:

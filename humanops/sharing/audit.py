@@ -42,8 +42,7 @@ from humanops.model.marking import format_time, parse_time, utc_now
 from humanops.sharing.canonical import canonical_json, loads_strict
 from humanops.sharing.tables import ensure_tables
 from humanops.store.atomic_files import atomic_write, write_text_atomic
-from humanops.store.db import Connection
-from humanops.store.schema import register_attributes_table
+from humanops.store.sql_dialect import AppTable, SqlLike, declare, sql_for
 from humanops.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -66,42 +65,26 @@ _MAX_SEQ = 2**53  # what every JSON reader holds exactly
 
 # Kept out of sharing/tables.py (owned elsewhere); created the same way, on first use, inside
 # the caller's transaction, and registered in gpkg_contents so QGIS lists them too.
-HEAD_TABLES: dict[str, tuple[str, str]] = {
-    "humanops_audit_heads": ("HumanOps: our audit log heads, signed with our key", """
-        CREATE TABLE humanops_audit_heads (
-            id INTEGER PRIMARY KEY,
-            org TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            hash TEXT NOT NULL,
-            fingerprint TEXT NOT NULL,
-            signed_at DATETIME NOT NULL,
-            signature TEXT NOT NULL)"""),
+HEAD_TABLES: dict[str, AppTable] = {t.name: t for t in (
+    AppTable("humanops_audit_heads", "HumanOps: our audit log heads, signed with our key", (
+        "id ROWID", "org TEXT NOT NULL", "seq INTEGER NOT NULL", "hash TEXT NOT NULL", "fingerprint TEXT NOT NULL",
+        "signed_at DATETIME NOT NULL", "signature TEXT NOT NULL")),
     # Every head a partner's package showed us, one row per package (not only the last):
     # a witness hands them all back, so a rewrite anywhere between two of them shows.
-    "humanops_partner_audit_heads": ("HumanOps: partners' audit log heads, as their packages showed them", """
-        CREATE TABLE humanops_partner_audit_heads (
-            id INTEGER PRIMARY KEY,
-            org TEXT NOT NULL,
-            package_id TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            hash TEXT NOT NULL,
-            received_at DATETIME NOT NULL,
-            UNIQUE (org, package_id))"""),
-}
+    AppTable("humanops_partner_audit_heads", "HumanOps: partners' audit log heads, as their packages showed them", (
+        "id ROWID", "org TEXT NOT NULL", "package_id TEXT NOT NULL", "seq INTEGER NOT NULL", "hash TEXT NOT NULL",
+        "received_at DATETIME NOT NULL"), constraints=("UNIQUE (org, package_id)",)),
+)}
+declare(HEAD_TABLES.values())
 
 
-def ensure_head_tables(connection: Connection) -> None:
+def ensure_head_tables(connection: SqlLike) -> None:
     """Create the signed-head and partner-head tables that are missing (inside a transaction)."""
-    existing = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    for name, (description, ddl) in HEAD_TABLES.items():
-        if name not in existing:
-            connection.execute(ddl)
-            register_attributes_table(connection, name, description)
+    sql_for(connection).ensure_tables(HEAD_TABLES.values())
 
 
-def _has_table(connection: Connection, name: str) -> bool:
-    return connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?",
-                              (name,)).fetchone() is not None
+def _has_table(connection: SqlLike, name: str) -> bool:
+    return sql_for(connection).has_table(name)
 
 
 def _canonical(entry: dict[str, Any]) -> bytes:
@@ -124,7 +107,8 @@ def append(workspace: Workspace, action: str, *, counterpart: str | None = None,
         # scenario clock (which can be paused, sped up or set back); the scenario time goes beside it.
         detail = {**(detail or {}), "exercise_time": format_time(workspace_now(workspace))}
         at = utc_now()
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         row = db.execute("SELECT seq, entry_hash FROM humanops_audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
@@ -141,7 +125,7 @@ def append(workspace: Workspace, action: str, *, counterpart: str | None = None,
              json.dumps(entry["counts"], sort_keys=True),
              None if detail is None else json.dumps(detail, sort_keys=True),
              prev, digest))
-        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)", (_HEAD_KEY, f"{seq}:{digest}"))
+        db.upsert("humanops_meta", {"key": _HEAD_KEY, "value": f"{seq}:{digest}"}, key=("key",))
     return seq
 
 
@@ -191,8 +175,8 @@ class AuditReport:
 
 
 def _rows(workspace: Workspace) -> list[tuple]:
-    db = workspace.connection
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_audit'").fetchone():
+    db = workspace.sql
+    if not db.has_table("humanops_audit"):
         return []
     return db.execute(
         "SELECT seq, at, action, counterpart, package_id, payload_sha256, counts, detail, prev_hash, "
@@ -285,7 +269,7 @@ def _compare_anchors(report: AuditReport, logged: dict[int, str], anchors: list[
 
 def _our_signing_keys(workspace: Workspace) -> dict[str, str]:
     """fingerprint -> base64 signing key of every key we have had (current and rotated)."""
-    db = workspace.connection
+    db = workspace.sql
     if not _has_table(db, "humanops_identity"):
         return {}
     return dict(db.execute("SELECT fingerprint, signing_key FROM humanops_identity").fetchall())
@@ -309,7 +293,7 @@ def _head_verifies(keys: dict[str, str], org: str, seq: int, digest: str, fp: st
 
 
 def _check_signed_heads(workspace: Workspace, rows: list[tuple], report: AuditReport) -> None:
-    db = workspace.connection
+    db = workspace.sql
     if not _has_table(db, "humanops_audit_heads"):
         return
     ours = workspace.organisation
@@ -346,7 +330,8 @@ def sign_head(workspace: Workspace, identity: UnlockedIdentity, *, at: datetime 
     if workspace.organisation and org != workspace.organisation:
         raise SharingError(f"the key is {org!r}'s but this workspace belongs to {workspace.organisation!r}",
                            file=str(workspace.path))
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         ensure_head_tables(db)
         row = db.execute("SELECT seq, entry_hash FROM humanops_audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -364,7 +349,7 @@ def sign_head(workspace: Workspace, identity: UnlockedIdentity, *, at: datetime 
 
 def signed_heads(workspace: Workspace) -> list[dict[str, Any]]:
     """Our signed heads, oldest entry first (for the app and reports)."""
-    db = workspace.connection
+    db = workspace.sql
     if not _has_table(db, "humanops_audit_heads"):
         return []
     rows = db.execute("SELECT seq, hash, fingerprint, signed_at FROM humanops_audit_heads ORDER BY seq, id")
@@ -399,11 +384,12 @@ def remember_partner_head(workspace: Workspace, org: str, head: dict[str, Any], 
     if not isinstance(head, dict) or set(head) != {"seq", "hash"}:
         raise SharingError("must be an object with exactly seq and hash", field="audit_head")
     seq, digest = _check_head(head, "audit_head")
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_head_tables(db)
         # a package is imported once; if it is remembered again it showed the same head
-        db.execute("INSERT OR IGNORE INTO humanops_partner_audit_heads (org, package_id, seq, hash, received_at) "
-                   "VALUES (?, ?, ?, ?, ?)", (org, package_id, seq, digest, format_time(at)))
+        db.insert_ignore("humanops_partner_audit_heads", ("org", "package_id", "seq", "hash", "received_at"),
+                         [(org, package_id, seq, digest, format_time(at))])
 
 
 def partner_head_regression(workspace: Workspace, org: str, head: dict[str, Any]) -> str | None:
@@ -426,7 +412,7 @@ def partner_head_regression(workspace: Workspace, org: str, head: dict[str, Any]
 
 def partner_heads(workspace: Workspace, org: str) -> list[dict[str, Any]]:
     """Every head ``org``'s packages showed us, in the order received."""
-    db = workspace.connection
+    db = workspace.sql
     if not _has_table(db, "humanops_partner_audit_heads"):
         return []
     rows = db.execute("SELECT seq, hash, package_id, received_at FROM humanops_partner_audit_heads "

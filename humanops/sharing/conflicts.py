@@ -34,8 +34,8 @@ def _row(values: tuple) -> dict[str, Any]:
 
 def list_conflicts(workspace: Workspace, *, status: str | None = "open") -> list[dict[str, Any]]:
     """Conflicts (open ones by default), oldest first, each with both versions as records."""
-    db = workspace.connection
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_conflicts'").fetchone():
+    db = workspace.sql
+    if not db.has_table("humanops_conflicts"):
         return []
     sql = f"SELECT {', '.join(_COLUMNS)} FROM humanops_conflicts"
     params: tuple = ()
@@ -79,7 +79,8 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
     if keep not in ("mine", "theirs"):
         raise SharingError(f"keep must be 'mine' or 'theirs', not {keep!r}")
     now = now or utc_now()
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         conflict = find_conflict(workspace, ref, layer)
         name, uid = conflict["layer"], conflict["uuid"]
@@ -104,12 +105,11 @@ def resolve_conflict(workspace: Workspace, ref: str | int, keep: str, *, propert
         workspace.put_feature(resolved)
         incoming = conflict["incoming_feature"]
         lineage = [revision_of(incoming), *incoming.get("ancestors", [])]
-        db.executemany("INSERT OR IGNORE INTO humanops_lineage (layer, uuid, version, modified) VALUES (?, ?, ?, ?)",
-                       [(name, uid, int(v), m) for v, _, m in (a.partition("@") for a in lineage) if v.isdigit()])
+        db.insert_ignore("humanops_lineage", ("layer", "uuid", "version", "modified"),
+                         [(name, uid, int(v), m) for v, _, m in (a.partition("@") for a in lineage) if v.isdigit()])
         if keep == "theirs" and incoming.get("generalised"):
-            db.execute("INSERT OR REPLACE INTO humanops_generalised (layer, uuid, precision, source_package) "
-                       "VALUES (?, ?, ?, ?)",
-                       (name, uid, incoming["generalised"], conflict["package_id"]))
+            db.upsert("humanops_generalised", {"layer": name, "uuid": uid, "precision": incoming["generalised"],
+                                               "source_package": conflict["package_id"]}, key=("layer", "uuid"))
         resolution = keep + (" with changed properties" if properties else "")
         db.execute("UPDATE humanops_conflicts SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?",
                    (resolution, format_time(now), conflict["id"]))
@@ -128,7 +128,7 @@ def _resolve_without_authority(workspace: Workspace, conflict: dict[str, Any], m
     makes our version a proposal to the originator, never a version of its feature."""
     from humanops.sharing.proposals import propose
 
-    db = workspace.connection
+    db = workspace.sql
     name, uid = conflict["layer"], conflict["uuid"]
     workspace.put_feature(theirs.with_changes(source_package=conflict["package_id"],
                                               source_signer=conflict["sender"]))

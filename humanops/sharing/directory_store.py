@@ -20,6 +20,7 @@ from humanops.errors import SharingError
 from humanops.model.marking import format_time, parse_time, utc_now
 from humanops.sharing.directory import Community, Directory, Organisation
 from humanops.sharing.tables import ensure_tables, has_tables
+from humanops.store.sql_dialect import Sql
 from humanops.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -54,20 +55,21 @@ def _area(text: str | None) -> BaseGeometry | None:
 def save_self(workspace: Workspace, public: PublicIdentity, *, name: str, acronym: str = "",
               communities: tuple[str, ...] = (), area: BaseGeometry | None = None) -> None:
     """Enter our own organisation (and its first key) in the directory."""
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
-        db.execute(
-            "INSERT OR REPLACE INTO humanops_partners (org_id, name, acronym, communities, "
-            "area_of_responsibility, is_self, card_created, added) VALUES (?, ?, ?, ?, ?, 1, NULL, ?)",
-            (public.org_id, name.strip(), acronym.strip(), json.dumps(sorted(set(communities))),
-             _area_text(area), format_time(utc_now())))
+        db.upsert("humanops_partners", {
+            "org_id": public.org_id, "name": name.strip(), "acronym": acronym.strip(),
+            "communities": json.dumps(sorted(set(communities))), "area_of_responsibility": _area_text(area),
+            "is_self": 1, "card_created": None, "added": format_time(utc_now())}, key=("org_id",))
         _insert_key(db, public.org_id, public.signing_key, public.encryption_key, public.fingerprint,
                     public.created)
         _ensure_communities(db, communities)
 
 
 def rotate_self(workspace: Workspace, public: PublicIdentity, *, old_fingerprint: str, at: datetime) -> None:
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         db.execute("UPDATE humanops_partner_keys SET revoked_at = ? WHERE fingerprint = ?",
                    (format_time(at), old_fingerprint))
         _insert_key(db, public.org_id, public.signing_key, public.encryption_key, public.fingerprint, at)
@@ -79,7 +81,8 @@ def set_own_details(workspace: Workspace, *, communities: tuple[str, ...] | None
     from humanops.model.marking import Marking
 
     org = workspace.organisation
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         if not db.execute("SELECT 1 FROM humanops_partners WHERE org_id = ? AND is_self = 1", (org,)).fetchone():
             raise SharingError("this workspace has no keys yet: run humanops keys init")
@@ -95,16 +98,15 @@ def set_own_details(workspace: Workspace, *, communities: tuple[str, ...] | None
             db.execute("UPDATE humanops_partners SET name = ? WHERE org_id = ?", (name.strip(), org))
 
 
-def _insert_key(db: Any, org_id: str, signing: str, encryption: str, fp: str, valid_from: datetime) -> None:
+def _insert_key(db: Sql, org_id: str, signing: str, encryption: str, fp: str, valid_from: datetime) -> None:
     db.execute(
         "INSERT INTO humanops_partner_keys (org_id, signing_key, encryption_key, fingerprint, valid_from) "
         "VALUES (?, ?, ?, ?, ?)", (org_id, signing, encryption, fp, format_time(valid_from)))
 
 
-def _ensure_communities(db: Any, communities: tuple[str, ...] | list[str]) -> None:
+def _ensure_communities(db: Sql, communities: tuple[str, ...] | list[str]) -> None:
     for community in communities:
-        db.execute("INSERT OR IGNORE INTO humanops_communities (community_id, name) VALUES (?, ?)",
-                   (community, community))
+        db.insert_ignore("humanops_communities", ("community_id", "name"), [(community, community)])
 
 
 def define_community(workspace: Workspace, community_id: str, name: str, members: tuple[str, ...] = ()) -> None:
@@ -112,10 +114,11 @@ def define_community(workspace: Workspace, community_id: str, name: str, members
     from humanops.model.marking import Marking
 
     Marking(releasable_to=(community_id, *members))
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
-        db.execute("INSERT OR REPLACE INTO humanops_communities VALUES (?, ?, ?)",
-                   (community_id, name, json.dumps(sorted(set(members)))))
+        db.upsert("humanops_communities", {"community_id": community_id, "name": name,
+                                           "members": json.dumps(sorted(set(members)))}, key=("community_id",))
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def add_partner(workspace: Workspace, card: ContactCard, *, replace_key: bool = 
     from humanops.sharing.keys import format_fingerprint
 
     now = now or utc_now()
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         row = db.execute("SELECT is_self FROM humanops_partners WHERE org_id = ?", (card.org_id,)).fetchone()
         if row and row[0]:
@@ -169,13 +173,13 @@ def add_partner(workspace: Workspace, card: ContactCard, *, replace_key: bool = 
                 "them and add the card with --replace-key")
         else:
             status = "key_replaced"
-        db.execute(
-            "INSERT OR REPLACE INTO humanops_partners (org_id, name, acronym, communities, "
-            "area_of_responsibility, is_self, card_created, added) VALUES (?, ?, ?, ?, ?, 0, ?, "
-            "coalesce((SELECT added FROM humanops_partners WHERE org_id = ?), ?))",
-            (card.org_id, card.name, card.acronym, json.dumps(sorted(set(card.communities))),
-             _area_text(card.area_of_responsibility), format_time(card.created), card.org_id,
-             format_time(now)))
+        added = db.execute("SELECT added FROM humanops_partners WHERE org_id = ?", (card.org_id,)).fetchone()
+        db.upsert("humanops_partners", {
+            "org_id": card.org_id, "name": card.name, "acronym": card.acronym,
+            "communities": json.dumps(sorted(set(card.communities))),
+            "area_of_responsibility": _area_text(card.area_of_responsibility), "is_self": 0,
+            "card_created": format_time(card.created),
+            "added": added[0] if added and added[0] is not None else format_time(now)}, key=("org_id",))
         _ensure_communities(db, card.communities)
         if not known:
             if current:
@@ -194,7 +198,8 @@ def revoke_partner(workspace: Workspace, org_id: str, at: datetime | None = None
     from humanops.sharing import audit
 
     at = at or utc_now()
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         row = db.execute("SELECT is_self FROM humanops_partners WHERE org_id = ?", (org_id,)).fetchone()
         if row is None:
@@ -210,18 +215,18 @@ def revoke_partner(workspace: Workspace, org_id: str, at: datetime | None = None
 
 
 def keys_of(workspace: Workspace, org_id: str) -> list[KeyRecord]:
-    if not has_tables(workspace.connection):
+    if not has_tables(workspace.sql):
         return []
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         "SELECT org_id, signing_key, encryption_key, fingerprint, valid_from, revoked_at FROM "
         "humanops_partner_keys WHERE org_id = ? ORDER BY id DESC", (org_id,)).fetchall()
     return [_key(r) for r in rows]
 
 
 def key_by_fingerprint(workspace: Workspace, fp: str) -> KeyRecord | None:
-    if not has_tables(workspace.connection):
+    if not has_tables(workspace.sql):
         return None
-    row = workspace.connection.execute(
+    row = workspace.sql.execute(
         "SELECT org_id, signing_key, encryption_key, fingerprint, valid_from, revoked_at FROM "
         "humanops_partner_keys WHERE fingerprint = ?", (fp,)).fetchone()
     return None if row is None else _key(row)
@@ -235,10 +240,10 @@ def list_partners(workspace: Workspace) -> list[dict[str, Any]]:
     """Every organisation with its current key fingerprint and key history (for the CLI/app)."""
     from humanops.sharing.keys import format_fingerprint
 
-    if not has_tables(workspace.connection):
+    if not has_tables(workspace.sql):
         return []
     out = []
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         "SELECT org_id, name, acronym, communities, area_of_responsibility, is_self, card_created, added "
         "FROM humanops_partners ORDER BY is_self DESC, org_id").fetchall()
     for org_id, name, acronym, communities, area, is_self, card_created, added in rows:
@@ -257,9 +262,9 @@ def list_partners(workspace: Workspace) -> list[dict[str, Any]]:
 
 def load_directory(workspace: Workspace) -> Directory:
     """The directory as an immutable snapshot for the policy (ours included)."""
-    if not has_tables(workspace.connection):
+    if not has_tables(workspace.sql):
         return Directory([])
-    db = workspace.connection
+    db = workspace.sql
     orgs = []
     for org_id, name, acronym, communities, area in db.execute(
             "SELECT org_id, name, acronym, communities, area_of_responsibility FROM humanops_partners"):
@@ -278,13 +283,13 @@ def load_directory(workspace: Workspace) -> Directory:
 
 
 def own_area(workspace: Workspace) -> BaseGeometry | None:
-    row = workspace.connection.execute(
+    row = workspace.sql.execute(
         "SELECT area_of_responsibility FROM humanops_partners WHERE is_self = 1").fetchone()
     return _area(row[0]) if row else None
 
 
 def own_details(workspace: Workspace) -> dict[str, Any]:
-    row = workspace.connection.execute(
+    row = workspace.sql.execute(
         "SELECT org_id, name, acronym, communities, area_of_responsibility FROM humanops_partners "
         "WHERE is_self = 1").fetchone()
     if row is None:

@@ -34,11 +34,11 @@ def set_editors(workspace: Workspace, layer: str, editors: Iterable[str], *,
         raise SharingError(f"{bad[0]!r} cannot be named an editor (an organisation id other than ours)",
                            layer=layer, field="editors")
     text = ",".join(names)
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         if uuids is None:
-            db.execute("INSERT OR REPLACE INTO humanops_editors (layer, uuid, editors) VALUES (?, '', ?)",
-                       (layer, text))
+            db.upsert("humanops_editors", {"layer": layer, "uuid": "", "editors": text}, key=("layer", "uuid"))
             targets = [u for u in workspace.uuids(layer, originated_by=me)
                 if not db.execute("SELECT 1 FROM humanops_editors WHERE layer = ? AND uuid = ?",
                                   (layer, u)).fetchone()]
@@ -49,8 +49,7 @@ def set_editors(workspace: Workspace, layer: str, editors: Iterable[str], *,
                 if feature.originator and feature.originator != me:
                     raise SharingError(f"only its originator {feature.originator} names the editors of this feature",
                                        layer=layer, feature=uid)
-                db.execute("INSERT OR REPLACE INTO humanops_editors (layer, uuid, editors) VALUES (?, ?, ?)",
-                           (layer, uid, text))
+                db.upsert("humanops_editors", {"layer": layer, "uuid": uid, "editors": text}, key=("layer", "uuid"))
         for uid in targets:  # a new version: the editors are part of what we sign
             current = workspace.get_feature(layer, uid)
             workspace.update_feature(layer, uid, marking=current.marking)
@@ -58,8 +57,7 @@ def set_editors(workspace: Workspace, layer: str, editors: Iterable[str], *,
 
 
 def _has_table(workspace: Workspace, name: str) -> bool:
-    return workspace.connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?",
-                                        (name,)).fetchone() is not None
+    return workspace.sql.has_table(name)
 
 
 def named_editors(workspace: Workspace, layer: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -67,7 +65,7 @@ def named_editors(workspace: Workspace, layer: str) -> tuple[dict[str, tuple[str
     per_feature: dict[str, tuple[str, ...]] = {}
     default: tuple[str, ...] = ()
     if _has_table(workspace, "humanops_editors"):
-        for uid, editors in workspace.connection.execute(
+        for uid, editors in workspace.sql.execute(
                 "SELECT uuid, editors FROM humanops_editors WHERE layer = ?", (layer,)):
             if uid:
                 per_feature[uid] = parse_editors(editors)
@@ -80,7 +78,7 @@ def signed_editors(workspace: Workspace, layer: str, uuid: str) -> tuple[str, ..
     """The editors a partner's feature names, as its originator signed them (none if unsigned)."""
     if not _has_table(workspace, "humanops_signed_versions"):
         return ()
-    row = workspace.connection.execute("SELECT editors FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
+    row = workspace.sql.execute("SELECT editors FROM humanops_signed_versions WHERE layer = ? AND uuid = ?",
                                        (layer, uuid)).fetchone()
     return parse_editors(row[0]) if row else ()
 

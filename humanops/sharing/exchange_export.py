@@ -198,21 +198,21 @@ def _chosen_layers(workspace: Workspace, layers: Iterable[str] | None, include_r
 
 
 def _held_generalised(workspace: Workspace, layer: str) -> set[str]:
-    return {r[0] for r in workspace.connection.execute("SELECT uuid FROM humanops_generalised WHERE layer = ?",
+    return {r[0] for r in workspace.sql.execute("SELECT uuid FROM humanops_generalised WHERE layer = ?",
                                                         (layer,))}
 
 
 def _peer_positions(workspace: Workspace, recipients: list[str]) -> dict[str, int]:
     out = {}
     for org_id in recipients:
-        row = workspace.connection.execute(
+        row = workspace.sql.execute(
             "SELECT last_sent_change FROM humanops_exchange_peers WHERE org_id = ?", (org_id,)).fetchone()
         out[org_id] = int(row[0]) if row else 0
     return out
 
 
 def _sent_generalised(workspace: Workspace, recipient: str, layer: str) -> pd.DataFrame:
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         "SELECT uuid, version, modified, content_hash FROM humanops_sent_generalised WHERE partner = ? AND layer = ?",
         (recipient, layer)).fetchall()
     return pd.DataFrame(rows, columns=["uuid", "version", "modified", "content_hash"])
@@ -409,7 +409,7 @@ def _unsent(workspace: Workspace, layer: str, recipients: list[str]) -> set[str]
         return out
     live = set(workspace.rows(layer, ["uuid", "version"], geometry=False, fids=False).values)
     for r in recipients:
-        sent = set(workspace.connection.execute(
+        sent = set(workspace.sql.execute(
             "SELECT uuid, version FROM humanops_sent_versions WHERE partner = ? AND layer = ?", (r, layer)))
         out.update(u for u, _ in live - sent)
     return out
@@ -527,7 +527,8 @@ def _tombstones(workspace: Workspace, layer: str, since: int, rows: pd.DataFrame
     frame = _tombstone_frame(workspace, layer, since, live)
     if not len(frame):
         return frame
-    history = select_in(workspace.connection, "SELECT uuid, version, originator, marking FROM humanops_history "
+    db = workspace.sql
+    history = select_in(db, f"SELECT uuid, version, originator, marking FROM {db.history} "
                         "WHERE layer = ? AND deleted = 0 AND uuid IN ({marks})", frame["uuid"].tolist(), (layer,))
     versions = pd.DataFrame([{"uuid": u, "version": v, "originator": o or "", **json.loads(m or "{}")}
                              for u, v, o, m in history],
@@ -551,7 +552,8 @@ def preview_export(workspace: Workspace, recipients: Iterable[str], *, full: boo
                    layers: Iterable[str] | None = None, include_roads: bool = False, now: datetime | None = None,
                    respect_aor: bool = False, feedback: Feedback | None = None) -> ExportPreview:
     """What a package to ``recipients`` would hold, per recipient; writes nothing."""
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         plan = _plan(workspace, recipients, full=full, layers=layers, include_roads=include_roads,
                      now=now or workspace_now(workspace), respect_aor=respect_aor, feedback=feedback or Feedback())
@@ -582,7 +584,8 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
     identity = passphrase if isinstance(passphrase, UnlockedIdentity) else unlock(workspace, passphrase)
     written = False
     try:
-        with workspace.transaction() as db:
+        with workspace.transaction():
+            db = workspace.sql
             ensure_tables(db)
             plan = _plan(workspace, recipients, full=full, layers=layers, include_roads=include_roads, now=now,
                          respect_aor=respect_aor, feedback=feedback.step(0.0, 0.5))
@@ -643,12 +646,11 @@ def _statements(workspace: Workspace, identity: Any, plan: _Plan, now: datetime)
 
 
 def _record_sent(workspace: Workspace, plan: _Plan, chosen: list[str]) -> None:
-    db = workspace.connection
+    db = workspace.sql
     for r in chosen:
-        db.executemany("INSERT OR REPLACE INTO humanops_sent_versions (partner, layer, uuid, version) "
-                       "VALUES (?, ?, ?, ?)", sorted((r, *v) for v in plan.sent_versions))
-        db.executemany("INSERT OR IGNORE INTO humanops_sent_proposals (partner, proposal) VALUES (?, ?)",
-                       [(r, p) for p in plan.sent_proposals])
+        db.upsert_many("humanops_sent_versions", ("partner", "layer", "uuid", "version"),
+                       sorted((r, *v) for v in plan.sent_versions), key=("partner", "layer", "uuid"))
+        db.insert_ignore("humanops_sent_proposals", ("partner", "proposal"), [(r, p) for p in plan.sent_proposals])
 
 
 def _manifest(workspace: Workspace, identity: Any, directory: Directory, plan: _Plan, package_id: str,
@@ -676,16 +678,16 @@ def _manifest(workspace: Workspace, identity: Any, directory: Directory, plan: _
 
 def _record(workspace: Workspace, plan: _Plan, chosen: list[str], package_id: str, sequence: int,
             now: datetime) -> None:
-    db = workspace.connection
+    db = workspace.sql
     stamp = format_time(now)
-    db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)", (SEQUENCE_KEY, str(sequence)))
+    db.upsert("humanops_meta", {"key": SEQUENCE_KEY, "value": str(sequence)}, key=("key",))
     for r in chosen:
-        db.execute("INSERT OR IGNORE INTO humanops_exchange_peers (org_id) VALUES (?)", (r,))
+        db.insert_ignore("humanops_exchange_peers", ("org_id",), [(r,)])
         db.execute("UPDATE humanops_exchange_peers SET last_sent_change = ?, last_sent_package = ?, last_sent_at = ? "
                    "WHERE org_id = ?", (plan.change_seq, package_id, stamp, r))
-        db.executemany(
-            "INSERT OR REPLACE INTO humanops_sent_generalised (partner, layer, uuid, version, modified, content_hash) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+        db.upsert_many(
+            "humanops_sent_generalised", ("partner", "layer", "uuid", "version", "modified", "content_hash"),
             # in key order: the B-tree takes sorted inserts far faster
-            sorted((r, s.layer, s.uuid, s.version, s.modified, s.content_hash) for s in plan.sync))
+            sorted((r, s.layer, s.uuid, s.version, s.modified, s.content_hash) for s in plan.sync),
+            key=("partner", "layer", "uuid"))
 

@@ -179,7 +179,7 @@ def _verify(workspace: Workspace, opened: OpenedPackage, me: str, now: datetime,
     if created > now + CLOCK_SKEW:
         raise SharingError(f"claims to be created at {format_time(created)}, in the future (check the clocks)",
                            file=file)
-    row = workspace.connection.execute(
+    row = workspace.sql.execute(
         "SELECT last_received_sequence, last_received_package FROM humanops_exchange_peers WHERE org_id = ?",
         (opened.sender,)).fetchone()
     last = int(row[0]) if row else 0
@@ -457,11 +457,11 @@ def _check_geometry(frame: pd.DataFrame, payload: LayerPayload, kind: LayerKind,
 
 def _local_state(workspace: Workspace, layer: str) -> tuple[dict[str, str], dict[str, str], set[str]]:
     """(live revision per uuid, tombstone revision per deleted uuid, uuids held generalised)."""
-    db = workspace.connection
+    db = workspace.sql
     live = {u: revision(v, m) for u, v, m in workspace.rows(layer, ["uuid", "version", "modified"],
                                                                geometry=False, fids=False).values}
     dead: dict[str, tuple[int, str]] = {}
-    for u, v, m in db.execute("SELECT uuid, version, modified FROM humanops_history WHERE layer = ? AND deleted = 1",
+    for u, v, m in db.execute(f"SELECT uuid, version, modified FROM {db.history} WHERE layer = ? AND deleted = 1",
                               (layer,)):
         if u not in live and (u not in dead or v > dead[u][0]):
             dead[u] = (v, m)
@@ -594,7 +594,8 @@ def import_package(workspace: Workspace, path: str | Path, passphrase: str | Unl
                           opened.manifest["created"], opened.manifest["sequence"], dry_run, verification)
     directory = load_directory(workspace)
     try:
-        with workspace.transaction() as db:
+        with workspace.transaction():
+            db = workspace.sql
             ensure_tables(db)
             plans = []
             for index, (name, payload) in enumerate(sorted(layers.items())):
@@ -694,7 +695,7 @@ def _plan_layer(workspace: Workspace, name: str, payload: LayerPayload, opened: 
 
 def _apply_layer(workspace: Workspace, plan: dict[str, Any], opened: OpenedPackage, signer: str,
                  now: datetime) -> None:
-    db = workspace.connection
+    db = workspace.sql
     name, frame, verdicts, action = plan["layer"], plan["frame"], plan["verdicts"], plan["action"]
     stamp = format_time(now)
     bad = np.flatnonzero(~verdicts.ok)
@@ -718,14 +719,13 @@ def _apply_layer(workspace: Workspace, plan: dict[str, Any], opened: OpenedPacka
     applied = np.flatnonzero(np.isin(action, ("insert", "update", "delete")))
     uuids = frame["uuid"].to_numpy(dtype=object)
     lineage = frame["_ancestors"].to_numpy(dtype=object)
-    db.executemany("INSERT OR IGNORE INTO humanops_lineage (layer, uuid, version, modified) VALUES (?, ?, ?, ?)",
-                   [(name, uuids[i], int(v), m) for i in applied if lineage[i]
-                    for v, _, m in (a.partition("@") for a in lineage[i]) if v.isdigit()])
+    db.insert_ignore("humanops_lineage", ("layer", "uuid", "version", "modified"),
+                     [(name, uuids[i], int(v), m) for i in applied if lineage[i]
+                      for v, _, m in (a.partition("@") for a in lineage[i]) if v.isdigit()])
     gen_rows = applied[generalised[applied] & (action[applied] != "delete")]
     texts = frame["_generalised"].to_numpy(dtype=object)
-    db.executemany("INSERT OR REPLACE INTO humanops_generalised (layer, uuid, precision, source_package) "
-                   "VALUES (?, ?, ?, ?)",
-                   [(name, uuids[i], texts[i], opened.package_id) for i in gen_rows])
+    db.upsert_many("humanops_generalised", ("layer", "uuid", "precision", "source_package"),
+                   [(name, uuids[i], texts[i], opened.package_id) for i in gen_rows], key=("layer", "uuid"))
     was_generalised = plan["held_generalised"]
     exact_rows = [i for i in applied if uuids[i] in was_generalised and (not generalised[i] or action[i] == "delete")]
     db.executemany("DELETE FROM humanops_generalised WHERE layer = ? AND uuid = ?",
@@ -741,7 +741,7 @@ def _record_authority(workspace: Workspace, plan: dict[str, Any], opened: Opened
     from humanops.sharing.proposals import store_received
     from humanops.sharing.records import feature_record
 
-    db = workspace.connection
+    db = workspace.sql
     name, frame = plan["layer"], plan["frame"]
     signed, hashes, statement_ids = plan["signed_marking"], plan["hashes"], plan["statement_ids"]
     uuids = frame["uuid"].to_numpy(dtype=object)
@@ -780,7 +780,7 @@ def _record_conflict(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame,
                      stamp: str) -> None:
     from humanops.sharing.records import local_record
 
-    db = workspace.connection
+    db = workspace.sql
     uid = frame["uuid"].iloc[i]
     local = workspace.find_feature(kind.name, uid)
     local_doc = local_record(workspace, kind.name, uid, local)
@@ -799,9 +799,9 @@ def _record_conflict(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame,
 
 
 def _record_success(workspace: Workspace, opened: OpenedPackage, result: ImportResult, now: datetime) -> None:
-    db = workspace.connection
+    db = workspace.sql
     stamp = format_time(now)
-    db.execute("INSERT OR IGNORE INTO humanops_exchange_peers (org_id) VALUES (?)", (opened.sender,))
+    db.insert_ignore("humanops_exchange_peers", ("org_id",), [(opened.sender,)])
     db.execute("UPDATE humanops_exchange_peers SET last_received_sequence = ?, last_received_package = ?, "
                "last_received_at = ? WHERE org_id = ?",
                (opened.manifest["sequence"], opened.package_id, stamp, opened.sender))
@@ -817,9 +817,9 @@ def _record_success(workspace: Workspace, opened: OpenedPackage, result: ImportR
 
 
 def list_quarantine(workspace: Workspace, *, limit: int = 1000) -> list[dict[str, Any]]:
-    if not workspace.connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_quarantine'").fetchone():
+    if not workspace.sql.has_table("humanops_quarantine"):
         return []
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         "SELECT id, at, package_id, sender, layer, uuid, version, reason_code, reason FROM humanops_quarantine "
         "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
     keys = ("id", "at", "package_id", "sender", "layer", "uuid", "version", "reason_code", "reason")

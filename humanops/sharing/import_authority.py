@@ -145,10 +145,10 @@ def check_authority(workspace: Workspace, layer: str, frame: pd.DataFrame, signe
     if not len(rows):
         return proposal, np.zeros(n, dtype=bool)
     uuids = frame["uuid"].to_numpy(dtype=object)
-    db = workspace.connection
+    db = workspace.sql
     wanted = sorted(set(uuids[rows]))
     held_rows = dict(workspace.rows(layer, ["uuid", "originator"], uuids=wanted, geometry=False).values)
-    for u, o in select_in(db, "SELECT uuid, originator FROM humanops_history WHERE layer = ? AND deleted = 1 AND "
+    for u, o in select_in(db, f"SELECT uuid, originator FROM {db.history} WHERE layer = ? AND deleted = 1 AND "
                               "uuid IN ({marks})", wanted, (layer,)):
         held_rows.setdefault(u, o)  # deleted here: its tombstone names the owner
     records = signed_versions(workspace, layer, [u for u in wanted if u in held_rows])

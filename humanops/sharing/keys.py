@@ -18,6 +18,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pyrage
 from cryptography.exceptions import InvalidTag
@@ -147,8 +148,8 @@ def _context(org_id: str, fp: str) -> str:
 # --- the identity table --------------------------------------------------------------------
 
 def has_identity(workspace: Workspace) -> bool:
-    db = workspace.connection
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_identity'").fetchone():
+    db = workspace.sql
+    if not db.has_table("humanops_identity"):
         return False
     return db.execute("SELECT 1 FROM humanops_identity WHERE revoked_at IS NULL").fetchone() is not None
 
@@ -158,7 +159,7 @@ def own_identity(workspace: Workspace) -> PublicIdentity:
     if not has_identity(workspace):
         raise SharingError("this workspace has no keys yet: run humanops keys init --org ID --name NAME",
                            file=str(workspace.path))
-    row = workspace.connection.execute(
+    row = workspace.sql.execute(
         "SELECT org_id, signing_key, encryption_key, fingerprint, created FROM humanops_identity "
         "WHERE revoked_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
     return PublicIdentity(row[0], row[1], row[2], row[3], parse_time(row[4]))
@@ -168,7 +169,7 @@ def key_history(workspace: Workspace) -> list[dict[str, str | None]]:
     """Every key we have had: fingerprints, created and revoked times (newest first)."""
     if not has_identity(workspace):
         return []
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         "SELECT fingerprint, signing_key, encryption_key, created, revoked_at FROM humanops_identity "
         "ORDER BY id DESC").fetchall()
     return [{"fingerprint": r[0], "signing_key": r[1], "encryption_key": r[2], "created": r[3],
@@ -191,6 +192,12 @@ def _check_passphrase(passphrase: str) -> None:
         raise SharingError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
 
 
+def _narrow(workspace: Workspace) -> None:
+    """The workspace's file owner-only (a team database has no file: its server keeps the rows)."""
+    if Path(str(workspace.path)).is_file():
+        make_private(workspace.path)
+
+
 def init_identity(workspace: Workspace, org_id: str, name: str, passphrase: str, *, acronym: str = "",
                   communities: tuple[str, ...] = ()) -> PublicIdentity:
     """Make our organisation's keys and enter us in the partner directory."""
@@ -208,15 +215,16 @@ def init_identity(workspace: Workspace, org_id: str, name: str, passphrase: str,
     public, sealed = _new_keys(org_id, passphrase)
     # A workspace an older version made is world-readable (umask): owner-only before the sealed
     # keys go in (SQLite gives the transaction's journal the file's mode, so it is narrowed first).
-    make_private(workspace.path)
-    with workspace.transaction() as db:
+    _narrow(workspace)
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         if has_identity(workspace):
             raise SharingError("this workspace has keys already (use humanops keys rotate)",
                                file=str(workspace.path))
         _insert(db, public, sealed)
         if not current:
-            db.execute("INSERT OR REPLACE INTO humanops_meta VALUES ('organisation', ?)", (org_id,))
+            db.upsert("humanops_meta", {"key": "organisation", "value": org_id}, key=("key",))
         directory_store.save_self(workspace, public, name=name, acronym=acronym, communities=communities)
         audit.append(workspace, "key", counterpart=org_id,
                      detail={"event": "init", "fingerprint": public.fingerprint})
@@ -234,7 +242,7 @@ def _insert(db, public: PublicIdentity, sealed: str) -> None:  # type: ignore[no
 def unlock(workspace: Workspace, passphrase: str) -> UnlockedIdentity:
     """Our private keys (current signing key, current and earlier age identities)."""
     public = own_identity(workspace)
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         "SELECT org_id, fingerprint, sealed, revoked_at FROM humanops_identity ORDER BY id DESC").fetchall()
     signing: Ed25519PrivateKey | None = None
     identities: list[pyrage.x25519.Identity] = []
@@ -259,8 +267,9 @@ def rotate_keys(workspace: Workspace, passphrase: str, *, now: datetime | None =
     public, sealed = _new_keys(old.public.org_id, passphrase)
     public = PublicIdentity(public.org_id, public.signing_key, public.encryption_key, public.fingerprint, now)
     old_context = _context(old.public.org_id, old.public.fingerprint)
-    make_private(workspace.path)  # as in init_identity: a file an older version made may be 0644
-    with workspace.transaction() as db:
+    _narrow(workspace)  # as in init_identity: a file an older version made may be 0644
+    with workspace.transaction():
+        db = workspace.sql
         row = db.execute("SELECT sealed FROM humanops_identity WHERE fingerprint = ?",
                          (old.public.fingerprint,)).fetchone()
         secrets = unseal(row[0], passphrase, old_context)

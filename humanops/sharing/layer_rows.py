@@ -56,9 +56,9 @@ def ancestors(workspace: Workspace, layer: str, wanted: Iterable[str], limit: in
     wanted = set(wanted)
     if not wanted:
         return {}
-    db = workspace.connection
-    rows = db.execute("SELECT uuid, version, modified FROM humanops_history WHERE layer = ?", (layer,)).fetchall()
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_lineage'").fetchone():
+    db = workspace.sql
+    rows = db.execute(f"SELECT uuid, version, modified FROM {db.history} WHERE layer = ?", (layer,)).fetchall()
+    if db.has_table("humanops_lineage"):
         rows += db.execute("SELECT uuid, version, modified FROM humanops_lineage WHERE layer = ?", (layer,)).fetchall()
     found: dict[str, set[tuple[int, str]]] = {}
     for uid, version, modified in rows:

@@ -144,8 +144,8 @@ class MarkingOutcome:
 
 def originator_marking(workspace: Workspace, layer: str, uuid: str, current: Marking) -> Marking:
     """The marking the feature's originator signed (what we received), else the one held."""
-    db = workspace.connection
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_signed_versions'").fetchone():
+    db = workspace.sql
+    if db.has_table("humanops_signed_versions"):
         row = db.execute("SELECT tlp, releasable_to, caveats, expires, precision FROM humanops_signed_versions "
                          "WHERE layer = ? AND uuid = ?", (layer, uuid)).fetchone()
         if row is not None:
@@ -178,7 +178,8 @@ def set_marking(workspace: Workspace, layer: str, uuid: str, marking: Marking, *
     """Set one feature's marking (see the module docstring); refusals change nothing."""
     from humanops.model.marking import format_time, utc_now
 
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         feature, original = check_marking(workspace, layer, uuid, marking)
         if expected_version is not None and feature.version != expected_version:
             raise WorkspaceError(f"was changed meanwhile (now version {feature.version})", layer=layer, feature=uuid)
@@ -194,8 +195,9 @@ def set_marking(workspace: Workspace, layer: str, uuid: str, marking: Marking, *
         if marking == original:
             db.execute("DELETE FROM humanops_restrictions WHERE layer = ? AND uuid = ?", (layer, uuid))
         else:
-            db.execute("INSERT OR REPLACE INTO humanops_restrictions (layer, uuid, marking, set_at) VALUES "
-                       "(?, ?, ?, ?)", (layer, uuid, json.dumps(marking.to_columns()), format_time(utc_now())))
+            db.upsert("humanops_restrictions", {"layer": layer, "uuid": uuid,
+                                                "marking": json.dumps(marking.to_columns()),
+                                                "set_at": format_time(utc_now())}, key=("layer", "uuid"))
         return MarkingOutcome(layer, uuid, marking, restricted=True, version=feature.version)
 
 
@@ -205,7 +207,7 @@ def reapply_restrictions(workspace: Workspace, layer: str, uuids: list[str]) -> 
     originator tightened further). Returns the uuids whose restriction was dropped."""
     if not uuids:
         return []
-    db = workspace.connection
+    db = workspace.sql
     wanted = set(uuids)
     dropped = []
     for uid, text in db.execute("SELECT uuid, marking FROM humanops_restrictions WHERE layer = ?", (layer,)).fetchall():

@@ -40,6 +40,7 @@ from cryptography.exceptions import InvalidSignature
 from humanops.errors import SharingError
 from humanops.model.marking import format_time, parse_time
 from humanops.sharing.canonical import canonical_json, is_missing, loads_strict
+from humanops.store.sql_dialect import SqlLike, sql_for
 from humanops.store.sql_in import select_in
 
 if TYPE_CHECKING:
@@ -294,10 +295,9 @@ def verify_statement(workspace: Workspace, statement: Statement) -> str | None:
 
 # --- what the workspace keeps --------------------------------------------------------------
 
-def store_statements(db: Any, statements: Iterable[Statement]) -> None:
-    db.executemany(
-        "INSERT OR IGNORE INTO humanops_statements (statement_id, originator, fingerprint, created, body, "
-        "signature) VALUES (?, ?, ?, ?, ?, ?)",
+def store_statements(db: SqlLike, statements: Iterable[Statement]) -> None:
+    sql_for(db).insert_ignore(
+        "humanops_statements", ("statement_id", "originator", "fingerprint", "created", "body", "signature"),
         [(s.statement_id, s.originator, s.fingerprint, s.created, s.body.decode("utf-8"),
           base64.b64encode(s.signature).decode()) for s in statements])
 
@@ -305,7 +305,7 @@ def store_statements(db: Any, statements: Iterable[Statement]) -> None:
 def load_statements(workspace: Workspace, ids: Iterable[str]) -> list[Statement]:
     out = []
     for sid, originator, fp, created, body, signature in select_in(
-            workspace.connection, "SELECT statement_id, originator, fingerprint, created, body, signature FROM "
+            workspace.sql, "SELECT statement_id, originator, fingerprint, created, body, signature FROM "
                                   "humanops_statements WHERE statement_id IN ({marks})", sorted(set(ids))):
         raw = base64.b64decode(json.loads(body)["versions"])
         out.append(Statement(body.encode("utf-8"), base64.b64decode(signature), sid, originator, fp, created,
@@ -317,15 +317,14 @@ SIGNED_COLUMNS = ("layer", "uuid", "version", "deleted", "content_hash", "author
                   "statement_id")
 
 
-def record_signed(db: Any, rows: Iterable[tuple]) -> None:
+def record_signed(db: SqlLike, rows: Iterable[tuple]) -> None:
     """Per feature, the version we hold as its author signed it (``SIGNED_COLUMNS`` order)."""
-    db.executemany(f"INSERT OR REPLACE INTO humanops_signed_versions ({', '.join(SIGNED_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * len(SIGNED_COLUMNS))})", rows)
+    sql_for(db).upsert_many("humanops_signed_versions", SIGNED_COLUMNS, rows, key=("layer", "uuid"))
 
 
 def signed_versions(workspace: Workspace, layer: str, uuids: Iterable[str] | None = None) -> pd.DataFrame:
     """The signed record of each feature (index: uuid), for those we have one of."""
-    db = workspace.connection
+    db = workspace.sql
     columns = SIGNED_COLUMNS[1:]
     sql = f"SELECT {', '.join(columns)} FROM humanops_signed_versions WHERE layer = ?"
     if uuids is None:

@@ -114,7 +114,8 @@ def propose(workspace: Workspace, layer: str, uuid: str, *, geometry: Any = None
     the feature itself is not touched). Replaces our earlier open proposal for it. Returns its id."""
     now = now or utc_now()
     kind = workspace.kind(layer)
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         current = workspace.get_feature(layer, uuid)
         props = merge_properties(kind, current.properties, properties)
@@ -128,13 +129,12 @@ def propose(workspace: Workspace, layer: str, uuid: str, *, geometry: Any = None
         db.execute("UPDATE humanops_proposals SET status = 'withdrawn', decided_at = ?, decision = 'replaced' "
                    "WHERE layer = ? AND uuid = ? AND proposer = ? AND status = 'open'",
                    (format_time(now), layer, uuid, me))
-        cursor = db.execute(
-            "INSERT INTO humanops_proposals (layer, uuid, originator, proposer, base_version, proposed_at, deleted, "
-            "feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (layer, uuid, current.originator or me, me, current.version, format_time(now), int(delete),
-             json.dumps(record)))
+        proposal_id = db.insert_id("humanops_proposals", {
+            "layer": layer, "uuid": uuid, "originator": current.originator or me, "proposer": me,
+            "base_version": current.version, "proposed_at": format_time(now), "deleted": int(delete),
+            "feature": json.dumps(record)})
         workspace.notify(layer, (uuid,), "proposal")
-        return int(cursor.lastrowid)
+        return proposal_id
 
 
 def _row(values: tuple) -> dict[str, Any]:
@@ -145,8 +145,8 @@ def _row(values: tuple) -> dict[str, Any]:
 
 
 def list_proposals(workspace: Workspace, *, status: str | None = "open", layer: str | None = None) -> list[dict]:
-    db = workspace.connection
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_proposals'").fetchone():
+    db = workspace.sql
+    if not db.has_table("humanops_proposals"):
         return []
     sql, params = f"SELECT {', '.join(_COLUMNS)} FROM humanops_proposals WHERE 1 = 1", []
     if status:
@@ -192,7 +192,8 @@ def decide(workspace: Workspace, proposal_id: int, accept: bool, *, now: datetim
     new version; about someone else's, it becomes our own proposal to its originator."""
     now = now or utc_now()
     me = workspace.organisation
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         ensure_tables(db)
         proposal = get_proposal(workspace, proposal_id)
         if proposal["status"] != "open":
@@ -224,7 +225,8 @@ def decide(workspace: Workspace, proposal_id: int, accept: bool, *, now: datetim
 
 def withdraw(workspace: Workspace, proposal_id: int, *, now: datetime | None = None) -> None:
     """Take back our own open proposal (undo in the app)."""
-    with workspace.transaction() as db:
+    with workspace.transaction():
+        db = workspace.sql
         proposal = get_proposal(workspace, proposal_id)
         if proposal["proposer"] != workspace.organisation or proposal["status"] != "open":
             raise SharingError(f"proposal {proposal_id} is not an open proposal of ours")
@@ -264,7 +266,7 @@ def outgoing_proposals(workspace: Workspace, layer: str, recipients: list[str], 
     if not ours:
         return empty
     if not full:
-        sent = {r: {int(x) for (x,) in workspace.connection.execute(
+        sent = {r: {int(x) for (x,) in workspace.sql.execute(
             "SELECT proposal FROM humanops_sent_proposals WHERE partner = ?", (r,))} for r in recipients}
         ours = [p for p in ours if any(p["id"] not in sent[r] for r in recipients)]
     current = {f.uuid: f for f in workspace.features(layer, [p["uuid"] for p in ours])}

@@ -102,7 +102,7 @@ def unsendable_features(workspace: Workspace, layers: list[str] | None = None) -
     from humanops.sharing.tables import has_tables
 
     me = our_organisation(workspace)
-    if not has_tables(workspace.connection):
+    if not has_tables(workspace.sql):
         return {}
     out: dict[str, dict[str, str]] = {}
     for layer in layers or workspace.layers():
@@ -124,8 +124,8 @@ def load_send_filter(workspace: Workspace, recipient: str, now: datetime | None 
     from humanops.sharing.directory_store import load_directory
 
     copies: dict[str, set[str]] = {}
-    db = workspace.connection
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'humanops_generalised'").fetchone():
+    db = workspace.sql
+    if db.has_table("humanops_generalised"):
         for layer, uid in db.execute("SELECT layer, uuid FROM humanops_generalised"):
             copies.setdefault(layer, set()).add(uid)
     return SendFilter(recipient, our_organisation(workspace), load_directory(workspace), now or scenario_now(workspace),

@@ -14,7 +14,7 @@ NEWEST_FIRST_BY = ("raised", "created", "at", "time", "id")  # the first of thes
 
 def table_columns(workspace: Workspace, table: str) -> list[str]:
     """The table's columns in order; empty when the workspace has no such table."""
-    return [r[1] for r in workspace.connection.execute(f'PRAGMA table_info("{table}")')]
+    return workspace.sql.table_columns(table)
 
 
 def newest_rows(workspace: Workspace, table: str, limit: int,
@@ -26,4 +26,4 @@ def newest_rows(workspace: Workspace, table: str, limit: int,
         return [], []
     order = next((c for c in order_by if c in columns), None)
     sql = f'SELECT * FROM "{table}"' + (f' ORDER BY "{order}" DESC' if order else "") + " LIMIT ?"
-    return columns, workspace.connection.execute(sql, (int(limit),)).fetchall()
+    return columns, workspace.sql.execute(sql, (int(limit),)).fetchall()

@@ -44,6 +44,7 @@ from humanops.store import bulk_write, gpkg_conformance, gpkg_geometry, schema, 
 from humanops.store.atomic_files import AtomicFile
 from humanops.store.layer_frames import typed_frame
 from humanops.store.layer_reader import Bbox, LayerReader, Rows
+from humanops.store.sql_dialect import SqliteSql
 from humanops.store.sql_in import select_in
 
 GPKG_APPLICATION_ID = workspace_summary.GPKG_APPLICATION_ID
@@ -237,6 +238,12 @@ class Workspace:
         if self._db is None:
             raise WorkspaceError("the workspace is closed", file=str(self.path))
         return self._db
+
+    @property
+    def sql(self) -> SqliteSql:
+        """The SQL seam on :attr:`connection` (``store.sql_dialect``): what the engine modules
+        that keep the app's own tables use, the same on a team database."""
+        return SqliteSql(self.connection)
 
     # --- metadata ------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -988,15 +995,10 @@ _FILE_LOCKS_GUARD = threading.Lock()
 
 
 def _file_lock(path: Path) -> threading.RLock:
-    """One lock per workspace file in this process, shared by every Workspace open on it.
-
-    GDAL (pyogrio) links its own copy of SQLite. SQLite's locks are POSIX locks, which never
-    conflict within one process, and each library copy keeps its own table of who holds what:
-    if GDAL opened the file while one of our connections was writing, it would take our
-    rollback journal for a crashed writer's and play it back, corrupting the file. So GDAL
-    operations and our write transactions on the same file never overlap in this process,
-    however many Workspace objects (the app's, its workers') are open on it (the thread rule:
-    :mod:`humanops.store`)."""
+    """One lock per workspace file in this process, shared by every Workspace open on it: held
+    by every write transaction and by GDAL's writes to the file, so they never overlap (GDAL's
+    own copy of SQLite would play our rollback journal back). Why, and who waits for whom:
+    docs/architecture.md, section 3 (R3, R4)."""
     key = str(Path(path).resolve())
     with _FILE_LOCKS_GUARD:
         return _FILE_LOCKS.setdefault(key, threading.RLock())

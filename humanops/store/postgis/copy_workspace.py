@@ -36,6 +36,7 @@ from humanops.store.open_target import AnyWorkspace, create_any, is_postgres_url
 from humanops.store.postgis import schema
 from humanops.store.postgis.schema import q
 from humanops.store.postgis.workspace import PostgisWorkspace, drop_workspace
+from humanops.store.sql_dialect import AppTable, declared_tables
 from humanops.store.workspace import Workspace, _history_geometry
 
 # Meta keys that describe the backend, not the workspace: each target writes its own.
@@ -178,11 +179,17 @@ def _write(dst: AnyWorkspace, table: str, columns: Sequence[str], rows: list[tup
 
 # --- the app's other tables (sharing engine, plans, alerts...) --------------------------------
 def _copy_app_tables(src: AnyWorkspace, dst: AnyWorkspace, meta: dict[str, str | None]) -> list[str]:
-    """Copy every other table the source holds; returns their names. ``meta`` (to be written to
-    the target) gains the SQLite DDL of tables leaving a GeoPackage for PostgreSQL."""
+    """Copy every other table the source holds; returns their names. A table the engine declares
+    (``sql_dialect.declared_tables``) is made on the target from its declaration, with the
+    target's types, when its columns are the declared ones (an older source may lack newer ones);
+    another (a tool's own, or one of that name in another shape) is typed by its values, and
+    ``meta`` (to be written to the target) gains its SQLite DDL when it leaves a GeoPackage."""
     copied = []
+    declared = declared_tables()
     for table, columns, rows in _app_tables(src, meta):
-        if isinstance(dst, PostgisWorkspace):
+        if table in declared and set(columns) <= set(declared[table].column_names()):
+            _copy_declared(dst, declared[table], columns, rows)
+        elif isinstance(dst, PostgisWorkspace):
             types = _pg_types(columns, rows)
             if not isinstance(src, PostgisWorkspace):
                 meta[SQLITE_TABLE + table] = _sqlite_sql(src, table, "table")[0]
@@ -206,10 +213,40 @@ def _copy_app_tables(src: AnyWorkspace, dst: AnyWorkspace, meta: dict[str, str |
     return copied
 
 
+def _copy_declared(dst: AnyWorkspace, table: AppTable, columns: list[str], rows: list[tuple]) -> None:
+    """Make ``table`` on the target from its declaration and copy the rows of the columns it has
+    (an older source may lack a newer column: it takes its default)."""
+    sql = dst.sql
+    sql.ensure_tables([table])
+    known = set(table.column_names())
+    keep = [i for i, c in enumerate(columns) if c in known]
+    names = [columns[i] for i in keep]
+    if not rows or not names:
+        return
+    listed = ", ".join(q(c) for c in names)
+    if isinstance(dst, PostgisWorkspace):
+        try:
+            with dst.connection.cursor() as cursor, cursor.copy(f"COPY {q(table.name)} ({listed}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([row[i] for i in keep])
+        except psycopg.Error as exc:
+            raise WorkspaceError(f"cannot copy the table {table.name} ({exc.diag.message_primary})",
+                                 file=dst.path) from None
+        for column, in dst.connection.execute(  # ids given explicitly: the identity goes on after them
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) AND attidentity <> ''",
+                (q(table.name),)).fetchall():
+            dst.connection.execute(f"SELECT setval(pg_get_serial_sequence(%s, %s), max({q(column)})) "
+                                   f"FROM {q(table.name)} HAVING max({q(column)}) IS NOT NULL", (q(table.name), column))
+        return
+    sql.executemany(f"INSERT INTO {q(table.name)} ({listed}) VALUES ({', '.join('?' * len(names))})",
+                    [[row[i] for i in keep] for row in rows])
+
+
 def _app_tables(ws: AnyWorkspace, meta: dict[str, str | None]) -> Iterable[tuple[str, list[str], list[tuple]]]:
     layers = set(ws.layers())
     if isinstance(ws, PostgisWorkspace):
         names = json.loads(meta.get("copied_tables") or _meta(ws).get("copied_tables") or "[]")
+        names += sorted(t for t in declared_tables() if t not in names and ws.sql.has_table(t))
         for table in names:
             columns = ws.reader.table_columns(table)
             if columns:

@@ -15,7 +15,9 @@ The triggers make every client's edit a versioned one (the app's, QGIS editing a
 * an update bumps ``version`` (unless it names a newer one), keeps the identity, archives the
   previous version in ``humanops_history``; an update naming an older version than the stored one
   is a stale edit and is refused (SQLSTATE :data:`STALE_EDIT`, detail: JSON with layer, uuid,
-  stored and given version);
+  stored and given version); a negative version is the version the edit was made on, negated (QGIS
+  writes only the columns a user changed: a QGIS style giving ``version`` the default value
+  ``-abs("version")``, applied on update, makes it send one; tests/test_qgis_postgis.py);
 * a delete archives the last version and a tombstone (version + 1);
 * every change is logged in ``humanops_changes`` and announced with ``NOTIFY humanops_changes``
   (payload: JSON ``{"layer", "op", "uuids"}`` for up to :data:`NOTIFY_UUIDS` rows, ``"uuid"`` too
@@ -39,7 +41,7 @@ from humanops.catalog import Catalog, LayerKind
 from humanops.store import schema as gpkg_schema
 
 SCHEMA_VERSION = 1
-TRIGGERS_VERSION = "1"  # bumped when the SQL below changes: opened workspaces get the new triggers
+TRIGGERS_VERSION = "3"  # bumped when the SQL below changes: opened workspaces get the new triggers
 BACKEND = "postgis"
 WRITER = "humanops.writer"
 STALE_EDIT = "HO409"  # SQLSTATE of a refused stale edit (class HO: ours)
@@ -53,6 +55,7 @@ PG_TYPES = {
 }
 GEOMETRY_TYPES = {"Point": "Point", "LineString": "LineString", "MultiPolygon": "MultiPolygon"}
 APP_TABLE_NAMES = ("humanops_meta", "humanops_history", "humanops_changes")
+HISTORY_ROWS = "humanops_history_rows"  # a view: the history as the GeoPackage holds it
 
 APP_TABLES = {
     "humanops_meta": "CREATE TABLE humanops_meta (key text PRIMARY KEY, value text)",
@@ -111,6 +114,11 @@ FUNCTIONS = (
          RAISE EXCEPTION 'layer %: TRUNCATE would bypass the history and the change log; delete the rows instead',
            TG_TABLE_NAME USING ERRCODE = 'HO400';
        END $$""",
+    # the history in the GeoPackage's value forms, for the engine's SQL (store.sql_dialect: Sql.history)
+    f"""CREATE OR REPLACE VIEW {HISTORY_ROWS} AS SELECT id, layer, uuid, version, deleted::int AS deleted, originator,
+       humanops_time_text(created) AS created, humanops_time_text(modified) AS modified,
+       humanops_time_text(superseded) AS superseded, geom_wkb, properties::text AS properties,
+       marking::text AS marking, source_package, source_signer FROM humanops_history""",
 )
 
 
@@ -232,6 +240,9 @@ def layer_triggers(kind: LayerKind) -> list[str]:
         NEW.caveats := coalesce(NEW.caveats, {_default(t, 'caveats', caveats)});
         NEW.precision := coalesce(NEW.precision, {_default(t, 'precision', d.precision)});
         RETURN NEW;
+      END IF;
+      IF NEW.version < 0 THEN
+        NEW.version := -NEW.version;  -- another tool naming the version its edit was made on (docstring)
       END IF;
       IF NEW.version < OLD.version THEN
         RAISE EXCEPTION 'layer %, feature %: was changed meanwhile (stored version %, the edit was made on version %)',

@@ -10,7 +10,8 @@ commit of anyone; :meth:`transaction` is one database transaction (nesting: the 
 commits) that first takes the write lock every writer takes, so it reads and writes the latest
 state and its changes are numbered in commit order. Another session's changes arrive through
 :meth:`poll_changes` (LISTEN on a connection of its own), as ``WorkspaceChange`` to the same
-listeners the workspace's own commits reach.
+listeners the workspace's own commits reach. Which thread may use what, and who waits for the
+write lock: docs/architecture.md, section 3 (R5).
 
 The methods of ``Workspace`` that touch no SQL of their own (they go through ``self.reader``,
 ``self.rows``, ``self.get_meta``, ``self.transaction``, ``self.kind``) are the very same
@@ -42,6 +43,7 @@ from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.model.validation import merge_properties, validate_properties
 from humanops.store import schema as gpkg_schema
 from humanops.store.postgis import schema
+from humanops.store.postgis.app_tables import PostgresSql
 from humanops.store.postgis.reader import PostgisReader
 from humanops.store.postgis.schema import q
 from humanops.store.workspace import (
@@ -269,6 +271,12 @@ class PostgisWorkspace:
         if self._db is None:
             raise WorkspaceError("the workspace is closed", file=self.path)
         return self._db
+
+    @property
+    def sql(self) -> PostgresSql:
+        """The SQL seam on :attr:`connection` (``store.sql_dialect``): ``?`` placeholders and the
+        GeoPackage's value forms, for the engine modules that keep the app's own tables."""
+        return PostgresSql(self.connection)
 
     @property
     def reader(self) -> PostgisReader:
