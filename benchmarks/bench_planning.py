@@ -62,6 +62,15 @@ def timed(fn: Any) -> tuple[float, Any]:
     return round(time.perf_counter() - start, 3), value
 
 
+def cpu_timed(fn: Any, cpu: list[float]) -> tuple[float, Any]:
+    """As :func:`timed`, and this process's CPU seconds appended to ``cpu``: on a shared machine the
+    wall times of two runs can differ several fold, their CPU times much less (routing is one thread)."""
+    start = time.process_time()
+    t, value = timed(fn)
+    cpu.append(time.process_time() - start)
+    return t, value
+
+
 def grid_roads(edges: int, seed: int) -> tuple[gpd.GeoDataFrame, int]:
     """About ``edges`` segments on an n x n grid of junctions, each a 3-vertex line (a bend)."""
     rng = np.random.default_rng(seed)
@@ -126,12 +135,12 @@ def bench_routing(args: argparse.Namespace) -> dict[str, Any]:
     out["peak_rss_after_build_mb"] = peak_rss_mb()
     zones = zones_in(args.zones, extent, 2)
     rng = np.random.default_rng(3)
-    times, results = [], []
+    times, results, query_cpu = [], [], []
     pairs = []
     for _ in range(args.queries):
         s = (30.0 + rng.uniform(0.05, 0.3) * extent, rng.uniform(0.05, 0.95) * extent)
         e = (30.0 + rng.uniform(0.7, 0.95) * extent, rng.uniform(0.05, 0.95) * extent)
-        t, routes = timed(lambda s=s, e=e: find_routes(graph, s, e, mode="safest", zones=zones))
+        t, routes = cpu_timed(lambda s=s, e=e: find_routes(graph, s, e, mode="safest", zones=zones), query_cpu)
         times.append(t)
         results.append(routes[0])
         pairs.append((s, e))
@@ -143,10 +152,10 @@ def bench_routing(args: argparse.Namespace) -> dict[str, Any]:
     # the parts of one query
     danger_t, danger = timed(lambda: graph.danger(zones))
     costs_t, costs = timed(lambda: graph.segment_costs("safest", danger))
-    search_t = []
+    search_t, search_cpu = [], []
     for s, e in pairs:   # the search alone, on the same costs networkx gets below
         snaps = graph.snap(np.array([s[0], e[0]]), np.array([s[1], e[1]]))
-        t, _ = timed(lambda snaps=snaps: graph.shortest_path(snaps.take([0]), snaps.take([1]), costs))
+        t, _ = cpu_timed(lambda snaps=snaps: graph.shortest_path(snaps.take([0]), snaps.take([1]), costs), search_cpu)
         search_t.append(t)
     out["route_query_parts_s"] = {"zones_on_roads": danger_t, "costs": costs_t,
                                   "search_median": statistics.median(search_t)}
@@ -162,6 +171,11 @@ def bench_routing(args: argparse.Namespace) -> dict[str, Any]:
             "ours_search_s": statistics.median(search_t), "networkx_s": nx_s,
             "ratio_query": out["networkx_over_ours_query_ratio"],
             "ratio_search": out["networkx_over_ours_search_ratio"],
+            "ours_query_cpu_s": round(statistics.median(query_cpu), 4),
+            "ours_search_cpu_s": round(statistics.median(search_cpu), 4),
+            "networkx_cpu_s": out["networkx"]["query_cpu_s"],
+            "ratio_query_cpu": round(out["networkx"]["query_cpu_s"] / max(statistics.median(query_cpu), 1e-9), 1),
+            "ratio_search_cpu": round(out["networkx"]["query_cpu_s"] / max(statistics.median(search_cpu), 1e-9), 1),
             "graph_rss_growth_mb": out["graph_rss_mb"], "graph_numpy_arrays_mb": out["graph_arrays_mb"],
             "peak_rss_before_networkx_mb": out["peak_rss_mb"], "peak_rss_mb": out["networkx"]["peak_rss_mb"],
             "graph_build_s": out["graph_build_s"]}
@@ -175,7 +189,7 @@ def bench_networkx(graph: Any, costs: Any, pairs: list, results: list) -> dict[s
     arc_cost = graph.arc_costs(costs)
     keep = np.isfinite(arc_cost)
     t_build, g = timed(lambda: _nx_graph(nx, graph.arc_tail[keep], graph.arc_head[keep], arc_cost[keep]))
-    times, agree = [], []
+    times, agree, cpu = [], [], []
     for (s, e), ours in zip(pairs, results, strict=True):
         snaps = graph.snap(np.array([s[0], e[0]]), np.array([s[1], e[1]]))
         # networkx between the junctions our route leaves and reaches (its first and last nodes)
@@ -184,7 +198,7 @@ def bench_networkx(graph: Any, costs: Any, pairs: list, results: list) -> dict[s
             continue
         first = graph.seg_to[path.segs[0]] if path.forward[0] else graph.seg_from[path.segs[0]]
         last = graph.seg_from[path.segs[-1]] if path.forward[-1] else graph.seg_to[path.segs[-1]]
-        t, nx_cost = timed(lambda a=int(first), b=int(last): nx.shortest_path_length(g, a, b, weight="w"))
+        t, nx_cost = cpu_timed(lambda a=int(first), b=int(last): nx.shortest_path_length(g, a, b, weight="w"), cpu)
         times.append(t)
         inner = path.segs[1:-1]
         ours_inner = float(np.where(path.forward[1:-1], costs.fwd[inner], costs.bwd[inner]).sum())
@@ -193,6 +207,7 @@ def bench_networkx(graph: Any, costs: Any, pairs: list, results: list) -> dict[s
     if not times:
         return {"graph_build_s": t_build, "skipped": "no query had a path on the common costs"}
     return {"graph_build_s": t_build, "query_s": {"median": statistics.median(times), "max": max(times)},
+            "query_cpu_s": round(statistics.median(cpu), 4),
             "compared": len(times), "same_cost_as_ours": all(agree), "peak_rss_mb": peak_rss_mb()}
 
 

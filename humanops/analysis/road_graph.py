@@ -1124,7 +1124,7 @@ def _trace(pred: np.ndarray, node: int, root: int) -> np.ndarray:
     out = [node]
     while node != root:
         node = int(pred[node])
-        if node < 0:
+        if node < 0 or len(out) > len(pred):   # no root, or a loop: never a path
             raise AnalysisError("internal: broken predecessor chain")
         out.append(node)
     return np.array(out[::-1], dtype=np.int64)

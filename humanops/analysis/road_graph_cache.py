@@ -64,7 +64,8 @@ _SPECIAL = ("config", "noding", "_name_values", "crs_utm", "to_utm", "to_wgs84",
             "time_by_traveller", "time_s", "fwd", "rev", "_landmarks")
 _CSR_PARTS = ("indptr", "indices", "order")
 # what queries keep on a graph for the next query (made again from the arrays): never stored
-_QUERY_MEMOS = ("_costs_kept", "_arc_kept", "_admissible_kept", "_astar_structure", "_astar_ratio", "_danger_cache")
+_QUERY_MEMOS = ("_costs_kept", "_arc_kept", "_admissible_kept", "_astar_structure", "_astar_gaps", "_search_lock",
+                "_danger_cache")
 
 
 class StaleGraph(Exception):
