@@ -32,7 +32,12 @@ late, and gives each stall's end on the wall clock (``stalls``) with the end of 
 function run just before the click (``marker_end_epoch``, ``_py_spy_marker``), to line the stalls up
 with ``py-spy record --gil --threads --format chrometrace`` of a child: most stalls left after
 the GUI thread's own work moved out are the GUI thread waiting for the GIL while a worker runs
-one long C call (a vectorised call over 100,000 rows holds it 30-70 ms).
+one long C call (a vectorised call over 100,000 rows holds it 30-70 ms). With ``--trace`` a child
+also lists every garbage collection over 5 ms (``gc_pauses``: end, ms, generation, thread): a full
+collection walks every tracked object of the process holding the GIL, in whichever thread
+allocates when one is due, and lines up with stalls of 100-190 ms. ``--gc-freeze`` is the
+experiment against them: ``gc.freeze()`` once the workspace is open and drawn, in every tree.
+The JSON gives the machine's load average at the start and the end (the timings are noisy).
 """
 
 from __future__ import annotations
@@ -106,7 +111,7 @@ def _needs(rng: Any, region: tuple[float, float, float, float], n: int, prefix: 
 
 
 # --- the child: one workflow, in a process of its own ---------------------------------------------
-def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False) -> dict:
+def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False, gc_freeze: bool = False) -> dict:
     from PySide6.QtCore import QSettings, Qt, QTimer
 
     import humanops.ui  # noqa: F401  (the PySide6 workaround, before any Qt call)
@@ -153,6 +158,10 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
 
     assert window.open_workspace(workspace), window.statusBar().currentMessage()
     settle()
+    if gc_freeze:  # the experiment: every object of the opened, drawn app out of all later collections
+        import gc
+
+        gc.freeze()
 
     gaps: list[tuple[float, float]] = []  # (gap ms, when it ended)
     epoch = time.time() - time.perf_counter()
@@ -170,8 +179,10 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
     start = [0.0]
     traces: list[dict] = []
     tracing = [trace]
+    gc_pauses: list[tuple[float, float, int, str]] = []  # (end, ms, generation, thread) of collections > 5 ms
     if trace:  # what every thread is doing while the heartbeat is late (where a stall comes from)
         threading.Thread(target=_trace_stalls, args=(last, start, tracing, traces), daemon=True).start()
+        _time_collections(gc_pauses, epoch)
 
     marker = [0.0]
 
@@ -200,8 +211,7 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
         dialog.run_button.click()
         result_worker.append(dialog.worker)
         ok = wait(lambda: bool(done) and not dialog.is_running())
-        rows = {name: len(frame) for name, frame in done[0].result.tables.items()} if done else {}
-        detail: dict[str, Any] = {"tables": rows, "error": dialog.error.text() if not ok or not done else ""}
+        detail: dict[str, Any] = {"error": dialog.error.text() if not ok or not done else ""}
     elif workflow == "import":
         from humanops.ui.dialogs.import_dialog import ImportDialog
 
@@ -242,6 +252,8 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
     heartbeat.stop()
     tracing[0] = False
     finished = time.perf_counter()
+    if workflow in ("evacuation", "aid", "route"):  # after the heartbeat: not the app's work
+        detail["tables"] = {name: len(frame) for name, frame in done[0].result.tables.items()} if done else {}
     worker_end = worker_ends.get(id(result_worker[0]), start[0]) if result_worker else start[0]
     all_gaps = [g for g, _ in gaps]
     apply_gaps = [g for g, at in gaps if at > worker_end]
@@ -261,7 +273,8 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
         "apply_stalls_over_50ms": sum(1 for g in apply_gaps if g > BUDGET_MS),
         "peak_rss_mb": _peak_rss_mb(),
         # With --trace, also each stall's end on the wall clock (to match a py-spy chrometrace).
-        **({"traces": traces, "stalls": [(round(at + epoch, 4), round(g, 1)) for g, at in gaps if g > BUDGET_MS],
+        **({"traces": traces, "gc_pauses": gc_pauses,
+            "stalls": [(round(at + epoch, 4), round(g, 1)) for g, at in gaps if g > BUDGET_MS],
             "worker_end_epoch": round(worker_end + epoch, 4), "marker_end_epoch": round(marker[0], 4)}
            if trace else {}),
     }
@@ -284,10 +297,31 @@ def _trace_stalls(last: list[float], start: list[float], tracing: list[bool], tr
         late = time.perf_counter() - last[0]
         if start[0] and late * 1000 > BUDGET_MS:
             frames = sys._current_frames()
+            # The innermost 4 frames only: formatting whole stacks held the GIL 50-200 ms itself.
             traces.append({"at_s": round(time.perf_counter() - start[0], 3), "late_ms": round(late * 1000),
-                           "threads": {t.name: [line.strip() for line in traceback.format_stack(frames[t.ident])[-4:]]
+                           "threads": {t.name: [line.strip() for line in traceback.format_stack(frames[t.ident],
+                                                                                                limit=4)]
                                        for t in threading.enumerate()
                                        if t.ident in frames and t is not threading.current_thread()}})
+
+
+def _time_collections(pauses: list[tuple[float, float, int, str]], epoch: float) -> None:
+    """Notes each garbage collection over 5 ms (end on the wall clock, ms, generation, thread):
+    whichever thread allocates when a collection is due runs it, the GUI thread included, holding
+    the GIL while it walks every tracked object."""
+    import gc
+
+    started: dict[int, float] = {}
+
+    def timed(phase: str, info: dict[str, Any]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            started[threading.get_ident()] = now
+        elif (began := started.pop(threading.get_ident(), None)) is not None and now - began > 0.005:
+            pauses.append((round(now + epoch, 4), round((now - began) * 1000, 1), info["generation"],
+                           threading.current_thread().name))
+
+    gc.callbacks.append(timed)
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -308,14 +342,16 @@ def _peak_rss_mb() -> float | None:
 
 
 # --- the parent ------------------------------------------------------------------------------------
-def run_child(tree: Path, workflow: str, inputs: dict, folder: Path, trace: bool = False) -> dict:
+def run_child(tree: Path, workflow: str, inputs: dict, folder: Path, trace: bool = False,
+              gc_freeze: bool = False) -> dict:
     """One workflow in a fresh process, on a fresh copy of the demo, with ``tree``'s humanops."""
     workspace = folder / f"{workflow}.gpkg"
     shutil.copyfile(inputs["demo"], workspace)
     env = dict(os.environ, PYTHONPATH=str(tree), XDG_CONFIG_HOME=str(folder / "config"),
                QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     command = [sys.executable, __file__, "--child", workflow, "--inputs", json.dumps(inputs),
-               "--workspace", str(workspace), *(["--trace"] if trace else [])]
+               "--workspace", str(workspace), *(["--trace"] if trace else []),
+               *(["--gc-freeze"] if gc_freeze else [])]
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=1800)
     workspace.unlink(missing_ok=True)
     if out.returncode != 0:
@@ -332,25 +368,28 @@ def main() -> None:
     parser.add_argument("--tree", type=Path, default=ROOT, help="the source tree measured (holding humanops/)")
     parser.add_argument("--baseline-tree", type=Path, help="another source tree, measured beside it")
     parser.add_argument("--trace", action="store_true", help="sample every thread's stack during stalls")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="an experiment, in every tree: gc.freeze() once the workspace is open and drawn")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     parser.add_argument("--workspace", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child_main(args.child, json.loads(args.inputs), args.workspace, args.trace)))
+        print(json.dumps(child_main(args.child, json.loads(args.inputs), args.workspace, args.trace, args.gc_freeze)))
         return
     sys.path.insert(0, str(ROOT))
     workflows = [w.strip() for w in args.workflows.split(",") if w.strip()]
     unknown = set(workflows) - set(WORKFLOWS)
     if unknown:
         parser.error(f"unknown workflow(s): {', '.join(sorted(unknown))}")
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="bench-stalls-") as tmp:
         folder = Path(tmp)
         inputs = build_inputs(folder, args.sources, args.import_features, args.package_features)
         trees = {"this": args.tree.resolve()}
         if args.baseline_tree is not None:
             trees["baseline"] = args.baseline_tree.resolve()
-        results = {name: {w: run_child(tree, w, inputs, folder, args.trace) for w in workflows}
+        results = {name: {w: run_child(tree, w, inputs, folder, args.trace, args.gc_freeze) for w in workflows}
                    for name, tree in trees.items()}
     summary = []
     for workflow in workflows:
@@ -367,6 +406,8 @@ def main() -> None:
         "sizes": {"sources": args.sources, "import_features": args.import_features,
                   "package_features": args.package_features},
         "budget_ms": BUDGET_MS, "heartbeat_ms": HEARTBEAT_MS, "trees": {k: str(v) for k, v in trees.items()},
+        "gc_freeze": args.gc_freeze,
+        "load_average": {"start": load_at_start, "end": [round(x, 2) for x in os.getloadavg()]},
         "inputs": {"counts": inputs["counts"], "build_s": inputs["build_s"]},
         "summary": summary, "runs": results,
     }, indent=2))

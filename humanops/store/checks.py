@@ -4,6 +4,7 @@ valid for its kind? Reports problems per layer, feature and field; changes nothi
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,8 +13,14 @@ import shapely
 
 from humanops.feedback import Feedback
 from humanops.model.validation import validate_frame
+from humanops.store.layer_frames import typed_frame
+from humanops.store.own_writes import SeqRange
 from humanops.store.sql_in import select_in
 from humanops.store.workspace import Workspace, marking_errors
+
+# Rows checked at a time: a vectorised call over 100,000 rows holds the GIL 30-70 ms, stalling the
+# GUI thread while the check runs in a worker; over 10,000 it is a few ms.
+CHECK_CHUNK = 10_000
 
 
 @dataclass
@@ -61,44 +68,108 @@ def validate_workspace(workspace: Workspace, feedback: Feedback | None = None) -
         report.add(f"SQLite integrity check failed: {integrity}")
     layers = workspace.layers()
     for i, layer in enumerate(layers):
-        feedback.progress(i / max(1, len(layers)), f"checking {layer}")
+        step = feedback.step(i / max(1, len(layers)), (i + 1) / max(1, len(layers)))
+        step.progress(0.0, f"checking {layer}")
         _check_times(workspace, layer, None, report)
-        _check_features(workspace, layer, _read(workspace, layer, None, report), report)
+        _check_layer(workspace, layer, None, report, step)
         _check_rtree(workspace, layer, report)
     feedback.progress(1.0, "done")
     return report
 
 
-def validate_changes(workspace: Workspace, since_seq: int = 0,
-                     feedback: Feedback | None = None) -> tuple[ValidationReport, int]:
+def validate_changes(workspace: Workspace, since_seq: int = 0, feedback: Feedback | None = None, *,
+                     skip: Sequence[SeqRange] = ()) -> tuple[ValidationReport, int]:
     """The features changed after change ``since_seq`` (all of them from 0), checked against
     their kind: what another tool (QGIS, a script) wrote is checked when the app opens or
     refreshes the workspace, since only HumanOps's own edits are validated before they are
-    written. Returns the report and the last change seq it covers (pass it next time)."""
+    written. ``skip``: change seq ranges ``(after, last]`` the app's own workers wrote and
+    validated (:mod:`humanops.store.own_writes`); a feature they touched is still checked if
+    another change after ``since_seq`` touched it too. Returns the report and the last change
+    seq it covers (pass it next time)."""
     feedback = feedback or Feedback()
     report = ValidationReport()
     last = workspace.last_change_seq()
-    changed = workspace.changed_since(since_seq) if since_seq else {name: None for name in workspace.layers()}
+    changed = (changed_outside(workspace, since_seq, skip) if since_seq else
+               {name: None for name in workspace.layers()})
     layers = [name for name in workspace.layers() if name in changed]
     for i, layer in enumerate(layers):
         feedback.check()
-        feedback.progress(i / max(1, len(layers)), f"checking {layer}")
+        step = feedback.step(i / max(1, len(layers)), (i + 1) / max(1, len(layers)))
+        step.progress(0.0, f"checking {layer}")
         uuids = changed[layer]
         _check_times(workspace, layer, uuids, report)
-        _check_features(workspace, layer, _read(workspace, layer, uuids, report), report)
+        _check_layer(workspace, layer, uuids, report, step)
     feedback.progress(1.0, "done")
     return report, last
 
 
-def _read(workspace: Workspace, layer: str, uuids: set[str] | None, report: ValidationReport) -> Any:
-    """The layer's rows (those of ``uuids`` if given) as the app reads them; a warning while
-    reading is reported for the layer."""
+def changed_outside(workspace: Workspace, since_seq: int, skip: Sequence[SeqRange] = ()) -> dict[str, set[str]]:
+    """uuids per layer changed after change ``since_seq`` by a change outside the ``skip``
+    ranges (``Workspace.changed_since`` without them)."""
+    ranges = [(after, last) for after, last in skip if last > since_seq]
+    if not ranges:
+        return workspace.changed_since(since_seq)
+    sql = "SELECT layer, uuid FROM humanops_changes WHERE seq > ?" + " AND NOT (seq > ? AND seq <= ?)" * len(ranges)
+    out: dict[str, set[str]] = {}
+    # Row by row (not fetchall): 100,000 changes must not be one call that holds the GIL.
+    for layer, uuid in workspace.connection.execute(sql, [since_seq, *(v for r in ranges for v in r)]):
+        out.setdefault(layer, set()).add(uuid)
+    return out
+
+
+def _check_layer(workspace: Workspace, layer: str, uuids: set[str] | None, report: ValidationReport,
+                 feedback: Feedback) -> None:
+    """The features of ``layer`` (those of ``uuids`` if given) against the kind, ``CHECK_CHUNK``
+    rows at a time; the problems are reported in the order one pass over all rows gives."""
+    found = _FeatureProblems()
+    report.checked.setdefault(layer, 0)  # a layer without rows (or whose changed rows are gone) was checked too
+    chunks = _chunks(workspace, layer, uuids, report)
+    for i, frame in enumerate(chunks):
+        feedback.check()
+        feedback.progress(i / max(1, len(chunks)), f"checking {layer}")
+        _check_features(workspace, layer, frame, report, found)
+    found.report_to(report, layer)
+
+
+def _chunks(workspace: Workspace, layer: str, uuids: set[str] | None, report: ValidationReport) -> _LazyFrames:
+    """The layer's rows (those of ``uuids`` if given) as the app reads them, typed frames of at
+    most ``CHECK_CHUNK`` rows, in the order one read of them all gives. Every row of the whole
+    layer is fetched before the first is checked: a cursor left open during the check would
+    keep the file's read lock, and an edit in the window would wait for it to commit."""
+    kind = workspace.kind(layer)
+    warned: dict[str, None] = {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        frame = workspace.read_layer(layer, uuids=sorted(uuids) if uuids is not None else None)
-    for w in caught:
-        report.add(f"warning while reading: {w.message}", layer=layer)
-    return frame
+        if uuids is None:
+            parts: list[Any] = list(workspace.reader.chunks(kind, size=CHECK_CHUNK))
+        else:
+            wanted = sorted(uuids)  # parts of CHECK_CHUNK, each asked by select_in: same rows, same order
+            parts = [wanted[start:start + CHECK_CHUNK] for start in range(0, len(wanted), CHECK_CHUNK)]
+    warned.update((str(w.message), None) for w in caught)
+    return _LazyFrames(workspace, kind, parts, warned, report)
+
+
+class _LazyFrames:
+    """Typed frames made one at a time (a typed copy of 100,000 rows at once is one long call),
+    a warning while reading or typing reported once for the layer."""
+
+    def __init__(self, workspace: Workspace, kind: Any, parts: list[Any], warned: dict[str, None],
+                 report: ValidationReport) -> None:
+        self.workspace, self.kind, self.parts, self.warned, self.report = workspace, kind, parts, warned, report
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __iter__(self) -> Iterator[Any]:
+        for part in self.parts:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                frame = (self.workspace.read_layer(self.kind.name, uuids=part) if isinstance(part, list) else
+                         typed_frame(self.kind, part))
+            self.warned.update((str(w.message), None) for w in caught)
+            yield frame
+        for message in self.warned:
+            self.report.add(f"warning while reading: {message}", layer=self.kind.name)
 
 
 def _check_times(workspace: Workspace, layer: str, uuids: set[str] | None, report: ValidationReport) -> None:
@@ -116,8 +187,28 @@ def _check_times(workspace: Workspace, layer: str, uuids: set[str] | None, repor
             report.add(f"{value!r} is not a date and time", layer=layer, feature=uuid, field_name=column)
 
 
-def _check_features(workspace: Workspace, layer: str, frame: Any, report: ValidationReport) -> None:
-    """Fields against the kind, geometry, marking: one problem per feature and field."""
+class _FeatureProblems:
+    """What :func:`_check_features` finds in each chunk, by sort: reported once every chunk is
+    checked, in the order one pass over all rows gives (field problems sorted by row and field
+    as ``validate_frame`` sorts them, then geometry, TLP and marking problems in row order)."""
+
+    def __init__(self) -> None:
+        self.fields: list[tuple[Any, str, str, Any]] = []  # (row label, field, reason, uuid)
+        self.others: list[list[tuple[str, str, Any]]] = [[], [], [], []]  # (reason, field, uuid) by sort
+
+    def report_to(self, report: ValidationReport, layer: str) -> None:
+        self.fields.sort(key=lambda p: (str(p[0]), p[1]))  # stable: as validate_frame sorts one frame
+        for _row, field_name, reason, uuid in self.fields:
+            report.add(reason, layer=layer, feature=uuid, field_name=field_name)
+        for found in self.others:
+            for reason, field_name, uuid in found:
+                report.add(reason, layer=layer, feature=uuid, field_name=field_name)
+
+
+def _check_features(workspace: Workspace, layer: str, frame: Any, report: ValidationReport,
+                    found: _FeatureProblems) -> None:
+    """Fields against the kind, geometry, marking: one problem per feature and field (added to
+    ``found``, reported by the caller)."""
     kind = workspace.kind(layer)
     report.checked[layer] = report.checked.get(layer, 0) + len(frame)
     if not len(frame):
@@ -125,27 +216,23 @@ def _check_features(workspace: Workspace, layer: str, frame: Any, report: Valida
     uuids = frame["uuid"].astype(object).to_numpy()
     _, problems = validate_frame(kind, frame)
     for p in problems:
-        report.add(p.reason, layer=layer, feature=uuids[frame.index.get_loc(p.row)], field_name=p.field)
+        found.fields.append((p.row, p.field, p.reason, uuids[frame.index.get_loc(p.row)]))
+    missing_geometry, invalid_geometry, no_tlp, bad_marking = found.others
     geoms = np.asarray(frame.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     invalid = ~missing & ~shapely.is_valid(geoms)
     for j in np.flatnonzero(missing):
-        report.add("has no geometry", layer=layer, feature=uuids[j], field_name="geometry")
+        missing_geometry.append(("has no geometry", "geometry", uuids[j]))
     for j in np.flatnonzero(invalid):
-        report.add(f"invalid geometry: {shapely.is_valid_reason(geoms[j])}", layer=layer,
-                   feature=uuids[j], field_name="geometry")
-    for j in np.flatnonzero(frame["tlp"].isna().to_numpy()):
-        report.add("has no TLP marking", layer=layer, feature=uuids[j], field_name="tlp")
-    _check_markings(frame, layer, uuids, report)
-
-
-def _check_markings(frame: Any, layer: str, uuids: np.ndarray, report: ValidationReport) -> None:
-    """Each stored marking must parse (a TLP QGIS let someone type, an expiry that is not a
-    time); reported for every feature with an unreadable one."""
-    no_tlp = frame["tlp"].isna().to_numpy()
+        invalid_geometry.append((f"invalid geometry: {shapely.is_valid_reason(geoms[j])}", "geometry", uuids[j]))
+    tlp_missing = frame["tlp"].isna().to_numpy()
+    for j in np.flatnonzero(tlp_missing):
+        no_tlp.append(("has no TLP marking", "tlp", uuids[j]))
+    # Each stored marking must parse (a TLP QGIS let someone type, an expiry that is not a
+    # time); reported for every feature with an unreadable one.
     for j, error in enumerate(marking_errors(frame)):
-        if error is not None and not no_tlp[j]:  # no TLP at all is reported above
-            report.add(error.reason, layer=layer, feature=uuids[j], field_name=error.field)
+        if error is not None and not tlp_missing[j]:  # no TLP at all is reported above
+            bad_marking.append((error.reason, error.field, uuids[j]))
 
 
 def _check_rtree(workspace: Workspace, layer: str, report: ValidationReport) -> None:

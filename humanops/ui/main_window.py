@@ -698,6 +698,7 @@ class MainWindow(QMainWindow):
         from humanops.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.workspace.path, self.workspace.catalog, self)
+        dialog.validatedWrites.connect(self.problems_watch.validated_by_app)  # before the re-read after it
         dialog.imported.connect(lambda report: self._after_import(report))
         self.import_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "import_dialog", None))

@@ -14,11 +14,16 @@ version and log those edits, but nothing validated them. This watch
 The app's own workers (imports, packages) also commit through another connection; the window
 re-reads after them by itself (``refresh_layers(reread_map=True)``, which calls :meth:`reread`),
 so the poll waits while a worker runs and then finds the version already seen: no second re-read.
+Such a worker validated every feature it wrote, and hands the change-log seqs its transaction
+wrote to :meth:`ProblemsWatch.validated_by_app` (:mod:`humanops.store.own_writes`): the next check
+counts them as checked when they follow on from the last check without a gap, and skips them
+otherwise while checking everything else (another tool's edits before, between or after them).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import QInputDialog
 from humanops.errors import HumanOpsError
 from humanops.feedback import Feedback
 from humanops.model.marking import TLP
+from humanops.store.own_writes import SeqRange, covered_until, ranges_after
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
 from humanops.ui.panels.problems_panel import Problem, count_features, features_need_fixing
@@ -65,16 +71,19 @@ class CheckOutcome:
     checked: frozenset[tuple[str, str]] | None = None
 
 
-def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback) -> CheckOutcome:
+def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback, *,
+                           skip: Sequence[SeqRange] = ()) -> CheckOutcome:
     """In the worker thread, through a Workspace of its own: the features changed after change
-    ``since_seq`` (all from 0) checked against their kind, worded for the Problems panel."""
+    ``since_seq`` (all from 0) checked against their kind, worded for the Problems panel.
+    ``skip``: seq ranges the app's own workers wrote and validated: not checked again, yet their
+    features count as checked (their listed problems go: a new, valid version replaced them)."""
     from humanops.store.checks import validate_changes
     from humanops.store.workspace import Workspace
 
     with Workspace.open(path) as workspace:
         # Read before validating: a commit in between is checked again next time, never missed.
         rechecked = workspace.changed_since(since_seq) if since_seq else None
-        report, last_seq = validate_changes(workspace, since_seq, feedback)
+        report, last_seq = validate_changes(workspace, since_seq, feedback, skip=skip)
         problems = _worded(workspace, report.problems)
     checked = None if rechecked is None else frozenset(
         (layer, uuid) for layer, uuids in rechecked.items() for uuid in uuids)
@@ -142,6 +151,9 @@ class ProblemsWatch(QObject):
         self.worker: Worker | None = None
         self._seen_version: int | None = None
         self._again = False  # a check was asked for while one ran
+        # Change-log seq ranges (after, last] the app's own workers wrote, every feature validated
+        # before it was written: not checked again (validated_by_app).
+        self._validated: list[SeqRange] = []
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.poll)
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
@@ -174,6 +186,7 @@ class ProblemsWatch(QObject):
         self.last_seq = None
         self._seen_version = None
         self._again = False
+        self._validated = []
         self.panel.set_workspace_open(False)
         self._set_title()
 
@@ -210,6 +223,13 @@ class ProblemsWatch(QObject):
         self._seen_version = workspace.data_version()
         self.check()
 
+    def validated_by_app(self, ranges: Sequence[SeqRange]) -> None:
+        """An import or a received package of ours committed: ``ranges`` are the change-log seqs
+        its transaction wrote (only its own: see :mod:`humanops.store.own_writes`), each feature
+        validated before it was written. Call before the window re-reads (:meth:`reread`)."""
+        if self.window.workspace is not None:
+            self._validated = ranges_after(self.last_seq or 0, [*self._validated, *ranges])
+
     def _app_changed(self, change: WorkspaceChange) -> None:
         """The app changed features (a form's Apply, undo): re-check those that are listed."""
         if change.op == "proposal" or not self.panel.problem_count():
@@ -227,10 +247,25 @@ class ProblemsWatch(QObject):
         if self.worker is not None:
             self._again = True  # after the running one, from where it ends
             return
+        skip: list[SeqRange] = []
+        if self.last_seq is not None:  # before the first check of every feature, nothing is skipped
+            skip = self._validated = ranges_after(self.last_seq, self._validated)
+            covered = covered_until(self.last_seq, skip)
+            if covered > self.last_seq and not self.panel.problem_count():
+                # Our own validated writes follow on from the last check: checked. (With problems
+                # listed, the worker still finds which of them those writes replaced.)
+                self.last_seq = covered
+                skip = self._validated = ranges_after(covered, skip)
+                try:
+                    if workspace.last_change_seq() <= covered:
+                        return  # nothing else changed: no check to run
+                except HumanOpsError:  # closed meanwhile
+                    return
         since = self.last_seq or 0
         path = workspace.path
-        worker = Worker(partial(check_other_tool_edits, path, since), title=self.tr("Checking edits made in other "
-                                                                                    "tools"))
+        run = partial(check_other_tool_edits, path, since, skip=tuple(skip)) if skip else partial(
+            check_other_tool_edits, path, since)
+        worker = Worker(run, title=self.tr("Checking edits made in other tools"))
         worker.progressed.connect(self.panel.show_progress)
         # partial(…, worker): a late signal from a worker that is no longer ours is ignored
         worker.succeeded.connect(partial(self._checked, worker))
@@ -252,6 +287,7 @@ class ProblemsWatch(QObject):
         problems = merged(self.panel.problems(), outcome)
         first = self.last_seq is None
         self.last_seq = outcome.last_seq
+        self._validated = ranges_after(outcome.last_seq, self._validated)
         self._finish()
         self.panel.set_problems(problems)
         self._set_title()

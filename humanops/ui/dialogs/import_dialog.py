@@ -51,6 +51,9 @@ class ImportOutcome:
     report: Any  # humanops.formats.import_report.ImportReport
     refused: str | None = None  # why nothing was (or would be) written
     profiles: list[str] | None = None  # the workspace's saved import profiles
+    # change-log seq ranges the import's transaction wrote, every feature validated first
+    # (humanops.store.own_writes): the Problems panel's watch need not check them again
+    written: tuple[tuple[int, int], ...] = ()
 
 
 def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool, skip_rejected: bool,
@@ -62,9 +65,10 @@ def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool
     from humanops.formats.import_profiles import list_profiles, load_profile
     from humanops.formats.import_report import ImportRefused
     from humanops.formats.importer import import_file
+    from humanops.store.own_writes import recording_own_writes
     from humanops.store.workspace import Workspace
 
-    with Workspace.open(workspace_path) as workspace:
+    with Workspace.open(workspace_path) as workspace, recording_own_writes(workspace) as written:
         profiles = list(list_profiles(workspace))
         if profile is not None:  # a profile just chosen: it replaces the table's mapping
             mapping = load_profile(workspace, profile)
@@ -73,7 +77,7 @@ def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool
                                  feedback=feedback, mapping=mapping)
         except ImportRefused as exc:
             return ImportOutcome(exc.report, exc.message, profiles)
-    return ImportOutcome(report, None, profiles)
+    return ImportOutcome(report, None, profiles, tuple(written))
 
 
 def save_import_profile(workspace_path: Path, name: str, choice: MappingChoice, feedback: Feedback) -> list[str]:
@@ -87,9 +91,11 @@ def save_import_profile(workspace_path: Path, name: str, choice: MappingChoice, 
 
 
 class ImportDialog(WorkerDialog):
-    """``imported(report)`` once features were written."""
+    """``imported(report)`` once features were written, just after ``validatedWrites(ranges)``:
+    the change-log seq ranges the import wrote (for the Problems panel's watch)."""
 
     imported = Signal(object)
+    validatedWrites = Signal(object)
 
     def __init__(self, workspace_path: Path, catalog: Catalog, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
@@ -244,6 +250,7 @@ class ImportDialog(WorkerDialog):
             self._checked_settings = (self._settings() if rebuilt else settings) if dry_run else None
             self.show_outcome(outcome)
             if not dry_run and outcome.refused is None:
+                self.validatedWrites.emit(outcome.written)
                 self.imported.emit(outcome.report)
             self._worker_done()
 

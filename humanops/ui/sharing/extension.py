@@ -156,6 +156,7 @@ def open_receive(window: MainWindow) -> None:
 
     if _existing(window, ReceivePackageDialog) is None and _has_keys(window, sending=False):
         dialog = ReceivePackageDialog(window.workspace, window)
+        dialog.validatedWrites.connect(window.problems_watch.validated_by_app)  # before the re-read after it
         dialog.imported.connect(lambda result: after_import(window, result))
         _show(window, dialog)
 

@@ -54,9 +54,12 @@ CHANGE_COLUMNS = ("layer", *(key for key, _ in IMPORT_COUNTS[:7]))  # the table'
 
 
 class ReceivePackageDialog(WorkerDialog):
-    """``imported(result)`` once a package was merged into the workspace."""
+    """``imported(result)`` once a package was merged into the workspace, just after
+    ``validatedWrites(ranges)``: the change-log seq ranges the import wrote (for the Problems
+    panel's watch)."""
 
     imported = Signal(object)
+    validatedWrites = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None, keys: UnlockedKeys | None = None) -> None:
@@ -193,12 +196,15 @@ class ReceivePackageDialog(WorkerDialog):
         self.summary.setText(self.tr("Checking the package…") if dry_run else self.tr("Importing…"))
         self.summary.setStyleSheet("")
 
+        written: list[tuple[int, int]] = []  # filled by the worker, read once it is done
+
         def done(result: ImportResult) -> None:
             self._keep(key, unlocking)
             self.result, self.refusal = result, None
             self._checked_file = file if dry_run else None
             self.show_result(result)
             if not dry_run:
+                self.validatedWrites.emit(tuple(written))
                 self.imported.emit(result)
             self._worker_done()
 
@@ -224,7 +230,7 @@ class ReceivePackageDialog(WorkerDialog):
 
         self.worker = run_with_progress(
             self, self.tr("Checking the package") if dry_run else self.tr("Importing the package"),
-            lambda fb: tasks.receive(path, package, key, dry_run, fb),
+            lambda fb: tasks.receive(path, package, key, dry_run, fb, written),
             on_success=done, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
         self._update_buttons()
 

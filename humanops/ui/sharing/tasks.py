@@ -83,14 +83,21 @@ class KeyToUnlock:
         return self.identity
 
 
-def receive(workspace_path: Path, package: Path, key: KeyToUnlock, dry_run: bool, feedback: Feedback) -> ImportResult:
+def receive(workspace_path: Path, package: Path, key: KeyToUnlock, dry_run: bool, feedback: Feedback,
+            written: list[tuple[int, int]] | None = None) -> ImportResult:
+    """Check (``dry_run``) or import a package; ``written`` gets the change-log seq ranges the
+    import's transaction wrote, every feature validated first (humanops.store.own_writes)."""
     from humanops.sharing.exchange_import import import_package
+    from humanops.store.own_writes import recording_own_writes
     from humanops.store.workspace import Workspace
 
-    with Workspace.open(workspace_path) as ws:
+    with Workspace.open(workspace_path) as ws, recording_own_writes(ws) as recorded:
         if key.identity is None:
             feedback.progress(0.01, QCoreApplication.translate("tasks", "unlocking the key"))
-        return import_package(ws, package, key.unlocked(ws), dry_run=dry_run, feedback=feedback)
+        result = import_package(ws, package, key.unlocked(ws), dry_run=dry_run, feedback=feedback)
+    if written is not None:
+        written += recorded
+    return result
 
 
 def make_keys(workspace_path: Path, org_id: str, name: str, acronym: str, communities: Iterable[str],
