@@ -15,10 +15,8 @@ change with the language: only what is shown (``kind.title_in("fr")``, ``field.l
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,10 +36,6 @@ ACCEPTED_INPUT = {
 TLP_LEVELS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "star", "hexagon")
 DASHES = ("solid", "dash", "dot", "dashdot")
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_HXL = re.compile(r"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2}|_[0-9]{3})?$")  # fr, ar, es, fr_CA, es_419
 # Columns every layer table has besides its kind's fields; a kind may not redefine them.
 RESERVED_COLUMNS = (
     "fid", "geom", "uuid", "version", "originator", "created", "modified",
@@ -332,275 +326,86 @@ def _load_catalog_cached(directory: str) -> Catalog:
     return Catalog(kinds)
 
 
+def hazard_values(catalog: Catalog | None = None) -> tuple[str, ...]:
+    """The hazards a danger zone may name (its ``hazard`` enum): () when the catalog has no such
+    kind or field (a catalog of one's own, ``$HUMANOPS_LAYERS``), and any hazard text is taken.
+    A kind file that does not read raises its CatalogError here: never taken as "no hazard list"."""
+    catalog = catalog if catalog is not None else load_catalog()
+    if "danger_zone" not in catalog:
+        return ()
+    hazard = next((f for f in catalog["danger_zone"].fields if f.name == "hazard"), None)
+    return tuple(hazard.values or ()) if hazard is not None else ()
+
+
 def load_kind(path: Path) -> LayerKind:
     """Parse and validate one kind file; errors name the file, the key and the reason."""
+    from humanops.documents import Problem, convert, parse_toml
+    from humanops.kind_documents import KindFile
+
     file = str(path)
     try:
-        doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"cannot read: {exc}", file=file) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"not valid TOML: {exc}", file=file) from exc
-    return _KindParser(file, doc).parse()
+
+    def fail(problem: Problem) -> CatalogError:
+        return CatalogError(f"key {problem.key_labelled('name')!r}: {problem.reason}", file=file)
+
+    doc = parse_toml(text, lambda reason: CatalogError(reason, file=file))
+    return _kind(convert(doc, KindFile, fail), file)
 
 
-class _KindParser:
-    def __init__(self, file: str, doc: dict[str, Any]) -> None:
-        self.file = file
-        self.doc = doc
+def _kind(doc: Any, file: str) -> LayerKind:
+    """The checked kind file as the catalog's frozen, translated :class:`LayerKind`."""
+    texts = {lang: KindText(title=t.title, singular=t.singular, description=t.description,
+                            fields={name: FieldText(label=f.label, description=f.description, unit=f.unit,
+                                                    values=dict(f.values)) for name, f in t.fields.items()},
+                            classes=dict(t.classes))
+             for lang, t in doc.translations.items()}
+    fields = tuple(FieldSpec(
+        name=f.name, type=f.type, title=f.title if f.title is not None else f.name.replace("_", " ").capitalize(),
+        required=f.required, unit=f.unit, minimum=f.min, maximum=f.max, values=tuple(f.values), default=f.default,
+        max_length=f.max_length, hxl=f.hxl_tags, aliases=tuple(a.lower() for a in f.aliases),
+        description=f.description,
+        texts={lang: t.fields[f.name] for lang, t in texts.items() if f.name in t.fields},
+    ) for f in doc.fields)
+    marking = doc.default_marking
+    title = doc.title
+    return LayerKind(
+        name=doc.name,
+        title=title,
+        description=doc.description,
+        geometry=doc.geometry,
+        fields=fields,
+        default_marking=DefaultMarking(tlp=marking.tlp, releasable_to=tuple(marking.releasable_to),
+                                       caveats=tuple(marking.caveats), precision=marking.precision),
+        style=_style(doc.style),
+        time_start=doc.time.start if doc.time else None,
+        time_end=doc.time.end if doc.time else None,
+        explode_multipart=doc.explode_multipart,
+        exchange_by_default=doc.exchange_by_default,
+        source_file=file,
+        singular=doc.singular if doc.singular is not None else (title[:-1] if title.endswith("s") else title).lower(),
+        texts=texts,
+    )
 
-    def fail(self, key: str, reason: str) -> CatalogError:
-        return CatalogError(f"key {key!r}: {reason}", file=self.file)
 
-    def get(self, table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str,
-            default: Any = ..., ) -> Any:
-        if key not in table:
-            if default is ...:
-                raise self.fail(f"{where}{key}", "is required")
-            return default
-        value = table[key]
-        if isinstance(value, bool) and kind in (int, float, (int, float)):
-            raise self.fail(f"{where}{key}", f"must be a number, not {value!r}")
-        if not isinstance(value, kind):
-            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            raise self.fail(f"{where}{key}", f"must be {names}, not {type(value).__name__}")
-        return value
+def _symbol(table: Any) -> Symbol:
+    opacity = table.fill_opacity
+    return Symbol(fill=table.fill, fill_opacity=None if opacity is None else float(opacity), stroke=table.stroke,
+                  stroke_width=table.stroke_width, dash=table.dash, marker=table.marker, size=table.size,
+                  label=table.label)
 
-    def unknown(self, table: dict[str, Any], allowed: set[str], where: str) -> None:
-        extra = sorted(set(table) - allowed)
-        if extra:
-            raise self.fail(f"{where}{extra[0]}", f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
-    def parse(self) -> LayerKind:
-        d = self.doc
-        self.unknown(d, {"name", "title", "singular", "description", "geometry", "fields", "default_marking",
-                         "style", "time", "explode_multipart", "exchange_by_default", "translations"}, "")
-        name = self.get(d, "name", str, "")
-        if not _NAME.match(name):
-            raise self.fail("name", "must be lower_snake_case, starting with a letter")
-        geometry = self.get(d, "geometry", str, "")
-        if geometry not in GEOMETRY_TYPES:
-            raise self.fail("geometry", f"must be one of {', '.join(GEOMETRY_TYPES)}")
-        raw_fields = self.get(d, "fields", list, "")
-        fields = tuple(self.parse_field(i, f) for i, f in enumerate(raw_fields))
-        names = [f.name for f in fields]
-        for required in ("name", "notes"):
-            if required not in names:
-                raise self.fail("fields", f"every kind must have a {required!r} field")
-        dupes = {n for n in names if names.count(n) > 1}
-        if dupes:
-            raise self.fail("fields", f"field {sorted(dupes)[0]!r} is defined twice")
-        by_name = {f.name: f for f in fields}
-        time = self.get(d, "time", dict, "", {})
-        self.unknown(time, {"start", "end"}, "time.")
-        time_start = self.get(time, "start", str, "time.", None)
-        time_end = self.get(time, "end", str, "time.", None)
-        for key, value in (("time.start", time_start), ("time.end", time_end)):
-            if value is not None and (value not in by_name or by_name[value].type not in ("date", "datetime")):
-                raise self.fail(key, f"must name a date or datetime field, not {value!r}")
-        title = self.get(d, "title", str, "")
-        style = self.parse_style(self.get(d, "style", dict, ""), by_name)
-        texts = self.parse_translations(self.get(d, "translations", dict, "", {}), by_name, style)
-        fields = tuple(replace(f, texts={lang: t.fields[f.name] for lang, t in texts.items() if f.name in t.fields})
-                       for f in fields)
-        return LayerKind(
-            name=name,
-            title=title,
-            description=self.get(d, "description", str, "", ""),
-            geometry=geometry,
-            fields=fields,
-            default_marking=self.parse_marking(self.get(d, "default_marking", dict, "")),
-            style=style,
-            time_start=time_start,
-            time_end=time_end,
-            explode_multipart=self.get(d, "explode_multipart", bool, "", False),
-            exchange_by_default=self.get(d, "exchange_by_default", bool, "", True),
-            source_file=self.file,
-            singular=self.get(d, "singular", str, "", (title[:-1] if title.endswith("s") else title).lower()),
-            texts=texts,
-        )
-
-    def text(self, table: dict[str, Any], key: str, where: str) -> str | None:
-        """An optional translated text: a non-empty string."""
-        value = self.get(table, key, str, where, None)
-        if value is not None and not value.strip():
-            raise self.fail(f"{where}{key}", "must not be empty")
-        return value
-
-    def parse_translations(self, raw: dict[str, Any], fields: dict[str, FieldSpec],
-                           style: Style) -> dict[str, KindText]:
-        """``[translations.LANG]``: title, singular, description, ``fields.NAME`` (label,
-        description, unit, ``values``) and ``classes`` (legend labels), each checked against the kind."""
-        texts = {}
-        for lang, table in raw.items():
-            where = f"translations.{lang}."
-            if not _LANGUAGE.match(lang):
-                raise self.fail(f"translations.{lang}", "is not a language code (fr, ar, es, fr_CA...)")
-            if not isinstance(table, dict):
-                raise self.fail(f"translations.{lang}", "must be a table")
-            self.unknown(table, {"title", "singular", "description", "fields", "classes"}, where)
-            field_texts = {}
-            for name, ftable in self.get(table, "fields", dict, where, {}).items():
-                fwhere = f"{where}fields.{name}."
-                if name not in fields:
-                    raise self.fail(f"{where}fields.{name}", "is not a field of this kind")
-                if not isinstance(ftable, dict):
-                    raise self.fail(f"{where}fields.{name}", "must be a table")
-                self.unknown(ftable, {"label", "description", "unit", "values"}, fwhere)
-                spec = fields[name]
-                values = self.get(ftable, "values", dict, fwhere, {})
-                if values and spec.type != "enum":
-                    raise self.fail(f"{fwhere}values", "only enum fields have values")
-                for value in values:
-                    if value not in spec.values:
-                        raise self.fail(f"{fwhere}values.{value}", f"is not a value of {name}")
-                    self.text(values, value, f"{fwhere}values.")
-                if "unit" in ftable and spec.unit is None:
-                    raise self.fail(f"{fwhere}unit", f"{name} has no unit")
-                field_texts[name] = FieldText(label=self.text(ftable, "label", fwhere),
-                                              description=self.text(ftable, "description", fwhere),
-                                              unit=self.text(ftable, "unit", fwhere), values=dict(values))
-            classes = self.get(table, "classes", dict, where, {})
-            for key in classes:
-                if key not in style.classes:
-                    raise self.fail(f"{where}classes.{key}", "is not a class of style.classes")
-                self.text(classes, key, f"{where}classes.")
-            texts[lang] = KindText(title=self.text(table, "title", where),
-                                   singular=self.text(table, "singular", where),
-                                   description=self.text(table, "description", where),
-                                   fields=field_texts, classes=dict(classes))
-        return texts
-
-    def parse_field(self, index: int, raw: Any) -> FieldSpec:
-        where = f"fields[{index}]."
-        if not isinstance(raw, dict):
-            raise self.fail(f"fields[{index}]", "must be a table")
-        self.unknown(raw, {"name", "type", "title", "required", "unit", "min", "max", "values",
-                           "default", "max_length", "hxl", "aliases", "description"}, where)
-        name = self.get(raw, "name", str, where)
-        where = f"fields[{index}] ({name})."
-        if not _NAME.match(name):
-            raise self.fail(f"{where}name", "must be lower_snake_case, starting with a letter")
-        if name in RESERVED_COLUMNS:
-            raise self.fail(f"{where}name", f"{name!r} is a column every layer already has")
-        ftype = self.get(raw, "type", str, where)
-        if ftype not in FIELD_TYPES:
-            raise self.fail(f"{where}type", f"must be one of {', '.join(FIELD_TYPES)}")
-        values = tuple(self.get(raw, "values", list, where, []))
-        if ftype == "enum":
-            if not values or not all(isinstance(v, str) and v for v in values):
-                raise self.fail(f"{where}values", "an enum needs a list of non-empty strings")
-        elif values:
-            raise self.fail(f"{where}values", "only enum fields take values")
-        minimum = self.get(raw, "min", (int, float), where, None)
-        maximum = self.get(raw, "max", (int, float), where, None)
-        if (minimum is not None or maximum is not None) and ftype not in ("integer", "real"):
-            raise self.fail(f"{where}min", "only integer and real fields take a range")
-        if minimum is not None and maximum is not None and minimum > maximum:
-            raise self.fail(f"{where}min", f"min {minimum} is above max {maximum}")
-        hxl = self.get(raw, "hxl", (str, list), where, [])
-        hxl = (hxl,) if isinstance(hxl, str) else tuple(hxl)
-        for tag in hxl:
-            if not isinstance(tag, str) or not _HXL.match(tag):
-                raise self.fail(f"{where}hxl", f"{tag!r} is not an HXL hashtag (#tag+attribute)")
-        default = raw.get("default")
-        if default is not None and ftype == "enum" and default not in values:
-            raise self.fail(f"{where}default", f"{default!r} is not one of the values")
-        aliases = tuple(self.get(raw, "aliases", list, where, []))
-        return FieldSpec(
-            name=name,
-            type=ftype,
-            title=self.get(raw, "title", str, where, name.replace("_", " ").capitalize()),
-            required=self.get(raw, "required", bool, where, False),
-            unit=self.get(raw, "unit", str, where, None),
-            minimum=minimum,
-            maximum=maximum,
-            values=values,
-            default=default,
-            max_length=self.get(raw, "max_length", int, where, None),
-            hxl=hxl,
-            aliases=tuple(a.lower() for a in aliases),
-            description=self.get(raw, "description", str, where, ""),
-        )
-
-    def parse_marking(self, raw: dict[str, Any]) -> DefaultMarking:
-        where = "default_marking."
-        self.unknown(raw, {"tlp", "releasable_to", "caveats", "precision"}, where)
-        tlp = self.get(raw, "tlp", str, where)
-        if tlp not in TLP_LEVELS:
-            raise self.fail(f"{where}tlp", f"{tlp!r} is not a TLP 2.0 level ({', '.join(TLP_LEVELS)})")
-        precision = self.get(raw, "precision", str, where, "exact")
-        if not re.match(r"^(exact|grid:\d+(:k\d+)?|admin:[a-z0-9_]+(:k\d+)?)$", precision):
-            raise self.fail(f"{where}precision", f"{precision!r}: use exact, grid:METRES[:kN] or admin:FIELD[:kN]")
-        return DefaultMarking(
-            tlp=tlp,
-            releasable_to=tuple(self.get(raw, "releasable_to", list, where, [])),
-            caveats=tuple(self.get(raw, "caveats", list, where, [])),
-            precision=precision,
-        )
-
-    def parse_symbol(self, raw: Any, where: str) -> Symbol:
-        if not isinstance(raw, dict):
-            raise self.fail(where.rstrip("."), "must be a table")
-        self.unknown(raw, {"fill", "fill_opacity", "stroke", "stroke_width", "dash", "marker",
-                           "size", "label"}, where)
-        for key in ("fill", "stroke"):
-            if key in raw and not (isinstance(raw[key], str) and _COLOUR.match(raw[key])):
-                raise self.fail(f"{where}{key}", f"{raw[key]!r} is not a #rrggbb colour")
-        if "dash" in raw and raw["dash"] not in DASHES:
-            raise self.fail(f"{where}dash", f"must be one of {', '.join(DASHES)}")
-        if "marker" in raw and raw["marker"] not in MARKERS:
-            raise self.fail(f"{where}marker", f"must be one of {', '.join(MARKERS)}")
-        opacity = self.get(raw, "fill_opacity", (int, float), where, None)
-        if opacity is not None and not 0 <= opacity <= 1:
-            raise self.fail(f"{where}fill_opacity", "must be between 0 and 1")
-        return Symbol(
-            fill=raw.get("fill"),
-            fill_opacity=None if opacity is None else float(opacity),
-            stroke=raw.get("stroke"),
-            stroke_width=self.get(raw, "stroke_width", (int, float), where, None),
-            dash=raw.get("dash"),
-            marker=raw.get("marker"),
-            size=self.get(raw, "size", (int, float), where, None),
-            label=self.get(raw, "label", str, where, None),
-        )
-
-    def parse_style(self, raw: dict[str, Any], fields: dict[str, FieldSpec]) -> Style:
-        where = "style."
-        self.unknown(raw, {"symbol", "classify_by", "classes", "size_by", "label_field",
-                           "buffer_field"}, where)
-        base = self.parse_symbol(self.get(raw, "symbol", dict, where), "style.symbol.")
-        base = base.over(DEFAULT_SYMBOL)
-        classify_by = self.get(raw, "classify_by", str, where, None)
-        if classify_by is not None and classify_by not in fields:
-            raise self.fail(f"{where}classify_by", f"{classify_by!r} is not a field of this kind")
-        classes_raw = self.get(raw, "classes", dict, where, {})
-        if classes_raw and classify_by is None:
-            raise self.fail(f"{where}classes", "classes need classify_by")
-        classes = {str(k): self.parse_symbol(v, f"style.classes.{k}.") for k, v in classes_raw.items()}
-        if classify_by is not None and fields[classify_by].type == "enum":
-            unknown = sorted(set(classes) - set(fields[classify_by].values))
-            if unknown:
-                raise self.fail(f"style.classes.{unknown[0]}", f"is not a value of {classify_by}")
-        size_by = None
-        if "size_by" in raw:
-            sb = self.get(raw, "size_by", dict, where)
-            self.unknown(sb, {"field", "min_size", "max_size", "max_value"}, "style.size_by.")
-            sb_field = self.get(sb, "field", str, "style.size_by.")
-            if sb_field not in fields or fields[sb_field].type not in ("integer", "real"):
-                raise self.fail("style.size_by.field", f"{sb_field!r} is not a numeric field")
-            size_by = SizeBy(
-                field=sb_field,
-                min_size=float(self.get(sb, "min_size", (int, float), "style.size_by.")),
-                max_size=float(self.get(sb, "max_size", (int, float), "style.size_by.")),
-                max_value=float(self.get(sb, "max_value", (int, float), "style.size_by.")),
-            )
-        label_field = self.get(raw, "label_field", str, where, "name")
-        if label_field not in fields:
-            raise self.fail(f"{where}label_field", f"{label_field!r} is not a field of this kind")
-        buffer_field = self.get(raw, "buffer_field", str, where, None)
-        numeric = ("integer", "real")
-        if buffer_field is not None and (buffer_field not in fields or fields[buffer_field].type not in numeric):
-            raise self.fail(f"{where}buffer_field", f"{buffer_field!r} is not a numeric field")
-        return Style(base=base, classify_by=classify_by, classes=classes, size_by=size_by,
-                     label_field=label_field, buffer_field=buffer_field)
+def _style(table: Any) -> Style:
+    size_by = table.size_by
+    return Style(
+        base=_symbol(table.symbol).over(DEFAULT_SYMBOL),
+        classify_by=table.classify_by,
+        classes={key: _symbol(symbol) for key, symbol in table.classes.items()},
+        size_by=None if size_by is None else SizeBy(field=size_by.field, min_size=float(size_by.min_size),
+                                                    max_size=float(size_by.max_size),
+                                                    max_value=float(size_by.max_value)),
+        label_field=table.label_field,
+        buffer_field=table.buffer_field,
+    )

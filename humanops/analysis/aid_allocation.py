@@ -32,16 +32,18 @@ items would be 2.5 million arcs; with 10 it is 50,000 per item, split over the p
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import numpy as np
 import pandas as pd
 
-from humanops.analysis.road_graph import MODES, RoadGraph, resources_dir
+from humanops.analysis.road_graph import MODES, RoadGraph
+from humanops.data_paths import resources_dir
+from humanops.documents import Invalid, Problem, convert, format_key, parse_toml
 from humanops.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -70,40 +72,75 @@ class Rations:
     cycle_days: float = 7
 
 
+class RationItemTable(msgspec.Struct, forbid_unknown_fields=True):
+    """``[items.NAME]``: which stock feeds which people in need, and how much a person gets."""
+
+    stock_field: str
+    need_field: str
+    per_person: int | float
+    unit: str = "units"
+
+    def __post_init__(self) -> None:
+        if self.per_person <= 0:
+            raise Invalid(f"must be a positive number, got {self.per_person!r}", "per_person")
+
+
+class PriorityTable(msgspec.Struct, forbid_unknown_fields=True):
+    default_phase: int = 3
+
+    def __post_init__(self) -> None:
+        if self.default_phase not in (1, 2, 3, 4, 5):
+            raise Invalid(f"must be 1..5, got {self.default_phase!r}", "default_phase")
+
+
+class CycleTable(msgspec.Struct, forbid_unknown_fields=True):
+    days: int | float = 7
+    description: str = ""
+
+
+class RationsFile(msgspec.Struct, forbid_unknown_fields=True):
+    """``resources/planning/rations.toml``."""
+
+    items: dict[str, RationItemTable] = {}
+    priority: PriorityTable = msgspec.field(default_factory=PriorityTable)
+    cycle: CycleTable = msgspec.field(default_factory=CycleTable)
+
+
+def _rations_problem(problem: Problem, file: str) -> AnalysisError:
+    path = problem.path
+    inside = len(path) >= 2 and path[0] == "items"
+    where, key = (f"item {path[1]!r}: ", format_key(path[2:])) if inside else ("", problem.key)
+    if not key:
+        return AnalysisError(f"{where.rstrip(': ')} {problem.reason}" if where else problem.reason, file=file)
+    joint = ": " if problem.kind in ("unknown", "missing") else " "
+    return AnalysisError(f"{where}{key}{joint}{problem.reason}", file=file)
+
+
 def load_rations(path: str | Path | None = None) -> Rations:
     """Read the rations file, checking every field name against the facility and need kinds."""
     from humanops.catalog import load_catalog
 
     path = Path(path) if path else resources_dir() / "planning" / "rations.toml"
+    file = str(path)
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise AnalysisError(f"cannot read rations: {exc.strerror}", file=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AnalysisError(f"not valid TOML: {exc}", file=str(path)) from None
+        raise AnalysisError(f"cannot read rations: {exc.strerror}", file=file) from None
+    doc = parse_toml(text, lambda reason: AnalysisError(reason, file=file))
+    checked = convert(doc, RationsFile, lambda problem: _rations_problem(problem, file))
     catalog = load_catalog()
     stock_fields = {f.name for f in catalog["facility"].fields}
     need_fields = {f.name for f in catalog["need"].fields}
-    items = []
-    for name, spec in (doc.get("items") or {}).items():
-        where = f"item {name!r}"
-        if not isinstance(spec, dict):
-            raise AnalysisError(f"{where} must be a table", file=str(path))
-        if spec.get("stock_field") not in stock_fields:
-            raise AnalysisError(f"{where}: stock_field {spec.get('stock_field')!r} is not a facility field",
-                                file=str(path))
-        if spec.get("need_field") not in need_fields:
-            raise AnalysisError(f"{where}: need_field {spec.get('need_field')!r} is not a need field", file=str(path))
-        per = spec.get("per_person")
-        if isinstance(per, bool) or not isinstance(per, int | float) or per <= 0:
-            raise AnalysisError(f"{where}: per_person must be a positive number, got {per!r}", file=str(path))
-        items.append(Item(name, spec["stock_field"], spec["need_field"], float(per), str(spec.get("unit", "units"))))
-    if not items:
-        raise AnalysisError("no [items.*] defined", file=str(path))
-    phase = doc.get("priority", {}).get("default_phase", 3)
-    if phase not in (1, 2, 3, 4, 5):
-        raise AnalysisError(f"priority.default_phase must be 1..5, got {phase!r}", file=str(path))
-    return Rations(tuple(items), int(phase), float(doc.get("cycle", {}).get("days", 7)))
+    for name, spec in checked.items.items():
+        if spec.stock_field not in stock_fields:
+            raise AnalysisError(f"item {name!r}: stock_field {spec.stock_field!r} is not a facility field", file=file)
+        if spec.need_field not in need_fields:
+            raise AnalysisError(f"item {name!r}: need_field {spec.need_field!r} is not a need field", file=file)
+    if not checked.items:
+        raise AnalysisError("no [items.*] defined", file=file)
+    items = tuple(Item(name, spec.stock_field, spec.need_field, float(spec.per_person), spec.unit)
+                  for name, spec in checked.items.items())
+    return Rations(items, checked.priority.default_phase, float(checked.cycle.days))
 
 
 @dataclass

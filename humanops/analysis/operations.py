@@ -17,6 +17,7 @@ from humanops.analysis.registry import (
     OperationResult,
     register,
 )
+from humanops.catalog import hazard_values
 from humanops.i18n_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -25,16 +26,6 @@ if TYPE_CHECKING:
 
 GROUP_KEYS = ("hazard", "severity", "admin_code")
 DEFAULT_REACH_M = 1000.0
-
-
-def _hazard_choices() -> tuple[str, ...]:
-    from humanops.catalog import load_catalog
-
-    catalog = load_catalog()  # a kind file that does not read fails here, loudly
-    if "danger_zone" not in catalog:  # a catalog of one's own ($HUMANOPS_LAYERS) without the kind
-        return ()
-    hazard = next((f for f in catalog["danger_zone"].fields if f.name == "hazard"), None)
-    return tuple(hazard.values or ()) if hazard is not None else ()
 
 
 def _now_or(value: Any, workspace: Workspace) -> Any:
@@ -62,7 +53,7 @@ class Exposure(Operation):
                   default=("hazard", "severity"), help=QT_TRANSLATE_NOOP("operations", "group the table by")),
         NumberParam("min_severity", QT_TRANSLATE_NOOP("operations", "Minimum severity"), min=1, max=5, default=1,
                     integer=True, help=QT_TRANSLATE_NOOP("operations", "ignore zones of lower severity")),
-        EnumParam("hazards", QT_TRANSLATE_NOOP("operations", "Hazards"), choices=_hazard_choices(), multiple=True,
+        EnumParam("hazards", QT_TRANSLATE_NOOP("operations", "Hazards"), choices=hazard_values(), multiple=True,
                   optional=True, help=QT_TRANSLATE_NOOP("operations", "only these hazards (default: all)")),
         LayerParam("needs_layer", QT_TRANSLATE_NOOP("operations", "Needs layer"), default="need",
                    help=QT_TRANSLATE_NOOP("operations", "layer of need points")),

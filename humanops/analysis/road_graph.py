@@ -31,7 +31,6 @@ join the graph through a virtual node, with partial costs for the part of the se
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +43,6 @@ import shapely
 from humanops.analysis.projection import utm_crs
 from humanops.analysis.travel_modes import MODES as MODES  # re-exported: routing and planning import it here
 from humanops.analysis.travel_modes import TRAVELLERS, split_mode
-from humanops.data_paths import resources_dir  # re-exported: aid_allocation finds rations through it
 from humanops.errors import AnalysisError
 
 # the spatial index holds the segments' vertices at most this far apart (projected metres)
@@ -107,66 +105,9 @@ class RoutingConfig:
 
 def load_routing_config(path: str | Path | None = None) -> RoutingConfig:
     """Read the routing configuration; a malformed file is an AnalysisError naming it."""
-    path = Path(path) if path else resources_dir() / "routing" / "speeds.toml"
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise AnalysisError(f"cannot read routing configuration: {exc.strerror}", file=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AnalysisError(f"not valid TOML: {exc}", file=str(path)) from None
+    from humanops.analysis.routing_config import read_routing_config  # its models: routing_config.py
 
-    def numbers(section: str, *, keys_int: bool = False, positive: bool = True) -> dict[Any, float]:
-        table: Any = doc
-        for part in section.split("."):
-            table = table.get(part, {}) if isinstance(table, dict) else {}
-        out: dict[Any, float] = {}
-        for key, value in table.items():
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (
-                    positive and value == 0):
-                raise AnalysisError(f"{section}.{key} must be a {'positive' if positive else 'non-negative'} "
-                                    f"number, got {value!r}", file=str(path))
-            out[int(key) if keys_int else key] = float(value)
-        return out
-
-    danger = doc.get("danger", {})
-    network = doc.get("network", {})
-    alternatives = doc.get("alternatives", {})
-    factors = numbers("danger.cost_factor", keys_int=True)
-    if any(f < 1 for f in factors.values()):
-        raise AnalysisError("danger.cost_factor values must be >= 1 (a danger zone never makes a road cheaper)",
-                            file=str(path))
-    try:
-        travellers = {"drive": TravellerConfig(numbers("speeds_kmh"), numbers("surface_factor"),
-                                               numbers("condition_factor", positive=False))}
-        for name, section in doc.get("modes", {}).items():
-            if name not in TRAVELLERS:
-                raise AnalysisError(f"[modes.{name}]: unknown traveller (expected {', '.join(TRAVELLERS)})",
-                                    file=str(path))
-            oneway = str(section.get("oneway", "all"))
-            if oneway not in ("all", "foot"):
-                raise AnalysisError(f"modes.{name}.oneway must be \"all\" or \"foot\", got {oneway!r}",
-                                    file=str(path))
-            travellers[name] = TravellerConfig(
-                numbers(f"modes.{name}.speeds_kmh", positive=False), numbers(f"modes.{name}.surface_factor"),
-                numbers(f"modes.{name}.condition_factor", positive=False), oneway,
-                float(section.get("foot_allowed_kmh", 0.0)), oneway == "foot")
-        return RoutingConfig(
-            speeds_kmh=numbers("speeds_kmh"),
-            surface_factor=numbers("surface_factor"),
-            condition_factor=numbers("condition_factor", positive=False),
-            block_severity=int(danger.get("block_severity", 5)),
-            severity_factor=factors,
-            node_tolerance_m=float(network.get("node_tolerance_m", 0.5)),
-            near_miss_m=float(network.get("near_miss_m", 5.0)),
-            max_snap_m=float(network.get("max_snap_m", 1000.0)),
-            access_speed_kmh=float(network.get("access_speed_kmh", 4.0)),
-            alternative_penalty=float(alternatives.get("penalty", 1.6)),
-            alternative_max_overlap=float(alternatives.get("max_overlap", 0.7)),
-            near_miss_joined_m=float(network.get("near_miss_joined_m", 50.0)),
-            travellers=travellers,
-        )
-    except (TypeError, ValueError) as exc:
-        raise AnalysisError(f"bad value: {exc}", file=str(path)) from None
+    return read_routing_config(path)
 
 
 # --------------------------------------------------------------------------- small results

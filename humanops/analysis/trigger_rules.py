@@ -24,12 +24,14 @@ and ``web`` (the page where readers find more: CAP ``<web>``, a rule may name it
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
+import msgspec
+
 from humanops.analysis.trigger_texts import ENGLISH, LANGUAGE_TAG, RULE_TEXT_KEYS, text_table, untranslated
+from humanops.documents import Invalid, Problem, convert, format_key, parse_toml
 from humanops.errors import AnalysisError
 from humanops.model.numbers import format_number
 
@@ -130,148 +132,178 @@ def check_web(value: str) -> str | None:
     return None
 
 
-class _RuleParser:
-    def __init__(self, source: str, index: int, raw: Any, hazards: tuple[str, ...]) -> None:
-        self.source = source
-        self.index = index
-        self.raw = raw
-        self.hazards = hazards
-        self.rule_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+def _number(value: float | None, key: str, lo: float, hi: float) -> None:
+    if value is not None and not lo <= value <= hi:
+        raise Invalid(f"{value!r} is outside {format_number(lo)}..{format_number(hi)}", key)
 
-    def fail(self, key: str | None, reason: str) -> AnalysisError:
-        who = f"rule {self.index}" + (f" ({self.rule_id!r})" if self.rule_id else "")
-        where = f"{who}, key {key!r}" if key else who
-        return AnalysisError(f"{where}: {reason}", file=self.source)
 
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
-        value = self.raw.get(key, default)
-        if value is default:
-            return default
-        if isinstance(value, bool) and kind in (int, float, (int, float)):
-            raise self.fail(key, f"expected a number, got {value!r}")
-        if not isinstance(value, kind):
-            expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            raise self.fail(key, f"expected {expected}, got {value!r}")
-        return value
+def _choices(value: list[str] | None, key: str, allowed: tuple[str, ...]) -> None:
+    if value is None:
+        return
+    bad = [v for v in value if allowed and v not in allowed]
+    if bad:
+        raise Invalid(f"{bad[0]!r} is not one of {', '.join(allowed)}", key)
+    if not value:
+        raise Invalid("must list at least one value (leave the key out for the default)", key)
 
-    def number(self, key: str, default: float | None, lo: float, hi: float, *, integer: bool = False) -> Any:
-        value = self.get(key, int if integer else (int, float), default)
-        if value is None:
-            raise self.fail(key, "is required")
-        if not lo <= value <= hi:
-            raise self.fail(key, f"{value!r} is outside {format_number(lo)}..{format_number(hi)}")
-        return value
 
-    def choices(self, key: str, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
-        value = self.get(key, list, None)
-        if value is None:
-            return default
-        bad = [v for v in value if not isinstance(v, str) or (allowed and v not in allowed)]
+def _one_of(value: str | None, key: str, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        raise Invalid(f"{value!r} is not one of {', '.join(allowed)}", key)
+
+
+class RuleTable(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One ``[[rule]]`` table: the keys of its type only (RULE_KEYS), ranges and values checked."""
+
+    id: str | None = None
+    type: str | None = None
+    level: str | None = None
+    title: str = ""
+    enabled: bool = True
+    urgency: str | None = None
+    certainty: str | None = None
+    category: str = "Safety"
+    event: str = ""
+    description: str = ""
+    instruction: str = ""
+    hazards: list[str] | None = None  # checked against the catalog's hazards by parse_rule_file
+    web: str = ""
+    expires_hours: int | float = DEFAULT_EXPIRES_HOURS
+    event_codes: dict[str, str] = {}
+    translations: dict[str, dict[str, str]] = {}
+    min_severity: int | None = None
+    distance_m: int | float | None = None
+    corridor_status: list[str] | None = None
+    threshold: int | float | None = None
+    admin_codes: list[str] | None = None
+    min_phase: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.id is None:
+            raise Invalid("is required", "id")
+        if not _RULE_ID.match(self.id):
+            raise Invalid(f"{self.id!r} must be 1-64 letters, digits, '-', '_' or '.'", "id")
+        if self.type is None:
+            raise Invalid("is required", "type")
+        if self.type not in RULE_TYPES:
+            raise Invalid(f"{self.type!r} is not one of {', '.join(RULE_TYPES)}", "type")
+        given = {key for keys in RULE_KEYS.values() for key in keys if getattr(self, key) is not None}
+        unknown = sorted(given - RULE_KEYS[self.type])
+        if unknown:
+            raise Invalid(_unknown_for(self.type), unknown[0])
+        for key in sorted(REQUIRED_KEYS[self.type] - given):
+            raise Invalid(f"is required for a {self.type} rule", key)
+        if self.level is None:
+            raise Invalid(f"is required ({', '.join(LEVELS)})", "level")
+        _one_of(self.level, "level", LEVELS)
+        _one_of(self.urgency, "urgency", CAP_URGENCIES)
+        _one_of(self.certainty, "certainty", CAP_CERTAINTIES)
+        _one_of(self.category, "category", CAP_CATEGORIES)
+        _choices(self.hazards, "hazards", ())
+        if self.web and (reason := check_web(self.web)):
+            raise Invalid(reason, "web")
+        _number(self.expires_hours, "expires_hours", 0.25, 8760)
+        bad = next(((k, v) for k, v in self.event_codes.items() if not v.strip() or not k.strip()), None)
         if bad:
-            raise self.fail(key, f"{bad[0]!r} is not one of {', '.join(allowed)}" if allowed
-                            else f"{bad[0]!r} is not text")
-        if not value:
-            raise self.fail(key, "must list at least one value (leave the key out for the default)")
-        return tuple(dict.fromkeys(value))
+            raise Invalid(f"{bad[0]!r} = {bad[1]!r}: a code list name and a code, both text", "event_codes")
+        self._check_translations()
+        _number(self.min_severity, "min_severity", 1, 5)
+        _number(self.distance_m, "distance_m", 0, 100_000)
+        _choices(self.corridor_status, "corridor_status", CORRIDOR_STATUSES)
+        _number(self.threshold, "threshold", 0, 1e9)
+        _choices(self.admin_codes, "admin_codes", ())
+        _number(self.min_phase, "min_phase", 1, 5)
 
-    def one_of(self, key: str, allowed: tuple[str, ...], default: str | None) -> str | None:
-        value = self.get(key, str, default)
-        if value is not None and value not in allowed:
-            raise self.fail(key, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
-
-    def web(self) -> str:
-        value = self.get("web", str, "")
-        if value and (reason := check_web(value)):
-            raise self.fail("web", reason)
-        return value
-
-    def event_codes(self) -> tuple[tuple[str, str], ...]:
-        value = self.get("event_codes", dict, {})
-        bad = next(((k, v) for k, v in value.items() if not isinstance(v, str) or not v.strip() or not k.strip()), None)
-        if bad:
-            raise self.fail("event_codes", f"{bad[0]!r} = {bad[1]!r}: a code list name and a code, both text")
-        return tuple(sorted(value.items()))
-
-    def translations(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-        value = self.get("translations", dict, {})
+    def _check_translations(self) -> None:
         languages = text_table().languages
-        out = []
-        for lang, texts in sorted(value.items()):
-            where = f"translations.{lang}"
+        for lang, texts in sorted(self.translations.items()):
             if lang not in languages:
-                raise self.fail(where, f"HumanOps writes alerts in {', '.join(languages)} (its texts for the rule "
-                                "types are in resources/cap/rule_texts.toml)")
-            if not isinstance(texts, dict):
-                raise self.fail(where, "must be a table (title, event, instruction, description)")
+                raise Invalid(f"HumanOps writes alerts in {', '.join(languages)} (its texts for the rule "
+                              "types are in resources/cap/rule_texts.toml)", ("translations", lang))
             unknown = sorted(set(texts) - set(RULE_TEXT_KEYS))
             if unknown:
-                raise self.fail(f"{where}.{unknown[0]}", f"unknown key (allowed: {', '.join(RULE_TEXT_KEYS)})")
-            bad = next((k for k, v in texts.items() if not isinstance(v, str) or not v.strip()), None)
+                raise Invalid(f"unknown key (allowed: {', '.join(RULE_TEXT_KEYS)})", ("translations", lang, unknown[0]))
+            bad = next((k for k, v in texts.items() if not v.strip()), None)
             if bad:
-                raise self.fail(f"{where}.{bad}", "must be text")
-            out.append((lang, tuple(sorted(texts.items()))))
-        return tuple(out)
+                raise Invalid("must be text", ("translations", lang, bad))
 
-    def parse(self) -> TriggerRule:
-        if not isinstance(self.raw, dict):
-            raise self.fail(None, "must be a table ([[rule]])")
-        rule_id = self.get("id", str)
-        if rule_id is None:
-            raise self.fail("id", "is required")
-        if not _RULE_ID.match(rule_id):
-            raise self.fail("id", f"{rule_id!r} must be 1-64 letters, digits, '-', '_' or '.'")
-        rule_type = self.get("type", str)
-        if rule_type is None:
-            raise self.fail("type", "is required")
-        if rule_type not in RULE_TYPES:
-            raise self.fail("type", f"{rule_type!r} is not one of {', '.join(RULE_TYPES)}")
-        allowed = COMMON_KEYS | RULE_KEYS[rule_type]
-        unknown = sorted(set(self.raw) - allowed)
-        if unknown:
-            raise self.fail(unknown[0], f"unknown key for a {rule_type} rule (allowed: {', '.join(sorted(allowed))})")
-        for key in sorted(REQUIRED_KEYS[rule_type]):
-            if key not in self.raw:
-                raise self.fail(key, f"is required for a {rule_type} rule")
-        level = self.one_of("level", LEVELS, None)
-        if level is None:
-            raise self.fail("level", f"is required ({', '.join(LEVELS)})")
+    def rule(self, index: int) -> TriggerRule:
         values: dict[str, Any] = {
-            "id": rule_id, "type": rule_type, "level": level, "index": self.index,
-            "title": self.get("title", str, ""),
-            "enabled": self.get("enabled", bool, True),
-            "urgency": self.one_of("urgency", CAP_URGENCIES, None),
-            "certainty": self.one_of("certainty", CAP_CERTAINTIES, None),
-            "category": self.one_of("category", CAP_CATEGORIES, "Safety"),
-            "event": self.get("event", str, ""),
-            "description": self.get("description", str, ""),
-            "instruction": self.get("instruction", str, ""),
-            "hazards": self.choices("hazards", self.hazards, ()),
-            "web": self.web(),
-            "expires_hours": float(self.number("expires_hours", DEFAULT_EXPIRES_HOURS, 0.25, 8760)),
-            "event_codes": self.event_codes(),
-            "translations": self.translations(),
-            "min_severity": self.number("min_severity", 1, 1, 5, integer=True),
-            "distance_m": float(self.number("distance_m", 0.0, 0, 100_000)),
+            "id": self.id, "type": self.type, "level": self.level, "index": index, "title": self.title,
+            "enabled": self.enabled, "urgency": self.urgency, "certainty": self.certainty,
+            "category": self.category, "event": self.event, "description": self.description,
+            "instruction": self.instruction, "hazards": tuple(dict.fromkeys(self.hazards or ())), "web": self.web,
+            "expires_hours": float(self.expires_hours), "event_codes": tuple(sorted(self.event_codes.items())),
+            "translations": tuple((lang, tuple(sorted(texts.items())))
+                                  for lang, texts in sorted(self.translations.items())),
+            "min_severity": 1 if self.min_severity is None else self.min_severity,
+            "distance_m": float(self.distance_m or 0.0),
         }
-        if rule_type == "danger_near_corridor":
-            values["corridor_status"] = self.choices("corridor_status", CORRIDOR_STATUSES, ("open",))
-        elif rule_type == "population_exposed":
-            values["threshold"] = float(self.number("threshold", None, 0, 1e9))
-            values["admin_codes"] = self.choices("admin_codes", (), ())
-        elif rule_type == "need_near_danger":
-            values["min_phase"] = self.number("min_phase", None, 1, 5, integer=True)
+        if self.type == "danger_near_corridor":
+            values["corridor_status"] = tuple(dict.fromkeys(self.corridor_status or ("open",)))
+        elif self.type == "population_exposed":
+            values["threshold"] = float(self.threshold or 0.0)
+            values["admin_codes"] = tuple(dict.fromkeys(self.admin_codes or ()))
+        elif self.type == "need_near_danger":
+            values["min_phase"] = self.min_phase
         return TriggerRule(**values)
 
 
-def _known_hazards() -> tuple[str, ...]:
-    from humanops.catalog import load_catalog
+def _unknown_for(rule_type: str) -> str:
+    return f"unknown key for a {rule_type} rule (allowed: {', '.join(sorted(COMMON_KEYS | RULE_KEYS[rule_type]))})"
 
-    catalog = load_catalog()  # a kind file that does not read fails here, loudly
-    if "danger_zone" not in catalog:  # no such kind in this catalog: accept any hazard text
-        return ()
-    hazard = next((f for f in catalog["danger_zone"].fields if f.name == "hazard"), None)
-    return tuple(hazard.values or ()) if hazard is not None else ()
+
+class RuleFileTable(msgspec.Struct, forbid_unknown_fields=True):
+    """A whole rule file: ``[[rule]]`` tables, the file's format version, languages and web page."""
+
+    rule: list[RuleTable] = []
+    version: Any = 1
+    languages: list[str] = msgspec.field(default_factory=lambda: [ENGLISH])
+    web: str = ""
+
+    def __post_init__(self) -> None:
+        if self.version != 1:
+            raise Invalid(f"{self.version!r} is not a supported rule file version (1)", "version")
+        if not all(LANGUAGE_TAG.match(v) for v in self.languages):
+            raise Invalid(f"{self.languages!r} is not a list of language tags (e.g. [\"en\", \"fr\"])", "languages")
+        known = text_table().languages
+        unknown = [v for v in self.languages if v not in known]
+        if unknown:
+            raise Invalid(f"{unknown[0]!r} is not a language HumanOps writes alerts in "
+                          f"({', '.join(known)}; resources/cap/rule_texts.toml)", "languages")
+        if self.web and (reason := check_web(self.web)):
+            raise Invalid(reason, "web")
+
+
+def _rule_file_problem(problem: Problem, source: str) -> AnalysisError:
+    """The problem as this file's messages have always said it: the rule (index and id), the key."""
+    path = problem.path
+    if len(path) < 2 or path[0] != "rule" or not isinstance(path[1], int):
+        if problem.kind == "unknown" and len(path) == 1:
+            return AnalysisError(f"unknown top-level key {path[0]!r} (expected [[rule]] tables, languages, web)",
+                                 file=source)
+        if path == ("rule",) and problem.kind == "type":
+            return AnalysisError("key 'rule' must be an array of tables ([[rule]])", file=source)
+        return AnalysisError(f"key {problem.key!r}: {problem.reason}", file=source)
+    raw = problem.document["rule"][path[1]]
+    rule_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    rule_type = raw.get("type") if isinstance(raw, dict) else None
+    key = format_key(path[2:])
+    reason = problem.reason
+    if problem.kind == "type" and not key:
+        reason = "must be a table ([[rule]])"
+    elif problem.kind == "type":
+        number = isinstance(problem.value, bool) and "int" in problem.expected
+        reason = (f"expected a number, got {problem.value!r}" if number
+                  else f"expected {problem.expected.replace('/', ' or ')}, got {problem.value!r}")
+    elif problem.kind == "unknown" and rule_type in RULE_TYPES:
+        reason = _unknown_for(rule_type)
+    return AnalysisError(f"{_rule_where(path[1], rule_id, key)}: {reason}", file=source)
+
+
+def _rule_where(index: int, rule_id: str | None, key: str | None) -> str:
+    who = f"rule {index}" + (f" ({rule_id!r})" if rule_id else "")
+    return f"{who}, key {key!r}" if key else who
 
 
 def parse_rules(text: str, *, source: str = "trigger rules") -> list[TriggerRule]:
@@ -279,47 +311,28 @@ def parse_rules(text: str, *, source: str = "trigger rules") -> list[TriggerRule
     return parse_rule_file(text, source=source).rules
 
 
-def _file_languages(doc: dict[str, Any], source: str) -> tuple[str, ...]:
-    value = doc.get("languages", [ENGLISH])
-    known = text_table().languages
-    if not isinstance(value, list) or not all(isinstance(v, str) and LANGUAGE_TAG.match(v) for v in value):
-        raise AnalysisError(f"key 'languages': {value!r} is not a list of language tags (e.g. [\"en\", \"fr\"])",
-                            file=source)
-    unknown = [v for v in value if v not in known]
-    if unknown:
-        raise AnalysisError(f"key 'languages': {unknown[0]!r} is not a language HumanOps writes alerts in "
-                            f"({', '.join(known)}; resources/cap/rule_texts.toml)", file=source)
-    return tuple(dict.fromkeys([ENGLISH, *value]))
-
-
 def parse_rule_file(text: str, *, source: str = "trigger rules") -> RuleFile:
     """The rules and alert settings in ``text`` (TOML), or AnalysisError for the first problem."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise AnalysisError(f"not valid TOML: {exc}", file=source) from None
-    unknown = sorted(set(doc) - FILE_KEYS)
-    if unknown:
-        raise AnalysisError(f"unknown top-level key {unknown[0]!r} (expected [[rule]] tables, languages, web)",
-                            file=source)
-    version = doc.get("version", 1)
-    if version != 1:
-        raise AnalysisError(f"key 'version': {version!r} is not a supported rule file version (1)", file=source)
-    raw_rules = doc.get("rule", [])
-    if not isinstance(raw_rules, list):
-        raise AnalysisError("key 'rule' must be an array of tables ([[rule]])", file=source)
-    hazards = _known_hazards()
-    rules = [_RuleParser(source, i, raw, hazards).parse() for i, raw in enumerate(raw_rules)]
+    from humanops.catalog import hazard_values
+
+    doc = parse_toml(text, lambda reason: AnalysisError(reason, file=source))
+    checked = convert(doc, RuleFileTable, lambda problem: _rule_file_problem(problem, source))
+    hazards = hazard_values()
+    rules = []
+    for index, table in enumerate(checked.rule):
+        bad = [h for h in table.hazards or () if hazards and h not in hazards]
+        if bad:
+            raise AnalysisError(f"{_rule_where(index, table.id, 'hazards')}: {bad[0]!r} is not one of "
+                                f"{', '.join(hazards)}", file=source)
+        rules.append(table.rule(index))
     seen: dict[str, int] = {}
     for rule in rules:
         if rule.id in seen:
             raise AnalysisError(f"rule {rule.index} ({rule.id!r}), key 'id': the same id as rule {seen[rule.id]}",
                                 file=source)
         seen[rule.id] = rule.index
-    languages = _file_languages(doc, source)
-    web = doc.get("web", "")
-    if not isinstance(web, str) or (web and check_web(web)):
-        raise AnalysisError(f"key 'web': {check_web(str(web))}", file=source)
+    languages = tuple(dict.fromkeys([ENGLISH, *checked.languages]))
+    web = checked.web
     for rule in rules:  # an alert must not go out half in English in a language the response agreed
         missing = untranslated(rule, languages, text_table())
         if missing:

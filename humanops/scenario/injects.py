@@ -25,16 +25,17 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import shapely
 from shapely.geometry import shape
 
 from humanops.catalog import Catalog, load_catalog
+from humanops.documents import Invalid, Problem, convert, format_key, parse_toml
 from humanops.errors import FormatError, HumanOpsError
 from humanops.model.marking import TLP, Marking
 
@@ -113,10 +114,13 @@ def parse_offset(text: Any, *, file: str | None = None, where: str | None = None
     """``T+HH:MM`` or ``T+HH:MM:SS`` after the exercise's start."""
     match = OFFSET.match(text.strip()) if isinstance(text, str) else None
     if not match:
-        raise FormatError(f"{text!r} is not a time after the start such as \"T+01:30\" (T+HH:MM or T+HH:MM:SS)",
-                          file=file, feature=where, field=field_name)
+        raise FormatError(_offset_reason(text), file=file, feature=where, field=field_name)
     hours, minutes, seconds = (int(g or 0) for g in match.groups())
     return timedelta(hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _offset_reason(text: Any) -> str:
+    return f"{text!r} is not a time after the start such as \"T+01:30\" (T+HH:MM or T+HH:MM:SS)"
 
 
 def format_offset(offset: timedelta) -> str:
@@ -124,6 +128,127 @@ def format_offset(offset: timedelta) -> str:
     sign, seconds = ("-" if seconds < 0 else "+"), abs(seconds)
     text = f"T{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
     return text + (f":{seconds % 60:02d}" if seconds % 60 else "")
+
+
+Unset = msgspec.UnsetType
+UNSET: Any = msgspec.UNSET  # a key the inject does not give (its kind's keys are told from the rest)
+
+
+class MarkingTable(msgspec.Struct, forbid_unknown_fields=True):
+    tlp: Any = None
+    releasable_to: list[str] = []
+    caveats: list[str] = []
+
+
+class InjectTable(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One ``[[inject]]``: the keys of every kind declared, those of its own kind checked here."""
+
+    id: Any = None
+    at: Any = UNSET
+    kind: Any = None
+    title: str = ""
+    to: str | list[str] = []
+    geometry: Any = UNSET
+    file: str | Unset = UNSET
+    properties: dict[str, Any] | Unset = UNSET
+    marking: MarkingTable | Unset = UNSET
+    corridor: str | Unset = UNSET
+    status: Any = UNSET
+    text: str | Unset = UNSET
+    severity: Any = UNSET
+    layers: list[str] | Unset = UNSET
+    full: bool | Unset = UNSET
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not _ID.match(self.id):
+            raise Invalid(f"{self.id!r} is not an inject id (letters, digits, _ . -; up to 64)", "id")
+        if self.kind not in KINDS:
+            raise Invalid(f"{self.kind!r} is not an inject kind (one of: {', '.join(KINDS)})", "kind")
+        given = {key for keys in _KEYS.values() for key in keys if getattr(self, key) is not UNSET}
+        unknown = sorted(given - _KEYS[self.kind])
+        if unknown:
+            raise Invalid(_not_a_field(self.kind), unknown[0])
+        if self.at is UNSET:
+            raise Invalid("is required: when the inject happens, e.g. \"T+00:30\"", "at")
+        if not isinstance(self.at, str) or not OFFSET.match(self.at.strip()):
+            raise Invalid(_offset_reason(self.at), "at")
+        if len(self.title) > 200:
+            raise Invalid("must be text of at most 200 characters", "title")
+        for org in self.participants:
+            if not _ORG.match(org):
+                raise Invalid(f"{org!r} is not an organisation id", "to")
+        if self.kind in ("message", "package") and len(self.participants) != 1:
+            raise Invalid(f"a {self.kind} goes to one participant: give its organisation id", "to")
+        if self.kind == "corridor_closed" and (self.corridor is UNSET or not self.corridor.strip()):
+            raise Invalid("is required: the uuid or the name of the corridor", "corridor")
+        if self.kind == "message":
+            if self.text is UNSET or not self.text.strip() or len(self.text) > MAX_TEXT:
+                raise Invalid(f"is required: the message, 1 to {MAX_TEXT} characters", "text")
+            if self.severity is not UNSET and self.severity not in MESSAGE_SEVERITIES:
+                raise Invalid(f"{self.severity!r} is not a severity (one of: {', '.join(MESSAGE_SEVERITIES)})",
+                              "severity")
+        if self.kind == "danger_zone" and (self.geometry is UNSET) == (self.file is UNSET):
+            raise Invalid("give the zone either as an inline GeoJSON geometry or as a file, not both and not neither",
+                          "geometry")
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([self.to] if isinstance(self.to, str) else self.to))
+
+
+class TimelineHead(msgspec.Struct):
+    name: str = ""
+
+
+class TimelineFile(msgspec.Struct, forbid_unknown_fields=True):
+    exercise: TimelineHead = msgspec.field(default_factory=TimelineHead)
+    inject: list[InjectTable] = []
+
+    def __post_init__(self) -> None:
+        if not self.inject:
+            raise Invalid("holds no inject: add [[inject]] tables", "inject")
+
+
+def _not_a_field(kind: str) -> str:
+    return f"is not a field of a {kind} inject (its fields: {', '.join(sorted(_COMMON | _KEYS[kind]))})"
+
+
+# What a value of the wrong type should have been, as the controller reads it.
+_TYPE_WORDS = {"title": "must be text of at most 200 characters", "to": "must be an organisation id or a list of them",
+               "file": "must be the name of a GeoJSON file beside the inject file",
+               "properties": "must be a table of danger zone fields",
+               "marking": "must be a table: tlp, releasable_to, caveats", "releasable_to": "must be a list of text",
+               "caveats": "must be a list of text", "corridor": "is required: the uuid or the name of the corridor",
+               "text": f"is required: the message, 1 to {MAX_TEXT} characters",
+               "layers": "must be a list of layer names",
+               "full": "must be true or false", "exercise": "[exercise] must be a table", "name": "must be text",
+               "inject": "holds no inject: add [[inject]] tables"}
+
+
+def _timeline_problem(problem: Problem, file: str) -> FormatError:
+    path = problem.path
+    if len(path) < 2 or path[0] != "inject":
+        if problem.kind == "unknown" and len(path) == 1:
+            return FormatError(f"unknown table {path[0]!r} (an inject file holds [exercise] and [[inject]])",
+                               file=file, field=str(path[0]))
+        reason = _TYPE_WORDS.get(problem.name, problem.reason) if problem.kind == "type" else problem.reason
+        return FormatError(reason, file=file, field=problem.key)
+    number = int(path[1]) + 1
+    raw = problem.document["inject"][path[1]]
+    inject_id = raw.get("id") if isinstance(raw, dict) else None
+    named = isinstance(inject_id, str) and _ID.match(inject_id) and path[2:] != ("id",)
+    where = f"inject {inject_id!r} (#{number})" if named else f"inject #{number}"
+    key = format_key(path[2:]) or None
+    reason = problem.reason
+    if problem.kind == "type":
+        last = next((p for p in reversed(path[2:]) if isinstance(p, str)), "")
+        reason = _TYPE_WORDS.get(str(last), "must be a table" if key is None else reason)
+        key = format_key(path[2:path.index(last) + 1]) if last else key
+    elif problem.kind == "unknown" and len(path) == 3 and raw.get("kind") in KINDS:
+        reason = _not_a_field(raw["kind"])
+    elif problem.kind == "unknown" and path[2] == "marking":
+        reason = "is not part of a marking (tlp, releasable_to, caveats)"
+    return FormatError(reason, file=file, feature=where, field=key)
 
 
 def read_timeline(path: str | Path, *, catalog: Catalog | None = None) -> InjectTimeline:
@@ -137,28 +262,15 @@ def read_timeline(path: str | Path, *, catalog: Catalog | None = None) -> Inject
     if len(data) > MAX_BYTES:
         raise FormatError(f"is larger than {MAX_BYTES // 1024 // 1024} MB: not an inject file", file=file)
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise FormatError("is not UTF-8 text", file=file) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise FormatError(f"is not valid TOML ({exc})", file=file) from None
-    unknown = sorted(set(doc) - {"exercise", "inject"})
-    if unknown:
-        raise FormatError(f"unknown table {unknown[0]!r} (an inject file holds [exercise] and [[inject]])",
-                          file=file, field=unknown[0])
-    header = doc.get("exercise", {})
-    if not isinstance(header, dict):
-        raise FormatError("[exercise] must be a table", file=file, field="exercise")
-    name = header.get("name", "")
-    if not isinstance(name, str):
-        raise FormatError("must be text", file=file, field="exercise.name")
-    raw = doc.get("inject")
-    if not isinstance(raw, list) or not raw:
-        raise FormatError("holds no inject: add [[inject]] tables", file=file, field="inject")
+    doc = parse_toml(text, lambda reason: FormatError(f"is {reason.replace(': ', ' (', 1)})", file=file))
+    checked = convert(doc, TimelineFile, lambda problem: _timeline_problem(problem, file))
     catalog = catalog or load_catalog()
     injects: list[Inject] = []
     seen: set[str] = set()
-    for number, entry in enumerate(raw, start=1):
+    for number, entry in enumerate(checked.inject, start=1):
         inject = _inject(entry, number, path, catalog)
         if inject.id in seen:
             raise FormatError("is used by two injects: every inject needs its own id", file=file,
@@ -167,92 +279,42 @@ def read_timeline(path: str | Path, *, catalog: Catalog | None = None) -> Inject
         injects.append(inject)
     # played in time order; two at the same moment in the file's order
     ordered = sorted(injects, key=lambda i: i.at)
-    return InjectTimeline(file, name.strip(), tuple(ordered))
+    return InjectTimeline(file, checked.exercise.name.strip(), tuple(ordered))
 
 
-def _inject(entry: Any, number: int, path: Path, catalog: Catalog) -> Inject:
+def _inject(entry: InjectTable, number: int, path: Path, catalog: Catalog) -> Inject:
+    """The checked table as an :class:`Inject`, its names checked against the catalog."""
     file = str(path)
-    where = f"inject #{number}"
-    if not isinstance(entry, dict):
-        raise FormatError("must be a table", file=file, feature=where)
-    inject_id = entry.get("id")
-    if not isinstance(inject_id, str) or not _ID.match(inject_id):
-        raise FormatError(f"{inject_id!r} is not an inject id (letters, digits, _ . -; up to 64)", file=file,
-                          feature=where, field="id")
-    where = f"inject {inject_id!r} (#{number})"
+    where = f"inject {entry.id!r} (#{number})"
 
     def fail(reason: str, field_name: str) -> FormatError:
         return FormatError(reason, file=file, feature=where, field=field_name)
 
-    kind = entry.get("kind")
-    if kind not in KINDS:
-        raise fail(f"{kind!r} is not an inject kind (one of: {', '.join(KINDS)})", "kind")
-    unknown = sorted(set(entry) - _COMMON - _KEYS[kind])
-    if unknown:
-        raise fail(f"is not a field of a {kind} inject (its fields: {', '.join(sorted(_COMMON | _KEYS[kind]))})",
-                   unknown[0])
-    if "at" not in entry:
-        raise fail("is required: when the inject happens, e.g. \"T+00:30\"", "at")
-    at = parse_offset(entry["at"], file=file, where=where)
-    title = entry.get("title", "")
-    if not isinstance(title, str) or len(title) > 200:
-        raise fail("must be text of at most 200 characters", "title")
-    to = _participants(entry.get("to", []), fail)
-    common = {"id": inject_id, "at": at, "kind": kind, "title": title.strip(), "to": to}
-    if kind == "danger_zone":
+    common = {"id": entry.id, "at": parse_offset(entry.at), "kind": entry.kind, "title": entry.title.strip(),
+              "to": entry.participants}
+    if entry.kind == "danger_zone":
         return Inject(**common, **_danger_zone(entry, path, catalog, fail))
-    if kind == "corridor_closed":
-        corridor = entry.get("corridor")
-        if not isinstance(corridor, str) or not corridor.strip():
-            raise fail("is required: the uuid or the name of the corridor", "corridor")
-        status = entry.get("status", "closed")
+    if entry.kind == "corridor_closed":
+        status = "closed" if entry.status is UNSET else entry.status
         values = catalog["corridor"].field("status").values
         if status not in values:
             raise fail(f"{status!r} is not a corridor status (one of: {', '.join(values)})", "status")
-        return Inject(**common, corridor=corridor.strip(), status=status)
-    if kind == "message":
-        if len(to) != 1:
-            raise fail("a message goes to one participant: give its organisation id", "to")
-        text = entry.get("text")
-        if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
-            raise fail(f"is required: the message, 1 to {MAX_TEXT} characters", "text")
-        severity = entry.get("severity", "Severe")
-        if severity not in MESSAGE_SEVERITIES:
-            raise fail(f"{severity!r} is not a severity (one of: {', '.join(MESSAGE_SEVERITIES)})", "severity")
-        return Inject(**common, text=text.strip(), severity=severity)
-    # package
-    if len(to) != 1:
-        raise fail("a package goes to one participant: give its organisation id", "to")
-    layers = entry.get("layers", [])
-    if not isinstance(layers, list) or not all(isinstance(x, str) for x in layers):
-        raise fail("must be a list of layer names", "layers")
+        return Inject(**common, corridor=entry.corridor.strip(), status=status)
+    if entry.kind == "message":
+        severity = "Severe" if entry.severity is UNSET else entry.severity
+        return Inject(**common, text=entry.text.strip(), severity=severity)
+    layers = [] if entry.layers is UNSET else entry.layers
     for layer in layers:
         if layer not in catalog:
             raise fail(f"{layer!r} is not a layer kind (known: {', '.join(catalog.names)})", "layers")
-    full = entry.get("full", False)
-    if not isinstance(full, bool):
-        raise fail("must be true or false", "full")
-    return Inject(**common, layers=tuple(layers), full=full)
+    return Inject(**common, layers=tuple(layers), full=entry.full is True)
 
 
-def _participants(value: Any, fail: Any) -> tuple[str, ...]:
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-        raise fail("must be an organisation id or a list of them", "to")
-    for org in items:
-        if not _ORG.match(org):
-            raise fail(f"{org!r} is not an organisation id", "to")
-    return tuple(dict.fromkeys(items))
-
-
-def _danger_zone(entry: dict[str, Any], path: Path, catalog: Catalog, fail: Any) -> dict[str, Any]:
+def _danger_zone(entry: InjectTable, path: Path, catalog: Catalog, fail: Any) -> dict[str, Any]:
     from humanops.model.validation import conform_geometry, validate_properties
 
     kind = catalog["danger_zone"]
-    if ("geometry" in entry) == ("file" in entry):
-        raise fail("give the zone either as an inline GeoJSON geometry or as a file, not both and not neither",
-                   "geometry")
-    geojson = _geojson_file(entry["file"], path, fail) if "file" in entry else entry["geometry"]
+    geojson = _geojson_file(entry.file, path, fail) if entry.file is not UNSET else entry.geometry
     try:
         geometry = shape(geojson)
     except (AttributeError, KeyError, TypeError, ValueError, IndexError, shapely.errors.ShapelyError) as exc:
@@ -266,15 +328,13 @@ def _danger_zone(entry: dict[str, Any], path: Path, catalog: Catalog, fail: Any)
         geometry, _ = conform_geometry(kind, geometry)
     except HumanOpsError as exc:
         raise fail(exc.reason, "geometry") from None
-    properties = entry.get("properties", {})
-    if not isinstance(properties, dict):
-        raise fail("must be a table of danger zone fields", "properties")
+    properties = {} if entry.properties is UNSET else entry.properties
     # a T+ time is checked here and made a moment when played (the exercise's start is the player's)
     sample: dict[str, Any] = {}
     for key, value in properties.items():
         is_time = key in kind.field_names and kind.field(key).type == "datetime"
         if is_time and isinstance(value, str) and value.strip().startswith("T+"):
-            parse_offset(value, file=str(path), where=f"inject {entry['id']!r}", field_name=f"properties.{key}")
+            parse_offset(value, file=str(path), where=f"inject {entry.id!r}", field_name=f"properties.{key}")
             sample[key] = None
         else:
             sample[key] = value
@@ -282,7 +342,7 @@ def _danger_zone(entry: dict[str, Any], path: Path, catalog: Catalog, fail: Any)
         validate_properties(kind, sample)
     except HumanOpsError as exc:
         raise fail(exc.reason, f"properties.{exc.field}" if exc.field else "properties") from None
-    marking = _marking(entry.get("marking", {}), kind, fail)
+    marking = _marking(MarkingTable() if entry.marking is UNSET else entry.marking, kind, fail)
     return {"geometry": geometry, "properties": dict(properties), "marking": marking}
 
 
@@ -309,26 +369,15 @@ def _geojson_file(name: Any, path: Path, fail: Any) -> Any:
     return doc
 
 
-def _marking(value: Any, kind: Any, fail: Any) -> Marking:
-    if not isinstance(value, dict):
-        raise fail("must be a table: tlp, releasable_to, caveats", "marking")
-    unknown = sorted(set(value) - {"tlp", "releasable_to", "caveats"})
-    if unknown:
-        raise fail("is not part of a marking (tlp, releasable_to, caveats)", f"marking.{unknown[0]}")
+def _marking(value: MarkingTable, kind: Any, fail: Any) -> Marking:
     default = Marking.from_default(kind.default_marking)
     try:
-        tlp = TLP.parse(value["tlp"]) if "tlp" in value else default.tlp
-    except (HumanOpsError, ValueError):
-        raise fail(f"{value.get('tlp')!r} is not a TLP level (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)",
+        tlp = TLP.parse(value.tlp) if value.tlp is not None else default.tlp
+    except (HumanOpsError, ValueError, AttributeError):
+        raise fail(f"{value.tlp!r} is not a TLP level (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)",
                    "marking.tlp") from None
-    parts: dict[str, tuple[str, ...]] = {}
-    for key in ("releasable_to", "caveats"):
-        items = value.get(key, [])
-        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-            raise fail("must be a list of text", f"marking.{key}")
-        parts[key] = tuple(items)
     try:
-        return Marking(tlp=tlp, releasable_to=parts["releasable_to"], caveats=parts["caveats"],
+        return Marking(tlp=tlp, releasable_to=tuple(value.releasable_to), caveats=tuple(value.caveats),
                        precision=default.precision)
     except HumanOpsError as exc:
         raise fail(exc.reason, f"marking.{exc.field or 'releasable_to'}") from None

@@ -16,10 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import shapely
 from cryptography.exceptions import InvalidSignature
 from shapely.geometry.base import BaseGeometry
 
+from humanops.documents import Problem, convert
 from humanops.errors import SharingError
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.sharing.canonical import canonical_json, loads_strict
@@ -29,8 +31,27 @@ from humanops.store.workspace import Workspace
 CARD_VERSION = 1
 MAX_CARD_BYTES = 2 * 1024 * 1024
 _DOMAIN = b"humanops-card/1\x00"  # signatures over cards can never pass for package signatures
-_KEYS = {"humanops_card", "org_id", "name", "acronym", "signing_key", "encryption_key", "fingerprint",
-         "valid_from", "communities", "area_of_responsibility", "created", "signature"}
+
+
+class CardFile(msgspec.Struct, forbid_unknown_fields=True):
+    """A contact card's JSON: every entry present, nothing else, each of its type."""
+
+    humanops_card: int
+    org_id: str
+    name: str
+    acronym: str
+    signing_key: str
+    encryption_key: str
+    fingerprint: str
+    valid_from: str
+    communities: list[str]
+    area_of_responsibility: str | None
+    created: str
+    signature: str
+
+
+_TYPE_WORDS = {"communities": "must be a list of community ids",
+               "area_of_responsibility": "must be a GeoJSON geometry as text"}
 
 
 @dataclass(frozen=True)
@@ -110,16 +131,13 @@ def parse_card(raw: bytes, *, file: str = "card") -> ContactCard:
             raise SharingError(f"is a contact card of a newer format ({version}); this HumanOps reads "
                                f"version {CARD_VERSION}", file=file)
         raise SharingError("is not a HumanOps contact card", file=file)
-    extra = sorted(set(doc) - _KEYS)
-    missing = sorted(_KEYS - set(doc))
-    if extra or missing:
-        name = (extra or missing)[0]
-        raise SharingError("unknown entry" if extra else "missing entry", file=file, field=name)
-    for key in _KEYS - {"humanops_card", "communities", "area_of_responsibility"}:
-        if not isinstance(doc[key], str):
-            raise SharingError("must be text", file=file, field=key)
-    if not isinstance(doc["communities"], list) or not all(isinstance(c, str) for c in doc["communities"]):
-        raise SharingError("must be a list of community ids", file=file, field="communities")
+
+    def fail(problem: Problem) -> SharingError:
+        words = {"unknown": "unknown entry", "missing": "missing entry"}.get(problem.kind)
+        reason = words or _TYPE_WORDS.get(str(problem.path[0]), "must be text")
+        return SharingError(reason, file=file, field=str(problem.path[0]))
+
+    convert(doc, CardFile, fail)  # the signature is over the JSON object itself: the checks below read it
     _verify(doc, file)
     return _card(doc, file)
 

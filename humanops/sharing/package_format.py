@@ -22,12 +22,14 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import msgspec
 import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from humanops.documents import Invalid, Problem, convert
 from humanops.errors import SharingError
 from humanops.model.exercise import NAME_PATTERN as EXERCISE_NAME_PATTERN
 from humanops.model.marking import TLP, parse_time
@@ -65,11 +67,6 @@ TLP_VALUES = tuple(t.value for t in TLP)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _LAYER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-_MANIFEST_KEYS = {"format", "package_id", "sender", "recipients", "created", "expires", "sequence", "mode",
-                  "layers", "markings", "highest_marking", "payload", "audit_head", "generator"}
-# Entries a manifest may hold or not: "exercise" flags an exercise's package (absent: real data,
-# as every package made before exercises existed). An older reader refuses it as unknown: safe.
-_OPTIONAL_MANIFEST_KEYS = {"exercise"}
 
 
 @dataclass(frozen=True)
@@ -238,114 +235,169 @@ def parse_manifest(raw: bytes, *, file: str | None = None) -> dict[str, Any]:
     return manifest
 
 
-def _fail(field: str, reason: str, file: str | None) -> SharingError:
-    return SharingError(reason, file=file, field=f"manifest.{field}")
+# The manifest's shape. Sizes a test may lower (MAX_LAYERS, MAX_FEATURES, MAX_PAYLOAD_BYTES) are
+# read when a manifest is checked, in __post_init__, never frozen into a type at import.
+_Org = Annotated[str, msgspec.Meta(pattern=_ORG.pattern, max_length=200)]
+_Hex64 = Annotated[str, msgspec.Meta(pattern=_HEX64.pattern, max_length=200)]
+_Time = Annotated[str, msgspec.Meta(max_length=40)]
+_MAX_WHOLE = 2**53
 
 
-def _int(value: Any, field: str, file: str | None, *, minimum: int = 0, maximum: int = 2**53) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
-        raise _fail(field, f"must be a whole number from {minimum} to {maximum}", file)
-    return value
+def _whole(value: int, key: str, minimum: int = 0, maximum: int = _MAX_WHOLE) -> None:
+    if not minimum <= value <= maximum:
+        raise Invalid(f"must be a whole number from {minimum} to {maximum}", key)
 
 
-def _str(value: Any, field: str, file: str | None, pattern: re.Pattern[str] | None = None,
-         max_len: int = 200) -> str:
-    if not isinstance(value, str) or len(value) > max_len or (pattern is not None and not pattern.match(value)):
-        raise _fail(field, "is missing or malformed", file)
-    return value
+class _Entry(msgspec.Struct, forbid_unknown_fields=True):
+    """A JSON object of the manifest: every entry present, nothing unknown."""
 
 
-def _keys(obj: Any, allowed: set[str], field: str, file: str | None) -> None:
-    if not isinstance(obj, dict):
-        raise _fail(field, "must be an object", file)
-    if set(obj) != allowed:
-        odd = sorted(set(obj) ^ allowed)[0]
-        raise _fail(f"{field}.{odd}" if field else odd, "unknown entry" if odd in obj else "missing entry", file)
+class _Sender(_Entry):
+    org: _Org
+    fingerprint: _Hex64
 
 
-def _time(value: Any, field: str, file: str | None) -> datetime:
-    _str(value, field, file, max_len=40)
+class _Recipient(_Entry):
+    org: _Org
+    encryption_key: Annotated[str, msgspec.Meta(max_length=100)]
+
+    def __post_init__(self) -> None:
+        if not self.encryption_key.startswith("age1"):
+            raise Invalid("is not an age X25519 recipient", "encryption_key")
+
+
+class _LayerCounts(_Entry):
+    features: int
+    tombstones: int
+    generalised: int
+
+    def __post_init__(self) -> None:
+        for key in ("features", "tombstones", "generalised"):
+            _whole(getattr(self, key), key, maximum=MAX_FEATURES)
+        if self.generalised > self.features:
+            raise Invalid("exceeds the feature count", "generalised")
+
+
+class _Payload(_Entry):
+    encoding: str
+    size: int
+    sha256: _Hex64
+
+    def __post_init__(self) -> None:
+        if self.encoding != "zlib":
+            raise Invalid(f"unknown encoding {self.encoding[:20]!r}", "encoding")
+        _whole(self.size, "size", maximum=MAX_PAYLOAD_BYTES)
+
+
+class _AuditHead(_Entry):
+    seq: int
+    hash: _Hex64
+
+    def __post_init__(self) -> None:
+        _whole(self.seq, "seq")
+
+
+class _Exercise(_Entry):
+    name: Annotated[str, msgspec.Meta(pattern=EXERCISE_NAME_PATTERN.pattern, max_length=80)]
+
+
+class Manifest(_Entry, kw_only=True):
+    """The signed manifest, strictly: unknown TLP values refused (never read as something weaker)."""
+
+    format: int
+    package_id: Annotated[str, msgspec.Meta(max_length=36)]
+    sender: _Sender
+    recipients: Annotated[list[_Recipient], msgspec.Meta(min_length=1, max_length=256)]
+    created: _Time
+    expires: _Time
+    sequence: int
+    mode: str
+    layers: dict[Annotated[str, msgspec.Meta(pattern=_LAYER.pattern)], _LayerCounts]
+    markings: dict[str, int]
+    highest_marking: str | None
+    payload: _Payload
+    audit_head: _AuditHead
+    generator: Annotated[str, msgspec.Meta(max_length=100)]
+    # flags an exercise's package (absent: real data, as every package made before exercises
+    # existed; null is refused as before). An older reader refuses it as unknown: safe.
+    exercise: _Exercise | msgspec.UnsetType = msgspec.UNSET
+
+    def __post_init__(self) -> None:
+        _whole(self.format, "format", FORMAT_VERSION, FORMAT_VERSION)
+        try:
+            if str(uuid_module.UUID(self.package_id)) != self.package_id:
+                raise ValueError
+        except ValueError:
+            raise Invalid("is not a lowercase UUID", "package_id") from None
+        orgs = [r.org for r in self.recipients]
+        if orgs != sorted(set(orgs)):
+            raise Invalid("must be sorted by org, each once", "recipients")
+        created, expires = _time(self.created, "created"), _time(self.expires, "expires")
+        if expires <= created:
+            raise Invalid("is not after created", "expires")
+        _whole(self.sequence, "sequence", minimum=1)
+        if self.mode not in ("full", "incremental"):
+            raise Invalid("must be full or incremental", "mode")
+        total = sum(c.features + c.tombstones for c in self.layers.values())
+        if total > MAX_FEATURES:
+            raise Invalid(f"declares {total} features, above the limit of {MAX_FEATURES}", "layers")
+        for level, count in self.markings.items():
+            if level not in TLP_VALUES:
+                raise Invalid(f"unknown marking {level[:20]!r} (known: {', '.join(TLP_VALUES)})", "markings")
+            _whole(count, f"markings.{level}", 1, MAX_FEATURES)
+        if self.highest_marking is not None and self.highest_marking not in TLP_VALUES:
+            raise Invalid(f"unknown marking {self.highest_marking[:20]!r}", "highest_marking")
+        expected = max((TLP(t) for t in self.markings), default=None, key=lambda t: t.rank)
+        if (expected.value if expected else None) != self.highest_marking:
+            raise Invalid("does not match the marking counts", "highest_marking")
+
+
+def _time(value: str, key: str) -> datetime:
     try:
         stamp = parse_time(value)
-    except Exception:
+    except Exception:  # any way a sender's text fails to be a time is the same refusal (fails closed)
         stamp = None
     if stamp is None:
-        raise _fail(field, "is not an ISO 8601 date and time", file)
+        raise Invalid("is not an ISO 8601 date and time", key)
     return stamp
 
 
+def _manifest_problem(problem: Problem, file: str | None) -> SharingError:
+    """The problem in the words this format has always used, naming ``manifest.KEY``."""
+    path, reason = problem.path, problem.reason
+    if problem.kind in ("unknown", "missing"):
+        reason = "unknown entry" if problem.kind == "unknown" else "missing entry"
+    elif problem.kind in ("type", "constraint"):
+        if path == ("recipients",):
+            reason = "must list 1 to 256 recipients"
+        elif path == ("layers",) and problem.kind == "type":  # (a bad layer name is "malformed")
+            reason = f"must be an object of at most {MAX_LAYERS} layers"
+        elif "int" in problem.expected:
+            low, high = _WHOLE_RANGES.get(str(path[-1] if path[0] != "markings" else "markings"), (0, _MAX_WHOLE))
+            reason = f"must be a whole number from {low} to {high() if callable(high) else high}"
+        elif problem.expected == "dict":
+            reason = "must be an object"
+        else:
+            reason = "is missing or malformed"
+    return SharingError(reason, file=file, field=f"manifest.{problem.key}" if path else "manifest")
+
+
+# The range a whole number of the manifest takes, for the message when it is not one at all.
+_WHOLE_RANGES: dict[str, tuple[int, Any]] = {
+    "format": (FORMAT_VERSION, FORMAT_VERSION), "sequence": (1, _MAX_WHOLE), "size": (0, lambda: MAX_PAYLOAD_BYTES),
+    "features": (0, lambda: MAX_FEATURES), "tombstones": (0, lambda: MAX_FEATURES),
+    "generalised": (0, lambda: MAX_FEATURES), "markings": (1, lambda: MAX_FEATURES),
+}
+
+
 def check_manifest(m: dict[str, Any], *, file: str | None = None) -> None:
-    """Schema of the manifest, strictly: every entry present, nothing unknown, every value of
-    its type and range; unknown TLP values refused (never read as something weaker)."""
-    _keys(m, _MANIFEST_KEYS | (_OPTIONAL_MANIFEST_KEYS & set(m) if isinstance(m, dict) else set()), "", file)
-    _int(m["format"], "format", file, minimum=FORMAT_VERSION, maximum=FORMAT_VERSION)
-    package_id = _str(m["package_id"], "package_id", file, max_len=36)
-    try:
-        if str(uuid_module.UUID(package_id)) != package_id:
-            raise ValueError
-    except ValueError:
-        raise _fail("package_id", "is not a lowercase UUID", file) from None
-    _keys(m["sender"], {"org", "fingerprint"}, "sender", file)
-    _str(m["sender"]["org"], "sender.org", file, _ORG)
-    _str(m["sender"]["fingerprint"], "sender.fingerprint", file, _HEX64)
-    recipients = m["recipients"]
-    if not isinstance(recipients, list) or not 1 <= len(recipients) <= 256:
-        raise _fail("recipients", "must list 1 to 256 recipients", file)
-    orgs = []
-    for i, r in enumerate(recipients):
-        _keys(r, {"org", "encryption_key"}, f"recipients[{i}]", file)
-        orgs.append(_str(r["org"], f"recipients[{i}].org", file, _ORG))
-        key = _str(r["encryption_key"], f"recipients[{i}].encryption_key", file, max_len=100)
-        if not key.startswith("age1"):
-            raise _fail(f"recipients[{i}].encryption_key", "is not an age X25519 recipient", file)
-    if orgs != sorted(set(orgs)):
-        raise _fail("recipients", "must be sorted by org, each once", file)
-    created = _time(m["created"], "created", file)
-    expires = _time(m["expires"], "expires", file)
-    if expires <= created:
-        raise _fail("expires", "is not after created", file)
-    _int(m["sequence"], "sequence", file, minimum=1)
-    if m["mode"] not in ("full", "incremental"):
-        raise _fail("mode", "must be full or incremental", file)
-    layers = m["layers"]
-    if not isinstance(layers, dict) or len(layers) > MAX_LAYERS:
-        raise _fail("layers", f"must be an object of at most {MAX_LAYERS} layers", file)
-    total = 0
-    for name, counts in layers.items():
-        _str(name, "layers", file, _LAYER)
-        _keys(counts, {"features", "tombstones", "generalised"}, f"layers.{name}", file)
-        for key in ("features", "tombstones", "generalised"):
-            _int(counts[key], f"layers.{name}.{key}", file, maximum=MAX_FEATURES)
-        total += counts["features"] + counts["tombstones"]
-        if counts["generalised"] > counts["features"]:
-            raise _fail(f"layers.{name}.generalised", "exceeds the feature count", file)
-    if total > MAX_FEATURES:
-        raise _fail("layers", f"declares {total} features, above the limit of {MAX_FEATURES}", file)
-    markings = m["markings"]
-    if not isinstance(markings, dict):
-        raise _fail("markings", "must be an object", file)
-    for level, count in markings.items():
-        if level not in TLP_VALUES:
-            raise _fail("markings", f"unknown marking {str(level)[:20]!r} (known: {', '.join(TLP_VALUES)})", file)
-        _int(count, f"markings.{level}", file, minimum=1, maximum=MAX_FEATURES)
-    highest = m["highest_marking"]
-    if highest is not None and highest not in TLP_VALUES:
-        raise _fail("highest_marking", f"unknown marking {str(highest)[:20]!r}", file)
-    expected = max((TLP(t) for t in markings), default=None, key=lambda t: t.rank)
-    if (expected.value if expected else None) != highest:
-        raise _fail("highest_marking", "does not match the marking counts", file)
-    _keys(m["payload"], {"encoding", "size", "sha256"}, "payload", file)
-    if m["payload"]["encoding"] != "zlib":
-        raise _fail("payload.encoding", f"unknown encoding {str(m['payload']['encoding'])[:20]!r}", file)
-    _int(m["payload"]["size"], "payload.size", file, maximum=MAX_PAYLOAD_BYTES)
-    _str(m["payload"]["sha256"], "payload.sha256", file, _HEX64)
-    _keys(m["audit_head"], {"seq", "hash"}, "audit_head", file)
-    _int(m["audit_head"]["seq"], "audit_head.seq", file)
-    _str(m["audit_head"]["hash"], "audit_head.hash", file, _HEX64)
-    _str(m["generator"], "generator", file, max_len=100)
-    if "exercise" in m:
-        _keys(m["exercise"], {"name"}, "exercise", file)
-        _str(m["exercise"]["name"], "exercise.name", file, EXERCISE_NAME_PATTERN, max_len=80)
+    """Schema of the manifest, strictly (:class:`Manifest`); SharingError naming ``manifest.KEY``."""
+    if not isinstance(m, dict):
+        raise SharingError("the manifest is not a JSON object", file=file)
+    if isinstance(m.get("layers"), dict) and len(m["layers"]) > MAX_LAYERS:
+        # counted before a layer is read: a hostile manifest's thousands of entries cost nothing
+        raise SharingError(f"must be an object of at most {MAX_LAYERS} layers", file=file, field="manifest.layers")
+    convert(m, Manifest, lambda problem: _manifest_problem(problem, file))
 
 
 def verify_signature(opened: OpenedPackage, signing_key: Ed25519PublicKey, *, file: str | None = None) -> None:

@@ -22,13 +22,15 @@ Errors name the file and the key (``kinds.need.floor``) and say why.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from humanops.catalog import Catalog, load_catalog
+from humanops.documents import Invalid, Problem, convert, parse_toml
 from humanops.errors import CatalogError, ValidationError
 from humanops.model.marking import CAVEATS, TLP, Marking, Precision
 
@@ -37,8 +39,6 @@ if TYPE_CHECKING:
 
 META_KEY = "isp"
 FORMAT_VERSION = 1
-_KIND_KEYS = ("tlp", "releasable_to", "caveats", "precision", "floor", "min_precision", "required_caveats")
-_PROTOCOL_KEYS = ("name", "response", "version", "format_version", "agreed", "description")
 
 
 def precision_meets(precision: Precision, minimum: Precision) -> bool:
@@ -125,6 +125,69 @@ class Protocol:
         }
 
 
+class KindRuleTable(msgspec.Struct, forbid_unknown_fields=True):
+    """``[kinds.KIND]``: its default marking and its floor (absent: the kind file's, and no floor)."""
+
+    tlp: str | None = None
+    releasable_to: list[str] | None = None
+    caveats: list[str] | None = None
+    precision: str | None = None
+    floor: str | None = None
+    min_precision: str | None = None
+    required_caveats: list[str] | None = None
+
+
+class ProtocolHead(msgspec.Struct, forbid_unknown_fields=True):
+    """``[protocol]``: what the protocol is called and which format it is written in."""
+
+    name: Any = None
+    response: Any = ""  # free text, read as text whatever TOML made of it (version = 3)
+    version: Any = ""
+    format_version: Any = FORMAT_VERSION
+    agreed: Any = None
+    description: Any = None
+
+    def __post_init__(self) -> None:
+        if self.format_version != FORMAT_VERSION:
+            # a newer protocol format may mean rules we would not apply: refuse, never weaken
+            raise Invalid(f"format version {self.format_version!r} is not one this HumanOps reads "
+                          f"({FORMAT_VERSION})", "format_version")
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise Invalid("is required (a text naming the protocol)", "name")
+
+
+class ProtocolFile(msgspec.Struct, forbid_unknown_fields=True):
+    protocol: ProtocolHead = msgspec.field(default_factory=ProtocolHead)
+    kinds: dict[str, KindRuleTable] = {}
+
+    def __post_init__(self) -> None:
+        if not self.kinds:
+            raise Invalid("must hold at least one [kinds.KIND] table", "kinds")
+
+
+# What a value of the wrong type should have been, in the words the protocol's readers know.
+_TYPE_WORDS = {"protocol": "must be a table", "floor": "must be a TLP level as text",
+               "tlp": "must be a TLP level as text",
+               "precision": "must be a precision as text (exact, grid:METRES[:kN], admin:FIELD[:kN])",
+               "min_precision": "must be a precision as text (exact, grid:METRES[:kN], admin:FIELD[:kN])",
+               "releasable_to": "must be a list of texts", "caveats": "must be a list of texts",
+               "required_caveats": "must be a list of texts"}
+
+
+def _problem(problem: Problem, source: str) -> CatalogError:
+    reason = problem.reason
+    if problem.kind == "unknown" and len(problem.path) == 1:
+        reason = "unknown section (known: protocol, kinds)"
+    elif problem.kind == "type":
+        last = problem.path[-1] if problem.path else ""
+        words = _TYPE_WORDS.get(str(last))
+        if isinstance(last, int) and len(problem.path) > 1:  # a list's entry: what the list should hold
+            words = _TYPE_WORDS.get(str(problem.path[-2]))
+            problem = Problem(problem.path[:-1], problem.kind, reason, problem.document)
+        reason = words or ("must be a table" if len(problem.path) == 2 else reason)
+    return CatalogError(reason, file=source, field=problem.key)
+
+
 def load_protocol(path: str | Path, *, catalog: Catalog | None = None) -> Protocol:
     """Read and validate an ISP file; CatalogError names the file, key and reason."""
     file = str(path)
@@ -137,104 +200,58 @@ def load_protocol(path: str | Path, *, catalog: Catalog | None = None) -> Protoc
 
 def parse_protocol(text: str, *, source: str = "<isp>", catalog: Catalog | None = None) -> Protocol:
     catalog = catalog or load_catalog()
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"not valid TOML: {exc}", file=source) from None
-    return _Parser(source, doc, catalog, text).parse()
+    doc = parse_toml(text, lambda reason: CatalogError(reason, file=source))
+    checked = convert(doc, ProtocolFile, lambda problem: _problem(problem, source))
+    rules = {name: _kind_rule(name, table, catalog, source) for name, table in checked.kinds.items()}
+    head = checked.protocol
+    return Protocol(
+        name=head.name.strip(), rules=MappingProxyType(rules),
+        kind_defaults=MappingProxyType({k.name: Marking.from_default(k.default_marking) for k in catalog}),
+        text=text, source=source, response=str(head.response), version=str(head.version),
+    )
 
 
-class _Parser:
-    def __init__(self, source: str, doc: dict[str, Any], catalog: Catalog, text: str) -> None:
-        self.source, self.doc, self.catalog, self.text = source, doc, catalog, text
+def _kind_rule(kind_name: str, entry: KindRuleTable, catalog: Catalog, source: str) -> KindRule:
+    prefix = f"kinds.{kind_name}"
 
-    def fail(self, key: str, reason: str) -> CatalogError:
-        return CatalogError(reason, file=self.source, field=key)
+    def fail(key: str, reason: str) -> CatalogError:
+        return CatalogError(reason, file=source, field=key)
 
-    def parse(self) -> Protocol:
-        unknown = sorted(set(self.doc) - {"protocol", "kinds"})
-        if unknown:
-            raise self.fail(unknown[0], "unknown section (known: protocol, kinds)")
-        head = self.doc.get("protocol", {})
-        if not isinstance(head, dict):
-            raise self.fail("protocol", "must be a table")
-        for key in head:
-            if key not in _PROTOCOL_KEYS:
-                raise self.fail(f"protocol.{key}", f"unknown key (known: {', '.join(_PROTOCOL_KEYS)})")
-        fmt = head.get("format_version", FORMAT_VERSION)
-        if fmt != FORMAT_VERSION:
-            # a newer protocol format may mean rules we would not apply: refuse, never weaken
-            raise self.fail("protocol.format_version",
-                            f"format version {fmt!r} is not one this HumanOps reads ({FORMAT_VERSION})")
-        name = head.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise self.fail("protocol.name", "is required (a text naming the protocol)")
-        kinds = self.doc.get("kinds", {})
-        if not isinstance(kinds, dict) or not kinds:
-            raise self.fail("kinds", "must hold at least one [kinds.KIND] table")
-        rules = {}
-        for kind_name, entry in kinds.items():
-            rules[kind_name] = self.kind_rule(kind_name, entry)
-        defaults = {k.name: Marking.from_default(k.default_marking) for k in self.catalog}
-        return Protocol(
-            name=name.strip(), rules=MappingProxyType(rules), kind_defaults=MappingProxyType(defaults),
-            text=self.text, source=self.source, response=str(head.get("response", "")),
-            version=str(head.get("version", "")),
-        )
+    if kind_name not in catalog:
+        raise fail(prefix, f"unknown layer kind {kind_name!r} (known: {', '.join(catalog.names)})")
+    base = Marking.from_default(catalog[kind_name].default_marking)
 
-    def kind_rule(self, kind_name: str, entry: Any) -> KindRule:
-        prefix = f"kinds.{kind_name}"
-        if kind_name not in self.catalog:
-            raise self.fail(prefix, f"unknown layer kind {kind_name!r} (known: {', '.join(self.catalog.names)})")
-        if not isinstance(entry, dict):
-            raise self.fail(prefix, "must be a table")
-        for key in entry:
-            if key not in _KIND_KEYS:
-                raise self.fail(f"{prefix}.{key}", f"unknown key (known: {', '.join(_KIND_KEYS)})")
-        base = Marking.from_default(self.catalog[kind_name].default_marking)
-
-        def value(key: str, parse: Any, default: Any) -> Any:
-            if key not in entry:
-                return default
-            try:
-                return parse(entry[key])
-            except ValidationError as exc:
-                raise self.fail(f"{prefix}.{key}", exc.reason) from None
-
-        floor = value("floor", _tlp, TLP.CLEAR)
-        min_precision = value("min_precision", _precision, Precision())
-        required = value("required_caveats", _caveats, ())
-        # Without its own default level a kind defaults to the stricter of the kind file's
-        # default and the floor, so a protocol never makes a default below its own floor.
-        tlp = value("tlp", _tlp, max(base.tlp, floor, key=lambda t: t.rank))
-        precision = value("precision", _precision, base.precision if precision_meets(
-            base.precision, min_precision) else min_precision)
-        caveats = value("caveats", _caveats, tuple(dict.fromkeys((*base.caveats, *required))))
+    def value(key: str, parse: Any, default: Any) -> Any:
+        given = getattr(entry, key)
+        if given is None:
+            return default
         try:
-            default = Marking(tlp=tlp, releasable_to=value("releasable_to", _parties, base.releasable_to),
-                              caveats=caveats, precision=precision)
+            return parse(given)
         except ValidationError as exc:
-            raise self.fail(f"{prefix}.{exc.field or 'default'}", exc.reason) from None
-        rule = KindRule(kind_name, default, floor, min_precision, required)
-        problem = rule.problem(default)
-        if problem is not None:
-            raise self.fail(f"{prefix}.{problem[0]}", f"the default is below the floor: {problem[1]}")
-        return rule
+            raise fail(f"{prefix}.{key}", exc.reason) from None
+
+    floor = value("floor", TLP.parse, TLP.CLEAR)
+    min_precision = value("min_precision", Precision.parse, Precision())
+    required = value("required_caveats", _caveats, ())
+    # Without its own default level a kind defaults to the stricter of the kind file's
+    # default and the floor, so a protocol never makes a default below its own floor.
+    tlp = value("tlp", TLP.parse, max(base.tlp, floor, key=lambda t: t.rank))
+    precision = value("precision", Precision.parse, base.precision if precision_meets(
+        base.precision, min_precision) else min_precision)
+    caveats = value("caveats", _caveats, tuple(dict.fromkeys((*base.caveats, *required))))
+    try:
+        default = Marking(tlp=tlp, releasable_to=value("releasable_to", _parties, base.releasable_to),
+                          caveats=caveats, precision=precision)
+    except ValidationError as exc:
+        raise fail(f"{prefix}.{exc.field or 'default'}", exc.reason) from None
+    rule = KindRule(kind_name, default, floor, min_precision, required)
+    problem = rule.problem(default)
+    if problem is not None:
+        raise fail(f"{prefix}.{problem[0]}", f"the default is below the floor: {problem[1]}")
+    return rule
 
 
-def _tlp(value: Any) -> TLP:
-    if not isinstance(value, str):
-        raise ValidationError("must be a TLP level as text")
-    return TLP.parse(value)
-
-
-def _precision(value: Any) -> Precision:
-    if not isinstance(value, str):
-        raise ValidationError("must be a precision as text (exact, grid:METRES[:kN], admin:FIELD[:kN])")
-    return Precision.parse(value)
-
-
-def _caveats(value: Any) -> tuple[str, ...]:
+def _caveats(value: list[str]) -> tuple[str, ...]:
     items = _text_list(value)
     for c in items:
         if c not in CAVEATS:
@@ -242,15 +259,13 @@ def _caveats(value: Any) -> tuple[str, ...]:
     return items
 
 
-def _parties(value: Any) -> tuple[str, ...]:
+def _parties(value: list[str]) -> tuple[str, ...]:
     items = _text_list(value)
     Marking(releasable_to=items)  # checks the ids
     return items
 
 
-def _text_list(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValidationError("must be a list of texts")
+def _text_list(value: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
