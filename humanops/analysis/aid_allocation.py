@@ -180,9 +180,8 @@ def allocate_aid(graph: RoadGraph, warehouses: gpd.GeoDataFrame, needs: gpd.GeoD
                  cost: np.ndarray | None = None, feedback: Feedback | None = None) -> AidPlan:
     """Allocate (not saved). ``warehouses`` and ``needs`` as read from the layers; ``cost`` (warehouse x
     need seconds, inf = unreachable) replaces the road graph (tests, benchmarks)."""
-    import geopandas as gpd
 
-    from humanops.analysis.evacuation import _lonlat, _numbers, _text
+    from humanops.analysis.plan_rows import lonlat, movement_rows, numbers, severity_phases, texts
     from humanops.feedback import Feedback as _Feedback
 
     feedback = feedback or _Feedback()
@@ -195,13 +194,12 @@ def allocate_aid(graph: RoadGraph, warehouses: gpd.GeoDataFrame, needs: gpd.GeoD
     warnings: list[str] = []
     n_w, n_n = len(warehouses), len(needs)
     items = rations.items
-    stock = np.column_stack([np.maximum(_numbers(warehouses, it.stock_field), 0) for it in items]) if n_w else \
+    stock = np.column_stack([np.maximum(numbers(warehouses, it.stock_field), 0) for it in items]) if n_w else \
         np.zeros((0, len(items)))
-    people = np.column_stack([np.maximum(_numbers(needs, it.need_field), 0) for it in items]) if n_n else \
+    people = np.column_stack([np.maximum(numbers(needs, it.need_field), 0) for it in items]) if n_n else \
         np.zeros((0, len(items)))
     demand = np.ceil(people * np.array([it.per_person for it in items])[None, :] - 1e-9)
-    phase = _numbers(needs, "severity_phase", rations.default_phase)
-    phase = np.where((phase >= 1) & (phase <= 5), phase, rations.default_phase).astype(np.int64)
+    phase = severity_phases(needs, rations.default_phase)
 
     # travel
     matrix = None
@@ -212,7 +210,7 @@ def allocate_aid(graph: RoadGraph, warehouses: gpd.GeoDataFrame, needs: gpd.GeoD
             warnings.append("the road layer is empty: no need can be reached")
             cost = np.full((n_w, n_n), np.inf)
         else:
-            w_xy, n_xy = _lonlat(warehouses), _lonlat(needs)
+            w_xy, n_xy = lonlat(warehouses), lonlat(needs)
             w_snap = graph.snap(w_xy[:, 0], w_xy[:, 1]) if n_w else graph.snap([], [])
             n_snap = graph.snap(n_xy[:, 0], n_xy[:, 1]) if n_n else graph.snap([], [])
             on_network = n_snap.on_network
@@ -269,15 +267,14 @@ def allocate_aid(graph: RoadGraph, warehouses: gpd.GeoDataFrame, needs: gpd.GeoD
         pair_key = w_all * max(n_n, 1) + n_all
         unique_keys, inverse = np.unique(pair_key, return_inverse=True)
         geoms = matrix.lines(unique_keys // max(n_n, 1), unique_keys % max(n_n, 1))[inverse.ravel()]
-    w_uuid, w_name = _text(warehouses, "uuid"), _text(warehouses, "name")
-    n_uuid, n_name = _text(needs, "uuid"), _text(needs, "name")
+    w_uuid, w_name = texts(warehouses, "uuid"), texts(warehouses, "name")
+    n_uuid, n_name = texts(needs, "uuid"), texts(needs, "name")
     item_names = np.array([it.name for it in items], dtype=object)
-    ship = gpd.GeoDataFrame({
-        "warehouse_uuid": w_uuid[w_all], "warehouse_name": w_name[w_all], "need_uuid": n_uuid[n_all],
-        "need_name": n_name[n_all], "item": item_names[k_all.astype(np.int64)], "quantity": q_all.astype(np.int64),
+    ship = movement_rows("warehouse", warehouses, w_all, "need", needs, n_all, {
+        "item": item_names[k_all.astype(np.int64)], "quantity": q_all.astype(np.int64),
         "cost": np.round(cost[w_all, n_all], 1),
         "travel_time_s": np.round(time[w_all, n_all], 1) if time is not None else np.round(cost[w_all, n_all], 1),
-    }, geometry=gpd.GeoSeries(geoms, crs=4326))
+    }, geoms)
 
     # coverage and reasons
     any_reach = reachable.any(axis=0) if n_w else np.zeros(n_n, dtype=bool)
@@ -414,7 +411,7 @@ def allocate_aid_in_workspace(workspace: Workspace, *, at: datetime | None = Non
                               block_severity: int | None = -1, nearest_warehouses: int = 10, save: bool = True,
                               rations: Rations | None = None, feedback: Feedback | None = None) -> AidPlan:
     """Allocate from the workspace's warehouses and needs at ``at`` (now) and save the plan."""
-    from humanops.analysis.plans import save_plan
+    from humanops.analysis.plan_rows import outcome_rows, plan_lines, save_plan_rows
     from humanops.analysis.routing import danger_zones_at
     from humanops.feedback import Feedback as _Feedback
     from humanops.model.clock import workspace_now
@@ -432,25 +429,17 @@ def allocate_aid_in_workspace(workspace: Workspace, *, at: datetime | None = Non
                         mode=mode, block_severity=block_severity, nearest_warehouses=nearest_warehouses,
                         feedback=feedback.step(0.2, 0.95))
     if save:
-        lines = plan.shipments.rename(columns={"warehouse_uuid": "from_uuid", "warehouse_name": "from_name",
-                                               "need_uuid": "to_uuid", "need_name": "to_name"})
-        lines["kind"] = "aid"
-        outcomes = pd.concat([
-            pd.DataFrame({"role": "need", "uuid": plan.coverage.get("need_uuid"),
-                          "name": plan.coverage.get("need_name"), "item": plan.coverage.get("item"),
-                          "demand": plan.coverage.get("demand"), "served": plan.coverage.get("delivered"),
-                          "ratio": plan.coverage.get("coverage"), "reason": plan.coverage.get("reason"),
-                          "detail": ""}),
-            pd.DataFrame({"role": "warehouse", "uuid": plan.stocks["warehouse_uuid"],
-                          "name": plan.stocks["warehouse_name"], "item": plan.stocks["item"],
-                          "demand": plan.stocks["stock"], "served": plan.stocks["shipped"],
-                          "ratio": plan.stocks["shipped"] / plan.stocks["stock"].clip(lower=1), "reason": "",
-                          "detail": ""}),
-        ], ignore_index=True)
+        lines = plan_lines(plan.shipments, "aid", "warehouse", "need")
+        coverage, stocks = plan.coverage, plan.stocks
+        outcomes = [
+            outcome_rows("need", coverage.get("need_uuid"), coverage.get("need_name"), coverage.get("item"),
+                         coverage.get("demand"), coverage.get("delivered"), coverage.get("coverage"),
+                         coverage.get("reason")),
+            outcome_rows("warehouse", stocks["warehouse_uuid"], stocks["warehouse_name"], stocks["item"],
+                         stocks["stock"], stocks["shipped"], stocks["shipped"] / stocks["stock"].clip(lower=1)),
+        ]
         params = {"at": at.isoformat(), "mode": mode, "block_severity": block_severity,
                   "nearest_warehouses": nearest_warehouses}
-        plan.plan_id = save_plan(workspace, "aid", title=f"Aid allocation {at:%Y-%m-%d %H:%M}", planned_for=at,
-                                 parameters=params, summary=plan.summary, lines=lines, outcomes=outcomes)
-        plan.summary["plan_id"] = plan.plan_id
+        plan.plan_id = save_plan_rows(workspace, "aid", "Aid allocation", at, params, plan.summary, lines, outcomes)
     feedback.progress(1.0, "aid allocation ready")
     return plan

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from humanops.analysis.plan_rows import lonlat, movement_rows, numbers, severity_phases, texts
 from humanops.analysis.road_graph import MODES, RoadGraph
 from humanops.errors import AnalysisError
 
@@ -107,7 +108,6 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
                     block_severity: int | None = -1, people_from: str = "to_evacuate",
                     population_share: float = 1.0, feedback: Feedback | None = None) -> EvacuationPlan:
     """Compute a plan (not saved) from frames; see the module docstring for the model."""
-    import geopandas as gpd
 
     from humanops.feedback import Feedback as _Feedback
 
@@ -121,28 +121,27 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
 
     # sources
     if people_from == "population":
-        people = np.floor(_numbers(needs, "population") * float(population_share)).astype(np.int64)
+        people = np.floor(numbers(needs, "population") * float(population_share)).astype(np.int64)
     elif people_from == "to_evacuate":
-        people = _numbers(needs, "to_evacuate").astype(np.int64)
+        people = numbers(needs, "to_evacuate").astype(np.int64)
     else:
         raise AnalysisError(f"people_from must be to_evacuate or population, not {people_from!r}")
     src = needs[people > 0]
     people = people[people > 0]
-    phase = _numbers(src, "severity_phase", DEFAULT_PHASE)
-    phase = np.where((phase >= 1) & (phase <= 5), phase, DEFAULT_PHASE).astype(np.int64)
+    phase = severity_phases(src, DEFAULT_PHASE)
 
     # shelters
-    kind = _text(facilities, "facility_type")
-    status = _text(facilities, "status")
+    kind = texts(facilities, "facility_type")
+    status = texts(facilities, "status")
     shel = facilities[np.isin(kind, SHELTER_TYPES) & (status != "closed")]
-    capacity_missing = _text(shel, "capacity") == ""
-    capacity = _numbers(shel, "capacity")
-    occupancy = _numbers(shel, "occupancy")
+    capacity_missing = texts(shel, "capacity") == ""
+    capacity = numbers(shel, "capacity")
+    occupancy = numbers(shel, "occupancy")
     free = np.maximum(capacity - occupancy, 0).astype(np.int64)
 
     n_src, n_sh = len(src), len(shel)
-    src_xy = _lonlat(src)
-    sh_xy = _lonlat(shel)
+    src_xy = lonlat(src)
+    sh_xy = lonlat(shel)
     feedback.progress(0.05, "snapping sources and shelters")
     usable = graph.usable(mode)   # walkers snap onto footways, drivers onto roads they drive
     src_snap = graph.snap(src_xy[:, 0], src_xy[:, 1], usable=usable)
@@ -175,14 +174,14 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
     # capacity-limited corridors
     corridor_use, corridor_cap, corridor_names = None, np.zeros(0), []
     if corridors is not None and len(corridors) and matrix is not None:
-        cap_pph = _numbers(corridors, "capacity_pph", -1)
+        cap_pph = numbers(corridors, "capacity_pph", -1)
         limited = cap_pph >= 0
         if limited.any() and not horizon_h:
             warnings.append("corridor capacities are ignored: they need a horizon (people per hour x hours)")
         elif limited.any():
             lim = corridors[limited]
             corridor_cap = np.floor(cap_pph[limited] * horizon_h).astype(np.int64)
-            corridor_names = [str(n) for n in _text(lim, "name")]
+            corridor_names = [str(n) for n in texts(lim, "name")]
             corridor_use = _corridor_use(graph, matrix, lim, usable, feedback.step(0.6, 0.7))
 
     # solve
@@ -200,13 +199,11 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
         col = np.cumsum(usable) - 1   # shelter index -> column of the cost matrix
         geoms = matrix.lines(s_idx, col[h_idx])
     travel = time[s_idx, h_idx]
-    assignments = gpd.GeoDataFrame({
-        "source_uuid": _text(src, "uuid")[s_idx], "source_name": _text(src, "name")[s_idx],
-        "shelter_uuid": _text(shel, "uuid")[h_idx], "shelter_name": _text(shel, "name")[h_idx],
+    assignments = movement_rows("source", src, s_idx, "shelter", shel, h_idx, {
         "people": moved.astype(np.int64), "cost": np.round(cost[s_idx, h_idx], 1),
         "travel_time_s": np.round(travel, 1),
         "arrival": [at + timedelta(seconds=float(t)) for t in travel],
-    }, geometry=gpd.GeoSeries(geoms, crs=4326))
+    }, geoms)
 
     # why the others are not served
     served = flows.sum(axis=1)
@@ -214,7 +211,7 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
                               np.zeros((n_src, 0), bool), allowed, usable, free, flows, corridor_use,
                               corridor_cap, src_xy, graph, danger, n_sh)
     sources = pd.DataFrame({
-        "uuid": _text(src, "uuid"), "name": _text(src, "name"), "people": people, "severity_phase": phase,
+        "uuid": texts(src, "uuid"), "name": texts(src, "name"), "people": people, "severity_phase": phase,
         "served": served.astype(np.int64), "unserved": unserved.astype(np.int64), "reason": reason,
         "detail": detail, "snap_m": np.round(src_snap.distance_m, 1)})
     assigned = flows.sum(axis=0)
@@ -224,7 +221,7 @@ def plan_evacuation(graph: RoadGraph, needs: gpd.GeoDataFrame, facilities: gpd.G
     with np.errstate(divide="ignore", invalid="ignore"):
         fill = np.where(capacity > 0, (occupancy + assigned) / capacity, np.nan)
     shelters = pd.DataFrame({
-        "uuid": _text(shel, "uuid"), "name": _text(shel, "name"), "capacity": capacity.astype(np.int64),
+        "uuid": texts(shel, "uuid"), "name": texts(shel, "name"), "capacity": capacity.astype(np.int64),
         "occupancy": occupancy.astype(np.int64), "free": free, "assigned": assigned.astype(np.int64),
         "fill": np.round(fill, 3), "status": sh_status, "snap_m": np.round(sh_snap.distance_m, 1)})
 
@@ -320,7 +317,7 @@ def _corridor_use(graph: RoadGraph, matrix: CostMatrix, corridors: gpd.GeoDataFr
                   feedback: Feedback) -> Any:
     """A function (source idx, shelter idx arrays) -> bool [corridor, pair]: does the pair's path
     travel a road lying inside the corridor (its line buffered by half its width)?"""
-    widths = _numbers(corridors, "width_m", 500)
+    widths = numbers(corridors, "width_m", 500)
     lines = graph.project(np.asarray(corridors.geometry.values, dtype=object))
     areas = shapely.buffer(lines, np.maximum(widths, 1.0) / 2.0)
     zone_idx, seg_idx = graph.query_segments(areas, "contains")
@@ -381,29 +378,6 @@ def _reasons(unserved: np.ndarray, on_network: np.ndarray, reachable: np.ndarray
     return reason, detail
 
 
-# --------------------------------------------------------------------------- frames
-
-
-def _numbers(frame: pd.DataFrame, column: str, default: float = 0) -> np.ndarray:
-    if column not in frame.columns:
-        return np.full(len(frame), default, dtype=float)
-    return pd.to_numeric(frame[column], errors="coerce").fillna(default).to_numpy(dtype=float)
-
-
-def _text(frame: pd.DataFrame, column: str) -> np.ndarray:
-    if column not in frame.columns:
-        return np.full(len(frame), "", dtype=object)
-    return frame[column].astype(object).where(frame[column].notna(), "").astype(str).to_numpy(dtype=object)
-
-
-def _lonlat(frame: gpd.GeoDataFrame) -> np.ndarray:
-    if not len(frame):
-        return np.zeros((0, 2))
-    geoms = np.asarray(frame.geometry.values, dtype=object)
-    points = np.where(shapely.get_type_id(geoms) == 0, geoms, shapely.point_on_surface(geoms))
-    return shapely.get_coordinates(points)
-
-
 # --------------------------------------------------------------------------- workspace
 
 
@@ -413,7 +387,7 @@ def plan_evacuation_in_workspace(workspace: Workspace, *, at: datetime | None = 
                                  use_corridor_capacity: bool = True, save: bool = True,
                                  feedback: Feedback | None = None) -> EvacuationPlan:
     """Plan from the workspace's layers at ``at`` (now by default) and save it (unless ``save=False``)."""
-    from humanops.analysis.plans import save_plan
+    from humanops.analysis.plan_rows import outcome_rows, plan_lines, save_plan_rows
     from humanops.analysis.routing import danger_zones_at
     from humanops.feedback import Feedback as _Feedback
     from humanops.model.clock import workspace_now
@@ -437,22 +411,16 @@ def plan_evacuation_in_workspace(workspace: Workspace, *, at: datetime | None = 
         parameters = {"at": at.isoformat(), "horizon_h": horizon_h, "mode": mode, "block_severity": block_severity,
                       "people_from": people_from, "population_share": population_share,
                       "use_corridor_capacity": use_corridor_capacity}
-        lines = plan.assignments.rename(columns={"source_uuid": "from_uuid", "source_name": "from_name",
-                                                 "shelter_uuid": "to_uuid", "shelter_name": "to_name",
-                                                 "people": "quantity", "travel_time_s": "travel_time_s"})
-        lines["kind"] = "evacuation"
-        lines["item"] = "people"
-        outcomes = pd.concat([
-            pd.DataFrame({"role": "source", "uuid": plan.sources["uuid"], "name": plan.sources["name"],
-                          "item": "people", "demand": plan.sources["people"], "served": plan.sources["served"],
-                          "ratio": plan.sources["served"] / plan.sources["people"].clip(lower=1),
-                          "reason": plan.sources["reason"], "detail": plan.sources["detail"]}),
-            pd.DataFrame({"role": "shelter", "uuid": plan.shelters["uuid"], "name": plan.shelters["name"],
-                          "item": "people", "demand": plan.shelters["free"], "served": plan.shelters["assigned"],
-                          "ratio": plan.shelters["fill"], "reason": plan.shelters["status"], "detail": ""}),
-        ], ignore_index=True)
-        plan.plan_id = save_plan(workspace, "evacuation", title=f"Evacuation {at:%Y-%m-%d %H:%M}", planned_for=at,
-                                 parameters=parameters, summary=plan.summary, lines=lines, outcomes=outcomes)
-        plan.summary["plan_id"] = plan.plan_id
+        lines = plan_lines(plan.assignments, "evacuation", "source", "shelter", renamed={"people": "quantity"},
+                           item="people")
+        sources, shelters = plan.sources, plan.shelters
+        outcomes = [
+            outcome_rows("source", sources["uuid"], sources["name"], "people", sources["people"], sources["served"],
+                         sources["served"] / sources["people"].clip(lower=1), sources["reason"], sources["detail"]),
+            outcome_rows("shelter", shelters["uuid"], shelters["name"], "people", shelters["free"],
+                         shelters["assigned"], shelters["fill"], shelters["status"]),
+        ]
+        plan.plan_id = save_plan_rows(workspace, "evacuation", "Evacuation", at, parameters, plan.summary, lines,
+                                      outcomes)
     feedback.progress(1.0, "evacuation plan ready")
     return plan

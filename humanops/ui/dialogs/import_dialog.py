@@ -1,7 +1,8 @@
 """Import a file: choose it and its layer kind (or let the fields decide), see first what the
 import would do — matched and unmapped fields, features repaired or rejected and why — and
 only then import. Both steps run in a worker with progress and Cancel; a cancel, a refusal
-or an error writes nothing."""
+or an error writes nothing. The Check → Import flow is
+:class:`humanops.ui.dialogs.check_then_import.CheckThenImportDialog`'s."""
 
 from __future__ import annotations
 
@@ -9,28 +10,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from humanops.ui.dialogs.check_then_import import ERROR_STYLE, CheckThenImportDialog
 from humanops.ui.dialogs.import_mapping_panel import MappingPanel
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
-from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
+from humanops.ui.workers import FeedbackFactory
 
 if TYPE_CHECKING:
     from humanops.catalog import Catalog
@@ -90,7 +87,7 @@ def save_import_profile(workspace_path: Path, name: str, choice: MappingChoice, 
         return list(list_profiles(workspace))
 
 
-class ImportDialog(WorkerDialog):
+class ImportDialog(CheckThenImportDialog):
     """``imported(report)`` once features were written, just after ``validatedWrites(ranges)``:
     the change-log seq ranges the import wrote (for the Problems panel's watch)."""
 
@@ -99,23 +96,14 @@ class ImportDialog(WorkerDialog):
 
     def __init__(self, workspace_path: Path, catalog: Catalog, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(Path(workspace_path), parent, feedback_factory=feedback_factory)
         self.setWindowTitle(self.tr("Import"))
         self.setObjectName("import_dialog")
-        self.workspace_path = Path(workspace_path)
-        self.feedback_factory = feedback_factory
         self.outcome: ImportOutcome | None = None
         self._checked_settings: tuple | None = None
 
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setPlaceholderText(self.tr("GeoJSON, GeoPackage, CSV with HXL tags, KML or zipped Shapefile"))
-        self.file_edit.textChanged.connect(self._settings_changed)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        browse.setAutoDefault(False)  # Return in the mapping table must not open a file chooser
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(browse)
+        file_row = self.file_row(self.tr("GeoJSON, GeoPackage, CSV with HXL tags, KML or zipped Shapefile"))
+        self.browse_button.setAutoDefault(False)  # Return in the mapping table must not open a file chooser
         self.layer_box = QComboBox(self)
         self.layer_box.addItem(self.tr("Automatic (from the file's layer names and fields)"), None)
         for kind in catalog:
@@ -128,22 +116,13 @@ class ImportDialog(WorkerDialog):
         form.addRow(self.tr("Into layer"), self.layer_box)
         form.addRow("", self.skip_rejected)
 
-        self.summary = QLabel(self.tr("Choose a file, then Check to see what the import would do. Nothing is "
-                                      "written until you press Import."), self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setText(self.tr("Choose a file, then Check to see what the import would do. Nothing is "
+                                     "written until you press Import."))
         self.report_tree = QTreeWidget(self)
         self.report_tree.setHeaderLabels([self.tr("Import report")])
         self.report_tree.setAlternatingRowColors(True)
 
-        self.buttons = QDialogButtonBox(self)
-        self.check_button = self.buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.check_button.setToolTip(self.tr("Read the file and report what would be imported (dry run)"))
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.check_button.clicked.connect(self.check)
-        self.import_button.clicked.connect(self.start_import)
-        self.close_button.clicked.connect(self.reject)
+        self.check_import_buttons(self.tr("Read the file and report what would be imported (dry run)"))
 
         self.mapping_panel = MappingPanel(catalog, self)
         self.mapping_panel.recheck.connect(self._recheck)
@@ -158,8 +137,6 @@ class ImportDialog(WorkerDialog):
         self.resize(720, 820)
         self._update_buttons()
 
-
-
     # --- inputs ---------------------------------------------------------------------------------
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import file"), str(Path.home()), self.tr(FILE_FILTER))
@@ -167,7 +144,7 @@ class ImportDialog(WorkerDialog):
             self.file_edit.setText(path)
 
     def set_file(self, path: str | Path, layer: str | None = None) -> None:
-        self.file_edit.setText(str(path))
+        super().set_file(path)
         if layer is not None:
             self.layer_box.setCurrentIndex(max(0, self.layer_box.findData(layer)))
 
@@ -178,21 +155,11 @@ class ImportDialog(WorkerDialog):
     def _settings_changed(self, *_args: object) -> None:
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
-        busy = self.worker is not None
-        has_file = bool(self.file_edit.text().strip())
-        checked = (self._checked_settings == self._settings() and self.outcome is not None
-                   and self.outcome.refused is None and self.outcome.report.status == "dry-run")
-        self.check_button.setEnabled(has_file and not busy)
-        self.import_button.setEnabled(checked and not busy)
+    def checked_for_now(self) -> bool:
+        return (self._checked_settings == self._settings() and self.outcome is not None
+                and self.outcome.refused is None and self.outcome.report.status == "dry-run")
 
     # --- running --------------------------------------------------------------------------------
-    def check(self) -> None:
-        self._run(dry_run=True)
-
-    def start_import(self) -> None:
-        if self.import_button.isEnabled():
-            self._run(dry_run=False)
 
     def _recheck(self) -> None:
         """The mapping changed: check again (live preview), once the worker is free."""
@@ -214,25 +181,20 @@ class ImportDialog(WorkerDialog):
             self._worker_done()
 
         def failed(message: str) -> None:
-            self.summary.setText(self.tr("Profile not saved: {reason}").format(reason=message))
-            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+            self._say(self.tr("Profile not saved: {reason}").format(reason=message), ERROR_STYLE)
             self._worker_done()
 
-        self.worker = run_with_progress(
-            self, self.tr("Saving the profile"), lambda feedback: save_import_profile(path, name, choice, feedback),
-            on_success=saved, on_error=failed, on_cancel=self._worker_done, feedback_factory=self.feedback_factory)
-        self._update_buttons()
+        self.run_step(self.tr("Saving the profile"), lambda feedback: save_import_profile(path, name, choice, feedback),
+                      on_success=saved, on_error=failed, on_cancel=self._worker_done)
 
     def _run(self, *, dry_run: bool) -> None:
         file, layer, skip = self._settings()[:3]
         if not file:
             return
-        if Path(file).expanduser().resolve() == self.workspace_path.resolve():
-            self.summary.setText(self.tr("That is the workspace itself: choose another file."))
-            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+        if self.is_the_workspace(file):
+            self._say(self.tr("That is the workspace itself: choose another file."), ERROR_STYLE)
             return
-        self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
-        self.summary.setStyleSheet("")
+        self._say(self.tr("Checking…") if dry_run else self.tr("Importing…"))
         settings = self._settings()
         path = self.workspace_path
         mapping = self.mapping_panel.choice(layer)
@@ -260,21 +222,17 @@ class ImportDialog(WorkerDialog):
                 text = self.tr("Check failed, nothing was written: {reason}")
             else:
                 text = self.tr("Import failed, nothing was written: {reason}")
-            self.summary.setText(text.format(reason=message))
-            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+            self._say(text.format(reason=message), ERROR_STYLE)
             self._worker_done()
 
         def cancelled() -> None:
             self.outcome = None
-            self.summary.setText(self.tr("Cancelled: nothing was written."))
-            self.summary.setStyleSheet("")
+            self._say(self.tr("Cancelled: nothing was written."))
             self._worker_done()
 
         title = self.tr("Checking the file") if dry_run else self.tr("Importing")
-        self.worker = run_with_progress(
-            self, title, lambda feedback: run_import(path, file, layer, dry_run, skip, feedback, mapping, profile),
-            on_success=finished_ok, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
-        self._update_buttons()
+        self.run_step(title, lambda feedback: run_import(path, file, layer, dry_run, skip, feedback, mapping, profile),
+                      on_success=finished_ok, on_error=failed, on_cancel=cancelled)
 
     # --- the report ------------------------------------------------------------------------------------
     def show_outcome(self, outcome: ImportOutcome) -> None:
@@ -286,16 +244,12 @@ class ImportDialog(WorkerDialog):
         counts = counts.format(read=format_count(report.read), imported=format_count(report.imported),
                                repaired=format_count(report.repaired), rejected=format_count(report.rejected))
         if outcome.refused:
-            self.summary.setText(self.tr("Nothing would be written: {reason}").format(reason=outcome.refused)
-                                 + f"\n({counts})")
-            self.summary.setStyleSheet(f"color: {_REJECTED.name()};")
+            self._say(self.tr("Nothing would be written: {reason}").format(reason=outcome.refused) + f"\n({counts})",
+                      ERROR_STYLE)
         elif report.status == "dry-run":
-            self.summary.setText(self.tr("Ready to import: {counts}. Press Import to write.").format(counts=counts))
-            self.summary.setStyleSheet("")
+            self._say(self.tr("Ready to import: {counts}. Press Import to write.").format(counts=counts))
         else:
-            self.summary.setText(self.tr("Imported: {counts}. Each feature is stored with its marking.").format(
-                counts=counts))
-            self.summary.setStyleSheet("")
+            self._say(self.tr("Imported: {counts}. Each feature is stored with its marking.").format(counts=counts))
         self.report_tree.clear()
         for layer in report.layers:
             top = QTreeWidgetItem([f"{layer.source_layer} → {layer.kind}"

@@ -6,28 +6,25 @@ The map is rendered by :class:`humanops.ui.map_export.MapRenderer` (parts on wor
 composed here as they arrive), first as a small preview that follows the choices, then at the
 size chosen when *Export* is clicked; the file is then written in a worker with progress and
 Cancel, whole or not at all. The export holds everything our map shows (not filtered for a
-partner): its banner says how far it may go.
+partner): its banner says how far it may go. The file row, the worker and the ending are
+:class:`humanops.ui.dialogs.product_dialog.ProductDialog`'s.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -35,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.dialogs.product_dialog import ERROR_STYLE, ProductDialog
 from humanops.ui.map_decorations import FOOTER_PX, HEADER_PX, MapFurniture
 from humanops.ui.map_export import (
     MAX_IMAGE_PX,
@@ -50,7 +48,7 @@ from humanops.ui.map_export import (
     write_pdf,
     write_png,
 )
-from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
+from humanops.ui.workers import FeedbackFactory
 
 if TYPE_CHECKING:
     from humanops.feedback import Feedback
@@ -62,12 +60,15 @@ PNG_DPIS = (96, 150, 200, 300)
 PDF_DPIS = (150, 200, 300)
 PREVIEW_WIDTH = 420
 PREVIEW_DELAY_MS = 250
-_ERROR = "color: #b00020;"
-_OK = "color: #1b5e20;"
 
 
-class MapExportDialog(WorkerDialog):
-    """``exported(path)`` once a file was written."""
+class WrittenMap(NamedTuple):
+    path: Path
+    bytes: int
+
+
+class MapExportDialog(ProductDialog):
+    """``exported(path)`` once a file was written; ``written`` is its path until a choice changes."""
 
     exported = Signal(str)
 
@@ -77,25 +78,21 @@ class MapExportDialog(WorkerDialog):
         from humanops.model.exercise import exercise_banner
         from humanops.sharing.directory_store import list_partners
 
-        super().__init__(parent)
+        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
         self.setObjectName("map_export_dialog")
         self.setWindowTitle(self.tr("Export map image"))
         self.canvas = canvas
-        self.workspace_path = Path(workspace.path)
-        self.feedback_factory = feedback_factory
         self.made = workspace_now(workspace)
         self.exercise = exercise_banner(workspace) or ""  # drawn across the map of an exercise
         ours = next((p for p in list_partners(workspace) if p["self"]), None)
         self.made_by = (ours["acronym"] or ours["org_id"]) if ours else (workspace.organisation or "")
-        self.written: Path | None = None
+        self.result: WrittenMap | None = None
         self.picture: MapPicture | None = None  # the last export's map (its TLP)
-        self._confirmed: Path | None = None  # the file the save dialog asked about replacing
         self._exporting = False
 
-        intro = QLabel(self.tr("The map as it is shown now, with everything it draws: not filtered for a partner. "
-                               "The TLP banner of the highest marking drawn, the date and the valid-at time are "
-                               "always on it."), self)
-        intro.setWordWrap(True)
+        intro = self.intro_label(self.tr("The map as it is shown now, with everything it draws: not filtered for a "
+                                         "partner. The TLP banner of the highest marking drawn, the date and the "
+                                         "valid-at time are always on it."))
         self.format = QComboBox(self)
         self.format.setObjectName("format")
         self.format.addItem(self.tr("PNG image"), PNG)
@@ -165,14 +162,7 @@ class MapExportDialog(WorkerDialog):
             include.addWidget(box)
         include.addStretch(1)
 
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setObjectName("map_file")
-        self.file_edit.setPlaceholderText(self.tr("where to write the map (.png or .pdf)"))
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(browse)
+        file_row = self.file_row("map_file", self.tr("where to write the map (.png or .pdf)"))
 
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
@@ -186,17 +176,9 @@ class MapExportDialog(WorkerDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_WIDTH, 200)
         self.preview.setText(self.tr("Drawing the preview…"))
-        self.message = QLabel(self)
-        self.message.setObjectName("map_export_message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.setObjectName("export_map")
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.start_export)
-        close.clicked.connect(self.reject)
+        self.message_label("map_export_message")
+        self.action_buttons(self.tr("Export"), "export_map")
+        self.export_button = self.write_button
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -219,16 +201,35 @@ class MapExportDialog(WorkerDialog):
                        self.page.currentIndexChanged, self.orientation.currentIndexChanged,
                        self.pdf_dpi.currentIndexChanged, self.title.textChanged, self.legend.toggled,
                        self.scale_bar.toggled, self.north_arrow.toggled, self.labels.toggled):
-            signal.connect(self._choice_changed)
-        self.file_edit.textChanged.connect(self._file_changed)
-        canvas.layerLoaded.connect(self._choice_changed)
-        canvas.layerFailureChanged.connect(self._choice_changed)
+            signal.connect(self._view_changed)
+        self.file_edit.textChanged.connect(self._choice_changed)
+        canvas.layerLoaded.connect(self._view_changed)
+        canvas.layerFailureChanged.connect(self._view_changed)
         self.resize(640, 720)
         self._format_changed()
 
     # --- choices ------------------------------------------------------------------------------------
+    @property
+    def written(self) -> Path | None:
+        return None if self.result is None else self.result.path
+
     def chosen_format(self) -> str:
         return self.format.currentData()
+
+    def suffixes(self) -> tuple[str, ...]:
+        return ("." + self.chosen_format(),)
+
+    def no_file_text(self) -> str:
+        return self.tr("Choose where to write the map.")
+
+    def choices_problem(self) -> str | None:
+        loading, _failed = layers_not_ready(self.canvas)
+        if loading:
+            return self.tr("Waiting for {layers} to load…").format(layers=", ".join(loading))
+        return None
+
+    def _busy(self) -> bool:
+        return self._exporting or self.worker is not None
 
     def furniture(self) -> MapFurniture:
         return MapFurniture(legend=self.legend.isChecked(), scale_bar=self.scale_bar.isChecked(),
@@ -260,12 +261,7 @@ class MapExportDialog(WorkerDialog):
         suffix = "." + self.chosen_format()
         suggested = self.workspace_path.parent / f"{self.workspace_path.stem}-map{suffix}"
         kinds = self.tr("PNG image (*.png)") if suffix == ".png" else self.tr("PDF document (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the map to"), str(suggested), kinds)
-        if path:
-            if not path.lower().endswith(suffix):
-                path += suffix
-            self._confirmed = Path(path)  # the save dialog asked before replacing it
-            self.file_edit.setText(path)
+        self.save_file(self.tr("Export the map to"), suggested, kinds)
 
     def _format_changed(self, *_args: object) -> None:
         self.size_pages.setCurrentIndex(0 if self.chosen_format() == PNG else 1)
@@ -275,47 +271,12 @@ class MapExportDialog(WorkerDialog):
             path = Path(text)
             if path.suffix.lower() in (".png", ".pdf") and path.suffix.lower() != wanted:
                 self.file_edit.setText(str(path.with_suffix(wanted)))
-        self._choice_changed()
+        self._view_changed()
 
-    def _file_changed(self, *_args: object) -> None:
-        if not self._exporting and self.worker is None:
-            self.written = None
-        self._update_buttons()
-
-    def _choice_changed(self, *_args: object) -> None:
-        if not self._exporting and self.worker is None:
-            self.written = None
+    def _view_changed(self, *_args: object) -> None:
+        """A choice of what the map shows: the preview follows."""
         self._preview_timer.start()
-        self._update_buttons()
-
-    def _problem(self) -> str | None:
-        loading, _failed = layers_not_ready(self.canvas)
-        if loading:
-            return self.tr("Waiting for {layers} to load…").format(layers=", ".join(loading))
-        text = self.file_edit.text().strip()
-        if not text:
-            return self.tr("Choose where to write the map.")
-        target = Path(text).expanduser()
-        wanted = "." + self.chosen_format()
-        if target.suffix.lower() != wanted:
-            return self.tr("The file must end in {suffix}.").format(suffix=wanted)
-        if target.resolve() == self.workspace_path.resolve():
-            return self.tr("That is the workspace itself: choose another file.")
-        if target.exists() and target != self._confirmed:
-            return self.tr("{file} exists already: choose another name, or Browse… to replace it.").format(
-                file=target.name)
-        return None
-
-    def _update_buttons(self) -> None:
-        problem = self._problem()
-        busy = self._exporting or self.worker is not None
-        self.export_button.setEnabled(problem is None and not busy)
-        if not busy and self.written is None:
-            self._say(problem or "", _ERROR if problem and self.file_edit.text().strip() else "")
-
-    def _say(self, text: str, style: str = "") -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(style)
+        self._choice_changed()
 
     # --- preview ------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -332,54 +293,43 @@ class MapExportDialog(WorkerDialog):
         self.preview.setToolTip(self.tr("Preview: TLP:{tlp}").format(tlp=picture.tlp))
 
     # --- export -------------------------------------------------------------------------------------
-    def start_export(self) -> None:
-        if self._problem() is not None or self._exporting or self.worker is not None:
+    def start_writing(self) -> None:
+        """Draw the map at the size chosen (off the GUI thread), then write it (:meth:`_export_rendered`)."""
+        if self._problem() is not None or self._busy():
             return
         self._exporting = True
-        self.written = None
+        self.result = None
         self._say(self.tr("Drawing the map…"))
         self._update_buttons()
         self.renderer.render(request_from_canvas(self.canvas, self._map_view(), labels=self.labels.isChecked()))
 
     def _export_failed(self, reason: str) -> None:
         self._exporting = False
-        self._say(self.tr("No map was written: {reason}").format(reason=reason), _ERROR)
+        self._say(self.tr("No map was written: {reason}").format(reason=reason), ERROR_STYLE)
         self._update_buttons()
 
     def _export_rendered(self, picture: MapPicture) -> None:
         self._exporting = False
         self.picture = picture
-        target = Path(self.file_edit.text().strip()).expanduser()
+        target = self.target()
         texts, furniture = self.texts(), self.furniture()
         fmt, dpi = self.chosen_format(), float(self.png_dpi.currentData())
         page, landscape = self.page.currentData(), bool(self.orientation.currentData())
 
-        def write(feedback: Feedback) -> int:
+        def write(feedback: Feedback) -> WrittenMap:
             if fmt == PNG:
-                return write_png(decorated_image(picture, texts, furniture), target, dpi, feedback)
-            return write_pdf(picture, texts, furniture, target, page=page, landscape=landscape, feedback=feedback)
+                return WrittenMap(target, write_png(decorated_image(picture, texts, furniture), target, dpi, feedback))
+            return WrittenMap(target, write_pdf(picture, texts, furniture, target, page=page, landscape=landscape,
+                                                feedback=feedback))
 
-        def done(size: int) -> None:
-            self.written = target
-            self._confirmed = None
-            self._worker_done()
-            self._say(self.tr("Written {file} ({size} bytes), marked TLP:{tlp}.").format(
-                file=str(target), size=f"{size:,}", tlp=picture.tlp), _OK)
-            self.exported.emit(str(target))
+        def written(result: WrittenMap) -> str:
+            return self.tr("Written {file} ({size} bytes), marked TLP:{tlp}.").format(
+                file=str(result.path), size=f"{result.bytes:,}", tlp=picture.tlp)
 
-        def failed(message: str) -> None:
-            self._worker_done()
-            self._say(self.tr("No map was written: {reason}").format(reason=message), _ERROR)
-
-        def cancelled() -> None:
-            self._worker_done()
-            self._say(self.tr("Cancelled: no map was written."))
-
-        task: Callable[[Feedback], Any] = write
-        self._say(self.tr("Writing {file}…").format(file=target.name))
-        self.worker = run_with_progress(self, self.tr("Writing the map"), task, on_success=done, on_error=failed,
-                                        on_cancel=cancelled, feedback_factory=self.feedback_factory)
-        self._update_buttons()
+        self.write_in_worker(self.tr("Writing the map"), write, written=written,
+                             not_written=self.tr("No map was written: {reason}"),
+                             cancelled=self.tr("Cancelled: no map was written."),
+                             then=lambda result: self.exported.emit(str(result.path)))
 
     def reject(self) -> None:
         if self._exporting:  # still drawing: stop that, stay open
@@ -394,8 +344,8 @@ class MapExportDialog(WorkerDialog):
         self._preview_timer.stop()
         self.preview_renderer.shutdown()
         self.renderer.shutdown()
-        for signal, slot in ((self.canvas.layerLoaded, self._choice_changed),
-                             (self.canvas.layerFailureChanged, self._choice_changed)):
+        for signal, slot in ((self.canvas.layerLoaded, self._view_changed),
+                             (self.canvas.layerFailureChanged, self._view_changed)):
             with contextlib.suppress(RuntimeError, TypeError):  # the canvas went first
                 signal.disconnect(slot)
         super().done(result)

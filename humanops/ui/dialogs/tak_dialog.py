@@ -16,38 +16,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from humanops.ui.dialogs.audience_choice import fill_audiences, valid_at_edit
-from humanops.ui.workers import FeedbackFactory, Worker, WorkerDialog, run_with_progress
+from humanops.ui.dialogs.product_dialog import AudienceProductDialog
+from humanops.ui.workers import FeedbackFactory, Worker
 
 if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.products.tak_product import TakContents, TakProductResult
     from humanops.store.workspace import Workspace
 
-INTERNAL = "internal"   # as humanops.sharing.audience names our own people
 DEFAULT_STALE_HOURS = 24.0   # as humanops.products.tak_product (not imported: the dialog loads light)
 TAK_LAYERS = ("danger_zone", "corridor", "facility", "incident")   # as humanops.formats.tak_brief
-_ERROR = "color: #b00020;"
-_OK = "color: #1b5e20;"
 _PREVIEW_DELAY_MS = 250   # a burst of choices (typing a date) asks the policy once
 
 
@@ -67,47 +56,32 @@ def brief_contents(workspace_path: Path, audience: str, layers: list[str], at: d
     return tak_contents_at(workspace_path, audience, layers=layers, at=at)
 
 
-class TakDialog(WorkerDialog):
+class TakDialog(AudienceProductDialog):
     """``written(result)`` once a brief was written."""
 
-    written = Signal(object)
+    result: TakProductResult | None
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
-        from humanops.model.clock import workspace_now
         from humanops.ui.i18n import current_language
 
-        super().__init__(parent)
+        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
         self.setObjectName("tak_dialog")
         self.setWindowTitle(self.tr("TAK data package"))
-        self.workspace_path = Path(workspace.path)
-        self.feedback_factory = feedback_factory
         self.language = current_language()
-        self.result: TakProductResult | None = None
         self.contents: TakContents | None = None   # the latest preview, for the choices it was asked for
         self.preview_worker: Worker | None = None
         self._preview_asked: tuple | None = None
-        self._confirmed: Path | None = None   # the file the save dialog asked about replacing
 
-        intro = QLabel(self.tr("What a partner may see, for its ATAK or WinTAK teams: danger zones and corridors as "
-                               "drawings, facilities and incidents as markers, each with its TLP in its remarks. "
-                               "The sharing policy decides what goes, as for a package: withheld features are left "
-                               "out, generalised ones appear only generalised."), self)
-        intro.setWordWrap(True)
-        self.audience = QComboBox(self)
-        self.audience.setObjectName("audience")
-        fill_audiences(self.audience, workspace, self.tr("Our own people ({us}): everything we hold"))
-        self.layer_list = QListWidget(self)
-        self.layer_list.setObjectName("layers")
-        for kind in workspace.catalog:
-            if not (kind.exchange_by_default or kind.name in TAK_LAYERS):
-                continue   # the road network: not what a TAK team is briefed with
-            item = QListWidgetItem(f"{kind.title_in(self.language)} ({workspace.count(kind.name):,})", self.layer_list)
-            item.setData(Qt.ItemDataRole.UserRole, kind.name)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if kind.name in TAK_LAYERS else Qt.CheckState.Unchecked)
-        self.layer_list.setMaximumHeight(self.layer_list.sizeHintForRow(0) * (self.layer_list.count() + 1))
-        self.valid_at = valid_at_edit(self, workspace_now(workspace))
+        intro = self.intro_label(self.tr("What a partner may see, for its ATAK or WinTAK teams: danger zones and "
+                                         "corridors as drawings, facilities and incidents as markers, each with its "
+                                         "TLP in its remarks. The sharing policy decides what goes, as for a "
+                                         "package: withheld features are left out, generalised ones appear only "
+                                         "generalised."))
+        self.audience_choices(workspace)
+        # the road network is not what a TAK team is briefed with
+        self.layer_checklist(workspace, self.language, checked=lambda kind: kind.name in TAK_LAYERS,
+                             shown=lambda kind: kind.exchange_by_default or kind.name in TAK_LAYERS)
 
         self.as_package = QRadioButton(self.tr("TAK data package (.zip), for ATAK and WinTAK"), self)
         self.as_package.setObjectName("as_package")
@@ -128,15 +102,7 @@ class TakDialog(WorkerDialog):
         self.stale_hours.setValue(DEFAULT_STALE_HOURS)
         self.stale_hours.setSuffix(self.tr(" h"))
         self.stale_hours.setToolTip(self.tr("How long TAK shows a feature whose validity and marking have no end"))
-
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setObjectName("tak_file")
-        browse = QPushButton(self.tr("Save as…"), self)
-        browse.setObjectName("save_as")
-        browse.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(browse)
+        file_row = self.file_row("tak_file", save_as=True)
 
         form = QFormLayout()
         form.addRow(self.tr("For"), self.audience)
@@ -149,18 +115,8 @@ class TakDialog(WorkerDialog):
         self.preview.setObjectName("tak_preview")
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = QLabel(self)
-        self.message.setObjectName("tak_message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.buttons = QDialogButtonBox(self)
-        self.write_button = self.buttons.addButton(self.tr("Write"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.write_button.setObjectName("write_tak")
-        self.write_button.setToolTip(self.tr("Write the TAK brief for the chosen audience"))
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.write_button.clicked.connect(self.start_writing)
-        close.clicked.connect(self.reject)
+        self.message_label("tak_message")
+        self.action_buttons(self.tr("Write"), "write_tak", self.tr("Write the TAK brief for the chosen audience"))
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -172,49 +128,19 @@ class TakDialog(WorkerDialog):
         for signal in (self.layer_list.itemChanged, self.audience.currentIndexChanged, self.valid_at.dateTimeChanged):
             signal.connect(self._contents_changed)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.preview)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.lay_out(intro, form, self.preview)
         self.resize(600, 520)
         self._format_changed()
         self._contents_changed()
 
     # --- choices --------------------------------------------------------------------------------------
-    def set_audience(self, org_id: str) -> None:
-        index = self.audience.findData(org_id)
-        if index < 0:
-            raise KeyError(org_id)
-        self.audience.setCurrentIndex(index)
-
-    def chosen_layers(self) -> list[str]:
-        return [self.layer_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.layer_list.count())
-                if self.layer_list.item(i).checkState() == Qt.CheckState.Checked]
-
-    def set_valid_at(self, moment: datetime) -> None:
-        self.valid_at.set_moment(moment)
-
-    def chosen_valid_at(self) -> datetime:
-        return self.valid_at.moment()
-
     def suffixes(self) -> tuple[str, ...]:
         return (".cot", ".xml") if self.as_cot.isChecked() else (".zip",)
 
     def browse(self) -> None:
-        audience = self.audience.currentData() or INTERNAL
-        cot = self.as_cot.isChecked()
-        suggested = self.workspace_path.parent / f"tak-{audience}{'.cot' if cot else '.zip'}"
-        file_filter = self.tr("Cursor-on-Target events (*.cot)") if cot else self.tr("TAK data package (*.zip)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Write the TAK brief to"), str(suggested), file_filter)
-        if path:
-            if not path.lower().endswith(self.suffixes()):
-                path += self.suffixes()[0]
-            # the save dialog asked before replacing that file (not one we completed with a suffix)
-            self._confirmed = Path(path)
-            self.file_edit.setText(path)
+        file_filter = (self.tr("Cursor-on-Target events (*.cot)") if self.as_cot.isChecked()
+                       else self.tr("TAK data package (*.zip)"))
+        self.save_file(self.tr("Write the TAK brief to"), self.suggested_file("tak"), file_filter)
 
     def _format_changed(self, *_args: object) -> None:
         """A file name typed for the other format follows the format chosen."""
@@ -227,12 +153,6 @@ class TakDialog(WorkerDialog):
         self.file_edit.setPlaceholderText(placeholder)
         self._choice_changed()
 
-    def _choice_changed(self, *_args: object) -> None:
-        if self.worker is None:
-            self.result = None
-            self._say("")
-        self._update_buttons()
-
     def _contents_changed(self, *_args: object) -> None:
         self.contents = None
         if self.chosen_layers():
@@ -243,32 +163,15 @@ class TakDialog(WorkerDialog):
             self.preview.setText("")
         self._choice_changed()
 
-    def _problem(self) -> str | None:
-        text = self.file_edit.text().strip()
-        if not self.chosen_layers():
-            return self.tr("Choose at least one layer.")
-        if not text:
-            return self.tr("Choose where to write the TAK brief.")
-        target = Path(text).expanduser()
-        if target.resolve() == self.workspace_path.resolve():
-            return self.tr("That is the workspace itself: choose another file.")
-        if not target.name.lower().endswith(self.suffixes()):
-            return (self.tr("One .cot file of events must end in .cot.") if self.as_cot.isChecked()
-                    else self.tr("A TAK data package must end in .zip."))
-        if target.exists() and target != self._confirmed:
-            return self.tr("{file} exists already: choose another name, or Save as… to replace it.").format(
-                file=target.name)
-        return None
+    def choices_problem(self) -> str | None:
+        return None if self.chosen_layers() else self.tr("Choose at least one layer.")
 
-    def _update_buttons(self) -> None:
-        problem = self._problem()
-        self.write_button.setEnabled(problem is None and self.worker is None)
-        if self.worker is None and self.result is None:
-            self._say(problem or "", _ERROR if problem and self.file_edit.text().strip() else "")
+    def no_file_text(self) -> str:
+        return self.tr("Choose where to write the TAK brief.")
 
-    def _say(self, text: str, style: str = "") -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(style)
+    def wrong_suffix_text(self) -> str:
+        return (self.tr("One .cot file of events must end in .cot.") if self.as_cot.isChecked()
+                else self.tr("A TAK data package must end in .zip."))
 
     # --- what the audience will not get, before writing -------------------------------------------------
     def _contents_key(self) -> tuple:
@@ -328,36 +231,20 @@ class TakDialog(WorkerDialog):
     def start_writing(self) -> None:
         if self.worker is not None or self._problem() is not None:
             return
-        target = Path(self.file_edit.text().strip()).expanduser()
-        audience = self.audience.currentData()
+        target, audience = self.target(), self.audience.currentData()
         options: dict[str, Any] = {
             "layers": self.chosen_layers(), "at": self.chosen_valid_at(), "cot": self.as_cot.isChecked(),
-            "stale_hours": self.stale_hours.value(), "overwrite": target == self._confirmed and target.exists()}
+            "stale_hours": self.stale_hours.value(), "overwrite": self.overwrite()}
         path = self.workspace_path
-        self.result = None
-        self._say(self.tr("Writing {file}…").format(file=target.name))
 
-        def done(result: TakProductResult) -> None:
-            self.result = result
-            self._confirmed = None
-            self._worker_done()
-            self._say(self.tr("Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).")
-                      .format(file=str(result.path), size=f"{result.bytes:,}", tlp=result.highest_tlp,
-                              n=f"{result.features:,}", events=f"{result.report.events:,}")
-                      + " " + self.left_out_text(result.contents), _OK)
-            self.written.emit(result)
-
-        def failed(message: str) -> None:
-            self._worker_done()
-            self._say(self.tr("No TAK brief was written: {reason}").format(reason=message), _ERROR)
-
-        def cancelled() -> None:
-            self._worker_done()
-            self._say(self.tr("Cancelled: no TAK brief was written."))
+        def written(result: TakProductResult) -> str:
+            return (self.tr("Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).")
+                    .format(file=str(result.path), size=f"{result.bytes:,}", tlp=result.highest_tlp,
+                            n=f"{result.features:,}", events=f"{result.report.events:,}")
+                    + " " + self.left_out_text(result.contents))
 
         task: Callable[[Feedback], Any] = lambda feedback: write_brief(  # noqa: E731
             path, audience, target, options, feedback)
-        self.worker = run_with_progress(self, self.tr("Writing the TAK brief"), task, on_success=done,
-                                        on_error=failed, on_cancel=cancelled,
-                                        feedback_factory=self.feedback_factory)
-        self._update_buttons()
+        self.write_in_worker(self.tr("Writing the TAK brief"), task, written=written,
+                             not_written=self.tr("No TAK brief was written: {reason}"),
+                             cancelled=self.tr("Cancelled: no TAK brief was written."), then=self.written.emit)

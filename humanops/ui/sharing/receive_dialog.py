@@ -7,7 +7,8 @@ workers through the engine (``import_package``), which re-verifies everything on
 The passphrase is asked once per window: the first step unlocks the keys, and the window keeps
 the unlocked identity (never the passphrase) for its next steps until it closes, or the keys are
 locked (Sharing ▸ Lock keys). With Sharing ▸ Keep keys unlocked… the identity is also kept for
-the next windows, for the minutes chosen (``unlocked_keys.py``).
+the next windows, for the minutes chosen (``unlocked_keys.py``). The Check → Import flow is
+:class:`humanops.ui.dialogs.check_then_import.CheckThenImportDialog`'s.
 """
 
 from __future__ import annotations
@@ -19,20 +20,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from humanops.ui.dialogs.check_then_import import CheckThenImportDialog
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count, format_datetime
 from humanops.ui.sharing import tasks
@@ -40,7 +38,7 @@ from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
 from humanops.ui.sharing.unlocked_keys import unlocked_keys
 from humanops.ui.sharing.wording import IMPORT_COUNTS, fingerprint_lines, import_count_label, refusal_hint
-from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
+from humanops.ui.workers import FeedbackFactory
 
 if TYPE_CHECKING:
     from humanops.sharing.exchange_import import ImportResult
@@ -53,7 +51,7 @@ _CONFLICT = QColor("#7a4a00")
 CHANGE_COLUMNS = ("layer", *(key for key, _ in IMPORT_COUNTS[:7]))  # the table's columns, by the engine's counts
 
 
-class ReceivePackageDialog(WorkerDialog):
+class ReceivePackageDialog(CheckThenImportDialog):
     """``imported(result)`` once a package was merged into the workspace, just after
     ``validatedWrites(ranges)``: the change-log seq ranges the import wrote (for the Problems
     panel's watch)."""
@@ -63,11 +61,9 @@ class ReceivePackageDialog(WorkerDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None, keys: UnlockedKeys | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
         self.setObjectName("receive_package_dialog")
         self.setWindowTitle(self.tr("Receive package"))
-        self.workspace_path = Path(workspace.path)
-        self.feedback_factory = feedback_factory
         # The keys kept unlocked across windows (the main window's), and this window's own.
         self.keys = keys if keys is not None else unlocked_keys(parent)
         self._identity: UnlockedIdentity | None = None
@@ -79,15 +75,7 @@ class ReceivePackageDialog(WorkerDialog):
         self.titles = {k.name: k.title_in(current_language()) for k in workspace.catalog}
         self.partner_names = self._partner_names(workspace)
 
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setPlaceholderText(self.tr("An exchange package (.hopx) from a partner"))
-        self.file_edit.textChanged.connect(lambda _: self._update_buttons())
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(self.tr("Package"), self))
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(browse)
+        file_row = self.file_row(self.tr("An exchange package (.hopx) from a partner"), self.tr("Package"))
 
         self.verification = QLabel(self.tr("Choose a package, then Check: it is verified and you see what it would "
                                            "change before anything is imported."), self)
@@ -111,18 +99,8 @@ class ReceivePackageDialog(WorkerDialog):
         self.changes_box = QGroupBox(self.tr("What would change"), self)
         QVBoxLayout(self.changes_box).addWidget(self.changes)
 
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(self)
-        self.check_button = self.buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.check_button.setToolTip(self.tr("Decrypt and verify the package and report what it would change (dry "
-                                             "run)"))
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.check_button.clicked.connect(self.check)
-        self.import_button.clicked.connect(self.start_import)
-        close.clicked.connect(self.reject)
+        self.check_import_buttons(self.tr("Decrypt and verify the package and report what it would change (dry "
+                                          "run)"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
@@ -146,34 +124,16 @@ class ReceivePackageDialog(WorkerDialog):
         if path:
             self.set_file(path)
 
-    def set_file(self, path: str | Path) -> None:
-        self.file_edit.setText(str(path))
-
-    def _file(self) -> str:
-        return self.file_edit.text().strip()
-
-    def _update_buttons(self) -> None:
-        busy = self.worker is not None
-        checked = (self.result is not None and self.result.dry_run and self.refusal is None
-                   and self._checked_file == self._file())
-        self.check_button.setEnabled(bool(self._file()) and not busy)
-        self.import_button.setEnabled(checked and not busy)
-
-
+    def checked_for_now(self) -> bool:
+        return (self.result is not None and self.result.dry_run and self.refusal is None
+                and self._checked_file == self._file())
 
     # --- running ---------------------------------------------------------------------------------------
-    def check(self) -> None:
-        self._run(dry_run=True)
-
-    def start_import(self) -> None:
-        if self.import_button.isEnabled():
-            self._run(dry_run=False)
-
     def _run(self, *, dry_run: bool) -> None:
         file = self._file()
         if not file or self.worker is not None:
             return
-        if Path(file).expanduser().resolve() == self.workspace_path.resolve():
+        if self.is_the_workspace(file):
             self._refused(self.tr("That is the workspace itself: choose a package (.hopx)."))
             return
         identity = self._identity or (self.keys.identity(self.workspace_path) if self.keys is not None else None)
@@ -193,8 +153,7 @@ class ReceivePackageDialog(WorkerDialog):
             self.result, self.refusal, self._checked_file = None, None, None
             self.changes.clear()
             self._report(self.tr("Checking…"))
-        self.summary.setText(self.tr("Checking the package…") if dry_run else self.tr("Importing…"))
-        self.summary.setStyleSheet("")
+        self._say(self.tr("Checking the package…") if dry_run else self.tr("Importing…"))
 
         written: list[tuple[int, int]] = []  # filled by the worker, read once it is done
 
@@ -211,8 +170,7 @@ class ReceivePackageDialog(WorkerDialog):
         def failed(message: str) -> None:
             self._keep(key, unlocking)
             if key.identity is None:  # our keys did not open: ours to fix, not the package's fault; the report stays
-                self.summary.setText(self.tr("Not opened: {reason}. Nothing was imported.").format(reason=message))
-                self.summary.setStyleSheet(ERROR_STYLE)
+                self._say(self.tr("Not opened: {reason}. Nothing was imported.").format(reason=message), ERROR_STYLE)
                 if dry_run and "wrong passphrase" in message:
                     self._report(self.tr("The package was not opened: the passphrase was wrong. Check again."))
                 elif dry_run:
@@ -228,11 +186,9 @@ class ReceivePackageDialog(WorkerDialog):
             self.summary.setText(self.tr("Cancelled: nothing was imported."))
             self._worker_done()
 
-        self.worker = run_with_progress(
-            self, self.tr("Checking the package") if dry_run else self.tr("Importing the package"),
-            lambda fb: tasks.receive(path, package, key, dry_run, fb, written),
-            on_success=done, on_error=failed, on_cancel=cancelled, feedback_factory=self.feedback_factory)
-        self._update_buttons()
+        self.run_step(self.tr("Checking the package") if dry_run else self.tr("Importing the package"),
+                      lambda fb: tasks.receive(path, package, key, dry_run, fb, written),
+                      on_success=done, on_error=failed, on_cancel=cancelled)
 
     # --- our keys ---------------------------------------------------------------------------------------
     def _keep(self, key: tasks.KeyToUnlock, unlocking: bool) -> None:
@@ -268,8 +224,7 @@ class ReceivePackageDialog(WorkerDialog):
         refused = self.tr("Refused.")  # not inside the f-string: lupdate does not read those
         self._report(f"<p style='color:{_BAD.name()}'><b>✖ {refused}</b> {html.escape(message)}</p>"
                      f"<p>{html.escape(refusal_hint(message))}</p>")
-        self.summary.setText(self.tr("Nothing was imported: this workspace is exactly as it was."))
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self._say(self.tr("Nothing was imported: this workspace is exactly as it was."), ERROR_STYLE)
 
     def verification_text(self) -> str:
         return self.verification.text()
