@@ -33,6 +33,7 @@ def test_a_failed_open_keeps_the_workspace_open_and_drawn(qtbot, main_window, sm
                                                           tmp_path: Path, monkeypatch) -> None:
     window = main_window
     workspace = window.workspace
+    qtbot.waitUntil(window.canvas.is_idle, timeout=WAIT_MS)  # every later stage drawn (labels, details)
     before = frame(window.canvas)
     notes = tmp_path / "notes.txt"
     notes.write_text("Meeting notes, not a workspace.\n", encoding="utf-8")
