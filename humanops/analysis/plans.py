@@ -1,6 +1,8 @@
 """Evacuation and aid plans saved in the workspace, where the app and QGIS can read and draw them.
 
-Three tables, made on first use, all registered in ``gpkg_contents`` so nothing is hidden:
+Three tables, made on first use through the SQL seam (``store.sql_dialect``), all registered in
+``gpkg_contents`` in a GeoPackage (in a team database: tables with comments, the lines a PostGIS
+geometry table) so nothing is hidden:
 
 * ``humanops_plans`` (attributes): one row per plan: kind (``evacuation`` / ``aid``), when it was
   made, the time it plans for, its parameters and its summary (JSON).
@@ -29,6 +31,7 @@ import shapely
 from humanops.errors import AnalysisError
 from humanops.model.clock import workspace_now
 from humanops.model.marking import format_time
+from humanops.store.sql_dialect import AppTable, declare
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -47,30 +50,17 @@ OUTCOME_COLUMNS = (("plan_id", "INTEGER NOT NULL"), ("role", "TEXT"), ("uuid", "
                    ("reason", "TEXT"), ("detail", "TEXT"))
 
 
-def _ensure_tables(db: Any) -> None:
-    existing = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if PLANS not in existing:
-        db.execute(f"""CREATE TABLE {PLANS} (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,
-                       title TEXT, created DATETIME NOT NULL, planned_for DATETIME, parameters TEXT, summary TEXT)""")
-        _register(db, PLANS, "attributes", "HumanOps: evacuation and aid plans")
-    if LINES not in existing:
-        cols = ", ".join(f"{n} {t}" for n, t in LINE_COLUMNS)
-        db.execute(f"CREATE TABLE {LINES} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom LINESTRING, {cols})")
-        db.execute(f"CREATE INDEX {LINES}_plan ON {LINES}(plan_id)")
-        _register(db, LINES, "features", "HumanOps: plan movements (who or what goes where, by which road)")
-        db.execute("INSERT OR IGNORE INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
-                   "srs_id, z, m) VALUES (?, 'geom', 'LINESTRING', 4326, 0, 0)", (LINES,))
-    if OUTCOMES not in existing:
-        cols = ", ".join(f"{n} {t}" for n, t in OUTCOME_COLUMNS)
-        db.execute(f"CREATE TABLE {OUTCOMES} (id INTEGER PRIMARY KEY AUTOINCREMENT, {cols})")
-        db.execute(f"CREATE INDEX {OUTCOMES}_plan ON {OUTCOMES}(plan_id)")
-        _register(db, OUTCOMES, "attributes", "HumanOps: plan outcomes per source, shelter, need and item")
-
-
-def _register(db: Any, table: str, data_type: str, description: str) -> None:
-    db.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-               "VALUES (?, ?, ?, ?, ?)", (table, data_type, table, description,
-                                          4326 if data_type == "features" else None))
+TABLES = (
+    AppTable(PLANS, "HumanOps: evacuation and aid plans", (
+        "id ID", "kind TEXT NOT NULL", "title TEXT", "created DATETIME NOT NULL", "planned_for DATETIME",
+        "parameters TEXT", "summary TEXT")),
+    AppTable(LINES, "HumanOps: plan movements (who or what goes where, by which road)",
+             ("fid ID", *(f"{n} {t}" for n, t in LINE_COLUMNS)), indexes=((f"{LINES}_plan", "plan_id"),),
+             geometry="LINESTRING"),
+    AppTable(OUTCOMES, "HumanOps: plan outcomes per source, shelter, need and item",
+             ("id ID", *(f"{n} {t}" for n, t in OUTCOME_COLUMNS)), indexes=((f"{OUTCOMES}_plan", "plan_id"),)),
+)
+declare(TABLES)
 
 
 def _value(v: Any) -> Any:
@@ -96,30 +86,25 @@ def save_plan(workspace: Workspace, kind: str, *, title: str, planned_for: datet
               parameters: dict[str, Any], summary: dict[str, Any], lines: gpd.GeoDataFrame | pd.DataFrame,
               outcomes: pd.DataFrame) -> int:
     """Store a plan, its movement lines and outcomes in one transaction; returns the plan id."""
-    from humanops.store import gpkg_geometry
-
     created = format_time(workspace_now(workspace))  # the workspace clock: a scenario's time in an exercise
-    with workspace.transaction() as db:
-        _ensure_tables(db)
-        cursor = db.execute(
-            f"INSERT INTO {PLANS} (kind, title, created, planned_for, parameters, summary) VALUES (?, ?, ?, ?, ?, ?)",
-            (kind, title, created, format_time(planned_for) if planned_for else None,
-             json.dumps(parameters, default=str), json.dumps(summary, default=str)))
-        plan_id = int(cursor.lastrowid)
+    with workspace.transaction():
+        db = workspace.sql
+        db.ensure_tables(TABLES)
+        plan_id = db.insert_id(PLANS, {
+            "kind": kind, "title": title, "created": created,
+            "planned_for": format_time(planned_for) if planned_for else None,
+            "parameters": json.dumps(parameters, default=str), "summary": json.dumps(summary, default=str)})
         names = [n for n, _ in LINE_COLUMNS[1:]]
         geoms = np.asarray(lines.geometry.values if "geometry" in lines else [None] * len(lines), dtype=object)
-        blobs = gpkg_geometry.encode_many(geoms) if len(geoms) else []
+        blobs = db.geometry_values(geoms)
         rows = [(b, plan_id, *r) for b, r in zip(blobs, _rows(lines, names), strict=True)]
         db.executemany(f"INSERT INTO {LINES} (geom, plan_id, {', '.join(names)}) "
-                       f"VALUES (?, ?, {', '.join('?' * len(names))})", rows)
+                       f"VALUES ({db.geometry_marker()}, ?, {', '.join('?' * len(names))})", rows)
         if len(geoms):
             valid = geoms[~shapely.is_missing(geoms)]
             if len(valid):
                 x0, y0, x1, y1 = (float(v) for v in shapely.total_bounds(valid))
-                db.execute("UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?), ?), min_y = min(coalesce(min_y, "
-                           "?), ?), max_x = max(coalesce(max_x, ?), ?), max_y = max(coalesce(max_y, ?), ?), "
-                           "last_change = ? WHERE table_name = ?",
-                           (x0, x0, y0, y0, x1, x1, y1, y1, created, LINES))
+                db.note_extent(LINES, (x0, y0, x1, y1), created)
         names = [n for n, _ in OUTCOME_COLUMNS[1:]]
         db.executemany(f"INSERT INTO {OUTCOMES} (plan_id, {', '.join(names)}) "
                        f"VALUES (?, {', '.join('?' * len(names))})",
@@ -128,8 +113,8 @@ def save_plan(workspace: Workspace, kind: str, *, title: str, planned_for: datet
 
 
 def list_plans(workspace: Workspace, kind: str | None = None) -> list[dict[str, Any]]:
-    db = workspace.connection
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (PLANS,)).fetchone():
+    db = workspace.sql
+    if not db.has_table(PLANS):
         return []
     sql = f"SELECT id, kind, title, created, planned_for, summary FROM {PLANS}"
     rows = db.execute(sql + (" WHERE kind = ?" if kind else "") + " ORDER BY id", (kind,) if kind else ()).fetchall()
@@ -141,16 +126,14 @@ def read_plan(workspace: Workspace, plan_id: int) -> tuple[dict[str, Any], gpd.G
     """A saved plan: its row, its lines (GeoDataFrame, EPSG:4326) and its outcomes."""
     import geopandas as gpd
 
-    from humanops.store import gpkg_geometry
-
-    db = workspace.connection
+    db = workspace.sql
     plans = [p for p in list_plans(workspace) if p["id"] == plan_id]
     if not plans:
         raise AnalysisError(f"no plan {plan_id} in this workspace", file=str(workspace.path))
     names = [n for n, _ in LINE_COLUMNS]
-    rows = db.execute(f"SELECT geom, {', '.join(names)} FROM {LINES} WHERE plan_id = ? ORDER BY fid",
-                      (plan_id,)).fetchall()
-    geoms = gpkg_geometry.decode_many([r[0] for r in rows]) if rows else np.zeros(0, dtype=object)
+    rows = db.execute(f"SELECT {db.geometry_column()}, {', '.join(names)} FROM {LINES} WHERE plan_id = ? "
+                      "ORDER BY fid", (plan_id,)).fetchall()
+    geoms = db.decode_geometries([r[0] for r in rows])
     lines = gpd.GeoDataFrame(pd.DataFrame([r[1:] for r in rows], columns=names), geometry=geoms, crs=4326)
     names = [n for n, _ in OUTCOME_COLUMNS]
     outcomes = pd.DataFrame(db.execute(f"SELECT {', '.join(names)} FROM {OUTCOMES} WHERE plan_id = ? ORDER BY id",
@@ -159,7 +142,8 @@ def read_plan(workspace: Workspace, plan_id: int) -> tuple[dict[str, Any], gpd.G
 
 
 def delete_plan(workspace: Workspace, plan_id: int) -> None:
-    with workspace.transaction() as db:
-        _ensure_tables(db)
+    with workspace.transaction():
+        db = workspace.sql
+        db.ensure_tables(TABLES)
         for table, key in ((LINES, "plan_id"), (OUTCOMES, "plan_id"), (PLANS, "id")):
             db.execute(f"DELETE FROM {table} WHERE {key} = ?", (plan_id,))

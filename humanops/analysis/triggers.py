@@ -53,6 +53,7 @@ from humanops.errors import AnalysisError, WorkspaceError
 from humanops.model.clock import workspace_now
 from humanops.model.marking import TLP, format_time, parse_time, split_list
 from humanops.store.cap_messages import RESPONSE_LANGUAGES_KEY
+from humanops.store.sql_dialect import COLUMN_TYPES, AppTable, declare
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace, WorkspaceChange
@@ -93,6 +94,19 @@ ALERTS_DDL = f"""
 # Columns later versions added, with their types: added to an older table on first use.
 _ADDED_COLUMNS = {"instruction": "TEXT", "web": "TEXT", "event_codes": "TEXT", "geocodes": "TEXT",
                   "zones_valid_until": "DATETIME", "expires_hours": "REAL", "texts": "TEXT"}
+# The table as both backends make it (store.sql_dialect); ALERTS_DDL above is the same table in
+# SQLite's words, kept as the form an earlier version's GeoPackage holds.
+ALERTS = AppTable(ALERTS_TABLE, "HumanOps: alerts raised by the preauthorised trigger rules", (
+    "id TEXT PRIMARY KEY NOT NULL", "rule_id TEXT NOT NULL", "subject TEXT NOT NULL",
+    "state TEXT NOT NULL CHECK (state IN ('active', 'acknowledged', 'resolved'))", "level TEXT NOT NULL",
+    "category TEXT", "event TEXT", "severity TEXT", "urgency TEXT", "certainty TEXT",
+    "headline TEXT NOT NULL", "description TEXT", "features TEXT NOT NULL",
+    "area_wkt TEXT", "area_radius_m REAL", "area_desc TEXT", "tlp TEXT", "releasable_to TEXT", "caveats TEXT",
+    "first_fired DATETIME NOT NULL", "last_fired DATETIME NOT NULL", "updated DATETIME NOT NULL",
+    "acknowledged DATETIME", "acknowledged_by TEXT", "resolved DATETIME",
+    *(f"{name} {type_name}" for name, type_name in _ADDED_COLUMNS.items()),
+), constraints=("UNIQUE (rule_id, subject)",), indexes=((f"{ALERTS_TABLE}_state", "state"),))
+declare([ALERTS])
 _ALERT_COLUMNS = ("id", "rule_id", "subject", "state", "level", "category", "event", "severity", "urgency",
                   "certainty", "headline", "description", "features", "area_wkt", "area_radius_m", "area_desc",
                   "tlp", "releasable_to", "caveats", "first_fired", "last_fired", "updated", "acknowledged",
@@ -189,12 +203,11 @@ def adopt_rules(workspace: Workspace, path: str | Path) -> list[TriggerRule]:
     rules = rule_file.rules
     ids = {r.id for r in rules}
     now = workspace_now(workspace)
-    with workspace.transaction() as db:
-        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)", (RULES_META_KEY, text))
-        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)",
-                   (LANGUAGES_META_KEY, " ".join(rule_file.languages)))
-        db.execute("INSERT OR REPLACE INTO humanops_meta VALUES (?, ?)",
-                   (RULES_SOURCE_META_KEY, json.dumps({"file": path.name, "adopted": format_time(now)})))
+    with workspace.transaction():
+        db = workspace.sql
+        db.upsert_many("humanops_meta", ("key", "value"), [
+            (RULES_META_KEY, text), (LANGUAGES_META_KEY, " ".join(rule_file.languages)),
+            (RULES_SOURCE_META_KEY, json.dumps({"file": path.name, "adopted": format_time(now)}))], ("key",))
         ensure_alerts_table(workspace)
         stale = [r[0] for r in db.execute(f"SELECT id, rule_id FROM {ALERTS_TABLE} WHERE state != 'resolved'")
                  if r[1] not in ids]
@@ -207,23 +220,19 @@ def adopt_rules(workspace: Workspace, path: str | Path) -> list[TriggerRule]:
 
 
 def ensure_alerts_table(workspace: Workspace) -> None:
-    from humanops.store.app_tables import table_columns
-    from humanops.store.schema import register_attributes_table
-
-    db = workspace.connection
-    columns = table_columns(workspace, ALERTS_TABLE)
+    db = workspace.sql
+    columns = db.table_columns(ALERTS_TABLE)
     if columns:
         missing = [c for c in _ADDED_COLUMNS if c not in columns]
         ours = {"rule_id", "subject", "features", "state"} <= set(columns)  # not one another tool made
         if missing and ours:  # a table an earlier version made: its alerts gain the new columns, empty
             with workspace.transaction():
                 for column in missing:
-                    db.execute(f"ALTER TABLE {ALERTS_TABLE} ADD COLUMN {column} {_ADDED_COLUMNS[column]}")
+                    db.execute(f"ALTER TABLE {ALERTS_TABLE} ADD COLUMN {column} "
+                               f"{COLUMN_TYPES[_ADDED_COLUMNS[column]][db.backend]}")
         return
     with workspace.transaction():
-        db.execute(ALERTS_DDL)
-        db.execute(f"CREATE INDEX IF NOT EXISTS {ALERTS_TABLE}_state ON {ALERTS_TABLE}(state)")
-        register_attributes_table(db, ALERTS_TABLE, "HumanOps: alerts raised by the preauthorised trigger rules")
+        db.ensure_tables([ALERTS])
 
 
 def _alert_from_row(row: Sequence[Any]) -> Alert:
@@ -280,12 +289,12 @@ def list_alerts(workspace: Workspace, *, states: Iterable[str] | None = None,
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY last_fired DESC, rule_id, subject"
-    return [_alert_from_row(r) for r in workspace.connection.execute(sql, params)]
+    return [_alert_from_row(r) for r in workspace.sql.execute(sql, params)]
 
 
 def get_alert(workspace: Workspace, alert_id: str) -> Alert:
     ensure_alerts_table(workspace)
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         f"SELECT {', '.join(_ALERT_COLUMNS)} FROM {ALERTS_TABLE} WHERE id = ? OR id LIKE ?",
         (alert_id, f"{alert_id}%")).fetchall()
     exact = [r for r in rows if r[0] == alert_id]
@@ -302,9 +311,10 @@ def acknowledge(workspace: Workspace, alert_id: str, *, by: str = "") -> Alert:
     if alert.state == "resolved":
         raise AnalysisError(f"alert {alert.id} is resolved already")
     now = format_time(workspace_now(workspace))
-    with workspace.transaction() as db:
-        db.execute(f"UPDATE {ALERTS_TABLE} SET state = 'acknowledged', acknowledged = ?, acknowledged_by = ?, "
-                   "updated = ? WHERE id = ?", (now, by or workspace.organisation, now, alert.id))
+    with workspace.transaction():
+        workspace.sql.execute(f"UPDATE {ALERTS_TABLE} SET state = 'acknowledged', acknowledged = ?, "
+                              "acknowledged_by = ?, updated = ? WHERE id = ?",
+                              (now, by or workspace.organisation, now, alert.id))
     return get_alert(workspace, alert.id)
 
 
@@ -707,10 +717,9 @@ def sync_alerts(workspace: Workspace, rules: Sequence[TriggerRule], fired: Seque
             report.resolved.append(new)
             writes.append(new)
     if writes:
-        with workspace.transaction() as db:
-            db.executemany(f"INSERT OR REPLACE INTO {ALERTS_TABLE} ({', '.join(_ALERT_COLUMNS)}) "
-                           f"VALUES ({', '.join('?' * len(_ALERT_COLUMNS))})", [_alert_row(a) for a in writes])
-    report.active = workspace.connection.execute(
+        with workspace.transaction():
+            workspace.sql.upsert_many(ALERTS_TABLE, _ALERT_COLUMNS, [_alert_row(a) for a in writes], ("id",))
+    report.active = workspace.sql.execute(
         f"SELECT count(*) FROM {ALERTS_TABLE} WHERE state != 'resolved'").fetchone()[0]
     return report
 

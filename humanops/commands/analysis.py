@@ -125,7 +125,7 @@ def run_operation(args: argparse.Namespace, op_id: str, raw: dict[str, Any] | No
         raise UsageError(exc.reason) from None
     feedback, done = cli_feedback()
     try:
-        with open_workspace(args) as ws:
+        with open_workspace(args, team_database=True) as ws:
             return op.run(ws, params, feedback)
     finally:
         done()
@@ -268,7 +268,7 @@ def _alert_line(alert: Any) -> str:
 def _run_adopt(args: argparse.Namespace) -> int:
     from humanops.analysis.triggers import TriggerEngine, adopt_rules
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         rules = adopt_rules(ws, args.file)
         report = TriggerEngine(ws).evaluate()
     doc = {"adopted": [r.id for r in rules], "file": args.file, **report.to_dict()}
@@ -282,7 +282,7 @@ def _run_check(args: argparse.Namespace) -> int:
     from humanops.analysis.triggers import TriggerEngine, list_alerts
 
     at = DateTimeParam("at").convert(args.at) if args.at else None
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         engine = TriggerEngine(ws, at=at)
         report = engine.evaluate()
         alerts = list_alerts(ws, states=None if args.all else ("active", "acknowledged"))
@@ -301,7 +301,7 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_ack(args: argparse.Namespace) -> int:
     from humanops.analysis.triggers import acknowledge
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         alert = acknowledge(ws, args.alert_id, by=args.by or "")
     emit(args, alert.to_dict(), lambda _: _alert_line(alert))
     return 0
@@ -312,7 +312,7 @@ def _run_rules(args: argparse.Namespace) -> int:
 
     from humanops.analysis.triggers import load_rules
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         rules = load_rules(ws)
     doc = {"rules": [asdict(r) for r in rules]}
     emit(args, doc, lambda _: "\n".join(f"{r.id:<24} {r.type:<22} level {r.level}"
@@ -328,7 +328,7 @@ def _run_cap(args: argparse.Namespace) -> int:
     languages = tuple(lang.strip() for part in args.lang or () for lang in part.split(",") if lang.strip())
     if args.web and (reason := check_web(args.web)):
         raise UsageError(f"--web: {reason}")
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         alert = get_alert(ws, args.alert_id)
         issued = export_cap(ws, alert, args.out, all_messages=args.all, status=args.status, sender=args.sender,
                             languages=languages or None, web=args.web)

@@ -59,7 +59,7 @@ def run_edit(args: argparse.Namespace) -> int:
         raise UsageError("give --set FIELD=VALUE or --delete")
     if changes and args.delete:
         raise UsageError("--set and --delete do not go together")
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         outcome = edit_feature(ws, args.layer, args.uuid, properties=changes or None, delete=args.delete)
     emit(args, outcome.to_dict(), lambda d: (
         f"proposed to {d['originator']} (proposal {d['proposal_id']}): {d['reason']}" if d["proposed"]
@@ -70,7 +70,7 @@ def run_edit(args: argparse.Namespace) -> int:
 def run_proposals_list(args: argparse.Namespace) -> int:
     from humanops.sharing.proposals import describe, list_proposals
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         rows = [describe(p, ws) for p in list_proposals(ws, status=None if args.all else "open")]
     emit(args, {"proposals": rows}, lambda d: "\n".join(
         f"{p['id']:>4}  {p['status']:<9} {p['proposed_at']}  {p['text']}" for p in d["proposals"])
@@ -81,7 +81,7 @@ def run_proposals_list(args: argparse.Namespace) -> int:
 def run_proposals_decide(args: argparse.Namespace) -> int:
     from humanops.sharing.proposals import decide, withdraw
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         if args.decision == "withdraw":
             withdraw(ws, args.id)
             doc = {"id": args.id, "status": "withdrawn"}
@@ -96,7 +96,7 @@ def run_proposals_decide(args: argparse.Namespace) -> int:
 def run_editors_set(args: argparse.Namespace) -> int:
     from humanops.sharing.editors import set_editors
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         changed = set_editors(ws, args.layer, args.orgs, uuids=args.ids)
     doc = {"layer": args.layer, "editors": args.orgs, "features": changed}
     emit(args, doc, lambda d: f"{d['layer']}: editors {', '.join(d['editors']) or '(none)'} for "
@@ -107,7 +107,7 @@ def run_editors_set(args: argparse.Namespace) -> int:
 def run_editors_show(args: argparse.Namespace) -> int:
     from humanops.sharing.editors import editors_of
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         doc = {"layer": args.layer, "uuid": args.uuid, "editors": list(editors_of(ws, args.layer, args.uuid))}
     emit(args, doc, lambda d: ", ".join(d["editors"]) or "(none: only its originator changes it)")
     return 0

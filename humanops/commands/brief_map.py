@@ -67,7 +67,7 @@ def run_brief_map(args: argparse.Namespace) -> int:
     at = parse_time(args.at, field="--at") if args.at else None
     if out.exists() and not args.overwrite:
         raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         result = write_briefing_map(ws, args.audience, out, layers=layers, at=at, bbox=bbox, mbtiles=args.mbtiles,
                                     overwrite=args.overwrite)
     emit(args, result.to_dict(), result.summary())

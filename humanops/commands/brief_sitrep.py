@@ -52,7 +52,7 @@ def run_brief_sitrep(args: argparse.Namespace) -> int:
     from humanops.ui.sitrep import drawing_application, write_sitrep
 
     app = drawing_application()  # noqa: F841 - kept alive while the report is drawn
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         result = write_sitrep(ws, args.audience, out, at=at, bbox=bbox, title=args.title, overwrite=args.overwrite)
     emit(args, result.to_dict(), result.summary())
     return 0

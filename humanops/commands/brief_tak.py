@@ -71,7 +71,7 @@ def run_brief_tak(args: argparse.Namespace) -> int:
     if out.exists() and not args.overwrite:
         raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
     bbox = parse_bbox(args.bbox)
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         at = parse_time(args.at, field="--at") if args.at else None
         result = write_tak_product(ws, args.audience, out, layers=_layers(args.layers), at=at, bbox=bbox,
                                    cot=args.cot, stale_hours=args.stale_hours, overwrite=args.overwrite)

@@ -73,7 +73,7 @@ def run_clock(args: argparse.Namespace) -> int:
     from humanops.scenario.exercise import clock_state, set_clock
 
     changing = args.start or args.speed is not None or args.pause or args.resume
-    with open_workspace(args) as workspace:
+    with open_workspace(args, team_database=True) as workspace:
         if changing:
             from humanops.model.scenario_clock import check_speed
 
@@ -90,11 +90,13 @@ def run_show(args: argparse.Namespace) -> int:
     from humanops.model.clock import workspace_now
     from humanops.model.exercise import exercise_info
     from humanops.model.marking import format_time
+    from humanops.store.open_target import workspace_file
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, team_database=True) as workspace:
         info = exercise_info(workspace)
         now = workspace_now(workspace)
-    path = str(workspace_path(args))
+        on_file = workspace_file(workspace) is not None
+        path = str(workspace_path(args)) if on_file else str(workspace.path)  # a URL shown without password
     doc = {"workspace": path, "exercise": info.to_dict() if info else None, "now": format_time(now)}
     emit(args, doc, lambda d: (f"{path}: {d['exercise']['banner']}, controller {d['exercise']['controller']}, "
                                f"now {d['now']}" if d["exercise"] else f"{path}: not an exercise"))

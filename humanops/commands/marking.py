@@ -45,7 +45,7 @@ def run_mark(args: argparse.Namespace) -> int:
     def given(value: Any) -> Any:
         return KEEP if value is None else value
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         report = mark_features(
             ws, args.layer, where=args.where, ids=args.ids, all_features=args.all,
             tlp=given(args.tlp), releasable_to=given(args.releasable_to), caveats=given(args.caveats),
@@ -79,7 +79,7 @@ def _protocol_text(doc: dict[str, Any]) -> str:
 def run_isp_adopt(args: argparse.Namespace) -> int:
     from humanops.sharing.protocol import adopt_protocol, below_floor
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         protocol = adopt_protocol(ws, args.file)
         doc = {"adopted": True, "protocol": protocol.to_dict(), "below_floor": below_floor(ws, protocol)}
     emit(args, doc, lambda d: "adopted: " + _protocol_text(d))
@@ -89,7 +89,7 @@ def run_isp_adopt(args: argparse.Namespace) -> int:
 def run_isp_show(args: argparse.Namespace) -> int:
     from humanops.sharing.protocol import adopted_protocol, below_floor
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         protocol = adopted_protocol(ws)
         doc: dict[str, Any] = {"protocol": None if protocol is None else protocol.to_dict()}
         if protocol is not None:

@@ -71,7 +71,7 @@ def _plan_text(kind: str) -> Any:
 def _run_plan_list(args: argparse.Namespace) -> int:
     from humanops.analysis.plans import list_plans
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         plans = list_plans(ws)
     emit(args, {"plans": plans}, lambda d: "\n".join(
         f"{p['id']:>4}  {p['kind']:<10} {p['title'] or '':<32} made {p['created']}" for p in d["plans"])
@@ -83,7 +83,7 @@ def _run_plan_show(args: argparse.Namespace) -> int:
     from humanops.analysis.plans import read_plan
     from humanops.commands.analysis import _records
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         plan, lines, outcomes = read_plan(ws, args.plan_id)
     if args.csv:
         write_csv(lines if args.table == "lines" else outcomes, args.csv)
@@ -109,7 +109,7 @@ def _run_plan_show(args: argparse.Namespace) -> int:
 def _run_roads_check(args: argparse.Namespace) -> int:
     from humanops.analysis.road_graph import RoadGraph
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         graph = RoadGraph.from_workspace(ws)
     report = graph.noding.as_dict()
     report["problems"] = graph.noding.problems
@@ -139,7 +139,7 @@ def _run_import_osm(args: argparse.Namespace) -> int:
 
     feedback, done = cli_feedback()
     try:
-        with open_workspace(args) as ws:
+        with open_workspace(args, team_database=True) as ws:
             report = import_osm_roads(ws, args.file, dry_run=args.dry_run, feedback=feedback)
     finally:
         done()

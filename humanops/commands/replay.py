@@ -39,7 +39,7 @@ def run_replay(args: argparse.Namespace) -> int:
     if args.list and args.out:
         raise UsageError("--out writes a snapshot: give it with --at, not --list")
     at = parse_time(args.at, field="--at") if args.at else None
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, team_database=True)
     try:
         for name in layers:
             workspace.kind(name)  # an unknown kind fails here, naming the known ones

@@ -50,7 +50,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     if not args.file and not args.list_profiles:
         raise UsageError("import needs a FILE (or --list-profiles)")
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, team_database=True)
     try:
         if args.list_profiles:
             return list_profiles_command(args, workspace)
@@ -77,7 +77,7 @@ def run_export(args: argparse.Namespace) -> int:
     from humanops.formats.exporter import export_file
 
     layers = [name.strip() for value in (args.layers or []) for name in value.split(",") if name.strip()]
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, team_database=True)
     try:
         report = export_file(workspace, args.file, layers=layers or None, layers_as=args.layers_as)
     finally:

@@ -13,17 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from humanops.store.sql_dialect import AppTable, declare
+
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 TABLE = "humanops_cap_zones"
-_DDL = f"""
-    CREATE TABLE IF NOT EXISTS {TABLE} (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        sender TEXT NOT NULL, identifier TEXT NOT NULL, sent TEXT NOT NULL,
-        msg_type TEXT NOT NULL, info INTEGER NOT NULL, area INTEGER NOT NULL,
-        layer TEXT NOT NULL, uuid TEXT NOT NULL, state TEXT NOT NULL, recorded TEXT NOT NULL)"""
-_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_alert ON {TABLE}(sender, identifier)"
+ZONES = AppTable(TABLE, "HumanOps: danger zones made by imported CAP alerts", (
+    "id ID", "sender TEXT NOT NULL", "identifier TEXT NOT NULL", "sent TEXT NOT NULL",
+    "msg_type TEXT NOT NULL", "info INTEGER NOT NULL", "area INTEGER NOT NULL",
+    "layer TEXT NOT NULL", "uuid TEXT NOT NULL", "state TEXT NOT NULL", "recorded TEXT NOT NULL",
+), indexes=((f"{TABLE}_alert", "sender, identifier"),))
+declare([ZONES])
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,14 @@ class CapZoneLink:
 
 
 def _exists(workspace: Workspace) -> bool:
-    return workspace.connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE,)).fetchone() is not None
+    return workspace.sql.has_table(TABLE)
 
 
 def alert_known(workspace: Workspace, sender: str, identifier: str) -> bool:
     """Whether an alert with this sender and identifier was imported before."""
     if not _exists(workspace):
         return False
-    return workspace.connection.execute(
+    return workspace.sql.execute(
         f"SELECT 1 FROM {TABLE} WHERE sender=? AND identifier=? LIMIT 1", (sender, identifier)).fetchone() is not None
 
 
@@ -59,7 +59,7 @@ def zones_of(workspace: Workspace, sender: str, identifier: str) -> list[CapZone
     """The zones the alert (sender, identifier) made or carried, in info/area order."""
     if not _exists(workspace):
         return []
-    rows = workspace.connection.execute(
+    rows = workspace.sql.execute(
         f"SELECT sender, identifier, sent, msg_type, info, area, layer, uuid, state FROM {TABLE} "
         "WHERE sender=? AND identifier=? ORDER BY info, area, id", (sender, identifier)).fetchall()
     return [CapZoneLink(*row) for row in rows]
@@ -69,9 +69,9 @@ def record(workspace: Workspace, links: list[CapZoneLink], recorded: str) -> Non
     """Add ``links`` (call inside the import's transaction)."""
     if not links:
         return
-    with workspace.transaction() as db:
-        db.execute(_DDL)
-        db.execute(_INDEX)
+    with workspace.transaction():
+        db = workspace.sql
+        db.ensure_tables([ZONES])
         db.executemany(
             f"INSERT INTO {TABLE} (sender, identifier, sent, msg_type, info, area, layer, uuid, state, recorded) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -83,5 +83,6 @@ def mark_ended(workspace: Workspace, layer: str, uuids: list[str]) -> None:
     """Every link to these zones becomes 'ended' (a later Update does not revive them)."""
     if not uuids or not _exists(workspace):
         return
-    with workspace.transaction() as db:
-        db.executemany(f"UPDATE {TABLE} SET state='ended' WHERE layer=? AND uuid=?", [(layer, u) for u in uuids])
+    with workspace.transaction():
+        workspace.sql.executemany(f"UPDATE {TABLE} SET state='ended' WHERE layer=? AND uuid=?",
+                                  [(layer, u) for u in uuids])

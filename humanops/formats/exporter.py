@@ -26,6 +26,7 @@ from humanops.feedback import Feedback
 from humanops.formats.mapping import IDENTITY_HXL, MARKING_FIELDS, SYSTEM_HXL
 from humanops.model.exercise import exercise_banner
 from humanops.store.atomic_files import AtomicFile
+from humanops.store.open_target import is_workspace_file, workspace_name
 from humanops.store.workspace import Workspace
 
 EXPORT_FORMATS = {".gpkg": "GeoPackage", ".geojson": "GeoJSON", ".json": "GeoJSON", ".csv": "CSV",
@@ -101,7 +102,7 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
     fmt = export_format(path)
     if not path.parent.is_dir():
         raise FormatError("folder does not exist", file=str(path.parent))
-    if path.exists() and path.resolve() == workspace.path.resolve():
+    if is_workspace_file(path, workspace):
         raise FormatError("is the workspace itself: choose another file", file=file)
     names = _layers_to_export(workspace, file, fmt, layers)
     if fmt in SINGLE_LAYER and len(names) > 1:
@@ -160,7 +161,7 @@ def export_file(workspace: Workspace, path: str | Path, *, layers: list[str] | N
         else:
             from humanops.formats._kml import write_kml
 
-            write_kml(tmp, workspace.path.stem, [_kml_layer(kind, frame) for kind, frame in frames])
+            write_kml(tmp, workspace_name(workspace), [_kml_layer(kind, frame) for kind, frame in frames])
         feedback.check()
         pending.commit()  # fsync, rename, fsync of the folder
     except OSError as exc:

@@ -18,6 +18,7 @@ from humanops.catalog import Catalog, LayerKind
 from humanops.feedback import Feedback
 from humanops.formats.sources import SourceLayer
 from humanops.store.atomic_files import AtomicFile
+from humanops.store.open_target import is_workspace_file
 
 if TYPE_CHECKING:
     from humanops.formats.exporter import ExportReport
@@ -42,7 +43,7 @@ def export_per_layer(workspace: Workspace, path: Path, names: list[str], feedbac
 
     targets = [layer_path(path, name) for name in names]
     for target in targets:
-        if target.exists() and target.resolve() == workspace.path.resolve():
+        if is_workspace_file(target, workspace):
             raise FormatError("is the workspace itself: choose another file", file=str(target))
     pending = [AtomicFile(target) for target in targets]   # owner-only (0600), as one-file exports
     try:

@@ -33,6 +33,7 @@ from humanops.formats.mapping import MARKING_FIELDS
 from humanops.model.exercise import exercise_banner
 from humanops.store.atomic_files import AtomicFile
 from humanops.store.history_view import HistoryView, recorded_stamp
+from humanops.store.open_target import is_workspace_file
 from humanops.store.workspace import Workspace
 
 SNAPSHOT_FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage"}
@@ -73,7 +74,7 @@ def snapshot(workspace: Workspace, at: datetime, *, layers: list[str] | None = N
                               f"not {path.suffix or 'a file without extension'}", file=str(path))
         if not path.parent.is_dir():
             raise FormatError("folder does not exist", file=str(path.parent))
-        if path.exists() and path.resolve() == workspace.path.resolve():
+        if is_workspace_file(path, workspace):
             raise FormatError("is the workspace itself: choose another file", file=str(path))
     view = HistoryView(workspace.connection, workspace.catalog)
     names = list(dict.fromkeys(layers)) if layers else workspace.layers()

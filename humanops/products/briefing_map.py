@@ -40,6 +40,7 @@ from humanops.products.briefing_layers import LayerContent, layer_content
 from humanops.products.page_assets import LEAFLET_VERSION, OfflineMap, inline_assets, json_for_script
 from humanops.products.point_clusters import MAX_POINTS
 from humanops.sharing.audience import AudienceView, audience_view, require_known
+from humanops.store.open_target import is_workspace_file, open_any
 from humanops.store.workspace import Workspace
 
 # TLP 2.0 (FIRST): what each label tells the reader.
@@ -132,7 +133,7 @@ def write_briefing_map(workspace: Workspace, audience: str, out: str | Path, *, 
 
     feedback = feedback or Feedback()
     out = Path(out)
-    if out.resolve() == Path(workspace.path).resolve():
+    if is_workspace_file(out, workspace):
         raise FormatError("that is the workspace itself: choose another file for the briefing map", file=str(out))
     pending = AtomicFile(out, overwrite=overwrite, exists_error=FormatError)  # refuses an existing file early
     try:
@@ -170,7 +171,7 @@ def write_briefing_map_file(workspace_path: str | Path, audience: str, out: str 
                             feedback: Feedback | None = None, **options: Any) -> BriefingResult:
     """As :func:`write_briefing_map`, opening the workspace itself: what a worker thread runs (a
     connection belongs to the thread that opened it)."""
-    with Workspace.open(workspace_path) as workspace:
+    with open_any(workspace_path) as workspace:  # a GeoPackage's path or a team database's URL
         return write_briefing_map(workspace, audience, out, feedback=feedback, **options)
 
 

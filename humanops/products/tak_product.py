@@ -21,6 +21,7 @@ from humanops.errors import FormatError, ValidationError
 from humanops.feedback import Feedback
 from humanops.formats.tak_brief import TAK_LAYERS, TakBriefReport, write_tak_brief
 from humanops.sharing.audience import AudienceView, Bbox, audience_view, require_known
+from humanops.store.open_target import open_any, workspace_file
 from humanops.store.workspace import Workspace
 
 DEFAULT_STALE_HOURS = 24.0
@@ -110,7 +111,7 @@ def tak_contents(workspace: Workspace, audience: str, *, layers: list[str] | Non
 
 def tak_contents_at(workspace_path: str | Path, audience: str, **options: Any) -> TakContents:
     """As :func:`tak_contents`, opening the workspace itself (a worker thread's own connection)."""
-    with Workspace.open(workspace_path) as workspace:
+    with open_any(workspace_path) as workspace:  # a GeoPackage's path or a team database's URL
         return tak_contents(workspace, audience, **options)
 
 
@@ -142,7 +143,7 @@ def write_tak_product(workspace: Workspace, audience: str, out: str | Path, *, l
 
     feedback = feedback or Feedback()
     out = Path(out)
-    check_target(out, cot=cot, stale_hours=stale_hours, overwrite=overwrite, workspace_path=workspace.path)
+    check_target(out, cot=cot, stale_hours=stale_hours, overwrite=overwrite, workspace_path=workspace_file(workspace))
     feedback.progress(0.0, f"selecting what {audience} may see")
     now = workspace_now(workspace)
     view = audience_view(workspace, audience, layers=layers or list(TAK_LAYERS), at=at, bbox=bbox)
@@ -178,5 +179,5 @@ def write_tak_product_file(workspace_path: str | Path, audience: str, out: str |
                            feedback: Feedback | None = None, **options: Any) -> TakProductResult:
     """As :func:`write_tak_product`, opening the workspace itself: what a worker thread runs (a
     connection belongs to the thread that opened it)."""
-    with Workspace.open(workspace_path) as workspace:
+    with open_any(workspace_path) as workspace:  # a GeoPackage's path or a team database's URL
         return write_tak_product(workspace, audience, out, feedback=feedback, **options)

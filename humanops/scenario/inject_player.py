@@ -327,7 +327,7 @@ class InjectPlayer:
         delivery = Delivery(org, "outbox", str(out), result.package_id, withheld=dict(totals["withheld"]),
                             sent=int(totals["exact"] + totals["generalised_features"] + totals["tombstones"]))
         if feature is not None:
-            delivery.included = self.controller.connection.execute(
+            delivery.included = self.controller.sql.execute(
                 "SELECT 1 FROM humanops_sent_versions WHERE partner = ? AND layer = ? AND uuid = ?",
                 (org, *feature)).fetchone() is not None
         participant = self.participants.get(org)
@@ -425,9 +425,8 @@ def raise_message_alert(workspace: Workspace, inject: Inject, org: str) -> str:
                   releasable_to=(org,))
     alert = replace(alert, id=str(uuid_module.uuid5(NAMESPACE, f"{workspace.workspace_id}/{inject.id}")),
                     first_fired=now, last_fired=now, updated=now)
-    with workspace.transaction() as db:
-        db.execute(f"INSERT OR IGNORE INTO {ALERTS_TABLE} ({', '.join(_ALERT_COLUMNS)}) VALUES "
-                   f"({', '.join('?' * len(_ALERT_COLUMNS))})", _alert_row(alert))
+    with workspace.transaction():
+        workspace.sql.insert_ignore(ALERTS_TABLE, _ALERT_COLUMNS, [_alert_row(alert)])
     return alert.id
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from humanops.store.sql_dialect import AppTable, declare
+
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
@@ -29,16 +31,15 @@ RESPONSE_LANGUAGES_KEY = "response_languages"
 ENGLISH = "en"
 _COLUMNS = ("alert_id", "status", "sender", "chain", "seq", "identifier", "msg_type", "sent", "refs",
             "content_sha256", "languages", "xml", "recorded")
-_DDL = f"""
-    CREATE TABLE IF NOT EXISTS {TABLE} (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        alert_id TEXT NOT NULL, status TEXT NOT NULL, sender TEXT NOT NULL,
-        chain INTEGER NOT NULL, seq INTEGER NOT NULL,
-        identifier TEXT NOT NULL, msg_type TEXT NOT NULL CHECK (msg_type IN ('Alert', 'Update', 'Cancel')),
-        sent TEXT NOT NULL, refs TEXT NOT NULL, content_sha256 TEXT NOT NULL, languages TEXT NOT NULL,
-        xml BLOB NOT NULL, recorded TEXT NOT NULL,
-        UNIQUE (sender, identifier))"""
-_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_alert ON {TABLE}(alert_id, status, sender, seq)"
+# a bookkeeping table: listed only if gpkg_conformance ever counts it among what a user opens
+MESSAGES = AppTable(TABLE, "HumanOps: CAP messages issued for the trigger alerts", (
+    "id ID", "alert_id TEXT NOT NULL", "status TEXT NOT NULL", "sender TEXT NOT NULL",
+    "chain INTEGER NOT NULL", "seq INTEGER NOT NULL", "identifier TEXT NOT NULL",
+    "msg_type TEXT NOT NULL CHECK (msg_type IN ('Alert', 'Update', 'Cancel'))",
+    "sent TEXT NOT NULL", "refs TEXT NOT NULL", "content_sha256 TEXT NOT NULL", "languages TEXT NOT NULL",
+    "xml BLOB NOT NULL", "recorded TEXT NOT NULL",
+), constraints=("UNIQUE (sender, identifier)",), indexes=((f"{TABLE}_alert", "alert_id, status, sender, seq"),))
+declare([MESSAGES])
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,7 @@ class CapMessageRecord:
 
 
 def _exists(workspace: Workspace) -> bool:
-    return workspace.connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is not None
+    return workspace.sql.has_table(TABLE)
 
 
 def messages(workspace: Workspace, alert_id: str, *, status: str | None = None,
@@ -83,19 +83,15 @@ def messages(workspace: Workspace, alert_id: str, *, status: str | None = None,
     if sender is not None:
         sql += " AND sender = ?"
         params.append(sender)
-    rows = workspace.connection.execute(sql + " ORDER BY status, sender, seq", params).fetchall()
+    rows = workspace.sql.execute(sql + " ORDER BY status, sender, seq", params).fetchall()
     return [CapMessageRecord(*row[:11], bytes(row[11]), row[12]) for row in rows]
 
 
 def add(workspace: Workspace, record: CapMessageRecord) -> None:
     """Keep ``record`` (inside the caller's transaction, if any: it commits or rolls back with it)."""
-    from humanops.store.schema import register_attributes_table
-
-    with workspace.transaction() as db:
-        db.execute(_DDL)
-        db.execute(_INDEX)
-        # a bookkeeping table: listed only if gpkg_conformance ever counts it among what a user opens
-        register_attributes_table(db, TABLE, "HumanOps: CAP messages issued for the trigger alerts")
+    with workspace.transaction():
+        db = workspace.sql
+        db.ensure_tables([MESSAGES])
         db.execute(f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                    (record.alert_id, record.status, record.sender, record.chain, record.seq, record.identifier,
                     record.msg_type, record.sent, record.refs, record.content_sha256, record.languages,

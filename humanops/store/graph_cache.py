@@ -18,34 +18,33 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
 from typing import TYPE_CHECKING
 
 from humanops.model.marking import format_time, utc_now
 from humanops.store import workspace_summary
+from humanops.store.sql_dialect import AppTable, declare
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 TABLE = "humanops_graph_cache"
-_DDL = f"""
-    CREATE TABLE IF NOT EXISTS {TABLE} (
-        layer TEXT PRIMARY KEY NOT NULL,
-        cache_key TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        written DATETIME NOT NULL,
-        arrays BLOB NOT NULL)"""
+CACHE = AppTable(TABLE, "HumanOps: derived data kept for the next process (the road graph)", (
+    "layer TEXT PRIMARY KEY NOT NULL", "cache_key TEXT NOT NULL", "sha256 TEXT NOT NULL",
+    "written DATETIME NOT NULL", "arrays BLOB NOT NULL"))
+declare([CACHE])
 
 
 def layer_state(workspace: Workspace, layer: str) -> str:
     """The layer's rows and versions in a few numbers (:func:`workspace_summary.layer_versions`), for a
     key: another tool's edit that set the version itself, and so left no change in the log, shows here."""
-    return ":".join(map(str, workspace_summary.layer_versions(workspace.connection, layer)))
+    return ":".join(map(str, workspace_summary.layer_versions(workspace.sql, layer)))
 
 
 def read(workspace: Workspace, layer: str, key: str) -> bytes | None:
     """The blob kept for ``layer`` under exactly ``key`` and intact, else None."""
-    db = workspace.connection
-    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is None:
+    db = workspace.sql
+    if not db.has_table(TABLE):
         return None
     row = db.execute(f"SELECT cache_key, sha256 FROM {TABLE} WHERE layer = ?", (layer,)).fetchone()
     if row is None or row[0] != key:  # the blob itself is read only when it is the one wanted
@@ -61,12 +60,24 @@ def write(workspace: Workspace, layer: str, key: str, blob: bytes) -> str | None
     """Keep ``blob`` for ``layer`` under ``key`` (replacing what was kept); None when kept, else the
     reason it could not be (the workspace is unchanged then)."""
     try:
-        with workspace.transaction() as db:
-            db.execute(_DDL)
-            db.execute(f"INSERT OR REPLACE INTO {TABLE} (layer, cache_key, sha256, written, arrays) "
-                       "VALUES (?, ?, ?, ?, ?)",
-                       (layer, key, hashlib.sha256(blob).hexdigest(), format_time(utc_now()), blob))
-    except (sqlite3.OperationalError, sqlite3.DataError) as exc:  # read-only, full, locked, too big
+        with workspace.transaction():
+            db = workspace.sql
+            db.ensure_tables([CACHE])
+            db.upsert(TABLE, {"layer": layer, "cache_key": key, "sha256": hashlib.sha256(blob).hexdigest(),
+                              "written": format_time(utc_now()), "arrays": blob}, ("layer",))
+    except Exception as exc:
+        if not _cannot_write(exc):
+            raise
         return f"{type(exc).__name__}: {exc}"
     return None
+
+
+def _cannot_write(exc: Exception) -> bool:
+    """Read-only, full, locked, too big: a GeoPackage's, or a team database's refusal (a partner's
+    read-only role, a server out of space)."""
+    if isinstance(exc, sqlite3.OperationalError | sqlite3.DataError):
+        return True
+    psycopg = sys.modules.get("psycopg")  # loaded when the workspace is a database
+    return psycopg is not None and isinstance(exc, psycopg.OperationalError | psycopg.DataError
+                                               | psycopg.errors.InsufficientPrivilege)
 

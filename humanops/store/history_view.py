@@ -12,7 +12,8 @@ received here. A live row no change names (written before the log existed) is sh
 ``modified`` time.
 
 One SQL statement a layer, run by SQLite (a window over the history rows), never a Python loop
-over features; the rows come back as the same typed GeoDataFrame the layer reader gives
+over features (on a team database the same statements in PostgreSQL's words,
+:mod:`humanops.store.postgis.history_sql`); the rows come back as the same typed GeoDataFrame the layer reader gives
 (:func:`~humanops.store.layer_frames.typed_frame`), indexed by ``fid``. A version of a feature that
 is gone now has no fid: it gets minus its history row's id, so the index stays unique.
 """
@@ -25,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -86,18 +88,29 @@ def recorded_stamp(at: datetime) -> str:
 
 
 class HistoryView:
-    """Reads the recorded past of a workspace through one sqlite3 connection (the workspace's
-    own on its thread, or :meth:`read_only` on a worker's)."""
+    """Reads the recorded past of a workspace through one connection: a GeoPackage's sqlite3 one
+    or a team database's psycopg one (the workspace's own on its thread, or :meth:`read_only` on
+    a worker's)."""
 
-    def __init__(self, connection: sqlite3.Connection, catalog: Catalog) -> None:
+    def __init__(self, connection: sqlite3.Connection | Any, catalog: Catalog) -> None:
         self.connection = connection
         self.catalog = catalog
+        self.on_database = not isinstance(connection, sqlite3.Connection)
 
     @classmethod
     @contextmanager
     def read_only(cls, path: str | Path, catalog: Catalog) -> Iterator[HistoryView]:
-        """A view on a read-only connection of its own (for a worker thread), closed on exit."""
-        connection = connect_read_only(path)
+        """A view on a read-only connection of its own (for a worker thread), closed on exit;
+        ``path`` a GeoPackage's, or a team database's URL."""
+        from humanops.store.open_target import is_postgres_url
+
+        if is_postgres_url(path):
+            from humanops.store.postgis.workspace import connect
+
+            connection: Any = connect(str(path))
+            connection.execute("SET default_transaction_read_only = on")  # a view never writes
+        else:
+            connection = connect_read_only(path)
         try:
             yield cls(connection, catalog)
         finally:
@@ -107,10 +120,15 @@ class HistoryView:
     def moments(self, layers: Sequence[str] | None = None) -> ChangeMoments:
         """The moments a change was committed (of ``layers`` only, if given), with counts."""
         names = self._layers(layers)
-        marks = ", ".join("?" * len(names))
-        rows = self.connection.execute(
-            "SELECT at, sum(op = 'insert'), sum(op = 'update'), sum(op = 'delete'), group_concat(DISTINCT layer) "
-            f"FROM humanops_changes WHERE layer IN ({marks}) GROUP BY at ORDER BY at", names).fetchall()
+        if self.on_database:
+            from humanops.store.postgis.history_sql import moments_sql
+
+            rows = self.connection.execute(moments_sql(), (names,)).fetchall()
+        else:
+            marks = ", ".join("?" * len(names))
+            rows = self.connection.execute(
+                "SELECT at, sum(op = 'insert'), sum(op = 'update'), sum(op = 'delete'), group_concat(DISTINCT layer) "
+                f"FROM humanops_changes WHERE layer IN ({marks}) GROUP BY at ORDER BY at", names).fetchall()
         at = pd.DatetimeIndex(pd.to_datetime([r[0] for r in rows], utc=True, format="ISO8601", errors="coerce"))
         keep = ~at.isna()  # a time another tool wrote that does not read is no moment to step to
         counts = np.array([r[1:4] for r in rows], dtype=np.int64).reshape(-1, 3)[keep]
@@ -122,8 +140,15 @@ class HistoryView:
         """``layer`` as recorded at ``at``: each feature's version current then, the deleted
         ones absent; typed and indexed as ``Workspace.read_layer`` gives the live layer."""
         kind = self._kind(layer)
-        sql, params = _picture_sql(kind, recorded_stamp(at))
-        cursor = self.connection.execute(sql, params)
+        if self.on_database:
+            from humanops.store.postgis.history_sql import picture_sql
+
+            sql, params = picture_sql(kind, recorded_stamp(at))
+            cursor = self.connection.cursor()
+            cursor.execute(sql, params)
+        else:
+            sql, params = _picture_sql(kind, recorded_stamp(at))
+            cursor = self.connection.execute(sql, params)
         fids: list[int] = []
         blobs: list[bytes | None] = []
         values: list[tuple] = []

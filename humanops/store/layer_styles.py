@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -256,13 +257,23 @@ def style_row(kind: LayerKind) -> dict[str, Any]:
     }
 
 
+def _time_text(value: object) -> object:
+    """A style's update time as the GeoPackage's text (a database's column is a timestamp)."""
+    return value.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if isinstance(value, datetime) else value
+
+
 def copy_layer_styles(source: sqlite3.Connection, path: Path, layers: list[str],
                       geometry_column: str = GEOMETRY_COLUMN) -> int:
     """Copy the QGIS styles of ``layers`` from the workspace (``source``, its connection) into
     the GeoPackage at ``path``; returns how many were copied. ``f_geometry_column`` must name
     the target's real geometry column (QGIS ignores the style otherwise)."""
+    from humanops.store.sql_dialect import sql_for
+
+    db = sql_for(source)  # a team database's styles too, where it keeps them
+    if not layers or not db.has_table("layer_styles"):
+        return 0
     marks = ",".join("?" * len(layers))
-    rows = source.execute(
+    rows = db.execute(
         "SELECT f_table_catalog, f_table_schema, f_table_name, styleName, styleQML, styleSLD, "
         f"useAsDefault, description, owner, ui, update_time FROM layer_styles "
         f"WHERE f_table_name IN ({marks}) ORDER BY id", layers).fetchall()
@@ -276,7 +287,7 @@ def copy_layer_styles(source: sqlite3.Connection, path: Path, layers: list[str],
                 "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, "
                 "ui, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
-                [(r[0], r[1], r[2], geometry_column, *r[3:]) for r in rows])
+                [(r[0], r[1], r[2], geometry_column, *r[3:-1], _time_text(r[-1])) for r in rows])
     finally:
         target.close()
     return len(rows)

@@ -45,3 +45,25 @@ def create_any(target: str | Path, *, organisation: str = "", overwrite: bool = 
     from humanops.store.workspace import Workspace
 
     return Workspace.create(Path(target), organisation=organisation, overwrite=overwrite, catalog=catalog)
+
+
+def workspace_file(workspace: AnyWorkspace) -> Path | None:
+    """The file a workspace lives in, or None for one in a database (what an export compares
+    its target with, so it never writes over the workspace itself)."""
+    path = workspace.path
+    return path if isinstance(path, Path) else None
+
+
+def workspace_name(workspace: AnyWorkspace) -> str:
+    """A short name for the workspace in what a product writes: the file's stem, or the
+    database's name."""
+    path = workspace.path
+    if isinstance(path, Path):
+        return path.stem
+    return urlsplit(str(path)).path.strip("/") or "workspace"
+
+
+def is_workspace_file(target: Path, workspace: AnyWorkspace) -> bool:
+    """Whether writing ``target`` would replace the workspace's own file."""
+    own = workspace_file(workspace)
+    return own is not None and target.exists() and target.resolve() == own.resolve()

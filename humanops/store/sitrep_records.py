@@ -17,18 +17,19 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from humanops.store.sql_dialect import AppTable, declare
+
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 TABLE = "humanops_sitreps"
 _COLUMNS = ("audience", "made", "valid_at", "file", "sha256", "tlp", "shown")
-_DDL = f"""
-    CREATE TABLE IF NOT EXISTS {TABLE} (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        audience TEXT NOT NULL, made TEXT NOT NULL, valid_at TEXT NOT NULL,
-        file TEXT NOT NULL, sha256 TEXT NOT NULL, tlp TEXT NOT NULL,
-        shown TEXT NOT NULL)"""
-_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_audience ON {TABLE}(audience, id)"
+# a bookkeeping table: listed only if gpkg_conformance ever counts it among what a user opens
+SITREPS = AppTable(TABLE, "HumanOps: situation reports written, and what they showed", (
+    "id ID", "audience TEXT NOT NULL", "made TEXT NOT NULL", "valid_at TEXT NOT NULL",
+    "file TEXT NOT NULL", "sha256 TEXT NOT NULL", "tlp TEXT NOT NULL", "shown TEXT NOT NULL",
+), indexes=((f"{TABLE}_audience", "audience, id"),))
+declare([SITREPS])
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,7 @@ class SitrepRecord:
 
 
 def _exists(workspace: Workspace) -> bool:
-    return workspace.connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is not None
+    return workspace.sql.has_table(TABLE)
 
 
 def _shown_json(shown: dict[str, dict[str, ShownFeature]]) -> str:
@@ -71,7 +71,7 @@ def last_for(workspace: Workspace, audience: str) -> SitrepRecord | None:
     """The last report made for ``audience``, or None."""
     if not _exists(workspace):
         return None
-    row = workspace.connection.execute(
+    row = workspace.sql.execute(
         f"SELECT {', '.join(_COLUMNS)} FROM {TABLE} WHERE audience = ? ORDER BY id DESC LIMIT 1",
         (audience,)).fetchone()
     if row is None:
@@ -81,13 +81,9 @@ def last_for(workspace: Workspace, audience: str) -> SitrepRecord | None:
 
 def add(workspace: Workspace, record: SitrepRecord) -> None:
     """Keep ``record`` (inside the caller's transaction, if any: it commits or rolls back with it)."""
-    from humanops.store.schema import register_attributes_table
-
-    with workspace.transaction() as db:
-        db.execute(_DDL)
-        db.execute(_INDEX)
-        # a bookkeeping table: listed only if gpkg_conformance ever counts it among what a user opens
-        register_attributes_table(db, TABLE, "HumanOps: situation reports written, and what they showed")
+    with workspace.transaction():
+        db = workspace.sql
+        db.ensure_tables([SITREPS])
         db.execute(f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                    (record.audience, record.made, record.valid_at, record.file, record.sha256, record.tlp,
                     _shown_json(record.shown)))

@@ -11,6 +11,12 @@ differently:
 * :meth:`Sql.ensure_tables`: the app tables, declared once as :class:`AppTable` (column types from
   :data:`COLUMN_TYPES`, mapped per backend). Times are ISO text as ``format_time`` writes them on
   both, booleans 0/1, so comparisons, sorting and signatures behave identically.
+* geometry tables (an :class:`AppTable` with ``geometry``, e.g. saved plans' lines): a GeoPackage
+  features table (``gpkg_contents``, ``gpkg_geometry_columns``) or a PostGIS ``geometry`` column
+  with a GiST index, either way a layer QGIS draws. Geometries go in as
+  :meth:`Sql.geometry_values` under :meth:`Sql.geometry_marker`, come out through
+  :meth:`Sql.geometry_column` and :meth:`Sql.decode_geometries`; :meth:`Sql.note_extent` keeps a
+  GeoPackage's extent in ``gpkg_contents`` (PostGIS computes its own).
 
 :func:`sql_for` gives the seam of a connection (``workspace.transaction()`` yields one) and every
 workspace offers its own as ``workspace.sql``; engine modules never ask which backend they are on.
@@ -41,6 +47,9 @@ COLUMN_TYPES: dict[str, tuple[str, str]] = {
 }
 
 
+GEOMETRY_COLUMN = "geom"  # of an app table with a geometry
+
+
 def q(name: str) -> str:
     """A quoted SQL identifier (the same quoting on both backends)."""
     return '"' + name.replace('"', '""') + '"'
@@ -52,13 +61,16 @@ class AppTable:
 
     ``columns``: ``"name TYPE [constraints]"`` with TYPE a key of :data:`COLUMN_TYPES` and
     constraints SQL both backends read (NOT NULL, DEFAULT literal, PRIMARY KEY, UNIQUE, CHECK);
-    ``constraints``: table constraints (``UNIQUE (a, b)``); ``indexes``: (name, column list)."""
+    ``constraints``: table constraints (``UNIQUE (a, b)``); ``indexes``: (name, column list);
+    ``geometry``: a geometry type (``LINESTRING``...) makes it a features table with a ``geom``
+    column in EPSG:4326 after the first column (the key)."""
 
     name: str
     description: str
     columns: tuple[str, ...]
     constraints: tuple[str, ...] = ()
     indexes: tuple[tuple[str, str], ...] = ()
+    geometry: str | None = None
 
     def column_names(self) -> list[str]:
         return [c.split(None, 1)[0] for c in self.columns]
@@ -71,6 +83,9 @@ class AppTable:
             if type_name not in COLUMN_TYPES:
                 raise ValueError(f"table {self.name}, column {name}: unknown type {type_name}")
             parts.append(" ".join([name, COLUMN_TYPES[type_name][backend], *rest]))
+        if self.geometry:
+            geometry = self.geometry if backend == 0 else f"geometry({self.geometry}, 4326)"
+            parts.insert(1, f"{GEOMETRY_COLUMN} {geometry}")
         body = ",\n  ".join([*parts, *self.constraints])
         return f"CREATE TABLE {self.name} (\n  {body})"
 
@@ -145,6 +160,26 @@ class Sql:
         """Insert one row; returns the id the database gave it."""
         raise NotImplementedError
 
+    # --- geometries (app tables with ``geometry``) -------------------------------------------------
+    def geometry_marker(self) -> str:
+        """The placeholder a geometry value takes in an INSERT's VALUES."""
+        raise NotImplementedError
+
+    def geometry_values(self, geometries: Sequence[Any]) -> list[Any]:
+        """Shapely geometries (or None) as parameters under :meth:`geometry_marker`."""
+        raise NotImplementedError
+
+    def geometry_column(self, column: str = GEOMETRY_COLUMN) -> str:
+        """What to SELECT for a geometry column so :meth:`decode_geometries` reads it."""
+        raise NotImplementedError
+
+    def decode_geometries(self, values: Sequence[Any]) -> Any:
+        """An object array of shapely geometries (None where missing) from selected values."""
+        raise NotImplementedError
+
+    def note_extent(self, table: str, bounds: tuple[float, float, float, float], at: str) -> None:
+        """Widen the extent the database keeps for a geometry table to include ``bounds``."""
+
     # --- tables ---------------------------------------------------------------------------------
     def create_table(self, table: AppTable) -> None:
         raise NotImplementedError
@@ -206,7 +241,40 @@ class SqliteSql(Sql):
 
     def create_table(self, table: AppTable) -> None:
         self.connection.execute(table.ddl(self.backend))
-        register_attributes_table(self.connection, table.name, table.description)
+        if table.geometry is None:
+            register_attributes_table(self.connection, table.name, table.description)
+            return
+        self.connection.execute(
+            "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+            "VALUES (?, 'features', ?, ?, 4326)", (table.name, table.name, table.description))
+        self.connection.execute(
+            "INSERT OR IGNORE INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
+            "srs_id, z, m) VALUES (?, ?, ?, 4326, 0, 0)", (table.name, GEOMETRY_COLUMN, table.geometry))
+
+    def geometry_marker(self) -> str:
+        return "?"
+
+    def geometry_values(self, geometries: Sequence[Any]) -> list[Any]:
+        from humanops.store import gpkg_geometry
+
+        return gpkg_geometry.encode_many(geometries) if len(geometries) else []
+
+    def geometry_column(self, column: str = GEOMETRY_COLUMN) -> str:
+        return q(column)
+
+    def decode_geometries(self, values: Sequence[Any]) -> Any:
+        import numpy as np
+
+        from humanops.store import gpkg_geometry
+
+        return gpkg_geometry.decode_many(list(values)) if len(values) else np.zeros(0, dtype=object)
+
+    def note_extent(self, table: str, bounds: tuple[float, float, float, float], at: str) -> None:
+        x0, y0, x1, y1 = bounds
+        self.connection.execute(
+            "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?), ?), min_y = min(coalesce(min_y, "
+            "?), ?), max_x = max(coalesce(max_x, ?), ?), max_y = max(coalesce(max_y, ?), ?), "
+            "last_change = ? WHERE table_name = ?", (x0, x0, y0, y0, x1, x1, y1, y1, at, table))
 
 
 SqlLike = Sql | sqlite3.Connection | Any  # a seam, or a connection a workspace gave

@@ -16,10 +16,12 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import psycopg
+import shapely
 
 from humanops.store.postgis.schema import HISTORY_ROWS, literal
-from humanops.store.sql_dialect import AppTable, Sql, q
+from humanops.store.sql_dialect import GEOMETRY_COLUMN, AppTable, Sql, q
 
 
 def is_psycopg_connection(db: Any) -> bool:
@@ -121,3 +123,19 @@ class PostgresSql(Sql):
     def create_table(self, table: AppTable) -> None:
         self.connection.execute(table.ddl(self.backend))  # type: ignore[call-overload]
         self.connection.execute(f"COMMENT ON TABLE {q(table.name)} IS {literal(table.description)}")  # type: ignore[call-overload]
+        if table.geometry is not None:  # QGIS finds it through geometry_columns; the index serves its map
+            self.connection.execute(f"CREATE INDEX IF NOT EXISTS {q(table.name + '_geom')} "  # type: ignore[call-overload]
+                                    f"ON {q(table.name)} USING gist ({q(GEOMETRY_COLUMN)})")
+
+    def geometry_marker(self) -> str:
+        return "ST_GeomFromWKB(?, 4326)"
+
+    def geometry_values(self, geometries: Sequence[Any]) -> list[Any]:
+        return [None if g is None else shapely.to_wkb(g) for g in geometries]
+
+    def geometry_column(self, column: str = GEOMETRY_COLUMN) -> str:
+        return f"ST_AsBinary({q(column)})"
+
+    def decode_geometries(self, values: Sequence[Any]) -> Any:
+        return np.asarray(shapely.from_wkb([None if v is None else bytes(v) for v in values]), dtype=object) \
+            if len(values) else np.zeros(0, dtype=object)
