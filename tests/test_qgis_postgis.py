@@ -12,13 +12,15 @@ cluster's socket and edits it as a user does; the tests then read the database. 
   typed nothing); a delete: ``DELETE FROM "public"."need" WHERE "fid" IN (2)``; each edit session
   one BEGIN … COMMIT at Save.
 
-So QGIS never says which version its edit was made on: a QGIS edit of a feature the app changed
-meanwhile is last-write-wins per column (the app's other columns stay, the overwritten version is
-in the history). A QGIS style that gives ``version`` the default value ``-abs("version")``,
-applied on update, makes QGIS send the version it read, negated (``"version"`` itself is not
-sent: QGIS leaves out values equal to the stored one), and the trigger then refuses the stale edit.
-The version is read when the user makes the change, not when the form opened. A delete names only
-``fid``: a QGIS delete of a feature changed meanwhile still wins (its last version is archived).
+So QGIS by itself never says which version its edit was made on: without the workspace's style a
+QGIS edit of a feature the app changed meanwhile is last-write-wins per column (the app's other
+columns stay, the overwritten version is in the history). The style every layer gets in
+``layer_styles`` (store/postgis/layer_styles.py), a QGIS style that gives ``version`` the default
+value ``-abs("version")``, applied on update, makes QGIS send the version it read, negated
+(``"version"`` itself is not sent: QGIS leaves out values equal to the stored one), and the trigger
+then refuses the stale edit. The version is read when the user makes the change, not when the form
+opened. A delete names only ``fid``: a QGIS delete of a feature changed meanwhile still wins (its
+last version is archived).
 A partner's login (row-level security) sees in QGIS only what the rule releases to it.
 """
 
@@ -194,8 +196,10 @@ def test_qgis_sends_only_the_columns_a_user_changed(edited_in_qgis: dict[str, An
     sql = edited_in_qgis["sql"]
     updates = [s for s in sql if s.startswith("UPDATE")]
     assert len(updates) == 2, sql
-    assert re.fullmatch(r'UPDATE "public"\."need" SET "population"=77 WHERE "fid"=\d+', updates[0])
-    assert updates[1] == 'UPDATE "public"."need" SET "geom"=st_geomfromwkb($1::bytea,4326) WHERE "fid"=$2'
+    # the workspace's style (layer_styles) makes QGIS carry the version each edit was made on, negated
+    assert re.fullmatch(r'UPDATE "public"\."need" SET "population"=77,"version"=\'-1\' WHERE "fid"=\d+', updates[0])
+    assert re.fullmatch(r'UPDATE "public"\."need" SET "version"=\'-2\',"geom"=st_geomfromwkb\(\$1::bytea,4326\) '
+                        r'WHERE "fid"=\d+', updates[1])
     [insert] = [s for s in sql if s.startswith("INSERT")]
     assert '"uuid","version","originator"' in insert and insert.endswith('RETURNING "fid"')
     [delete] = [s for s in sql if s.startswith("DELETE")]
@@ -236,9 +240,11 @@ def _stale_qgis_edit(team: Team, uuid: str, what: str, version_on_update: str | 
 
 
 def test_without_the_version_a_qgis_edit_of_a_changed_feature_wins_per_column(team: Team) -> None:
-    """Plain QGIS: its Save overwrites the column it changed, keeps the app's other change, and the
-    version it overwrote stays in the history: last-write-wins, nothing refused."""
+    """QGIS without the workspace's style (another style made the default, or the rows deleted):
+    its Save overwrites the column it changed, keeps the app's other change, and the version it
+    overwrote stays in the history: last-write-wins, nothing refused."""
     ws = team.workspace
+    ws.connection.execute("DELETE FROM layer_styles")
     feature = ws.add_feature("need", Point(30, 10), {"name": "clinic", "population": 10})
 
     def app_edits() -> None:
@@ -301,19 +307,15 @@ def test_qgis_carrying_the_version_saves_when_nobody_changed_the_feature(team: T
                                  ).fetchone() == (3, "update")
 
 
-def test_a_style_stored_in_the_database_gives_every_qgis_user_the_version_default(team: Team) -> None:
-    """What the workspace could ship (not done yet): QGIS 3.22 loads a PostGIS layer's default
-    style from the database's ``layer_styles`` table, so a row carrying the ``version`` default
-    makes plain QGIS refuse the stale Save. QGIS asks for ``type='Unknown geometry' OR type IS
-    NULL`` (measured), so the row's ``type`` is NULL."""
+def test_plain_qgis_is_refused_a_stale_save_by_the_style_the_workspace_ships(team: Team) -> None:
+    """No hand-made row: ``PostgisWorkspace.create`` wrote each layer's default style into
+    ``layer_styles`` (store/postgis/layer_styles.py) as QGIS 3.22 looks it up (the database's name
+    as catalog, ``type`` NULL), with the ``version`` default; so plain QGIS, loading the layer,
+    carries the version it read and the database refuses its stale Save."""
     ws = team.workspace
-    ws.connection.execute(LAYER_STYLES)
-    qml = ("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'><qgis version=\"3.22.0\"><defaults>"
-           "<default field=\"version\" expression=\"-abs(&quot;version&quot;)\" applyOnUpdate=\"1\"/>"
-           "</defaults></qgis>")
-    ws.connection.execute("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-                          "f_geometry_column, stylename, styleqml, stylesld, useasdefault) "
-                          "VALUES (%s, 'public', 'need', 'geom', 'humanops', %s, '', true)", (team.db, qml))
+    styles = ws.connection.execute("SELECT f_table_catalog, f_table_schema, f_geometry_column, type, useasdefault "
+                                   "FROM layer_styles WHERE f_table_name = 'need'").fetchall()
+    assert styles == [(team.db, "public", "geom", None, True)]
     feature = ws.add_feature("need", Point(30, 10), {"name": "clinic", "population": 10})
 
     def app_edits() -> None:
@@ -325,11 +327,15 @@ def test_a_style_stored_in_the_database_gives_every_qgis_user_the_version_defaul
     assert _row(team, feature.uuid)["name"] == "clinic (app)"
 
 
-# QGIS's own definition of the table (what "Save Style > In Database" makes)
-LAYER_STYLES = """CREATE TABLE layer_styles (id serial PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar,
-    f_table_name varchar, f_geometry_column varchar, stylename text, styleqml xml, stylesld xml, useasdefault boolean,
-    description text, owner varchar(63) DEFAULT current_user, ui xml, update_time timestamp DEFAULT current_timestamp,
-    type varchar)"""
+def test_a_workspace_made_before_the_styles_gets_them_when_opened(team: Team) -> None:
+    from humanops.store.postgis.workspace import PostgisWorkspace
+
+    ws = team.workspace
+    ws.connection.execute("DROP TABLE layer_styles")
+    ws.connection.execute("DELETE FROM humanops_meta WHERE key = 'qgis_styles_version'")
+    with PostgisWorkspace.open(team.dsn) as again:
+        names = [r[0] for r in again.connection.execute("SELECT f_table_name FROM layer_styles ORDER BY 1")]
+    assert names == sorted(k.name for k in ws.catalog)
 
 
 # --- 3. a partner reading the hub's database from QGIS with its own login ----------------------

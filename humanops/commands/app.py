@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from humanops.errors import WorkspaceError
+from humanops.store.open_target import is_postgres_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = args.workspace_file or args.workspace
-    if path and not Path(path).is_file():
+    if path and not is_postgres_url(str(path)) and not Path(path).is_file():  # a URL: a team database
         raise WorkspaceError("no such workspace file", file=str(path))
     # The UI sits above the CLI: imported here only, so ``import humanops.cli`` loads no Qt.
     from humanops.ui.app import run_app

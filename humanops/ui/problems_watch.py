@@ -171,6 +171,13 @@ class ProblemsWatch(QObject):
     def attach(self, workspace: Workspace) -> None:
         """A workspace was opened: check every feature, then follow the file."""
         self.detach()
+        if not hasattr(workspace, "data_version"):  # a team database: its check is not ported yet
+            from humanops.ui.team_database import unavailable_on_team_database
+
+            self.panel.set_workspace_open(True)
+            self.panel.refresh_button.setEnabled(False)
+            self.panel.show_message(unavailable_on_team_database())
+            return
         self._seen_version = workspace.data_version()
         self.panel.set_workspace_open(True)
         self.check()
@@ -218,7 +225,7 @@ class ProblemsWatch(QObject):
         """The window re-read the map for writes through another connection (ours or another
         tool's): that version of the file is seen, and what changed is checked."""
         workspace = self.window.workspace
-        if workspace is None:
+        if workspace is None or not hasattr(workspace, "data_version"):  # none, or a team database
             return
         self._seen_version = workspace.data_version()
         self.check()
@@ -242,7 +249,7 @@ class ProblemsWatch(QObject):
     def check(self) -> None:
         """Check the features changed since the last check (every feature the first time)."""
         workspace = self.window.workspace
-        if workspace is None:
+        if workspace is None or not hasattr(workspace, "data_version"):  # none, or a team database
             return
         if self.worker is not None:
             self._again = True  # after the running one, from where it ends

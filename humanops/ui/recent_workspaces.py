@@ -14,7 +14,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from humanops.ui.settings import clear_recent_workspaces, recent_workspaces, remove_missing_recent_workspaces
+from humanops.ui.settings import (
+    clear_recent_workspaces,
+    recent_entry_exists,
+    recent_workspaces,
+    remove_missing_recent_workspaces,
+)
 
 
 class RecentWorkspaces(QObject):
@@ -35,9 +40,13 @@ def fill_recent_menu(menu: QMenu, settings: QSettings, open_workspace: Callable[
     missing = 0
     for number, path in enumerate(recent, start=1):
         name, folder = Path(path).name, Path(path).parent
+        if path.startswith(("postgresql://", "postgres://")):  # a team database: its name and server
+            from humanops.ui.team_database import url_name
+
+            name, folder = url_name(path), QCoreApplication.translate("RecentWorkspaces", "team database")
         action = QAction(f"&{number} {name}  —  {folder}", menu)
         action.setObjectName(f"recent_{number}")
-        if Path(path).is_file():
+        if recent_entry_exists(path):
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, path=path: open_workspace(path))
         else:

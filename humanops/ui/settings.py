@@ -51,8 +51,26 @@ def recent_workspaces(settings: QSettings) -> list[str]:
     return [str(v) for v in (value or []) if v]
 
 
+def _is_url(entry: str) -> bool:
+    """A team database's URL (``postgresql://``) rather than a file's path."""
+    return entry.startswith(("postgresql://", "postgres://"))
+
+
+def recent_entry_exists(entry: str) -> bool:
+    """Whether a recent entry can be offered: its file is there (a database URL is always offered:
+    whether its server answers is found when it is opened)."""
+    return _is_url(entry) or Path(entry).is_file()
+
+
 def add_recent_workspace(settings: QSettings, path: str | Path) -> list[str]:
-    path = str(Path(path).resolve())
+    """Put a workspace first in the list: a file's absolute path, or a database's URL without its
+    password (never stored: libpq reads it from ~/.pgpass or a service file)."""
+    if isinstance(path, str) and _is_url(path):
+        from humanops.store.postgis.workspace import display_url
+
+        path = display_url(path)
+    else:
+        path = str(Path(path).resolve())
     recent = [p for p in recent_workspaces(settings) if p != path]
     recent.insert(0, path)
     del recent[MAX_RECENT:]
@@ -68,7 +86,7 @@ def remove_recent_workspace(settings: QSettings, path: str) -> list[str]:
 
 def existing_recent_workspaces(settings: QSettings) -> list[str]:
     """The recent workspaces whose file is still there (a moved or deleted one is not)."""
-    return [p for p in recent_workspaces(settings) if Path(p).is_file()]
+    return [p for p in recent_workspaces(settings) if recent_entry_exists(p)]
 
 
 def remove_missing_recent_workspaces(settings: QSettings) -> list[str]:
@@ -133,4 +151,4 @@ def workspace_to_reopen(settings: QSettings) -> str | None:
     if not reopen_last_workspace(settings):
         return None
     recent = recent_workspaces(settings)
-    return recent[0] if recent and Path(recent[0]).is_file() else None
+    return recent[0] if recent and recent_entry_exists(recent[0]) else None

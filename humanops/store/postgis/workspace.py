@@ -44,6 +44,7 @@ from humanops.model.validation import merge_properties, validate_properties
 from humanops.store import schema as gpkg_schema
 from humanops.store.postgis import schema
 from humanops.store.postgis.app_tables import PostgresSql
+from humanops.store.postgis.layer_styles import META_KEY, STYLES_VERSION, write_layer_styles
 from humanops.store.postgis.reader import PostgisReader
 from humanops.store.postgis.schema import q
 from humanops.store.workspace import (
@@ -70,11 +71,17 @@ def display_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+CONNECT_TIMEOUT_S = 10
+
+
 def connect(url: str) -> psycopg.Connection:
     """An autocommit connection to ``url`` in UTC; WorkspaceError naming the URL (never its
     password) when the server cannot be reached or refuses us."""
+    # an unreachable host must not hang the caller (the app opens on the GUI thread) for libpq's
+    # default of waiting forever; a URL or service that sets its own timeout keeps it
+    wait = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
-        connection = psycopg.connect(url, autocommit=True)
+        connection = psycopg.connect(url, autocommit=True, **wait)
     except psycopg.Error as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise WorkspaceError(f"cannot connect to the database server ({reason})", file=display_url(url)) from None
@@ -201,7 +208,9 @@ class PostgisWorkspace:
                                          "layer; use another database or schema", file=where)
                 for statement in schema.create_statements(catalog):
                     connection.execute(statement)  # type: ignore[call-overload]
+                write_layer_styles(connection, catalog)  # QGIS then carries the version its edits were made on
                 meta = {
+                    META_KEY: STYLES_VERSION,
                     "schema_version": str(schema.SCHEMA_VERSION), "backend": schema.BACKEND,
                     "triggers_version": schema.TRIGGERS_VERSION, "workspace_id": str(uuid_module.uuid4()),
                     "created": format_time(utc_now()), "organisation": organisation,
@@ -221,11 +230,19 @@ class PostgisWorkspace:
             if not holds_workspace(connection):
                 raise WorkspaceError("not a HumanOps workspace (make one with humanops init)", file=where)
             meta = dict(connection.execute(
-                "SELECT key, value FROM humanops_meta WHERE key IN ('schema_version', 'triggers_version')").fetchall())
+                "SELECT key, value FROM humanops_meta WHERE key IN ('schema_version', 'triggers_version', %s)",
+                (META_KEY,)).fetchall())
             if int(meta.get("schema_version") or 0) > schema.SCHEMA_VERSION:
                 raise WorkspaceError("made by a newer HumanOps (update the app to open it)", file=where)
             workspace = cls(url, connection, catalog)
             workspace._ensure_layers(meta.get("triggers_version") != schema.TRIGGERS_VERSION)
+            if meta.get(META_KEY) != STYLES_VERSION:  # a workspace made before: its QGIS styles
+                try:
+                    with workspace.transaction() as db:
+                        write_layer_styles(db, catalog)
+                        workspace.set_meta(META_KEY, STYLES_VERSION)
+                except psycopg.errors.InsufficientPrivilege:  # a login that may not write: opens as it is
+                    pass
         except BaseException:
             connection.close()
             raise
@@ -337,6 +354,12 @@ class PostgisWorkspace:
         with self.transaction() as db:
             db.execute("SELECT humanops_notify(%s, %s, %s)", (layer, op, list(uuids)))
             self._pending.append(WorkspaceChange(layer, tuple(uuids), op))
+
+    def announce(self, change: WorkspaceChange) -> None:
+        """Give the subscribers a change another session committed, heard on a connection that
+        is not this workspace's (the app's listening thread: ui/team_database.py)."""
+        for listener in list(self._listeners):
+            listener(change)
 
     def listen(self) -> None:
         """Start hearing other sessions' changes (a connection of its own, LISTENing)."""

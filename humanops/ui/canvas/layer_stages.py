@@ -31,6 +31,7 @@ from pathlib import Path
 from humanops.catalog import LayerKind
 from humanops.store.layer_columns import ColumnType, LayerColumns
 from humanops.store.layer_reader import READ_CHUNK, Bbox, LayerReader
+from humanops.store.open_target import is_postgres_url
 
 PROGRESSIVE_ABOVE = 50_000  # features: a larger layer is read in stages
 EXTENT_ABOVE = 2_000  # areas or lines: a larger layer is read by the view's extent
@@ -93,6 +94,11 @@ def read_columns(path: Path | str, kind: LayerKind, columns: list[str], *, geome
     calling (worker) thread, through a read-only connection of its own: it reads the last
     committed state, waiting only while a commit is written."""
     types = column_types(kind, columns)
+    if is_postgres_url(path):  # a team database: the same columns through PostGIS on a connection of its own
+        from humanops.store.target_reads import read_postgis_columns
+
+        return read_postgis_columns(str(path), kind, columns, types=types, uuids=uuids, bbox=bbox,
+                                    geometry=geometry, should_stop=should_stop)
     with LayerReader.read_only(path) as reader:
         if uuids is None:  # a whole layer or a box of it: packed (it falls back where it must)
             return reader.packed_columns(kind, columns, types=types, bbox=bbox, geometry=geometry,

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count, format_date, format_datetime, format_number
 from humanops.ui.symbols import TLP_COLOURS
@@ -72,10 +73,10 @@ def read_attributes(path: str | Path, kind: LayerKind) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from humanops.store.layer_reader import LayerReader
+    from humanops.store.target_reads import open_reader
 
     names = [*kind.field_names, *(name for name, _ in EXTRA_COLUMNS)]
-    with LayerReader.read_only(path) as reader:
+    with open_reader(path) as reader:  # a file or a team database
         rows = reader.rows(kind, names, geometry=False, ordered=True)
     assert rows is not None
     frame = rows.frame()
@@ -429,7 +430,7 @@ class AttributeTable(QWidget):
             self._loading.cancel()
         self.status.setText(self.tr("loading…"))
         kind = ws.kind(layer)
-        path = ws.path
+        path = workspace_target(ws)
         worker = Worker(lambda feedback: read_attributes(path, kind),
                         title=self.tr("Reading {layer}").format(layer=kind.title_in(current_language())))
         self._loading = worker

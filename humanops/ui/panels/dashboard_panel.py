@@ -362,7 +362,11 @@ def dashboard_panel(window: Any) -> QWidget:
     widget = DashboardPanel(window)
     widget.setObjectName("dashboard_panel")
     window.dashboard = widget
-    window.workspaceOpened.connect(lambda _path: widget.set_workspace(window.workspace))
+    from humanops.ui.team_database import is_team_workspace
+
+    # a team database: not ported yet (its dock says so: ui/team_session.py)
+    window.workspaceOpened.connect(lambda _path: widget.set_workspace(
+        None if is_team_workspace(window.workspace) else window.workspace))
     window.workspaceClosed.connect(lambda: widget.set_workspace(None))
     window.workspace_signals.changed.connect(widget.schedule)  # the window's own edits, at once
     window.layersRefreshed.connect(widget.schedule)  # imports and other tools' commits too

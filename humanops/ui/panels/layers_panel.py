@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
 from humanops.ui.symbols import SWATCH_H, SWATCH_W, legend_entries, swatch_icon
@@ -66,10 +67,10 @@ def read_layer_counts(path: str | Path, jobs: list[tuple[str, LayerKind, str | N
     """The counts of each (layer, kind, class field or None) of ``jobs``, read on the calling
     (worker) thread through a read-only connection of its own. A layer whose table cannot be
     read gets its error, and the others are still counted."""
-    from humanops.store.layer_reader import LayerReader
+    from humanops.store.target_reads import open_reader
 
     counts: dict[str, LayerCounts] = {}
-    with LayerReader.read_only(path) as reader:
+    with open_reader(path) as reader:  # a file or a team database
         for name, kind, class_field in jobs:
             if feedback is not None:
                 feedback.check()
@@ -307,7 +308,7 @@ class LayersPanel(QWidget):
             jobs.append((name, kind, field or None))
         if not jobs:
             return
-        path = ws.path
+        path = workspace_target(ws)
         worker = Worker(lambda feedback: read_layer_counts(path, jobs, feedback), title=self.tr("Counting features"))
         self._count_worker = worker
         # Bound methods (through partial): a panel deleted meanwhile is not called back.

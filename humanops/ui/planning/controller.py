@@ -5,8 +5,8 @@ Made by the Results dock's factory (extension.py) when the window builds its doc
 ``window.planning``. It follows the window's ``workspaceOpened`` / ``workspaceClosed`` signals:
 once the opened workspace's map is first drawn it attaches the trigger engine (trigger_watch.py)
 and the corridor risk shown in the Feature panel (corridor_risk_view.py); on close it closes the dialogs, whose
-workers the window has cancelled already. It replaces the window's plain alerts panel with the
-trigger-aware one (same dock, same ``window.alerts_panel`` attribute the window refreshes).
+workers the window has cancelled already. It gives the window's alerts panel the trigger watch,
+so the panel lists the engine's alerts.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 
 from humanops.errors import HumanOpsError
-from humanops.ui.planning.alerts_panel import TriggerAlertsPanel
 from humanops.ui.planning.corridor_risk_view import CorridorRiskView
 from humanops.ui.planning.extension import ADOPT_RULES, CHECK_TRIGGERS, ENTRIES, MENU, SAVED_PLANS
 from humanops.ui.planning.result_overlays import PREFIX
@@ -68,12 +67,9 @@ class PlanningController(QObject):
         self._dock_placed = False
         self._waiting_draw = False
 
-        # The trigger-aware alerts panel takes the plain one's place in its dock.
-        self.alerts_panel = TriggerAlertsPanel(self.watch, window)
-        plain = window.alerts_panel
-        window.docks["alerts"].setWidget(self.alerts_panel)
-        plain.deleteLater()
-        window.alerts_panel = self.alerts_panel
+        # The window's alerts panel shows the trigger engine's alerts once it has the watch.
+        self.alerts_panel = window.alerts_panel
+        self.alerts_panel.attach_watch(self.watch)
         self.watch.alertsChanged.connect(self.alerts_panel.refresh, Qt.ConnectionType.QueuedConnection)
         self.alerts_panel.featureChosen.connect(self._zoom_to_feature)
         self.alerts_panel.featuresChosen.connect(self._select_features)
@@ -126,6 +122,11 @@ class PlanningController(QObject):
     def _opened(self, _path: str) -> None:
         """Results follow at once; the trigger engine and the corridor-risk cache once every layer is
         loaded and drawn (their imports and first reads would otherwise hold the map back)."""
+        from humanops.ui.team_database import is_team_workspace
+
+        if is_team_workspace(self.window.workspace):  # plans and triggers are not ported to a database yet
+            self.results.set_workspace(None)
+            return
         self.results.set_workspace(self.window.workspace)
         self.alerts_panel.refresh()
         if not self._waiting_draw:
