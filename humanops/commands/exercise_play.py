@@ -142,25 +142,22 @@ def run_play(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from humanops.errors import UsageError
     from humanops.model.marking import parse_time
-    from humanops.scenario.exercise_report import build_exercise_report, load_sources, render_report_html
-    from humanops.scenario.injects import read_timeline
-    from humanops.store.atomic_files import write_text_atomic
+    from humanops.scenario.exercise_report_file import REPORT_SUFFIXES, PdfWriter, is_pdf, write_decision_report
 
     out = Path(args.out)
-    if out.suffix.lower() not in (".html", ".htm", ".pdf"):
+    if out.suffix.lower() not in REPORT_SUFFIXES:
         raise UsageError(f"--out {args.out}: the report is .html or .pdf")
-    timeline = read_timeline(args.injects)
-    controller = args.controller or getattr(args, "workspace", None)
-    sources = load_sources(args.audit, controller=controller)
-    report = build_exercise_report(timeline, sources, start=parse_time(args.start, field="--start")
-                                   if args.start else None)
-    if out.suffix.lower() == ".pdf":
+    pdf_writer: PdfWriter | None = None
+    if is_pdf(out):
         from humanops.ui.exercise_report_pdf import write_exercise_report_pdf  # Qt: only for a PDF
 
-        pages = write_exercise_report_pdf(report, out)
-    else:
-        write_text_atomic(out, render_report_html(report))
-        pages = 1
+        pdf_writer = write_exercise_report_pdf
+    # the same function as the app's Exercise › Decision report…
+    written = write_decision_report(args.audit, args.injects, out,
+                                    controller=args.controller or getattr(args, "workspace", None),
+                                    start=parse_time(args.start, field="--start") if args.start else None,
+                                    pdf_writer=pdf_writer)
+    report, pages = written.report, written.pages
     doc = {"file": str(out), "pages": pages, **report.to_dict()}
     emit(args, doc, lambda d: f"exercise report {d['file']}: {len(d['injects'])} injects, "
                               f"{len(d['organisations'])} organisations")

@@ -61,28 +61,39 @@ def create_exercise(source: str | Path, target: str | Path, *, name: str, contro
     """Copy the workspace ``source`` to ``target`` as the exercise ``name`` run by ``controller``
     (an organisation id; default: the workspace's own organisation), its scenario clock at ``start``
     (default: the source's own now, its scenario time if it has one) and paused until the
-    controller resumes it (``humanops exercise clock --resume``). Returns what the copy holds."""
+    controller resumes it (``humanops exercise clock --resume``). Returns what the copy holds.
+    An exercise as ``source`` is refused (:func:`refuse_exercise_source`), nothing written."""
     import re
 
     from humanops.model.clock import workspace_now
     from humanops.store.atomic_files import AtomicFile
     from humanops.store.db import backup
+    from humanops.store.open_target import is_postgres_url
     from humanops.store.workspace_files import is_workspace_file
 
     name = check_name(name)
     if controller and not re.match(_ORG, controller):
         raise ValidationError(f"{controller!r} is not an organisation id", field="controller")
-    source, target = Path(source), Path(target)
-    if not is_workspace_file(source):
-        raise WorkspaceError("is not a HumanOps workspace (nothing to copy the exercise from)", file=str(source))
-    if target.exists() and target.resolve() == source.resolve():
-        raise WorkspaceError("is the workspace the exercise is copied from: choose another file", file=str(target))
+    on_database = is_postgres_url(source)  # a team database's workspace, copied into the exercise's file
+    target = Path(target)
+    if not on_database:
+        source = Path(source)
+        if not is_workspace_file(source):
+            raise WorkspaceError("is not a HumanOps workspace (nothing to copy the exercise from)", file=str(source))
+        if target.exists() and target.resolve() == source.resolve():
+            raise WorkspaceError("is the workspace the exercise is copied from: choose another file", file=str(target))
     if not target.parent.is_dir():
         raise WorkspaceError("folder does not exist", file=str(target.parent))
     pending = AtomicFile(target, overwrite=False, temp_name="exercise.gpkg", exists_error=WorkspaceError)
     try:
-        backup(source, pending.path)
+        if on_database:
+            from humanops.store.postgis.copy_workspace import copy_workspace
+
+            copy_workspace(str(source), pending.path, overwrite=True)  # into AtomicFile's temporary file
+        else:
+            backup(source, pending.path)
         with Workspace.open(pending.path) as copy:
+            refuse_exercise_source(exercise_info(copy), source)
             source_id = copy.workspace_id
             begin = start or workspace_now(copy)
             clock = ScenarioClock(scenario=begin, wall=wall_now or utc_now(), paused=True).set_to(begin, wall_now)
@@ -100,6 +111,18 @@ def create_exercise(source: str | Path, target: str | Path, *, name: str, contro
         pending.discard()
     assert info is not None
     return info
+
+
+def refuse_exercise_source(info: ExerciseInfo | None, source: str | Path) -> None:
+    """An exercise is made from a real workspace or a fictional scenario (the demo), never from
+    another exercise: that one's record would come along and cannot be taken out (its hash-chained
+    audit log, its alerts, its played injects), and be counted in the new exercise's decision report
+    as if it had happened there. WorkspaceError naming the exercise it is."""
+    if info is not None:
+        raise WorkspaceError(f"is the exercise {info.name!r}: an exercise is made from a real workspace or the demo, "
+                             "never from another exercise (its audit log, alerts and played injects would be counted "
+                             f"in the new exercise's report); make it from the workspace {info.name!r} was made from",
+                             file=str(source))
 
 
 def clock_state(workspace: Workspace, wall_now: datetime | None = None) -> ClockState:

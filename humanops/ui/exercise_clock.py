@@ -5,6 +5,8 @@ arithmetic, no file access), so a tick never waits on the workspace; the anchor 
 the workspace every few ticks (a one-row read) so a pause or a speed set by the controller from
 another process (``humanops exercise clock``) shows within seconds. Pause and resume write the
 anchor (:func:`humanops.scenario.exercise.set_clock`): every process then computes the same "now".
+*Set…* (and the widget's context menu) asks for the clock's settings: the window answers with
+:class:`humanops.ui.dialogs.exercise_dialogs.ClockDialog` (scenario time, speed-up, running).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from humanops.errors import HumanOpsError
 
@@ -38,6 +40,7 @@ class ExerciseClock(QWidget):
     """Hidden unless the workspace is an exercise. ``ticked(now)`` after each second shown."""
 
     ticked = Signal(object)  # the scenario time shown (datetime)
+    settingsRequested = Signal()  # Set… or the context menu: the window opens the clock's dialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +57,16 @@ class ExerciseClock(QWidget):
         self.button = QToolButton(self)
         self.button.setObjectName("exercise_clock_pause")
         self.button.clicked.connect(self.toggle)
+        self.settings_button = QToolButton(self)
+        self.settings_button.setObjectName("exercise_clock_settings")
+        self.settings_button.setText(self.tr("Set…"))
+        self.settings_button.setToolTip(self.tr("Set the scenario time, the speed-up, or pause it"))
+        self.settings_button.clicked.connect(self.settingsRequested)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
+        layout.addWidget(self.settings_button)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -86,6 +97,14 @@ class ExerciseClock(QWidget):
         except HumanOpsError:  # the workspace went away under us: keep what we had
             return
         self._show()
+
+    def _context_menu(self, at: QPoint) -> None:
+        if self.workspace is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.button.text(), self.toggle)
+        menu.addAction(self.tr("Scenario clock…"), self.settingsRequested.emit)
+        menu.popup(self.mapToGlobal(at))
 
     def now(self) -> datetime | None:
         return self.clock.now() if self.clock is not None else None

@@ -5,7 +5,17 @@ While the clock runs, injects that fall due are played (:class:`humanops.scenari
 on a worker with a workspace connection of its own, never on the GUI thread; the list follows the
 record the player keeps in the workspace, so what ``humanops exercise run`` played shows here too.
 Packages go to the participants the last ``exercise run --to`` named (their folders or exercise
-workspaces, imported with the controller's passphrase), else to the controller's outbox folder.
+workspaces), else to the controller's outbox folder.
+
+Keys, as Send and Receive handle them (:mod:`humanops.ui.sharing.unlocked_keys`): the controller's
+keys sign the packages: the ones kept unlocked (Sharing ▸ Keep keys unlocked…) are used without a
+prompt, otherwise the passphrase is asked once and the keys unlocked are kept for the session (and
+in the kept keys when that option is on). A package imported into a participant's exercise
+workspace is opened with that participant's keys: its passphrase is asked the first time that
+participant needs it (the prompt names the organisation and the file), and its keys stay unlocked
+in memory for the session. All of them are held as unlocked identities, never as passphrases, and
+dropped when the workspace closes and on every lock of the kept keys (Sharing ▸ Lock keys, or the
+kept minutes running out).
 """
 
 from __future__ import annotations
@@ -48,7 +58,10 @@ class InjectPanel(QWidget):
         self.setObjectName("inject_panel")
         self.workspace: Workspace | None = None
         self.timeline: InjectTimeline | None = None
-        self.passphrase: str | None = None  # asked once when a package is first needed, kept in memory only
+        # Unlocked keys held for the session (memory only; see the module docstring)
+        self.identity: Any = None  # the controller's UnlockedIdentity
+        self.participant_keys: dict[str, Any] = {}  # participant org -> its UnlockedIdentity
+        self._keys_watched: Any = None
         self.worker: Worker | None = None
         self.auto = False  # playing what falls due while the clock runs
         self.status = QLabel(self)
@@ -94,7 +107,8 @@ class InjectPanel(QWidget):
         from humanops.scenario.inject_player import recorded_file
 
         self.workspace = workspace if workspace is not None and is_exercise(workspace) else None
-        self.timeline, self.passphrase, self.auto = None, None, False
+        self.timeline, self.auto = None, False
+        self.drop_keys()
         if self.workspace is None:
             self.timer.stop()
             self.status.setText(self.tr("Injects are played in an exercise workspace (humanops exercise init)."))
@@ -129,7 +143,8 @@ class InjectPanel(QWidget):
         self.refresh()
         return True
 
-    def player(self, workspace: Workspace | None = None, identity: Any = None) -> Any:
+    def player(self, workspace: Workspace | None = None, identity: Any = None,
+               participant_keys: dict[str, Any] | None = None) -> Any:
         import json
 
         from humanops.scenario.inject_player import RECORD_KEY, InjectPlayer, Participant
@@ -140,8 +155,10 @@ class InjectPanel(QWidget):
             named = json.loads(workspace.get_meta(RECORD_KEY) or "{}").get("participants", {})
         except ValueError:
             named = {}
-        participants = [Participant(org, Path(path), identity if isinstance(identity, str) else None)
-                        for org, path in named.items() if Path(path).exists()]
+        keys = participant_keys or {}
+        # a participant's own keys (an UnlockedIdentity, which import_package takes as well as a passphrase)
+        participants = [Participant(org, Path(path), keys.get(org)) for org, path in named.items()
+                        if Path(path).exists()]
         return InjectPlayer(workspace, self.timeline, participants=participants, identity=identity)
 
     # --- showing --------------------------------------------------------------------------------------
@@ -214,45 +231,130 @@ class InjectPanel(QWidget):
         if inject_id is not None:
             self.start_playing([inject_id])
 
-    def _identity_needed(self, ids: list[str]) -> bool:
+    # --- keys --------------------------------------------------------------------------------------------
+    def drop_keys(self) -> None:
+        """Forget every unlocked key the panel holds (workspace closed, keys locked)."""
+        self.identity = None
+        self.participant_keys = {}
+
+    def _kept_keys(self) -> Any:
+        """The window's kept keys (Sharing ▸ Keep keys unlocked…), watched so a lock drops ours too."""
+        from humanops.ui.sharing.unlocked_keys import unlocked_keys
+
+        keys = unlocked_keys(self)
+        if keys is not None and keys is not self._keys_watched:
+            keys.locked.connect(self.drop_keys)
+            self._keys_watched = keys
+        return keys
+
+    def keys_needed(self, ids: list[str]) -> tuple[bool, list[tuple[str, Path]]]:
+        """Whether playing ``ids`` signs packages (the controller's keys), and the participants whose
+        exercise workspaces import one (org, path), in the order first needed."""
         assert self.timeline is not None
         player = self.player()
-        return any(player.needs_identity(self.timeline.get(i)) for i in ids)
+        signing, importing = False, []
+        for inject_id in ids:
+            inject = self.timeline.get(inject_id)
+            if not player.needs_identity(inject):
+                continue
+            signing = True
+            # as the player sends: a package to its one participant, a zone or corridor to those named or all
+            targets = [inject.to[0]] if inject.kind == "package" else list(inject.to) or sorted(player.participants)
+            for org in targets:
+                participant = player.participants.get(org)
+                if participant is not None and not participant.is_folder and \
+                        org not in [o for o, _ in importing]:
+                    importing.append((org, participant.path))
+        return signing, importing
+
+    def _ask_keys(self, ids: list[str]) -> tuple[Any, dict[str, tuple[Path, str]]] | None:
+        """The controller's key (an identity held or kept, else its passphrase) and the passphrases of
+        the participants not yet unlocked; None if the user cancelled a prompt."""
+        from humanops.ui.sharing.passphrase import ask_passphrase
+
+        signing, importing = self.keys_needed(ids)
+        assert self.workspace is not None
+        controller: Any = None
+        if signing:
+            kept = self._kept_keys()
+            controller = self.identity or (kept.identity(self.workspace.path) if kept is not None else None)
+            if controller is None:
+                controller = ask_passphrase(self, self.tr("Play injects"),
+                                            self.tr("The injects' packages are signed with your organisation's "
+                                                    "keys."))
+                if controller is None:
+                    self.status.setText(self.tr("Not played: no passphrase given."))
+                    return None
+        asked: dict[str, tuple[Path, str]] = {}
+        for org, path in importing:
+            if org in self.participant_keys:
+                continue
+            secret = ask_passphrase(self, self.tr("Play injects"), self.tr(
+                "The package for {org} is imported into its exercise workspace {file}, opened with {org}'s keys: "
+                "type {org}'s passphrase (asked once for this session).").format(org=org, file=path.name))
+            if secret is None:
+                self.status.setText(self.tr("Not played: no passphrase given for {org}.").format(org=org))
+                return None
+            asked[org] = (path, secret)
+        return controller, asked
 
     def start_playing(self, ids: list[str]) -> None:
         from humanops.ui.workers import Worker
 
         if self.workspace is None or self.worker is not None:
             return
-        if self._identity_needed(ids) and self.passphrase is None:
-            from humanops.ui.sharing.passphrase import ask_passphrase
-
-            self.passphrase = ask_passphrase(self, self.tr("Play injects"),
-                                             self.tr("The injects' packages are signed with your organisation's "
-                                                     "keys."))
-            if self.passphrase is None:
-                self.auto = False
-                self.refresh()
-                return
-        path, passphrase = self.workspace.path, self.passphrase
+        keys = self._ask_keys(ids)
+        if keys is None:
+            self.auto = False
+            self.refresh()
+            return
+        controller, asked = keys
+        workspace_then, path, held = self.workspace, self.workspace.path, dict(self.participant_keys)
+        unlocked: dict[str, Any] = {}  # filled on the worker, taken in when it ends (even after a failure)
 
         def play(feedback: Any) -> list[str]:
+            from humanops.errors import SharingError
+            from humanops.sharing.keys import unlock
             from humanops.store.workspace import Workspace
 
+            # every participant's keys first: a wrong passphrase then plays nothing
+            for org, (their_path, secret) in asked.items():
+                with Workspace.open(their_path) as theirs:
+                    try:
+                        held[org] = unlock(theirs, secret)
+                    except SharingError as exc:
+                        raise SharingError(f"the keys of the participant {org!r} did not open: {exc.message}",
+                                           file=str(their_path)) from None
+                unlocked[org] = held[org]
             # a connection of the worker's own: SQLite connections stay on the thread that made them
             with Workspace.open(path) as workspace:
-                player = self.player(workspace, passphrase)
+                player = self.player(workspace, controller, held)
                 done = []
                 for inject_id in ids:
                     feedback.check()
                     player.play(player.timeline.get(inject_id))
                     done.append(inject_id)
+                if controller is not None:
+                    unlocked[""] = player.identity()  # the controller's, unlocked by the first package
                 return done
+
+        def keep() -> None:
+            """Hold what the worker unlocked; keep the controller's keys if the user chose so."""
+            if self.workspace is not workspace_then:  # closed (or another opened) meanwhile: its keys go with it
+                return
+            self.participant_keys.update({org: i for org, i in unlocked.items() if org})
+            identity = unlocked.get("")
+            if identity is not None and self.workspace is not None:
+                self.identity = identity
+                kept = self._kept_keys()
+                if kept is not None and isinstance(controller, str):
+                    kept.keep(self.workspace.path, identity)
 
         self.worker = Worker(play, title=self.tr("Play injects"), parent=self)
         self.worker.succeeded.connect(lambda done: self.status.setText(
             self.tr("Played: {injects}").format(injects=", ".join(done))))
         self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(keep)
         self.worker.finished.connect(self._finished)
         self.refresh()
         self.worker.start()
@@ -260,8 +362,6 @@ class InjectPanel(QWidget):
     def _failed(self, message: str) -> None:
         self.status.setText(message)
         self.auto = False  # a failing inject must not be retried every second
-        if "passphrase" in message.lower():
-            self.passphrase = None
 
     def _finished(self) -> None:
         self.worker = None
