@@ -127,7 +127,7 @@ def export_probe(capture: bool = False) -> Probe:
 
 
 def import_probe() -> Probe:
-    from humanops.sharing import exchange_import, import_authority
+    from humanops.sharing import exchange_import, import_authority, import_merge
 
     p = Probe()
     p.wrap(exchange_import, "verify_statements", "verify_statements (parse + verify all)")
@@ -138,8 +138,8 @@ def import_probe() -> Probe:
     p.wrap(exchange_import, "check_authority", "check_authority")
     p.wrap(exchange_import, "apply_restrictions", "apply_restrictions")
     p.wrap(exchange_import, "store_statements", "store_statements")
-    p.wrap(exchange_import, "_record_authority", "_record_authority (rows for record_signed, proposals, restrictions)")
-    p.wrap(exchange_import, "record_signed", "record_signed (INSERT only)")
+    p.wrap(import_merge, "record_authority", "record_authority (rows for record_signed, proposals, restrictions)")
+    p.wrap(import_merge, "record_signed", "record_signed (INSERT only)")
     return p
 
 
@@ -260,7 +260,7 @@ def main() -> None:
             authors = third.connection.execute(
                 "SELECT originator, COUNT(*) FROM need GROUP BY originator").fetchall()
             relay["c_held_by_originator"] = {str(o): k for o, k in authors}
-        except Exception as exc:  # report, do not hide the rest of the run
+        except Exception as exc:  # noqa: BLE001 - written into the JSON with its traceback; the run goes on
             import traceback
 
             relay["error"] = f"{type(exc).__name__}: {exc}"

@@ -14,7 +14,7 @@ import pytest
 
 from humanops import data_paths
 from humanops.analysis.aid_allocation import load_rations
-from humanops.analysis.road_graph import load_routing_config
+from humanops.analysis.routing_config import load_routing_config
 from humanops.basemap import world_basemap_path
 from humanops.catalog import load_catalog
 

@@ -14,8 +14,9 @@ import pytest
 from planning_helpers import ROAD, at, load, road_names
 
 from humanops.analysis import road_graph, road_graph_cache
-from humanops.analysis.road_graph import RoadGraph, load_routing_config
+from humanops.analysis.road_graph import RoadGraph
 from humanops.analysis.routing import route_in_workspace
+from humanops.analysis.routing_config import load_routing_config
 from humanops.data_paths import resources_dir
 from humanops.store import graph_cache
 from humanops.store.gpkg_geometry import register_functions

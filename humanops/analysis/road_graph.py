@@ -32,7 +32,7 @@ join the graph through a virtual node, with partial costs for the part of the se
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ import pandas as pd
 import shapely
 
 from humanops.analysis.projection import utm_crs
+from humanops.analysis.routing_config import RoutingConfig, TravellerConfig, load_routing_config
 from humanops.analysis.travel_modes import MODES as MODES  # re-exported: routing and planning import it here
 from humanops.analysis.travel_modes import TRAVELLERS, split_mode
 from humanops.errors import AnalysisError
@@ -56,58 +57,6 @@ if TYPE_CHECKING:
     from humanops.analysis.travel_costs import CostMatrix
     from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
-
-
-# --------------------------------------------------------------------------- configuration
-
-
-@dataclass(frozen=True)
-class TravellerConfig:
-    """Which road types one traveller uses, at what speed, and which one-way tags bind it."""
-
-    speeds_kmh: dict[str, float]
-    surface_factor: dict[str, float]
-    condition_factor: dict[str, float]
-    oneway: str = "all"                 # "all": the road's oneway; "foot": only its oneway_foot
-    foot_allowed_kmh: float = 0.0       # speed on an unlisted road tagged foot=yes (0: not used)
-    honours_foot_tag: bool = False      # foot=no closes the road
-
-
-@dataclass(frozen=True)
-class RoutingConfig:
-    """Speeds, factors and danger treatment (``resources/routing/speeds.toml``)."""
-
-    speeds_kmh: dict[str, float]
-    surface_factor: dict[str, float]
-    condition_factor: dict[str, float]
-    block_severity: int = 5
-    severity_factor: dict[int, float] = field(default_factory=dict)
-    node_tolerance_m: float = 0.5
-    near_miss_m: float = 5.0
-    max_snap_m: float = 1000.0
-    access_speed_kmh: float = 4.0
-    alternative_penalty: float = 1.6
-    alternative_max_overlap: float = 0.7
-    default_speed_kmh: float = 30.0
-    near_miss_joined_m: float = 50.0
-    travellers: dict[str, TravellerConfig] = field(default_factory=dict)
-
-    def traveller(self, name: str) -> TravellerConfig:
-        if name in self.travellers:
-            return self.travellers[name]
-        if name == "drive":   # a configuration written before travellers: the top-level tables
-            return TravellerConfig(self.speeds_kmh, self.surface_factor, self.condition_factor)
-        raise AnalysisError(f"the routing configuration has no [modes.{name}] section")
-
-    def factor(self, severity: int) -> float:
-        return float(self.severity_factor.get(int(severity), 1.0))
-
-
-def load_routing_config(path: str | Path | None = None) -> RoutingConfig:
-    """Read the routing configuration; a malformed file is an AnalysisError naming it."""
-    from humanops.analysis.routing_config import read_routing_config  # its models: routing_config.py
-
-    return read_routing_config(path)
 
 
 # --------------------------------------------------------------------------- small results
@@ -322,24 +271,37 @@ class RoadGraph:
     @classmethod
     def _build(cls, roads: gpd.GeoDataFrame, config: RoutingConfig | None,
                feedback: Feedback | None) -> RoadGraph:
-        from pyproj import Geod
-
+        from humanops.analysis.point_to_point import build_landmarks
         from humanops.feedback import Feedback as _Feedback
 
         feedback = feedback or _Feedback()
         self = cls()
         self.config = config or load_routing_config()
-        cfg = self.config
         feedback.progress(0.0, "reading roads")
-        if roads.crs is not None and roads.crs.to_epsg() != 4326:
-            roads = roads.to_crs(4326)
-        geoms = np.asarray(roads.geometry.values, dtype=object)
-        if len(geoms):
-            keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-            keep &= shapely.get_type_id(geoms) == 1
-            if not keep.all():
-                roads, geoms = roads[keep], geoms[keep]
-        n = len(geoms)
+        roads, geoms = _road_lines(roads)
+        classes = self._read_attributes(roads, len(geoms))
+        feedback.progress(0.1, "projecting roads")
+        coords, part = self._project(geoms)
+        feedback.progress(0.3, "measuring roads")
+        self._measure(coords, part)
+        self._travel_times(classes)
+        feedback.progress(0.45, "finding junctions")
+        self._find_junctions(part)
+        feedback.progress(0.55, "building the graph")
+        loop = self._build_arcs()
+        feedback.progress(0.7, "indexing roads")
+        self._build_index()
+        feedback.progress(0.85, "checking noding")
+        self.noding = self._check_noding(loop)
+        # A* bounds for driving by time (fastest and safest, the usual queries): landmark distances now,
+        # by scipy's Dijkstra; other travellers and length get theirs on first use (point_to_point)
+        feedback.progress(0.95, "routing landmarks")
+        self._landmarks = {("drive", "time"): build_landmarks(self, ("drive", "time"))}
+        feedback.progress(1.0, "road graph ready")
+        return self
+
+    def _read_attributes(self, roads: gpd.GeoDataFrame, n: int) -> _RoadClasses:
+        """The per-segment fields the graph keeps; returns those only the travel times use."""
         self.n_seg = n
         # uuids as one UTF-8 bytes array (not a million Python str objects: tens of MB); names as
         # codes into their distinct values (few); the road class is used only here
@@ -348,35 +310,40 @@ class RoadGraph:
         name_codes, name_values = pd.factorize(pd.Series(_column(roads, "name", "", n)).astype(str), sort=False)
         self._name_code = name_codes.astype(np.int32)
         self._name_values = np.asarray(name_values, dtype=object)
-        seg_class = _column(roads, "road_class", "unclassified", n).astype(object)
-        surface = _column(roads, "surface", "unknown", n)
-        condition = _column(roads, "condition", "good", n)
         self.oneway = _bool_column(roads, "oneway", n)
         self.oneway_foot = _bool_column(roads, "oneway_foot", n)
-        highway = _column(roads, "highway", "", n)
-        foot = pd.Series(_column(roads, "foot", "", n)).astype(str).str.lower().to_numpy(dtype=object)
         self.bridge = _bool_column(roads, "bridge", n)
         self.tunnel = _bool_column(roads, "tunnel", n)
+        return _RoadClasses(
+            road_class=_column(roads, "road_class", "unclassified", n).astype(object),
+            surface=_column(roads, "surface", "unknown", n),
+            condition=_column(roads, "condition", "good", n),
+            highway=_column(roads, "highway", "", n),
+            foot=pd.Series(_column(roads, "foot", "", n)).astype(str).str.lower().to_numpy(dtype=object))
 
-        # projection for the area: its centre's UTM zone
+    def _project(self, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Into the UTM zone of the area's centre: the flat projected vertices and per-segment offsets
+        (no LineString kept, see lines_utm). Returns the lon/lat vertices and each one's segment."""
+        n = self.n_seg
         if n:
             x0, y0, x1, y1 = shapely.total_bounds(geoms)
             centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
         else:
             centre = (0.0, 0.0)
         self._use_crs(utm_crs(*centre))
-        feedback.progress(0.1, "projecting roads")
         coords, part = shapely.get_coordinates(geoms, return_index=True) if n else (
             np.zeros((0, 2)), np.zeros(0, dtype=np.int64))
         ux, uy = self.to_utm.transform(coords[:, 0], coords[:, 1]) if n else (coords[:, 0], coords[:, 1])
-        utm_coords = np.column_stack([ux, uy])
-        # flat vertices and per-segment offsets, no LineString kept (see lines_utm)
-        self.coords_utm = utm_coords
+        self.coords_utm = np.column_stack([ux, uy])
         self.seg_offsets = np.searchsorted(part, np.arange(n + 1)).astype(
             np.int32 if len(part) < 2**31 - 1 else np.int64)
+        return coords, part
 
-        # geodesic length: every consecutive vertex pair of every segment at once
-        feedback.progress(0.3, "measuring roads")
+    def _measure(self, coords: np.ndarray, part: np.ndarray) -> None:
+        """Geodesic length: every consecutive vertex pair of every segment at once."""
+        from pyproj import Geod
+
+        n = self.n_seg
         self.length_m = np.zeros(n)
         if n:
             same = part[1:] == part[:-1]
@@ -384,22 +351,26 @@ class RoadGraph:
                                                  coords[1:, 0][same], coords[1:, 1][same])
             self.length_m = np.bincount(part[:-1][same], weights=dist, minlength=n)
 
-        # travel time per traveller (inf: that traveller does not use the road)
+    def _travel_times(self, classes: _RoadClasses) -> None:
+        """Travel time per traveller (inf: that traveller does not use the road)."""
+        cfg = self.config
         self.time_by_traveller = {
-            name: _travel_time(cfg.traveller(name), self.length_m, highway, seg_class, surface, condition, foot)
+            name: _travel_time(cfg.traveller(name), self.length_m, classes.highway, classes.road_class,
+                               classes.surface, classes.condition, classes.foot)
             for name in TRAVELLERS if name == "drive" or name in cfg.travellers}
         self.time_s = self.time_by_traveller["drive"]
         self.passable = np.isfinite(self.time_s)
 
-        # nodes: endpoints hashed on a grid of node_tolerance_m (projected)
-        feedback.progress(0.45, "finding junctions")
+    def _find_junctions(self, part: np.ndarray) -> None:
+        """Nodes: segment endpoints hashed on a grid of node_tolerance_m (projected)."""
+        n, utm_coords = self.n_seg, self.coords_utm
         if n:
             first = np.searchsorted(part, np.arange(n), side="left")
             last = np.searchsorted(part, np.arange(n), side="right") - 1
             ends = np.concatenate([utm_coords[first], utm_coords[last]])
         else:
             ends = np.zeros((0, 2))
-        cells = np.floor(ends / max(cfg.node_tolerance_m, 1e-6)).astype(np.int64)
+        cells = np.floor(ends / max(self.config.node_tolerance_m, 1e-6)).astype(np.int64)
         cell_ids, node_of_end = np.unique(cells, axis=0, return_inverse=True) if n else (
             np.zeros((0, 2)), np.zeros(0, dtype=np.int64))
         node_of_end = node_of_end.ravel()
@@ -410,8 +381,10 @@ class RoadGraph:
         self.node_xy = np.zeros((self.n_nodes, 2))
         self.node_xy[node_of_end] = ends
 
-        # arcs: direct for the first segment between a pair of junctions, via a mid node for the others
-        feedback.progress(0.55, "building the graph")
+    def _build_arcs(self) -> np.ndarray:
+        """Arcs: direct for the first segment between a pair of junctions, via a mid node for the
+        others; the forward and reverse CSR structures. Returns which segments are loops."""
+        n = self.n_seg
         loop = self.seg_from == self.seg_to
         lo = np.minimum(self.seg_from, self.seg_to)
         hi = np.maximum(self.seg_from, self.seg_to)
@@ -462,19 +435,7 @@ class RoadGraph:
             self.arc_dir == -1, self.arc_seg + n, 2 * n)).astype(np.int32 if 2 * n < 2**31 else np.int64)
         self.fwd = _Csr.build(self.arc_tail, self.arc_head, self.n_total)
         self.rev = _Csr.build(self.arc_head, self.arc_tail, self.n_total)
-
-        feedback.progress(0.7, "indexing roads")
-        self._build_index()
-        feedback.progress(0.85, "checking noding")
-        self.noding = self._check_noding(loop)
-        # A* bounds for driving by time (fastest and safest, the usual queries): landmark distances now,
-        # by scipy's Dijkstra; other travellers and length get theirs on first use (point_to_point)
-        from humanops.analysis.point_to_point import build_landmarks
-
-        feedback.progress(0.95, "routing landmarks")
-        self._landmarks = {("drive", "time"): build_landmarks(self, ("drive", "time"))}
-        feedback.progress(1.0, "road graph ready")
-        return self
+        return loop
 
     def _check_noding(self, loop: np.ndarray) -> NodingReport:
         import scipy.sparse
@@ -1085,6 +1046,30 @@ def _travel_time(traveller: TravellerConfig, length_m: np.ndarray, highway: np.n
     speed = speed * pd.Series(condition).map(traveller.condition_factor).fillna(1.0).to_numpy(float)
     with np.errstate(divide="ignore"):
         return np.where(speed > 0, length_m / (np.maximum(speed, 1e-9) / 3.6), np.inf)
+
+
+@dataclass(frozen=True)
+class _RoadClasses:
+    """Per segment, the fields only the travel times read (kept no longer than the build)."""
+
+    road_class: np.ndarray
+    surface: np.ndarray
+    condition: np.ndarray
+    highway: np.ndarray
+    foot: np.ndarray
+
+
+def _road_lines(roads: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """The roads in EPSG:4326 with a LineString each (missing, empty or other shapes left out)."""
+    if roads.crs is not None and roads.crs.to_epsg() != 4326:
+        roads = roads.to_crs(4326)
+    geoms = np.asarray(roads.geometry.values, dtype=object)
+    if len(geoms):
+        keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        keep &= shapely.get_type_id(geoms) == 1
+        if not keep.all():
+            roads, geoms = roads[keep], geoms[keep]
+    return roads, geoms
 
 
 def _column(frame: pd.DataFrame, name: str, default: Any, n: int) -> np.ndarray:

@@ -43,7 +43,8 @@ import numpy as np
 from humanops.store import graph_cache
 
 if TYPE_CHECKING:
-    from humanops.analysis.road_graph import RoadGraph, RoutingConfig
+    from humanops.analysis.road_graph import RoadGraph
+    from humanops.analysis.routing_config import RoutingConfig
     from humanops.store.workspace import Workspace
 
 log = logging.getLogger(__name__)

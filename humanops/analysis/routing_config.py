@@ -1,22 +1,65 @@
 """The routing configuration file (``resources/routing/speeds.toml``) as typed models.
 
-:func:`read_routing_config` decodes it the one way documents are read (:mod:`humanops.documents`)
-and makes the :class:`~humanops.analysis.road_graph.RoutingConfig` the graph is built with. A
-malformed file is an AnalysisError naming the file, the key and the reason; an unknown key is
-one too (a typo never silently leaves a speed or a danger factor at its default).
+:func:`load_routing_config` decodes it the one way documents are read (:mod:`humanops.documents`)
+into the :class:`RoutingConfig` the road graph is built with. A malformed file is an
+AnalysisError naming the file, the key and the reason; an unknown key is one too (a typo never
+silently leaves a speed or a danger factor at its default).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
 
-from humanops.analysis.road_graph import RoutingConfig, TravellerConfig
 from humanops.analysis.travel_modes import TRAVELLERS
 from humanops.data_paths import resources_dir
 from humanops.documents import Invalid, Problem, convert, parse_toml
 from humanops.errors import AnalysisError
+
+
+@dataclass(frozen=True)
+class TravellerConfig:
+    """Which road types one traveller uses, at what speed, and which one-way tags bind it."""
+
+    speeds_kmh: dict[str, float]
+    surface_factor: dict[str, float]
+    condition_factor: dict[str, float]
+    oneway: str = "all"                 # "all": the road's oneway; "foot": only its oneway_foot
+    foot_allowed_kmh: float = 0.0       # speed on an unlisted road tagged foot=yes (0: not used)
+    honours_foot_tag: bool = False      # foot=no closes the road
+
+
+@dataclass(frozen=True)
+class RoutingConfig:
+    """Speeds, factors and danger treatment (``resources/routing/speeds.toml``)."""
+
+    speeds_kmh: dict[str, float]
+    surface_factor: dict[str, float]
+    condition_factor: dict[str, float]
+    block_severity: int = 5
+    severity_factor: dict[int, float] = field(default_factory=dict)
+    node_tolerance_m: float = 0.5
+    near_miss_m: float = 5.0
+    max_snap_m: float = 1000.0
+    access_speed_kmh: float = 4.0
+    alternative_penalty: float = 1.6
+    alternative_max_overlap: float = 0.7
+    default_speed_kmh: float = 30.0
+    near_miss_joined_m: float = 50.0
+    travellers: dict[str, TravellerConfig] = field(default_factory=dict)
+
+    def traveller(self, name: str) -> TravellerConfig:
+        if name in self.travellers:
+            return self.travellers[name]
+        if name == "drive":   # a configuration written before travellers: the top-level tables
+            return TravellerConfig(self.speeds_kmh, self.surface_factor, self.condition_factor)
+        raise AnalysisError(f"the routing configuration has no [modes.{name}] section")
+
+    def factor(self, severity: int) -> float:
+        return float(self.severity_factor.get(int(severity), 1.0))
+
 
 _Numbers = dict[str, int | float]
 
@@ -106,7 +149,7 @@ def _problem(problem: Problem, file: str) -> AnalysisError:
     return AnalysisError(f"{problem.key}{joint}{problem.reason}" if problem.path else problem.reason, file=file)
 
 
-def read_routing_config(path: str | Path | None = None) -> RoutingConfig:
+def load_routing_config(path: str | Path | None = None) -> RoutingConfig:
     """Read the routing configuration; a malformed file is an AnalysisError naming it."""
     path = Path(path) if path else resources_dir() / "routing" / "speeds.toml"
     file = str(path)

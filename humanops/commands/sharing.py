@@ -296,7 +296,7 @@ def run_package_import(args: argparse.Namespace) -> int:
 
 
 def run_package_quarantine(args: argparse.Namespace) -> int:
-    from humanops.sharing.exchange_import import list_quarantine
+    from humanops.sharing.import_quarantine import list_quarantine
 
     with open_workspace(args, team_database=True) as ws:
         rows = list_quarantine(ws)
@@ -307,7 +307,7 @@ def run_package_quarantine(args: argparse.Namespace) -> int:
 
 
 def run_package_max_validity(args: argparse.Namespace) -> int:
-    from humanops.sharing.exchange_import import MAX_VALIDITY_KEY, max_validity
+    from humanops.sharing.import_verify import MAX_VALIDITY_KEY, max_validity
 
     with open_workspace(args, team_database=True) as ws:
         if args.days is not None:
@@ -419,7 +419,7 @@ def run_audit_report(args: argparse.Namespace) -> int:
     if start and end and end < start:
         raise UsageError("--to is before --from")
     written: list[dict[str, Any]] = []
-    with open_workspace(args) as ws:
+    with open_workspace(args, team_database=True) as ws:
         for raw in [p for p in (args.csv, args.out if suffix == ".csv" else None) if p]:
             written.append({**audit_report(ws, raw), "kind": "raw log"})
         if suffix != ".csv":

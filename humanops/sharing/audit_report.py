@@ -199,7 +199,7 @@ def build_report(workspace: Workspace, *, start: datetime | None = None, end: da
     from humanops.sharing import audit
     from humanops.sharing.conflicts import list_conflicts
     from humanops.sharing.directory_store import load_directory
-    from humanops.sharing.exchange_import import list_quarantine
+    from humanops.sharing.import_quarantine import list_quarantine
 
     me = workspace.organisation or ""
     directory = load_directory(workspace)

@@ -569,7 +569,7 @@ def export_package(workspace: Workspace, recipients: Iterable[str], out_path: st
     """Write a signed, encrypted package for ``recipients`` and record it (sequence number,
     what each recipient now holds, audit entry) in one transaction with the file's writing.
     ``passphrase`` unlocks our keys, or is our identity already unlocked (the app's kept keys)."""
-    from humanops.sharing.exchange_import import MAX_VALIDITY_KEY, max_validity
+    from humanops.sharing.import_verify import MAX_VALIDITY_KEY, max_validity
 
     feedback = feedback or Feedback()
     now = now or workspace_now(workspace)

@@ -38,7 +38,7 @@ def _click_row(qtbot, panel, row: int) -> None:
 
 
 def test_export_cap_button_writes_the_alert_then_its_cancel(qtbot, case_template, tmp_path, monkeypatch):
-    from humanops.ui.planning.alerts_panel import TriggerAlertsPanel
+    from humanops.ui.panels.alerts_panel import AlertsPanel
     from humanops.ui.planning.trigger_watch import TriggerWatch
 
     template, names = case_template
@@ -48,7 +48,8 @@ def test_export_cap_button_writes_the_alert_then_its_cancel(qtbot, case_template
     watch.attach(ws)
     watch.engine.at = AT
     watch.evaluate()
-    panel = TriggerAlertsPanel(watch)
+    panel = AlertsPanel()
+    panel.attach_watch(watch)
     qtbot.addWidget(panel)
     watch.alertsChanged.connect(panel.refresh)
     panel.resize(1100, 520)

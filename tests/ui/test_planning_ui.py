@@ -265,7 +265,7 @@ def test_cancel_on_a_running_plan_leaves_the_workspace_unchanged(qtbot, ladder_w
 
 
 def test_an_adopted_rule_raises_an_alert_after_an_edit_that_fires_it(qtbot, main_window, tmp_path: Path) -> None:
-    from humanops.ui.planning.alerts_panel import LEVEL_COLOURS
+    from humanops.ui.panels.alerts_panel import LEVEL_COLOURS
     from humanops.ui.undo_commands import AddFeature, push_edit
 
     window = main_window
