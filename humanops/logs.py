@@ -79,7 +79,9 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a bad format string: keep what we can, redacted
+        # A filter that raised would raise out of the caller's log call, and a filter cannot log its own
+        # failure (it would recurse): any failure to format keeps the raw text, still redacted below.
+        except Exception:  # noqa: BLE001 - fails closed: the log call never raises, the text is redacted
             message = f"{record.msg!r} {record.args!r}"
         record.msg, record.args = redact(message), None
         if record.exc_info and not record.exc_text:

@@ -9,7 +9,9 @@ members are exactly ``about.json`` and ``logs/<name>`` for each log file; a test
 
 from __future__ import annotations
 
+import importlib
 import json
+import logging
 import platform
 import sys
 import zipfile
@@ -20,6 +22,8 @@ from pathlib import Path
 from humanops.errors import HumanOpsError
 from humanops.logs import flush_log, log_dir, log_files, redact
 from humanops.store.atomic_files import atomic_write
+
+log = logging.getLogger(__name__)
 
 ABOUT_MEMBER = "about.json"
 LOGS_FOLDER = "logs"
@@ -42,27 +46,24 @@ def runtime_versions() -> dict[str, str]:
 
     versions = {"HumanOps": installed("humanops"), "Python": sys.version.split()[0],
                 "platform": platform.platform()}
-    try:
-        import pyogrio
-
-        versions["GDAL"] = pyogrio.__gdal_version_string__
-    except Exception as exc:  # the report is wanted most when something is broken
-        versions["GDAL"] = f"unavailable ({type(exc).__name__})"
-    try:
-        import pyproj
-
-        versions["PROJ"] = pyproj.proj_version_str
-    except Exception as exc:
-        versions["PROJ"] = f"unavailable ({type(exc).__name__})"
-    try:
-        import shapely
-
-        versions["GEOS"] = shapely.geos_version_string
-    except Exception as exc:
-        versions["GEOS"] = f"unavailable ({type(exc).__name__})"
+    for library, module, attribute in (("GDAL", "pyogrio", "__gdal_version_string__"),
+                                       ("PROJ", "pyproj", "proj_version_str"),
+                                       ("GEOS", "shapely", "geos_version_string")):
+        versions[library] = _native_version(module, attribute)
     for package in ("pyogrio", "pyproj", "shapely", "geopandas", "pandas", "numpy"):
         versions[package] = installed(package)
     return versions
+
+
+def _native_version(module: str, attribute: str) -> str:
+    """A binding's native library version, or why it is unavailable."""
+    try:
+        return str(getattr(importlib.import_module(module), attribute))
+    # The report is wanted most when something is broken: a native library that fails to load
+    # (with whatever a binding raises) is written into the report and the log, not raised.
+    except Exception as exc:  # fails closed: the report is still written, naming the failure (logged)
+        log.warning("cannot read %s's version", module, exc_info=True)
+        return f"unavailable ({type(exc).__name__})"
 
 
 def write_problem_report(target: str | Path, *, created: datetime, extra_versions: Mapping[str, str] | None = None,

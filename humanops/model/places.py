@@ -208,11 +208,12 @@ def _mgrs_place(text: str, field: str | None) -> Place | None:
     if not 1 <= int(zone) <= 60:
         raise ValidationError(f"{_quoted(shown)}: MGRS zone {zone} does not exist (zones are 1 to 60)", field=field)
     import mgrs  # a dependency; its native library loaded only when a reference is read
+    from mgrs.core import MGRSError
 
     compact = f"{int(zone):02d}{band}{column}{row}{digits}".upper()
     try:
         lat, lon = mgrs.MGRS().toLatLon(compact)
-    except Exception as exc:  # the C library's MGRSError: a square that does not exist in that zone
+    except MGRSError as exc:  # a square that does not exist in that zone
         raise ValidationError(f"{_quoted(shown)}: not a valid MGRS reference ({exc})", field=field) from None
     return Place(float(lon), float(lat))
 

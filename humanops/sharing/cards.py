@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from shapely.geometry.base import BaseGeometry
 
 from humanops.documents import Problem, convert
-from humanops.errors import SharingError
+from humanops.errors import SharingError, ValidationError
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.sharing.canonical import canonical_json, loads_strict
 from humanops.store.atomic_files import write_text_atomic
@@ -169,8 +169,8 @@ def _verify(doc: dict[str, Any], file: str) -> None:
 def _card(doc: dict[str, Any], file: str) -> ContactCard:
     try:
         Marking(releasable_to=(doc["org_id"], *doc["communities"]))
-    except Exception as exc:
-        raise SharingError(getattr(exc, "reason", str(exc)), file=file, field="org_id") from None
+    except ValidationError as exc:  # the card's types were checked by convert(): only the ids' form is left
+        raise SharingError(exc.reason, file=file, field="org_id") from None
     name = doc["name"].strip()
     if not name or len(name) > 200 or len(doc["acronym"]) > 40:
         raise SharingError("the organisation name must be 1 to 200 characters", file=file, field="name")
@@ -180,8 +180,10 @@ def _card(doc: dict[str, Any], file: str) -> ContactCard:
     try:
         created = parse_time(doc["created"], field="created")
         valid_from = parse_time(doc["valid_from"], field="valid_from")
-    except Exception as exc:
-        raise SharingError(getattr(exc, "reason", str(exc)), file=file, field="created") from None
+    except ValidationError as exc:
+        raise SharingError(exc.reason, file=file, field="created") from None
+    except OverflowError:  # e.g. 9999-12-31T23:59-10:00, past datetime's range once in UTC
+        raise SharingError("is outside the range of dates", file=file, field="created") from None
     if created is None or valid_from is None:
         raise SharingError("must be a date and time", file=file, field="created")
     return ContactCard(doc["org_id"], name, doc["acronym"].strip(), doc["signing_key"], doc["encryption_key"],
@@ -194,9 +196,7 @@ def _parse_area(text: Any, file: str) -> BaseGeometry:
     try:
         loads_strict(text.encode("utf-8"), what="area of responsibility", file=file, allow_floats=True)
         area = shapely.from_geojson(text)
-    except SharingError:
-        raise
-    except Exception:
+    except shapely.errors.GEOSException:  # loads_strict's SharingError passes through as it is
         raise SharingError("is not a GeoJSON geometry", file=file, field="area_of_responsibility") from None
     if area.geom_type not in ("Polygon", "MultiPolygon") or area.is_empty:
         raise SharingError("must be a polygon", file=file, field="area_of_responsibility")

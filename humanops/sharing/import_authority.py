@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from humanops.errors import ValidationError
 from humanops.model.marking import Marking
 from humanops.sharing.authority import PROPOSE, REFUSE, Change, Held, may_change, parse_editors
 from humanops.sharing.editors import named_editors
@@ -77,7 +78,7 @@ def apply_restrictions(frame: pd.DataFrame, verdicts: Any) -> pd.DataFrame:
         try:
             original = Marking.from_columns({c: signed[c].iloc[i] for c in MARKING})
             stricter = Marking.from_columns(restrictions[i])
-        except Exception:
+        except (ValidationError, OverflowError):  # values of checked types: an unknown level, party or time
             _set(verdicts, len(frame), i, "unknown_marking", "the relay's restriction holds an unknown marking value")
             continue
         why = widening(original, stricter)

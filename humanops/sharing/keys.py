@@ -77,7 +77,7 @@ def check_recipient(text: str) -> pyrage.x25519.Recipient:
                            field="encryption_key")
     try:
         return pyrage.x25519.Recipient.from_str(text)
-    except Exception:  # pyrage raises its own RecipientError (not a common base)
+    except pyrage.RecipientError:
         raise SharingError("the encryption key is not a valid age recipient", field="encryption_key") from None
 
 

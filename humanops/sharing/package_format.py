@@ -30,7 +30,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from humanops.documents import Invalid, Problem, convert
-from humanops.errors import SharingError
+from humanops.errors import SharingError, ValidationError
 from humanops.model.exercise import NAME_PATTERN as EXERCISE_NAME_PATTERN
 from humanops.model.marking import TLP, parse_time
 from humanops.sharing.canonical import canonical_json, loads_strict
@@ -355,7 +355,7 @@ class Manifest(_Entry, kw_only=True):
 def _time(value: str, key: str) -> datetime:
     try:
         stamp = parse_time(value)
-    except Exception:  # any way a sender's text fails to be a time is the same refusal (fails closed)
+    except (ValidationError, OverflowError):  # not a time, or one past datetime's range once in UTC
         stamp = None
     if stamp is None:
         raise Invalid("is not an ISO 8601 date and time", key)

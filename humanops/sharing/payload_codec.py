@@ -258,7 +258,7 @@ def decode_layer(name: str, doc: Any, file: str | None) -> LayerPayload:
             # bytes.fromhex then binary WKB is about 3x faster than GEOS reading hex
             decoded = shapely.from_wkb(np.array([bytes.fromhex(h) for h in raw] + [None], dtype=object)[:-1],
                                        on_invalid="ignore")
-        except Exception:  # a malformed hex string: judge them one by one
+        except (ValueError, shapely.errors.GEOSException):  # a malformed hex string: judge them one by one
             decoded = np.array([_one_wkb(h) for h in raw], dtype=object)
         geoms[present] = decoded
         bad[present] = pd.isna(decoded)
@@ -283,7 +283,7 @@ def _decode_restriction(value: Any, layer: str, file: str | None) -> dict[str, A
 def _one_wkb(text: str) -> Any:
     try:
         return shapely.from_wkb(text, on_invalid="ignore")
-    except Exception:
+    except shapely.errors.GEOSException:
         return None
 
 

@@ -58,9 +58,11 @@ def format_mgrs(lon: float, lat: float) -> str | None:
     if not -80 <= lat <= 84:
         return None
     converter = _mgrs_converter()
+    from mgrs.core import MGRSError  # imported with mgrs itself, on first use
+
     try:
         text = converter.toMGRS(lat, lon, MGRSPrecision=5)
-    except Exception:  # the C library refuses some edge coordinates
+    except MGRSError:  # the C library refuses some edge coordinates
         return None
     text = text.decode() if isinstance(text, bytes) else str(text)
     m = re.match(r"^(\d{1,2}[C-X])([A-Z]{2})(\d{5})(\d{5})$", text)

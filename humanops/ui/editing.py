@@ -13,6 +13,7 @@ on); its refusal is shown in the marking panel (``markingRefused``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,8 @@ PROPOSAL_QUESTION = "proposal_question"
 PROPOSE_BUTTON = "propose_button"
 CANCEL_BUTTON = "cancel_button"
 
+log = logging.getLogger(__name__)
+
 
 def feature_label(workspace: Workspace | None, layer: str, uuid: str, name: str | None = None) -> str:
     """How a feature is named in a sentence: its kind and its name, "danger zone 'Shelling
@@ -75,7 +78,11 @@ def organisation_label(workspace: Workspace | None, org_id: str) -> str:
         from humanops.sharing.directory_store import load_directory
 
         org = load_directory(workspace).organisations.get(org_id)
-    except Exception:  # an unreadable directory must not block editing: the id will do
+    # A label in a sentence, asked by panels, tooltips and the editing controller: a partner
+    # directory that cannot be read (any backend, any damage) must not block them; the id will
+    # do and the log keeps the cause.
+    except Exception:  # fails closed to the id, logged
+        log.warning("cannot read the partner directory to name %s", org_id, exc_info=True)
         return org_id
     return (org.acronym or org.name or org_id) if org is not None else org_id
 

@@ -41,6 +41,7 @@ from humanops.analysis.registry import (
     PointParam,
     StringParam,
 )
+from humanops.errors import HumanOpsError
 from humanops.model.clock import workspace_now
 from humanops.model.exercise import is_scenario
 from humanops.ui.date_time_edits import MomentEdit, to_the_minute
@@ -294,7 +295,7 @@ class PointWidget(PickableWidget):
     def picked_lonlat(self) -> tuple[float, float] | None:
         try:
             return PointParam("p").convert(self.line.text())
-        except Exception:  # not a point (yet): nothing to mark
+        except HumanOpsError:  # not a point (yet): nothing to mark
             return None
 
 

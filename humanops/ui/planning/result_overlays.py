@@ -116,6 +116,7 @@ def overlays_for(workspace: Workspace, op_id: str, params: dict[str, Any], resul
 
 def _route(workspace: Workspace, params: dict[str, Any], result: OperationResult) -> Overlays:
     from humanops.analysis.routing import parse_place
+    from humanops.errors import HumanOpsError
 
     out: Overlays = {}
     routes = result.tables.get("routes")
@@ -129,7 +130,7 @@ def _route(workspace: Workspace, params: dict[str, Any], result: OperationResult
     for key, letter, colour in (("start", "A", "#2b8a3e"), ("end", "B", NOT_SERVED)):
         try:
             lon, lat, _label = parse_place(workspace, str(params[key]))
-        except Exception:  # the route result already says what was wrong with a place
+        except HumanOpsError:  # the route result already says what was wrong with a place
             continue
         # The letter only: a named place has its own label on its layer.
         places.append({"geometry": shapely.Point(lon, lat), LABEL: letter, FILL: colour,

@@ -66,7 +66,7 @@ def _geometry_text(hex_wkb: str | None) -> str:
         return "—"
     try:
         geometry = shapely.from_wkb(hex_wkb)
-    except Exception:  # a record we cannot read: show that, do not fail the panel
+    except (shapely.errors.GEOSException, TypeError):  # a record we cannot read: show that, do not fail the panel
         return QCoreApplication.translate("ConflictsPanel", "unreadable geometry")
     centre = geometry.centroid if geometry.geom_type != "Point" else geometry
     n = shapely.get_num_coordinates(geometry)
@@ -106,7 +106,7 @@ def _geometry_differs(a: str | None, b: str | None) -> bool:
         return bool(a) != bool(b)
     try:
         return not shapely.equals_exact(shapely.from_wkb(a), shapely.from_wkb(b), 1e-9)
-    except Exception:
+    except (shapely.errors.GEOSException, TypeError):  # unreadable: compare the records' text
         return a != b
 
 
@@ -347,7 +347,7 @@ class ConflictsPanel(QWidget):
             assert workspace is not None
             try:
                 text = describe(proposal, workspace)["text"]
-            except Exception:  # a proposal we cannot describe is still listed, by its ids
+            except (HumanOpsError, shapely.errors.GEOSException):  # still listed, by its ids
                 text = self.tr("{proposer} proposes a change of {originator}'s {layer} {uuid}").format(
                     proposer=proposal["proposer"], originator=proposal["originator"], layer=proposal["layer"],
                     uuid=proposal["uuid"])

@@ -83,7 +83,7 @@ def proposal_frame(workspace: Workspace) -> gpd.GeoDataFrame:
         if not proposal["deleted"] and record.get("geometry"):
             try:
                 proposed = shapely.from_wkb(record["geometry"])
-            except Exception:  # an unreadable geometry: draw it where the feature is
+            except (shapely.errors.GEOSException, TypeError):  # unreadable: draw it where the feature is
                 proposed = None
         geometry = proposed if proposed is not None else (current.geometry if current is not None else None)
         if geometry is None or geometry.is_empty:
@@ -91,7 +91,7 @@ def proposal_frame(workspace: Workspace) -> gpd.GeoDataFrame:
         line = waiting_line(workspace, proposal, label)
         try:
             text = describe(proposal, workspace)["text"]
-        except Exception:
+        except (HumanOpsError, shapely.errors.GEOSException):  # still drawn, named by its ids
             text = QCoreApplication.translate("ProposalOverlay", "{proposer} proposes a change of {layer} "
                                                                  "{uuid}").format(
                 proposer=proposal["proposer"], layer=proposal["layer"], uuid=proposal["uuid"])
