@@ -63,6 +63,9 @@ class MainActions(QObject):
         self.open = action(self.tr("&Open workspace…"), w.choose_workspace,
                            QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton,
                            self.tr("Open a workspace GeoPackage"))
+        self.open_team = action(self.tr("Open &team database…"), w.choose_team_database, None, None,
+                                self.tr("Open a workspace in a PostgreSQL/PostGIS database the team shares"))
+        self.open_team.setObjectName("open_team_database")
         self.save = action(self.tr("&Save"), w.save_checkpoint,
                            QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton,
                            self.tr("Edits are saved as they are made; this folds "
@@ -82,6 +85,11 @@ class MainActions(QObject):
                                            "with no network"))
         self.tak_package = action(self.tr("&TAK data package…"), w.show_tak_dialog, None, None,
                                   self.tr("What a partner may see, as a data package for its ATAK or WinTAK teams"))
+        # File › New exercise…: a flagged copy of the open workspace (ui/dialogs/exercise_dialogs.py)
+        self.new_exercise = action(self.tr("New e&xercise…"), lambda: _new_exercise(w), None, None,
+                                   self.tr("Copy this workspace as an exercise: flagged everywhere, isolated from "
+                                           "real data, on its own scenario clock"))
+        self.new_exercise.setObjectName("new_exercise")
         # File › Sync: only a checkout of a team database syncs (ui/sync_action.py says why not)
         from humanops.ui.sync_action import run_sync, update_sync_action
 
@@ -221,7 +229,7 @@ class MainActions(QObject):
 
         self.workspace_actions = [
             self.save, self.import_file, self.export_file, self.export_map, self.sitrep, self.briefing_map,
-            self.tak_package,
+            self.tak_package, self.new_exercise,
             self.close_workspace,
             self.delete, self.select_all,
             self.clear_selection, self.zoom_in, self.zoom_out, self.zoom_full, self.zoom_selection,
@@ -236,7 +244,7 @@ class MainActions(QObject):
         w = self.window
         bar = w.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new, self.open])
+        file_menu.addActions([self.new, self.open, self.open_team])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
         file_menu.addAction(self.reopen_last)
@@ -244,6 +252,8 @@ class MainActions(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.export_file])
         file_menu.addActions([self.export_map, self.sitrep, self.briefing_map, self.tak_package])
+        file_menu.addSeparator()
+        file_menu.addAction(self.new_exercise)
         file_menu.addSeparator()
         file_menu.addAction(self.sync)
         file_menu.addSeparator()
@@ -410,3 +420,9 @@ class MainActions(QObject):
             a.setEnabled(is_open)
         for a, needs in self.extension_actions:
             a.setEnabled(is_open or not needs)
+
+
+def _new_exercise(window: MainWindow) -> None:
+    from humanops.ui.dialogs.exercise_dialogs import show_new_exercise_dialog
+
+    show_new_exercise_dialog(window)

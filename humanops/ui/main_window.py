@@ -31,6 +31,7 @@ from humanops.ui.canvas.map_canvas import MapCanvas
 from humanops.ui.coordinates import format_grid, format_lat_lon, format_scale
 from humanops.ui.editing import EditingController, feature_label
 from humanops.ui.exercise_banner import exercise_title, install_exercise_mode
+from humanops.ui.exercise_menu import install_exercise_menu
 from humanops.ui.failure_notices import install_failure_notices
 from humanops.ui.i18n import current_language
 from humanops.ui.panels.alerts_panel import AlertsPanel
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_status_bar()
         install_exercise_mode(self)  # the "EXERCISE — NAME" strip above the map, the scenario clock
+        install_exercise_menu(self)  # Exercise: injects, clock settings, decision report (exercises only)
         self._connect_canvas()
         for hook in extensions.window_hooks():  # other areas' toolbars and connections
             try:
@@ -235,25 +237,37 @@ class MainWindow(QMainWindow):
         work). The current one stays open until the new one has opened: a file that cannot be
         opened leaves the window as it was, with a message naming the file."""
         from humanops.store.workspace import Workspace
+        from humanops.ui.team_database import is_postgres_url, open_team_workspace, workspace_name
 
         # On the GUI thread, whose connection it becomes (the store's thread rule): opening is a
-        # few checks, 2-15 ms on the demo, and a file that is not a workspace fails at once.
+        # few checks, 2-15 ms on the demo, and a file that is not a workspace fails at once. A
+        # postgresql:// URL opens the team workspace in that database (ui/team_database.py).
+        team = is_postgres_url(str(path))
         try:
-            workspace = Workspace.open(path)
+            workspace: Any = open_team_workspace(str(path)) if team else Workspace.open(path)
         except HumanOpsError as exc:
-            if not Path(path).exists():
+            if not team and not Path(path).exists():
                 remove_recent_workspace(self.settings, str(Path(path).resolve()))
             message = exc.message
             if self.workspace is not None:
-                message += "\n\n" + self.tr("{name} stays open.").format(name=self.workspace.path.name)
+                message += "\n\n" + self.tr("{name} stays open.").format(name=workspace_name(self.workspace))
             self.show_error(message, title=self.tr("Cannot open the workspace"))
             return False
         if self.workspace is not None and not self.close_workspace():
             workspace.close()  # the user kept the current one (and its unsaved work)
             return False
         self.set_workspace(workspace)
-        add_recent_workspace(self.settings, workspace.path)
+        add_recent_workspace(self.settings, workspace.path)  # a database's without its password
         return True
+
+    def choose_team_database(self) -> None:
+        """File › Open team database…: a postgresql:// URL, server fields or a service name."""
+        from humanops.ui.team_database import TeamDatabaseDialog
+
+        dialog = TeamDatabaseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.open_workspace)
+        dialog.open()
 
     def set_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -275,7 +289,10 @@ class MainWindow(QMainWindow):
             opened = MainWindow.tr("Opened {name}: %Ln feature(s), organisation {org}.", "", total)
         else:
             opened = MainWindow.tr("Opened {name}: %Ln feature(s).", "", total)
-        self.statusBar().showMessage(opened.format(name=workspace.path.name, org=org), 10000)
+        self.statusBar().showMessage(opened.format(name=self._workspace_name(), org=org), 10000)
+        from humanops.ui.team_session import attach_team_session
+
+        attach_team_session(self, workspace)  # a team database: others' edits heard, unported features greyed
         self.problems_watch.attach(workspace)  # checks other tools' edits in a worker, then follows the file
         self.workspaceOpened.emit(str(workspace.path))
 
@@ -292,6 +309,9 @@ class MainWindow(QMainWindow):
         self.editing.discard_new_feature()
         self.editing.cancel_drawing()
         self.problems_watch.detach()
+        from humanops.ui.team_session import detach_team_session
+
+        detach_team_session(self)
         cancel_all_and_wait()
         self.workspace_signals.detach()
         self.undo_stack.clear()
@@ -326,7 +346,8 @@ class MainWindow(QMainWindow):
         self.open_workspace(path)
 
     def choose_workspace(self) -> None:
-        start = str(self.workspace.path.parent) if self.workspace else str(Path.home())
+        start = str(Path(self.workspace.path).parent) if self.workspace and hasattr(self.workspace, "checkpoint") \
+            else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), start,
                                               self.tr("GeoPackage workspace (*.gpkg);;All files (*)"))
         if path:
@@ -345,11 +366,15 @@ class MainWindow(QMainWindow):
             return
         if not self._apply_pending_forms():
             return
+        if not hasattr(self.workspace, "checkpoint"):  # a team database: every edit is committed on the server
+            self.statusBar().showMessage(self.tr("Saved. Every edit is stored in the team database the moment it "
+                                                 "is made."), 10000)
+            return
         if not self.workspace.checkpoint():  # another program holds the file
             log.warning("checkpoint of %s failed: the file is in use", self.workspace.path)
         self.statusBar().showMessage(self.tr(
             "Saved. Every edit is stored in {name} the moment it is made; the file is complete on its own (copy it, "
-            "send it, open it in QGIS).").format(name=self.workspace.path.name), 10000)
+            "send it, open it in QGIS).").format(name=self._workspace_name()), 10000)
 
     # --- unsaved state and closing --------------------------------------------------------------------
     def unsaved_work(self) -> list[str]:
@@ -592,13 +617,23 @@ class MainWindow(QMainWindow):
         self.show_feature(layer, uuid)
 
     def _apply_fields(self, layer: str, uuid: str, changes: dict) -> None:
+        from humanops.ui.team_session import ask_if_stale
+
         self._fields_to_propose = None
+        if ask_if_stale(self, layer, uuid, properties=changes):  # someone else changed it meanwhile
+            return
         if self.editing.update_fields(layer, uuid, changes):
             self._show_stored(layer, uuid, self.feature_panel)
         elif self.editing.has_pending_question():
             self._fields_to_propose = (layer, uuid)
+        else:
+            ask_if_stale(self, layer, uuid, properties=changes)  # refused by the database: the race lost
 
     def _apply_marking(self, layer: str, uuid: str, marking: Any) -> None:
+        from humanops.ui.team_session import ask_if_stale
+
+        if ask_if_stale(self, layer, uuid, marking=marking):
+            return
         if self.editing.update_marking(layer, uuid, marking):
             self._show_stored(layer, uuid, self.marking_panel)
 
@@ -812,6 +847,12 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath("")
         else:
             exercise = exercise_title(self.workspace)
-            title = f"{self.workspace.path.name} — HumanOps"
+            title = f"{self._workspace_name()} — HumanOps"
             self.setWindowTitle(f"{exercise} · {title}" if exercise else title)
             self.setWindowFilePath(str(self.workspace.path))
+
+    def _workspace_name(self) -> str:
+        """The open workspace's file name, or ``database @ server`` for a team database."""
+        from humanops.ui.team_database import workspace_name
+
+        return workspace_name(self.workspace) if self.workspace is not None else ""

@@ -8,12 +8,154 @@
         <translation>لا توجد تنبيهات: لم تُعتمد أي قواعد إنذار</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>القاعدة</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>العناصر</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>آخر إطلاق</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>حرج</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>مرتفع</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>متوسط</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>منخفض</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>تم الاطلاع</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>تمت المعالجة</translation>
+    </message>
+    <message>
+        <source>Click a feature to select it and zoom to it on the map</source>
+        <translation>انقر على عنصر لتحديده والتكبير إليه على الخريطة</translation>
+    </message>
+    <message>
+        <source>Features that fired it:</source>
+        <translation>العناصر التي أطلقته:</translation>
+    </message>
+    <message>
+        <source>Show resolved</source>
+        <translation>إظهار ما عولج</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>الاطلاع</translation>
+    </message>
+    <message>
+        <source>Mark the alert as seen; it stays listed until its condition no longer holds</source>
+        <translation>تعليم التنبيه كمُطّلع عليه؛ ويبقى مدرجاً حتى يزول شرطه</translation>
+    </message>
+    <message>
+        <source>Export CAP…</source>
+        <translation>تصدير CAP…</translation>
+    </message>
+    <message>
+        <source>Write the alert as a CAP 1.2 XML message</source>
+        <translation>كتابة التنبيه كرسالة XML بصيغة CAP 1.2</translation>
+    </message>
+    <message>
         <source>No workspace open</source>
         <translation>لا توجد مساحة عمل مفتوحة</translation>
+    </message>
+    <message numerus="yes">
+        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
+        <translation>
+            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
+            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
+            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدتان</numerusform>
+            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قواعد</numerusform>
+            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
+            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
+        <translation>
+            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
+            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
+            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدتان معتمدتان</numerusform>
+            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قواعد معتمدة</numerusform>
+            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
+            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alerts: the adopted trigger rules have not fired</source>
         <translation>لا توجد تنبيهات: لم تنطلق قواعد الإنذار المعتمدة</translation>
+    </message>
+    <message>
+        <source>Select an alert to see why it fired.</source>
+        <translation>حدد تنبيهاً لترى سبب إطلاقه.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;rule &lt;i&gt;{rule}&lt;/i&gt; · level {level} · {state} · TLP:{tlp}</source>
+        <translation>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;القاعدة &lt;i&gt;{rule}&lt;/i&gt; · المستوى {level} · {state} · TLP:{tlp}</translation>
+    </message>
+    <message>
+        <source>about: {kind} “{name}”</source>
+        <translation>بشأن: {kind} «{name}»</translation>
+    </message>
+    <message>
+        <source>because of: {kind} “{name}”</source>
+        <translation>بسبب: {kind} «{name}»</translation>
+    </message>
+    <message>
+        <source>(no longer in the workspace)</source>
+        <translation>(لم يعد في مساحة العمل)</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… و{n} أخرى</translation>
+    </message>
+    <message>
+        <source>Acknowledged: {headline}</source>
+        <translation>تم الاطلاع: {headline}</translation>
+    </message>
+    <message>
+        <source>Export alert as CAP 1.2</source>
+        <translation>تصدير التنبيه بصيغة CAP 1.2</translation>
+    </message>
+    <message>
+        <source>CAP XML (*.xml)</source>
+        <translation>CAP XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Wrote CAP 1.2 {msg_type} ({status}) to {path}</source>
+        <translation>كُتب CAP 1.2 {msg_type} ({status}) في {path}</translation>
     </message>
 </context>
 <context>
@@ -63,6 +205,13 @@
             <numerusform>%Ln محدد</numerusform>
             <numerusform>%Ln محدد</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AudienceProductDialog</name>
+    <message>
+        <source>Our own people ({us}): everything we hold</source>
+        <translation>فريقنا ({us}): كل ما لدينا</translation>
     </message>
 </context>
 <context>
@@ -311,11 +460,11 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>استعراض…</translation>
+        <translation type="vanished">استعراض…</translation>
     </message>
     <message>
         <source>Open when written</source>
-        <translation>فتحها بعد الكتابة</translation>
+        <translation type="vanished">فتحها بعد الكتابة</translation>
     </message>
     <message>
         <source>For</source>
@@ -343,7 +492,7 @@
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>فريقنا ({us}): كل ما لدينا</translation>
+        <translation type="vanished">فريقنا ({us}): كل ما لدينا</translation>
     </message>
     <message>
         <source>Write the briefing map to</source>
@@ -363,19 +512,19 @@
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
+        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
     </message>
     <message>
         <source>The file must end in .html.</source>
-        <translation>يجب أن ينتهي الملف بـ ‎.html.</translation>
+        <translation type="vanished">يجب أن ينتهي الملف بـ ‎.html.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
+        <translation type="vanished">{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>جارٍ كتابة {file}…</translation>
+        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, for {audience}. {withheld}</source>
@@ -403,6 +552,76 @@
     <message>
         <source>Save as PNG…</source>
         <translation>حفظ بصيغة PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckThenImportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>تحقق</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <source>Scenario clock</source>
+        <translation>ساعة السيناريو</translation>
+    </message>
+    <message>
+        <source>Set the scenario time to</source>
+        <translation>ضبط وقت السيناريو على</translation>
+    </message>
+    <message>
+        <source>T+0</source>
+        <translation>T+0</translation>
+    </message>
+    <message>
+        <source>Back to the exercise&apos;s start</source>
+        <translation>العودة إلى بداية التمرين</translation>
+    </message>
+    <message>
+        <source>Scenario seconds per wall-clock second: 1 is real time, 10 runs ten scenario minutes a minute</source>
+        <translation>ثوانٍ من السيناريو لكل ثانية حقيقية: 1 هو الوقت الحقيقي، و10 يُمضي عشر دقائق من السيناريو كل دقيقة</translation>
+    </message>
+    <message>
+        <source>Running (unchecked: paused)</source>
+        <translation>قيد التشغيل (غير محدد: متوقفة مؤقتًا)</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>التسريع</translation>
+    </message>
+    <message>
+        <source>The scenario clock does not read: set the scenario time.</source>
+        <translation>لا يمكن قراءة ساعة السيناريو: اضبط وقت السيناريو.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>متوقفة مؤقتًا</translation>
+    </message>
+    <message>
+        <source>running at ×{speed}</source>
+        <translation>تعمل بسرعة ×{speed}</translation>
+    </message>
+    <message>
+        <source>Now {elapsed} · {time}, {state}.</source>
+        <translation>الآن {elapsed} · {time}، {state}.</translation>
+    </message>
+    <message>
+        <source>The clock was not changed: {reason}</source>
+        <translation>لم تُغيَّر الساعة: {reason}</translation>
+    </message>
+    <message>
+        <source>Scenario clock set: {time}, {state}.</source>
+        <translation>ضُبطت ساعة السيناريو: {time}، {state}.</translation>
     </message>
 </context>
 <context>
@@ -774,6 +993,161 @@
     <message>
         <source>This workspace is not a scenario (no scenario time)</source>
         <translation>مساحة العمل هذه ليست سيناريو (لا وقت سيناريو)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionReportDialog</name>
+    <message>
+        <source>Decision report</source>
+        <translation>تقرير القرارات</translation>
+    </message>
+    <message>
+        <source>Per inject and organisation: the time to see it, to raise and acknowledge the alert, to decide and to inform partners, and the sharing decisions taken. Give each participant&apos;s exercise workspace (its whole, verified record) or, failing that, its audit log as CSV (times to see and to inform only). This workspace ({file}) says what was played when.</source>
+        <translation>لكل حدث مُدرج ولكل منظمة: الوقت اللازم لرؤيته، ولإطلاق التنبيه والإقرار به، وللقرار ولإبلاغ الشركاء، وقرارات المشاركة المتخذة. قدّم مساحة عمل التمرين لكل مشارك (سجلها الكامل الموثَّق) أو، إن تعذّر ذلك، سجل التدقيق الخاص به بصيغة CSV (أوقات الرؤية والإبلاغ فقط). مساحة العمل هذه ({file}) تبيّن ما نُفِّذ ومتى.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>المنظمة</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>A CSV&apos;s organisation can be typed: by default its file&apos;s name</source>
+        <translation>يمكن كتابة منظمة ملف CSV: افتراضيًا اسم ملفه</translation>
+    </message>
+    <message>
+        <source>Add workspaces…</source>
+        <translation>إضافة مساحات عمل…</translation>
+    </message>
+    <message>
+        <source>Add audit CSV…</source>
+        <translation>إضافة ملف تدقيق CSV…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>the inject file played (.toml)</source>
+        <translation>ملف الأحداث المُدرجة المُنفَّذ (‎.toml)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>the report: .html, or .pdf</source>
+        <translation>التقرير: ‎.html أو ‎.pdf</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>الأحداث المُدرجة</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>التقرير</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>كتابة</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>فتح التقرير</translation>
+    </message>
+    <message>
+        <source>Participants&apos; records</source>
+        <translation>سجلات المشاركين</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s own organisation</source>
+        <translation>منظمة مساحة العمل نفسها</translation>
+    </message>
+    <message>
+        <source>Participants&apos; exercise workspaces</source>
+        <translation>مساحات عمل التمرين للمشاركين</translation>
+    </message>
+    <message>
+        <source>GeoPackage workspace (*.gpkg)</source>
+        <translation>مساحة عمل GeoPackage ‏(*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Participants&apos; audit logs</source>
+        <translation>سجلات تدقيق المشاركين</translation>
+    </message>
+    <message>
+        <source>Audit log, CSV (*.csv)</source>
+        <translation>سجل التدقيق، CSV ‏(*.csv)</translation>
+    </message>
+    <message>
+        <source>Inject file</source>
+        <translation>ملف الأحداث المُدرجة</translation>
+    </message>
+    <message>
+        <source>Inject files (*.toml)</source>
+        <translation>ملفات الأحداث المُدرجة (*.toml)</translation>
+    </message>
+    <message>
+        <source>Write the report to</source>
+        <translation>كتابة التقرير في</translation>
+    </message>
+    <message>
+        <source>Report, HTML (*.html);;Report, PDF (*.pdf)</source>
+        <translation>تقرير، HTML ‏(*.html);;تقرير، PDF ‏(*.pdf)</translation>
+    </message>
+    <message>
+        <source>Add at least one participant&apos;s record.</source>
+        <translation>أضف سجل مشارك واحد على الأقل.</translation>
+    </message>
+    <message>
+        <source>Choose the inject file.</source>
+        <translation>اختر ملف الأحداث المُدرجة.</translation>
+    </message>
+    <message>
+        <source>No inject file {file}.</source>
+        <translation>لا يوجد ملف أحداث مُدرجة {file}.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>اختر مكان كتابة التقرير.</translation>
+    </message>
+    <message>
+        <source>The report is written as .html or .pdf.</source>
+        <translation>يُكتب التقرير بصيغة ‎.html أو ‎.pdf.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>Written {file}: {injects} inject(s), {orgs} organisation(s).</source>
+        <translation>كُتب {file}: {injects} حدث (أحداث) مُدرج، {orgs} منظمة (منظمات).</translation>
+    </message>
+    <message>
+        <source>No report was written: {reason}</source>
+        <translation>لم يُكتب أي تقرير: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no report was written.</source>
+        <translation>أُلغي: لم يُكتب أي تقرير.</translation>
+    </message>
+    <message>
+        <source>Writing the decision report</source>
+        <translation>جارٍ كتابة تقرير القرارات</translation>
+    </message>
+    <message>
+        <source>Decision report written to {file}.</source>
+        <translation>كُتب تقرير القرارات في {file}.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1528,18 @@
         <translation>ساعة سيناريو التمرين: تتبعها الصلاحية وانتهاء المدة والتنبيهات</translation>
     </message>
     <message>
+        <source>Set…</source>
+        <translation>ضبط…</translation>
+    </message>
+    <message>
+        <source>Set the scenario time, the speed-up, or pause it</source>
+        <translation>ضبط وقت السيناريو أو التسريع أو إيقافه مؤقتًا</translation>
+    </message>
+    <message>
+        <source>Scenario clock…</source>
+        <translation>ساعة السيناريو…</translation>
+    </message>
+    <message>
         <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
         <translation>ساعة السيناريو غير مقروءة: اضبطها بالأمر humanops exercise clock --start</translation>
     </message>
@@ -1184,6 +1570,29 @@
     <message>
         <source>Stop the scenario clock where it is</source>
         <translation>إيقاف ساعة السيناريو عند وقتها الحالي</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseMenu</name>
+    <message>
+        <source>E&amp;xercise</source>
+        <translation>ت&amp;مرين</translation>
+    </message>
+    <message>
+        <source>Scenario &amp;clock…</source>
+        <translation>&amp;ساعة السيناريو…</translation>
+    </message>
+    <message>
+        <source>Set the scenario time, the speed-up, or pause it</source>
+        <translation>ضبط وقت السيناريو أو التسريع أو إيقافه مؤقتًا</translation>
+    </message>
+    <message>
+        <source>&amp;Decision report…</source>
+        <translation>تقرير ال&amp;قرارات…</translation>
+    </message>
+    <message>
+        <source>Per inject and organisation, the time to see, alert, decide and inform (HTML or PDF)</source>
+        <translation>لكل حدث مُدرج ولكل منظمة، الوقت اللازم للرؤية والتنبيه والقرار والإبلاغ (HTML أو PDF)</translation>
     </message>
 </context>
 <context>
@@ -1624,7 +2033,7 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>استعراض…</translation>
+        <translation type="vanished">استعراض…</translation>
     </message>
     <message>
         <source>Automatic (from the file&apos;s layer names and fields)</source>
@@ -1652,7 +2061,7 @@
     </message>
     <message>
         <source>Check</source>
-        <translation>تحقق</translation>
+        <translation type="vanished">تحقق</translation>
     </message>
     <message>
         <source>Read the file and report what would be imported (dry run)</source>
@@ -1870,6 +2279,18 @@
         <translation>تُوقَّع حزم الأحداث المُدرجة بمفاتيح منظمتك.</translation>
     </message>
     <message>
+        <source>Not played: no passphrase given.</source>
+        <translation>لم يُنفَّذ: لم تُعطَ عبارة مرور.</translation>
+    </message>
+    <message>
+        <source>The package for {org} is imported into its exercise workspace {file}, opened with {org}&apos;s keys: type {org}&apos;s passphrase (asked once for this session).</source>
+        <translation>تُستورد الحزمة الموجهة إلى {org} في مساحة عمل التمرين الخاصة بها {file}، وتُفتح بمفاتيح {org}: اكتب عبارة مرور {org} (تُطلب مرة واحدة في هذه الجلسة).</translation>
+    </message>
+    <message>
+        <source>Not played: no passphrase given for {org}.</source>
+        <translation>لم يُنفَّذ: لم تُعطَ عبارة مرور لـ {org}.</translation>
+    </message>
+    <message>
         <source>Played: {injects}</source>
         <translation>نُفِّذ: {injects}</translation>
     </message>
@@ -2043,6 +2464,14 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
         <translation>فتح ملف GeoPackage لمساحة عمل</translation>
     </message>
     <message>
+        <source>Open &amp;team database…</source>
+        <translation>فتح قاعدة بيانات ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <source>Open a workspace in a PostgreSQL/PostGIS database the team shares</source>
+        <translation>فتح مساحة عمل في قاعدة بيانات PostgreSQL/PostGIS يتشاركها الفريق</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
@@ -2097,6 +2526,14 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
     <message>
         <source>What a partner may see, as a data package for its ATAK or WinTAK teams</source>
         <translation>ما يحق للشريك رؤيته، في حزمة بيانات لفرقه العاملة بـ ATAK أو WinTAK</translation>
+    </message>
+    <message>
+        <source>New e&amp;xercise…</source>
+        <translation>ت&amp;مرين جديد…</translation>
+    </message>
+    <message>
+        <source>Copy this workspace as an exercise: flagged everywhere, isolated from real data, on its own scenario clock</source>
+        <translation>نسخ مساحة العمل هذه كتمرين: موسوم في كل مكان، معزول عن البيانات الحقيقية، وبساعة سيناريو خاصة به</translation>
     </message>
     <message>
         <source>S&amp;ync with the team database</source>
@@ -2482,6 +2919,10 @@ Right-click → Retry loading, or the Retry button below. The log has the detail
         <translation>مساحة عمل GeoPackage (*.gpkg);;كل الملفات (*)</translation>
     </message>
     <message>
+        <source>Saved. Every edit is stored in the team database the moment it is made.</source>
+        <translation>تم الحفظ. كل تعديل يُخزَّن في قاعدة بيانات الفريق لحظة إجرائه.</translation>
+    </message>
+    <message>
         <source>Saved. Every edit is stored in {name} the moment it is made; the file is complete on its own (copy it, send it, open it in QGIS).</source>
         <translation>حُفظ. يُخزَّن كل تعديل في {name} لحظة إجرائه؛ والملف مكتمل بذاته (انسخه أو أرسله أو افتحه في QGIS).</translation>
     </message>
@@ -2832,7 +3273,7 @@ Save it before closing?</source>
     </message>
     <message>
         <source>Browse…</source>
-        <translation>استعراض…</translation>
+        <translation type="vanished">استعراض…</translation>
     </message>
     <message>
         <source>Format</source>
@@ -2892,15 +3333,15 @@ Save it before closing?</source>
     </message>
     <message>
         <source>The file must end in {suffix}.</source>
-        <translation>يجب أن ينتهي اسم الملف بـ {suffix}.</translation>
+        <translation type="vanished">يجب أن ينتهي اسم الملف بـ {suffix}.</translation>
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
+        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
+        <translation type="vanished">{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
     </message>
     <message>
         <source>Preview: TLP:{tlp}</source>
@@ -2924,7 +3365,7 @@ Save it before closing?</source>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>جارٍ كتابة {file}…</translation>
+        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Writing the map</source>
@@ -3227,6 +3668,129 @@ Save it before closing?</source>
     <message>
         <source>Distance {total} (segments {segments})</source>
         <translation>المسافة {total} (المقاطع {segments})</translation>
+    </message>
+</context>
+<context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <source>New exercise</source>
+        <translation>تمرين جديد</translation>
+    </message>
+    <message>
+        <source>A copy of this workspace flagged as an exercise: “EXERCISE — name” on the map, the title bar and everything made from it; it never exchanges packages with real workspaces, and runs on its own scenario clock, paused at T+0 until you start it. This workspace is only read.</source>
+        <translation>نسخة من مساحة العمل هذه موسومة كتمرين: «EXERCISE — الاسم» على الخريطة وفي شريط العنوان وعلى كل ما يُصنع منها؛ لا تتبادل أبدًا الحزم مع مساحات عمل حقيقية، وتعمل بساعة سيناريو خاصة بها متوقفة عند T+0 حتى تبدأها. تُقرأ مساحة العمل هذه فقط.</translation>
+    </message>
+    <message>
+        <source>e.g. Kavera Flood 2026 (the same name for every participant)</source>
+        <translation>مثلًا Kavera Flood 2026 (الاسم نفسه لكل مشارك)</translation>
+    </message>
+    <message>
+        <source>The scenario time at T+0 (default: this workspace&apos;s own clock)</source>
+        <translation>وقت السيناريو عند T+0 (افتراضيًا: ساعة مساحة العمل هذه)</translation>
+    </message>
+    <message>
+        <source>the new exercise workspace (.gpkg)</source>
+        <translation>مساحة عمل التمرين الجديدة (‎.gpkg)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>المنظمة المتحكمة</translation>
+    </message>
+    <message>
+        <source>Starts at (T+0)</source>
+        <translation>يبدأ عند (T+0)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>Open the exercise</source>
+        <translation>فتح التمرين</translation>
+    </message>
+    <message>
+        <source>Open the new exercise in this window (this workspace closes)</source>
+        <translation>فتح التمرين الجديد في هذه النافذة (تُغلق مساحة العمل هذه)</translation>
+    </message>
+    <message>
+        <source>{org} (us)</source>
+        <translation>{org} (نحن)</translation>
+    </message>
+    <message>
+        <source>Write the exercise to</source>
+        <translation>كتابة التمرين في</translation>
+    </message>
+    <message>
+        <source>GeoPackage workspace (*.gpkg)</source>
+        <translation>مساحة عمل GeoPackage ‏(*.gpkg)</translation>
+    </message>
+    <message>
+        <source>This workspace is the exercise “{name}”: an exercise is made from a real workspace or the demo, never from another exercise (its audit log, alerts and played injects would come along and be counted in the new exercise&apos;s report). Open the workspace it was made from.</source>
+        <translation>مساحة العمل هذه هي التمرين «{name}»: يُصنع التمرين من مساحة عمل حقيقية أو من العرض التوضيحي، ولا يُصنع أبدًا من تمرين آخر (سينتقل سجل تدقيقه وتنبيهاته وأحداثه المُدرجة المُنفَّذة وتُحتسب في تقرير التمرين الجديد). افتح مساحة العمل التي صُنع منها.</translation>
+    </message>
+    <message>
+        <source>An exercise is copied from a workspace file (GeoPackage): copy a team database to a file first (humanops copy).</source>
+        <translation>يُنسخ التمرين من ملف مساحة عمل (GeoPackage): انسخ قاعدة بيانات الفريق إلى ملف أولًا (humanops copy).</translation>
+    </message>
+    <message>
+        <source>Give the exercise a name.</source>
+        <translation>أعطِ التمرين اسمًا.</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 80 printable characters on one line.</source>
+        <translation>يجب أن يتكون الاسم من 1 إلى 80 حرفًا قابلًا للطباعة على سطر واحد.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the exercise.</source>
+        <translation>اختر مكان كتابة التمرين.</translation>
+    </message>
+    <message>
+        <source>A workspace file must end in .gpkg.</source>
+        <translation>يجب أن ينتهي ملف مساحة العمل بـ ‎.gpkg.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>هذه مساحة العمل نفسها: اختر ملفًا آخر.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: an exercise is written to a new file.</source>
+        <translation>{file} موجود بالفعل: يُكتب التمرين في ملف جديد.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: open it and press Resume (or Exercise › Scenario clock…) to start.</source>
+        <translation>أُنشئ {file}: {banner}، المنظمة المتحكمة {controller}. ساعة السيناريو الخاصة به متوقفة عند T+0: افتحه واضغط استئناف (أو تمرين › ساعة السيناريو…) للبدء.</translation>
+    </message>
+    <message>
+        <source>No exercise was made: {reason}</source>
+        <translation>لم يُنشأ أي تمرين: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no exercise was made.</source>
+        <translation>أُلغي: لم يُنشأ أي تمرين.</translation>
+    </message>
+    <message>
+        <source>Making the exercise</source>
+        <translation>جارٍ إنشاء التمرين</translation>
     </message>
 </context>
 <context>
@@ -4093,6 +4657,41 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Open when written</source>
+        <translation>فتحها بعد الكتابة</translation>
+    </message>
+    <message>
+        <source>The file must end in {suffix}.</source>
+        <translation>يجب أن ينتهي اسم الملف بـ {suffix}.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
+        <translation>{file} موجود مسبقاً: اختر اسماً آخر، أو «حفظ باسم…» لاستبداله.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
+        <translation>{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>جارٍ كتابة {file}…</translation>
+    </message>
+</context>
+<context>
     <name>ProposalOverlay</name>
     <message>
         <source>Proposed deletion by {proposer} (waiting for you)</source>
@@ -4149,7 +4748,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Browse…</source>
-        <translation>استعراض…</translation>
+        <translation type="vanished">استعراض…</translation>
     </message>
     <message>
         <source>Package</source>
@@ -4173,7 +4772,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Check</source>
-        <translation>تحقق</translation>
+        <translation type="vanished">تحقق</translation>
     </message>
     <message>
         <source>Decrypt and verify the package and report what it would change (dry run)</source>
@@ -4181,7 +4780,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Import</source>
-        <translation>استيراد</translation>
+        <translation type="vanished">استيراد</translation>
     </message>
     <message>
         <source>Exchange package (*.hopx);;All files (*)</source>
@@ -4356,6 +4955,10 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>No recent workspaces</source>
         <translation>لا توجد مساحات عمل حديثة</translation>
+    </message>
+    <message>
+        <source>team database</source>
+        <translation>قاعدة بيانات الفريق</translation>
     </message>
     <message>
         <source>{number} {name}  —  {folder}  (not found)</source>
@@ -5344,11 +5947,11 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Browse…</source>
-        <translation>استعراض…</translation>
+        <translation type="vanished">استعراض…</translation>
     </message>
     <message>
         <source>Open when written</source>
-        <translation>فتحه بعد الكتابة</translation>
+        <translation type="vanished">فتحه بعد الكتابة</translation>
     </message>
     <message>
         <source>For</source>
@@ -5376,7 +5979,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>فريقنا ({us}): كل ما لدينا</translation>
+        <translation type="vanished">فريقنا ({us}): كل ما لدينا</translation>
     </message>
     <message>
         <source>Write the situation report to</source>
@@ -5392,19 +5995,19 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
+        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
     </message>
     <message>
         <source>The file must end in .pdf.</source>
-        <translation>يجب أن ينتهي اسم الملف بـ ‎.pdf.</translation>
+        <translation type="vanished">يجب أن ينتهي اسم الملف بـ ‎.pdf.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
+        <translation type="vanished">{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>جارٍ كتابة {file}…</translation>
+        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>{n} feature(s) withheld by the sharing policy are counted in it, not shown.</source>
@@ -5425,6 +6028,77 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Writing the situation report</source>
         <translation>كتابة تقرير الوضع</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEditDialog</name>
+    <message>
+        <source>Changed by someone else meanwhile</source>
+        <translation>غيّره شخص آخر في الأثناء</translation>
+    </message>
+    <message>
+        <source>{name} was deleted by someone else after you started editing it (you started from version {mine}). Your changes are below; nothing was written.</source>
+        <translation>حذف شخص آخر {name} بعد أن بدأت تعديله (بدأت من الإصدار {mine}). تعديلاتك أدناه؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>{name} was changed by someone else after you started editing it: you started from version {mine}, it is now version {theirs}. Nothing was written: choose what to keep.</source>
+        <translation>غيّر شخص آخر {name} بعد أن بدأت تعديله: بدأت من الإصدار {mine}، وهو الآن الإصدار {theirs}. لم يُكتب شيء: اختر ما تحتفظ به.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>When you started</source>
+        <translation>عندما بدأت</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>نسختهم (الآن)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>نسختك</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>الشكل الهندسي</translation>
+    </message>
+    <message>
+        <source>as you saw it</source>
+        <translation>كما رأيته</translation>
+    </message>
+    <message>
+        <source>moved or reshaped</source>
+        <translation>نُقل أو أُعيد تشكيله</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>الاحتفاظ بنسختهم</translation>
+    </message>
+    <message>
+        <source>Show their version; your changes are dropped</source>
+        <translation>عرض نسختهم؛ تُهمَل تعديلاتك</translation>
+    </message>
+    <message>
+        <source>Re-apply mine on their version</source>
+        <translation>إعادة تطبيق تعديلاتي على نسختهم</translation>
+    </message>
+    <message>
+        <source>Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)</source>
+        <translation>تخزين حقولك المعدَّلة كإصدار جديد مبني على نسختهم (Ctrl+Z يتراجع عنه)</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>القرار لاحقًا</translation>
+    </message>
+    <message>
+        <source>Keep your changes in the panel, unapplied</source>
+        <translation>الإبقاء على تعديلاتك في اللوحة دون تطبيق</translation>
     </message>
 </context>
 <context>
@@ -5466,7 +6140,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>فريقنا ({us}): كل ما لدينا</translation>
+        <translation type="vanished">فريقنا ({us}): كل ما لدينا</translation>
     </message>
     <message>
         <source>TAK data package (.zip), for ATAK and WinTAK</source>
@@ -5486,7 +6160,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Save as…</source>
-        <translation>حفظ باسم…</translation>
+        <translation type="vanished">حفظ باسم…</translation>
     </message>
     <message>
         <source>For</source>
@@ -5554,7 +6228,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
+        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
     </message>
     <message>
         <source>One .cot file of events must end in .cot.</source>
@@ -5566,7 +6240,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>{file} exists already: choose another name, or Save as… to replace it.</source>
-        <translation>{file} موجود مسبقاً: اختر اسماً آخر، أو «حفظ باسم…» لاستبداله.</translation>
+        <translation type="vanished">{file} موجود مسبقاً: اختر اسماً آخر، أو «حفظ باسم…» لاستبداله.</translation>
     </message>
     <message>
         <source>What goes into the TAK brief</source>
@@ -5598,7 +6272,7 @@ They are checked when the workspace opens and whenever another tool changes the 
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>جارٍ كتابة {file}…</translation>
+        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
@@ -5615,6 +6289,114 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Writing the TAK brief</source>
         <translation>جارٍ كتابة إحاطة TAK</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>service {name}</source>
+        <translation>الخدمة {name}</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>مقبس محلي</translation>
+    </message>
+    <message>
+        <source>the URL carries a password; HumanOps never stores one: put it in ~/.pgpass (or PGPASSFILE, or a pg_service.conf service) and give the URL without it</source>
+        <translation>الرابط يحمل كلمة مرور؛ HumanOps لا يخزّن كلمات المرور أبدًا: ضعها في ~/.pgpass (أو PGPASSFILE، أو خدمة في pg_service.conf) وأعطِ الرابط بدونها</translation>
+    </message>
+    <message>
+        <source>PostGIS is not enabled in this database (its administrator runs CREATE EXTENSION postgis)</source>
+        <translation>PostGIS غير مفعّل في قاعدة البيانات هذه (يشغّل مديرها CREATE EXTENSION postgis)</translation>
+    </message>
+    <message>
+        <source>Not available on a team database yet: copy it to a GeoPackage (humanops checkout) to use this.</source>
+        <translation>غير متاح بعد على قاعدة بيانات الفريق: انسخها إلى GeoPackage (humanops checkout) لاستخدام هذا.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation>فتح قاعدة بيانات الفريق</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>Server and database</source>
+        <translation>الخادم وقاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Service name (pg_service.conf)</source>
+        <translation>اسم الخدمة (pg_service.conf)</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>الرابط:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>الخادم:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>المنفذ:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>المستخدم:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>الخدمة:</translation>
+    </message>
+    <message>
+        <source>HumanOps never stores a password: libpq reads it from ~/.pgpass (PGPASSFILE on Windows: %APPDATA%\postgresql\pgpass.conf) or from the service file.</source>
+        <translation>HumanOps لا يخزّن كلمة مرور أبدًا: تقرؤها libpq من ~/.pgpass (PGPASSFILE؛ على Windows: %APPDATA%\postgresql\pgpass.conf) أو من ملف الخدمة.</translation>
+    </message>
+    <message>
+        <source>Give a URL, a server and a database, or a service name.</source>
+        <translation>أعطِ رابطًا، أو خادمًا وقاعدة بيانات، أو اسم خدمة.</translation>
+    </message>
+    <message>
+        <source>A team database URL starts with postgresql:// (a GeoPackage file opens with File › Open workspace…).</source>
+        <translation>رابط قاعدة بيانات الفريق يبدأ بـ postgresql:// (ملف GeoPackage يُفتح من ملف › فتح مساحة عمل…).</translation>
+    </message>
+    <message>
+        <source>Leave the password out: HumanOps never stores one. Put it in ~/.pgpass (or a service file) and libpq finds it there.</source>
+        <translation>اترك كلمة المرور: HumanOps لا يخزّنها أبدًا. ضعها في ~/.pgpass (أو ملف خدمة) وستجدها libpq هناك.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSession</name>
+    <message numerus="yes">
+        <source>Others changed %n feature(s) in the team database: shown.</source>
+        <translation>
+            <numerusform>لم يغيّر الآخرون أي عنصر في قاعدة بيانات الفريق (%n).</numerusform>
+            <numerusform>غيّر آخرون عنصرًا واحدًا في قاعدة بيانات الفريق (%n): معروض.</numerusform>
+            <numerusform>غيّر آخرون عنصرين في قاعدة بيانات الفريق (%n): معروضان.</numerusform>
+            <numerusform>غيّر آخرون %n عناصر في قاعدة بيانات الفريق: معروضة.</numerusform>
+            <numerusform>غيّر آخرون %n عنصرًا في قاعدة بيانات الفريق: معروضة.</numerusform>
+            <numerusform>غيّر آخرون %n عنصر في قاعدة بيانات الفريق: معروضة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Others changed the team database: the layers are re-read.</source>
+        <translation>غيّر آخرون قاعدة بيانات الفريق: أُعيدت قراءة الطبقات.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this feature meanwhile: nothing was written.</source>
+        <translation>غيّر شخص آخر هذا العنصر في الأثناء: لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Kept their version; your changes were dropped.</source>
+        <translation>احتُفظ بنسختهم؛ أُهملت تعديلاتك.</translation>
     </message>
 </context>
 <context>
@@ -5646,151 +6428,6 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>all times</source>
         <translation>كل الأوقات</translation>
-    </message>
-</context>
-<context>
-    <name>TriggerAlertsPanel</name>
-    <message>
-        <source>Level</source>
-        <translation>المستوى</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>القاعدة</translation>
-    </message>
-    <message>
-        <source>Headline</source>
-        <translation>العنوان</translation>
-    </message>
-    <message>
-        <source>Features</source>
-        <translation>العناصر</translation>
-    </message>
-    <message>
-        <source>Last fired</source>
-        <translation>آخر إطلاق</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>حرج</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>مرتفع</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>متوسط</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>منخفض</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>نشط</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>تم الاطلاع</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>تمت المعالجة</translation>
-    </message>
-    <message>
-        <source>Click a feature to select it and zoom to it on the map</source>
-        <translation>انقر على عنصر لتحديده والتكبير إليه على الخريطة</translation>
-    </message>
-    <message>
-        <source>Features that fired it:</source>
-        <translation>العناصر التي أطلقته:</translation>
-    </message>
-    <message>
-        <source>Show resolved</source>
-        <translation>إظهار ما عولج</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>الاطلاع</translation>
-    </message>
-    <message>
-        <source>Mark the alert as seen; it stays listed until its condition no longer holds</source>
-        <translation>تعليم التنبيه كمُطّلع عليه؛ ويبقى مدرجاً حتى يزول شرطه</translation>
-    </message>
-    <message>
-        <source>Export CAP…</source>
-        <translation>تصدير CAP…</translation>
-    </message>
-    <message>
-        <source>Write the alert as a CAP 1.2 XML message</source>
-        <translation>كتابة التنبيه كرسالة XML بصيغة CAP 1.2</translation>
-    </message>
-    <message numerus="yes">
-        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
-        <translation>
-            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
-            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
-            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدتان</numerusform>
-            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قواعد</numerusform>
-            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
-            <numerusform>{active} نشطة، و{other} أخرى؛ اعتُمد %Ln قاعدة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
-        <translation>
-            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
-            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
-            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدتان معتمدتان</numerusform>
-            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قواعد معتمدة</numerusform>
-            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
-            <numerusform>لا تنبيهات نشطة: لم ينطلق %Ln قاعدة معتمدة</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select an alert to see why it fired.</source>
-        <translation>حدد تنبيهاً لترى سبب إطلاقه.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;rule &lt;i&gt;{rule}&lt;/i&gt; · level {level} · {state} · TLP:{tlp}</source>
-        <translation>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;القاعدة &lt;i&gt;{rule}&lt;/i&gt; · المستوى {level} · {state} · TLP:{tlp}</translation>
-    </message>
-    <message>
-        <source>about: {kind} “{name}”</source>
-        <translation>بشأن: {kind} «{name}»</translation>
-    </message>
-    <message>
-        <source>because of: {kind} “{name}”</source>
-        <translation>بسبب: {kind} «{name}»</translation>
-    </message>
-    <message>
-        <source>(no longer in the workspace)</source>
-        <translation>(لم يعد في مساحة العمل)</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… و{n} أخرى</translation>
-    </message>
-    <message>
-        <source>Acknowledged: {headline}</source>
-        <translation>تم الاطلاع: {headline}</translation>
-    </message>
-    <message>
-        <source>Export alert as CAP 1.2</source>
-        <translation>تصدير التنبيه بصيغة CAP 1.2</translation>
-    </message>
-    <message>
-        <source>CAP XML (*.xml)</source>
-        <translation>CAP XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Wrote CAP 1.2 {msg_type} ({status}) to {path}</source>
-        <translation>كُتب CAP 1.2 {msg_type} ({status}) في {path}</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlertsPanel</name>
+    <message numerus="yes">
+        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
+        <translation>
+            <numerusform>{active} active, {other} other; %Ln rule adopted</numerusform>
+            <numerusform>{active} active, {other} other; %Ln rules adopted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
+        <translation>
+            <numerusform>No active alerts: %Ln adopted rule has not fired</numerusform>
+            <numerusform>No active alerts: %Ln adopted rules have not fired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttributeTable</name>
     <message numerus="yes">
         <source>%Ln feature(s)</source>
@@ -369,19 +386,12 @@
     </message>
 </context>
 <context>
-    <name>TriggerAlertsPanel</name>
+    <name>TeamSession</name>
     <message numerus="yes">
-        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
+        <source>Others changed %n feature(s) in the team database: shown.</source>
         <translation>
-            <numerusform>{active} active, {other} other; %Ln rule adopted</numerusform>
-            <numerusform>{active} active, {other} other; %Ln rules adopted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
-        <translation>
-            <numerusform>No active alerts: %Ln adopted rule has not fired</numerusform>
-            <numerusform>No active alerts: %Ln adopted rules have not fired</numerusform>
+            <numerusform>Another session changed %n feature in the team database: shown.</numerusform>
+            <numerusform>Others changed %n features in the team database: shown.</numerusform>
         </translation>
     </message>
 </context>

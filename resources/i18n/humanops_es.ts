@@ -8,12 +8,146 @@
         <translation>Sin alertas: no se ha adoptado ninguna regla de alerta</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Entidades</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Última activación</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>medio</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>reconocida</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelta</translation>
+    </message>
+    <message>
+        <source>Click a feature to select it and zoom to it on the map</source>
+        <translation>Haga clic en una entidad para seleccionarla y hacer zoom en el mapa</translation>
+    </message>
+    <message>
+        <source>Features that fired it:</source>
+        <translation>Entidades que la activaron:</translation>
+    </message>
+    <message>
+        <source>Show resolved</source>
+        <translation>Mostrar resueltas</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Reconocer</translation>
+    </message>
+    <message>
+        <source>Mark the alert as seen; it stays listed until its condition no longer holds</source>
+        <translation>Marcar la alerta como vista; sigue en la lista hasta que su condición deje de cumplirse</translation>
+    </message>
+    <message>
+        <source>Export CAP…</source>
+        <translation>Exportar CAP…</translation>
+    </message>
+    <message>
+        <source>Write the alert as a CAP 1.2 XML message</source>
+        <translation>Escribir la alerta como mensaje XML CAP 1.2</translation>
+    </message>
+    <message>
         <source>No workspace open</source>
         <translation>Ningún espacio de trabajo abierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
+        <translation>
+            <numerusform>{active} activas, {other} otras; %Ln regla adoptada</numerusform>
+            <numerusform>{active} activas, {other} otras; %Ln reglas adoptadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
+        <translation>
+            <numerusform>Sin alertas activas: %Ln regla adoptada no se ha activado</numerusform>
+            <numerusform>Sin alertas activas: %Ln reglas adoptadas no se han activado</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alerts: the adopted trigger rules have not fired</source>
         <translation>Sin alertas: las reglas de alerta adoptadas no se han activado</translation>
+    </message>
+    <message>
+        <source>Select an alert to see why it fired.</source>
+        <translation>Seleccione una alerta para ver por qué se activó.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;rule &lt;i&gt;{rule}&lt;/i&gt; · level {level} · {state} · TLP:{tlp}</source>
+        <translation>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;regla &lt;i&gt;{rule}&lt;/i&gt; · nivel {level} · {state} · TLP:{tlp}</translation>
+    </message>
+    <message>
+        <source>about: {kind} “{name}”</source>
+        <translation>sobre: {kind} «{name}»</translation>
+    </message>
+    <message>
+        <source>because of: {kind} “{name}”</source>
+        <translation>a causa de: {kind} «{name}»</translation>
+    </message>
+    <message>
+        <source>(no longer in the workspace)</source>
+        <translation>(ya no está en el espacio de trabajo)</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Acknowledged: {headline}</source>
+        <translation>Reconocida: {headline}</translation>
+    </message>
+    <message>
+        <source>Export alert as CAP 1.2</source>
+        <translation>Exportar la alerta como CAP 1.2</translation>
+    </message>
+    <message>
+        <source>CAP XML (*.xml)</source>
+        <translation>CAP XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Wrote CAP 1.2 {msg_type} ({status}) to {path}</source>
+        <translation>Se escribió CAP 1.2 {msg_type} ({status}) en {path}</translation>
     </message>
 </context>
 <context>
@@ -55,6 +189,13 @@
             <numerusform>%Ln seleccionada</numerusform>
             <numerusform>%Ln seleccionadas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AudienceProductDialog</name>
+    <message>
+        <source>Our own people ({us}): everything we hold</source>
+        <translation>Nuestro propio personal ({us}): todo lo que tenemos</translation>
     </message>
 </context>
 <context>
@@ -283,11 +424,11 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation type="vanished">Examinar…</translation>
     </message>
     <message>
         <source>Open when written</source>
-        <translation>Abrir al terminar</translation>
+        <translation type="vanished">Abrir al terminar</translation>
     </message>
     <message>
         <source>For</source>
@@ -315,7 +456,7 @@
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>Nuestro propio personal ({us}): todo lo que tenemos</translation>
+        <translation type="vanished">Nuestro propio personal ({us}): todo lo que tenemos</translation>
     </message>
     <message>
         <source>Write the briefing map to</source>
@@ -335,19 +476,19 @@
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
     </message>
     <message>
         <source>The file must end in .html.</source>
-        <translation>El archivo debe terminar en .html.</translation>
+        <translation type="vanished">El archivo debe terminar en .html.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
+        <translation type="vanished">{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Escribiendo {file}…</translation>
+        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, for {audience}. {withheld}</source>
@@ -375,6 +516,76 @@
     <message>
         <source>Save as PNG…</source>
         <translation>Guardar como PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckThenImportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobar</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <source>Scenario clock</source>
+        <translation>Reloj del escenario</translation>
+    </message>
+    <message>
+        <source>Set the scenario time to</source>
+        <translation>Poner la hora del escenario en</translation>
+    </message>
+    <message>
+        <source>T+0</source>
+        <translation>T+0</translation>
+    </message>
+    <message>
+        <source>Back to the exercise&apos;s start</source>
+        <translation>Volver al inicio del ejercicio</translation>
+    </message>
+    <message>
+        <source>Scenario seconds per wall-clock second: 1 is real time, 10 runs ten scenario minutes a minute</source>
+        <translation>Segundos del escenario por segundo real: 1 es tiempo real, 10 hace pasar diez minutos del escenario por minuto</translation>
+    </message>
+    <message>
+        <source>Running (unchecked: paused)</source>
+        <translation>En marcha (sin marcar: en pausa)</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Aceleración</translation>
+    </message>
+    <message>
+        <source>The scenario clock does not read: set the scenario time.</source>
+        <translation>El reloj del escenario no se puede leer: ponga la hora del escenario.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>running at ×{speed}</source>
+        <translation>en marcha a ×{speed}</translation>
+    </message>
+    <message>
+        <source>Now {elapsed} · {time}, {state}.</source>
+        <translation>Ahora {elapsed} · {time}, {state}.</translation>
+    </message>
+    <message>
+        <source>The clock was not changed: {reason}</source>
+        <translation>El reloj no se cambió: {reason}</translation>
+    </message>
+    <message>
+        <source>Scenario clock set: {time}, {state}.</source>
+        <translation>Reloj del escenario ajustado: {time}, {state}.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +937,161 @@
     <message>
         <source>This workspace is not a scenario (no scenario time)</source>
         <translation>Este espacio de trabajo no es un escenario (sin hora de escenario)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionReportDialog</name>
+    <message>
+        <source>Decision report</source>
+        <translation>Informe de decisiones</translation>
+    </message>
+    <message>
+        <source>Per inject and organisation: the time to see it, to raise and acknowledge the alert, to decide and to inform partners, and the sharing decisions taken. Give each participant&apos;s exercise workspace (its whole, verified record) or, failing that, its audit log as CSV (times to see and to inform only). This workspace ({file}) says what was played when.</source>
+        <translation>Por inyección y organización: el tiempo para verla, para emitir y reconocer la alerta, para decidir y para informar a los socios, y las decisiones de intercambio tomadas. Indique el espacio de trabajo del ejercicio de cada participante (su registro completo y verificado) o, en su defecto, su registro de auditoría en CSV (solo tiempos para ver e informar). Este espacio de trabajo ({file}) dice qué se jugó y cuándo.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>A CSV&apos;s organisation can be typed: by default its file&apos;s name</source>
+        <translation>La organización de un CSV se puede escribir: por defecto, el nombre de su archivo</translation>
+    </message>
+    <message>
+        <source>Add workspaces…</source>
+        <translation>Añadir espacios de trabajo…</translation>
+    </message>
+    <message>
+        <source>Add audit CSV…</source>
+        <translation>Añadir CSV de auditoría…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>the inject file played (.toml)</source>
+        <translation>el archivo de inyecciones jugado (.toml)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>the report: .html, or .pdf</source>
+        <translation>el informe: .html o .pdf</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>Inyecciones</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>Abrir el informe</translation>
+    </message>
+    <message>
+        <source>Participants&apos; records</source>
+        <translation>Registros de los participantes</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s own organisation</source>
+        <translation>La organización propia del espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>Participants&apos; exercise workspaces</source>
+        <translation>Espacios de trabajo del ejercicio de los participantes</translation>
+    </message>
+    <message>
+        <source>GeoPackage workspace (*.gpkg)</source>
+        <translation>Espacio de trabajo GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Participants&apos; audit logs</source>
+        <translation>Registros de auditoría de los participantes</translation>
+    </message>
+    <message>
+        <source>Audit log, CSV (*.csv)</source>
+        <translation>Registro de auditoría, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Inject file</source>
+        <translation>Archivo de inyecciones</translation>
+    </message>
+    <message>
+        <source>Inject files (*.toml)</source>
+        <translation>Archivos de inyecciones (*.toml)</translation>
+    </message>
+    <message>
+        <source>Write the report to</source>
+        <translation>Escribir el informe en</translation>
+    </message>
+    <message>
+        <source>Report, HTML (*.html);;Report, PDF (*.pdf)</source>
+        <translation>Informe, HTML (*.html);;Informe, PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Add at least one participant&apos;s record.</source>
+        <translation>Añada el registro de al menos un participante.</translation>
+    </message>
+    <message>
+        <source>Choose the inject file.</source>
+        <translation>Elija el archivo de inyecciones.</translation>
+    </message>
+    <message>
+        <source>No inject file {file}.</source>
+        <translation>No existe el archivo de inyecciones {file}.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>Elija dónde escribir el informe.</translation>
+    </message>
+    <message>
+        <source>The report is written as .html or .pdf.</source>
+        <translation>El informe se escribe como .html o .pdf.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+    <message>
+        <source>Written {file}: {injects} inject(s), {orgs} organisation(s).</source>
+        <translation>Escrito {file}: {injects} inyección(es), {orgs} organización(es).</translation>
+    </message>
+    <message>
+        <source>No report was written: {reason}</source>
+        <translation>No se escribió ningún informe: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no report was written.</source>
+        <translation>Cancelado: no se escribió ningún informe.</translation>
+    </message>
+    <message>
+        <source>Writing the decision report</source>
+        <translation>Escribiendo el informe de decisiones</translation>
+    </message>
+    <message>
+        <source>Decision report written to {file}.</source>
+        <translation>Informe de decisiones escrito en {file}.</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1452,18 @@
         <translation>Reloj del escenario del ejercicio: la validez, la caducidad y las alertas lo siguen</translation>
     </message>
     <message>
+        <source>Set…</source>
+        <translation>Ajustar…</translation>
+    </message>
+    <message>
+        <source>Set the scenario time, the speed-up, or pause it</source>
+        <translation>Ajustar la hora del escenario, la aceleración, o pausarlo</translation>
+    </message>
+    <message>
+        <source>Scenario clock…</source>
+        <translation>Reloj del escenario…</translation>
+    </message>
+    <message>
         <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
         <translation>Reloj del escenario ilegible: ajústelo con humanops exercise clock --start</translation>
     </message>
@@ -1116,6 +1494,29 @@
     <message>
         <source>Stop the scenario clock where it is</source>
         <translation>Detener el reloj del escenario donde está</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseMenu</name>
+    <message>
+        <source>E&amp;xercise</source>
+        <translation>E&amp;jercicio</translation>
+    </message>
+    <message>
+        <source>Scenario &amp;clock…</source>
+        <translation>&amp;Reloj del escenario…</translation>
+    </message>
+    <message>
+        <source>Set the scenario time, the speed-up, or pause it</source>
+        <translation>Ajustar la hora del escenario, la aceleración, o pausarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Decision report…</source>
+        <translation>Informe de &amp;decisiones…</translation>
+    </message>
+    <message>
+        <source>Per inject and organisation, the time to see, alert, decide and inform (HTML or PDF)</source>
+        <translation>Por inyección y organización, el tiempo para ver, alertar, decidir e informar (HTML o PDF)</translation>
     </message>
 </context>
 <context>
@@ -1548,7 +1949,7 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation type="vanished">Examinar…</translation>
     </message>
     <message>
         <source>Automatic (from the file&apos;s layer names and fields)</source>
@@ -1576,7 +1977,7 @@
     </message>
     <message>
         <source>Check</source>
-        <translation>Comprobar</translation>
+        <translation type="vanished">Comprobar</translation>
     </message>
     <message>
         <source>Read the file and report what would be imported (dry run)</source>
@@ -1794,6 +2195,18 @@
         <translation>Los paquetes de las inyecciones se firman con las claves de su organización.</translation>
     </message>
     <message>
+        <source>Not played: no passphrase given.</source>
+        <translation>No jugado: no se dio ninguna frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The package for {org} is imported into its exercise workspace {file}, opened with {org}&apos;s keys: type {org}&apos;s passphrase (asked once for this session).</source>
+        <translation>El paquete para {org} se importa en su espacio de trabajo del ejercicio {file}, abierto con las claves de {org}: escriba la frase de contraseña de {org} (se pide una vez en esta sesión).</translation>
+    </message>
+    <message>
+        <source>Not played: no passphrase given for {org}.</source>
+        <translation>No jugado: no se dio ninguna frase de contraseña para {org}.</translation>
+    </message>
+    <message>
         <source>Played: {injects}</source>
         <translation>Jugado: {injects}</translation>
     </message>
@@ -1967,6 +2380,14 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
         <translation>Abrir un GeoPackage de espacio de trabajo</translation>
     </message>
     <message>
+        <source>Open &amp;team database…</source>
+        <translation>Abrir base de datos del &amp;equipo…</translation>
+    </message>
+    <message>
+        <source>Open a workspace in a PostgreSQL/PostGIS database the team shares</source>
+        <translation>Abrir un espacio de trabajo en una base de datos PostgreSQL/PostGIS que comparte el equipo</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -2021,6 +2442,14 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
     <message>
         <source>What a partner may see, as a data package for its ATAK or WinTAK teams</source>
         <translation>Lo que un socio puede ver, como paquete de datos para sus equipos ATAK o WinTAK</translation>
+    </message>
+    <message>
+        <source>New e&amp;xercise…</source>
+        <translation>Nuevo e&amp;jercicio…</translation>
+    </message>
+    <message>
+        <source>Copy this workspace as an exercise: flagged everywhere, isolated from real data, on its own scenario clock</source>
+        <translation>Copiar este espacio de trabajo como ejercicio: marcado en todas partes, aislado de los datos reales, con su propio reloj de escenario</translation>
     </message>
     <message>
         <source>S&amp;ync with the team database</source>
@@ -2398,6 +2827,10 @@ Clic derecho → Reintentar la carga, o el botón Reintentar de abajo. El regist
         <translation>Espacio de trabajo GeoPackage (*.gpkg);;Todos los archivos (*)</translation>
     </message>
     <message>
+        <source>Saved. Every edit is stored in the team database the moment it is made.</source>
+        <translation>Guardado. Cada edición se guarda en la base de datos del equipo en cuanto se hace.</translation>
+    </message>
+    <message>
         <source>Saved. Every edit is stored in {name} the moment it is made; the file is complete on its own (copy it, send it, open it in QGIS).</source>
         <translation>Guardado. Cada edición se almacena en {name} en el momento en que se hace; el archivo está completo por sí solo (cópielo, envíelo, ábralo en QGIS).</translation>
     </message>
@@ -2736,7 +3169,7 @@ Save it before closing?</source>
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation type="vanished">Examinar…</translation>
     </message>
     <message>
         <source>Format</source>
@@ -2796,15 +3229,15 @@ Save it before closing?</source>
     </message>
     <message>
         <source>The file must end in {suffix}.</source>
-        <translation>El archivo debe terminar en {suffix}.</translation>
+        <translation type="vanished">El archivo debe terminar en {suffix}.</translation>
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
+        <translation type="vanished">{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
     </message>
     <message>
         <source>Preview: TLP:{tlp}</source>
@@ -2828,7 +3261,7 @@ Save it before closing?</source>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Escribiendo {file}…</translation>
+        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Writing the map</source>
@@ -3127,6 +3560,129 @@ Save it before closing?</source>
     <message>
         <source>Distance {total} (segments {segments})</source>
         <translation>Distancia {total} (tramos {segments})</translation>
+    </message>
+</context>
+<context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <source>New exercise</source>
+        <translation>Nuevo ejercicio</translation>
+    </message>
+    <message>
+        <source>A copy of this workspace flagged as an exercise: “EXERCISE — name” on the map, the title bar and everything made from it; it never exchanges packages with real workspaces, and runs on its own scenario clock, paused at T+0 until you start it. This workspace is only read.</source>
+        <translation>Una copia de este espacio de trabajo marcada como ejercicio: «EXERCISE — nombre» en el mapa, en la barra de título y en todo lo que se haga con ella; nunca intercambia paquetes con espacios de trabajo reales y funciona con su propio reloj de escenario, en pausa en T+0 hasta que usted lo inicie. Este espacio de trabajo solo se lee.</translation>
+    </message>
+    <message>
+        <source>e.g. Kavera Flood 2026 (the same name for every participant)</source>
+        <translation>p. ej. Kavera Flood 2026 (el mismo nombre para cada participante)</translation>
+    </message>
+    <message>
+        <source>The scenario time at T+0 (default: this workspace&apos;s own clock)</source>
+        <translation>La hora del escenario en T+0 (por defecto: el reloj propio de este espacio de trabajo)</translation>
+    </message>
+    <message>
+        <source>the new exercise workspace (.gpkg)</source>
+        <translation>el nuevo espacio de trabajo del ejercicio (.gpkg)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Controlador</translation>
+    </message>
+    <message>
+        <source>Starts at (T+0)</source>
+        <translation>Empieza a las (T+0)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Open the exercise</source>
+        <translation>Abrir el ejercicio</translation>
+    </message>
+    <message>
+        <source>Open the new exercise in this window (this workspace closes)</source>
+        <translation>Abrir el nuevo ejercicio en esta ventana (este espacio de trabajo se cierra)</translation>
+    </message>
+    <message>
+        <source>{org} (us)</source>
+        <translation>{org} (nosotros)</translation>
+    </message>
+    <message>
+        <source>Write the exercise to</source>
+        <translation>Escribir el ejercicio en</translation>
+    </message>
+    <message>
+        <source>GeoPackage workspace (*.gpkg)</source>
+        <translation>Espacio de trabajo GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>This workspace is the exercise “{name}”: an exercise is made from a real workspace or the demo, never from another exercise (its audit log, alerts and played injects would come along and be counted in the new exercise&apos;s report). Open the workspace it was made from.</source>
+        <translation>Este espacio de trabajo es el ejercicio «{name}»: un ejercicio se hace a partir de un espacio de trabajo real o de la demo, nunca de otro ejercicio (su registro de auditoría, sus alertas y sus inyecciones jugadas vendrían con él y se contarían en el informe del nuevo ejercicio). Abra el espacio de trabajo del que se hizo.</translation>
+    </message>
+    <message>
+        <source>An exercise is copied from a workspace file (GeoPackage): copy a team database to a file first (humanops copy).</source>
+        <translation>Un ejercicio se copia de un archivo de espacio de trabajo (GeoPackage): copie primero una base de datos de equipo a un archivo (humanops copy).</translation>
+    </message>
+    <message>
+        <source>Give the exercise a name.</source>
+        <translation>Dé un nombre al ejercicio.</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 80 printable characters on one line.</source>
+        <translation>El nombre debe tener de 1 a 80 caracteres imprimibles en una línea.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the exercise.</source>
+        <translation>Elija dónde escribir el ejercicio.</translation>
+    </message>
+    <message>
+        <source>A workspace file must end in .gpkg.</source>
+        <translation>Un archivo de espacio de trabajo debe terminar en .gpkg.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: an exercise is written to a new file.</source>
+        <translation>{file} ya existe: un ejercicio se escribe en un archivo nuevo.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+    <message>
+        <source>Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: open it and press Resume (or Exercise › Scenario clock…) to start.</source>
+        <translation>Creado {file}: {banner}, controlador {controller}. Su reloj de escenario está en pausa en T+0: ábralo y pulse Reanudar (o Ejercicio › Reloj del escenario…) para empezar.</translation>
+    </message>
+    <message>
+        <source>No exercise was made: {reason}</source>
+        <translation>No se creó ningún ejercicio: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no exercise was made.</source>
+        <translation>Cancelado: no se creó ningún ejercicio.</translation>
+    </message>
+    <message>
+        <source>Making the exercise</source>
+        <translation>Creando el ejercicio</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4533,41 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Open when written</source>
+        <translation>Abrir al terminar</translation>
+    </message>
+    <message>
+        <source>The file must end in {suffix}.</source>
+        <translation>El archivo debe terminar en {suffix}.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
+        <translation>{file} ya existe: elija otro nombre, o Guardar como… para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
+        <translation>{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+</context>
+<context>
     <name>ProposalOverlay</name>
     <message>
         <source>Proposed deletion by {proposer} (waiting for you)</source>
@@ -4033,7 +4624,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation type="vanished">Examinar…</translation>
     </message>
     <message>
         <source>Package</source>
@@ -4057,7 +4648,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Check</source>
-        <translation>Comprobar</translation>
+        <translation type="vanished">Comprobar</translation>
     </message>
     <message>
         <source>Decrypt and verify the package and report what it would change (dry run)</source>
@@ -4065,7 +4656,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Import</source>
-        <translation>Importar</translation>
+        <translation type="vanished">Importar</translation>
     </message>
     <message>
         <source>Exchange package (*.hopx);;All files (*)</source>
@@ -4236,6 +4827,10 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>No recent workspaces</source>
         <translation>Ningún espacio de trabajo reciente</translation>
+    </message>
+    <message>
+        <source>team database</source>
+        <translation>base de datos del equipo</translation>
     </message>
     <message>
         <source>{number} {name}  —  {folder}  (not found)</source>
@@ -5172,11 +5767,11 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation type="vanished">Examinar…</translation>
     </message>
     <message>
         <source>Open when written</source>
-        <translation>Abrir al terminar</translation>
+        <translation type="vanished">Abrir al terminar</translation>
     </message>
     <message>
         <source>For</source>
@@ -5204,7 +5799,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>Nuestro propio personal ({us}): todo lo que tenemos</translation>
+        <translation type="vanished">Nuestro propio personal ({us}): todo lo que tenemos</translation>
     </message>
     <message>
         <source>Write the situation report to</source>
@@ -5220,19 +5815,19 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
     </message>
     <message>
         <source>The file must end in .pdf.</source>
-        <translation>El archivo debe terminar en .pdf.</translation>
+        <translation type="vanished">El archivo debe terminar en .pdf.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
+        <translation type="vanished">{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Escribiendo {file}…</translation>
+        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>{n} feature(s) withheld by the sharing policy are counted in it, not shown.</source>
@@ -5253,6 +5848,77 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Writing the situation report</source>
         <translation>Escribiendo el informe de situación</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEditDialog</name>
+    <message>
+        <source>Changed by someone else meanwhile</source>
+        <translation>Cambiado por otra persona mientras tanto</translation>
+    </message>
+    <message>
+        <source>{name} was deleted by someone else after you started editing it (you started from version {mine}). Your changes are below; nothing was written.</source>
+        <translation>{name} fue eliminado por otra persona después de que empezara a editarlo (partió de la versión {mine}). Sus cambios están abajo; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was changed by someone else after you started editing it: you started from version {mine}, it is now version {theirs}. Nothing was written: choose what to keep.</source>
+        <translation>{name} fue cambiado por otra persona después de que empezara a editarlo: partió de la versión {mine}, ahora es la versión {theirs}. No se escribió nada: elija qué conservar.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>When you started</source>
+        <translation>Cuando empezó</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>La suya (ahora)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>La de usted</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>Geometría</translation>
+    </message>
+    <message>
+        <source>as you saw it</source>
+        <translation>tal como la vio</translation>
+    </message>
+    <message>
+        <source>moved or reshaped</source>
+        <translation>movida o reformada</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marcado</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Conservar la suya</translation>
+    </message>
+    <message>
+        <source>Show their version; your changes are dropped</source>
+        <translation>Mostrar su versión; sus cambios se descartan</translation>
+    </message>
+    <message>
+        <source>Re-apply mine on their version</source>
+        <translation>Volver a aplicar la mía sobre su versión</translation>
+    </message>
+    <message>
+        <source>Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)</source>
+        <translation>Guardar sus campos cambiados como una nueva versión hecha sobre la suya (Ctrl+Z la deshace)</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decidir más tarde</translation>
+    </message>
+    <message>
+        <source>Keep your changes in the panel, unapplied</source>
+        <translation>Mantener sus cambios en el panel, sin aplicar</translation>
     </message>
 </context>
 <context>
@@ -5294,7 +5960,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>Nuestro propio personal ({us}): todo lo que tenemos</translation>
+        <translation type="vanished">Nuestro propio personal ({us}): todo lo que tenemos</translation>
     </message>
     <message>
         <source>TAK data package (.zip), for ATAK and WinTAK</source>
@@ -5314,7 +5980,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Save as…</source>
-        <translation>Guardar como…</translation>
+        <translation type="vanished">Guardar como…</translation>
     </message>
     <message>
         <source>For</source>
@@ -5382,7 +6048,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>Ese es el propio espacio de trabajo: elija otro archivo.</translation>
+        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
     </message>
     <message>
         <source>One .cot file of events must end in .cot.</source>
@@ -5394,7 +6060,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>{file} exists already: choose another name, or Save as… to replace it.</source>
-        <translation>{file} ya existe: elija otro nombre, o Guardar como… para reemplazarlo.</translation>
+        <translation type="vanished">{file} ya existe: elija otro nombre, o Guardar como… para reemplazarlo.</translation>
     </message>
     <message>
         <source>What goes into the TAK brief</source>
@@ -5426,7 +6092,7 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Escribiendo {file}…</translation>
+        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
@@ -5443,6 +6109,110 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Writing the TAK brief</source>
         <translation>Escribiendo el informe TAK</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>service {name}</source>
+        <translation>servicio {name}</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>socket local</translation>
+    </message>
+    <message>
+        <source>the URL carries a password; HumanOps never stores one: put it in ~/.pgpass (or PGPASSFILE, or a pg_service.conf service) and give the URL without it</source>
+        <translation>la URL lleva una contraseña; HumanOps nunca guarda ninguna: póngala en ~/.pgpass (o PGPASSFILE, o un servicio de pg_service.conf) y dé la URL sin ella</translation>
+    </message>
+    <message>
+        <source>PostGIS is not enabled in this database (its administrator runs CREATE EXTENSION postgis)</source>
+        <translation>PostGIS no está habilitado en esta base de datos (su administrador ejecuta CREATE EXTENSION postgis)</translation>
+    </message>
+    <message>
+        <source>Not available on a team database yet: copy it to a GeoPackage (humanops checkout) to use this.</source>
+        <translation>Aún no disponible en una base de datos del equipo: cópiela a un GeoPackage (humanops checkout) para usar esto.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation>Abrir base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Server and database</source>
+        <translation>Servidor y base de datos</translation>
+    </message>
+    <message>
+        <source>Service name (pg_service.conf)</source>
+        <translation>Nombre de servicio (pg_service.conf)</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de datos:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servicio:</translation>
+    </message>
+    <message>
+        <source>HumanOps never stores a password: libpq reads it from ~/.pgpass (PGPASSFILE on Windows: %APPDATA%\postgresql\pgpass.conf) or from the service file.</source>
+        <translation>HumanOps nunca guarda una contraseña: libpq la lee de ~/.pgpass (PGPASSFILE; en Windows: %APPDATA%\postgresql\pgpass.conf) o del archivo de servicio.</translation>
+    </message>
+    <message>
+        <source>Give a URL, a server and a database, or a service name.</source>
+        <translation>Indique una URL, un servidor y una base de datos, o un nombre de servicio.</translation>
+    </message>
+    <message>
+        <source>A team database URL starts with postgresql:// (a GeoPackage file opens with File › Open workspace…).</source>
+        <translation>La URL de una base de datos del equipo empieza por postgresql:// (un archivo GeoPackage se abre con Archivo › Abrir espacio de trabajo…).</translation>
+    </message>
+    <message>
+        <source>Leave the password out: HumanOps never stores one. Put it in ~/.pgpass (or a service file) and libpq finds it there.</source>
+        <translation>Deje fuera la contraseña: HumanOps nunca guarda ninguna. Póngala en ~/.pgpass (o un archivo de servicio) y libpq la encuentra allí.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSession</name>
+    <message numerus="yes">
+        <source>Others changed %n feature(s) in the team database: shown.</source>
+        <translation>
+            <numerusform>Otros cambiaron %n elemento en la base de datos del equipo: mostrado.</numerusform>
+            <numerusform>Otros cambiaron %n elementos en la base de datos del equipo: mostrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Others changed the team database: the layers are re-read.</source>
+        <translation>Otros cambiaron la base de datos del equipo: las capas se vuelven a leer.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this feature meanwhile: nothing was written.</source>
+        <translation>Otra persona cambió este elemento mientras tanto: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Kept their version; your changes were dropped.</source>
+        <translation>Se conservó su versión; sus cambios se descartaron.</translation>
     </message>
 </context>
 <context>
@@ -5474,143 +6244,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>all times</source>
         <translation>todas las fechas</translation>
-    </message>
-</context>
-<context>
-    <name>TriggerAlertsPanel</name>
-    <message>
-        <source>Level</source>
-        <translation>Nivel</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>Regla</translation>
-    </message>
-    <message>
-        <source>Headline</source>
-        <translation>Titular</translation>
-    </message>
-    <message>
-        <source>Features</source>
-        <translation>Entidades</translation>
-    </message>
-    <message>
-        <source>Last fired</source>
-        <translation>Última activación</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>crítico</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>alto</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>medio</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>bajo</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>activa</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>reconocida</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>resuelta</translation>
-    </message>
-    <message>
-        <source>Click a feature to select it and zoom to it on the map</source>
-        <translation>Haga clic en una entidad para seleccionarla y hacer zoom en el mapa</translation>
-    </message>
-    <message>
-        <source>Features that fired it:</source>
-        <translation>Entidades que la activaron:</translation>
-    </message>
-    <message>
-        <source>Show resolved</source>
-        <translation>Mostrar resueltas</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Reconocer</translation>
-    </message>
-    <message>
-        <source>Mark the alert as seen; it stays listed until its condition no longer holds</source>
-        <translation>Marcar la alerta como vista; sigue en la lista hasta que su condición deje de cumplirse</translation>
-    </message>
-    <message>
-        <source>Export CAP…</source>
-        <translation>Exportar CAP…</translation>
-    </message>
-    <message>
-        <source>Write the alert as a CAP 1.2 XML message</source>
-        <translation>Escribir la alerta como mensaje XML CAP 1.2</translation>
-    </message>
-    <message numerus="yes">
-        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
-        <translation>
-            <numerusform>{active} activas, {other} otras; %Ln regla adoptada</numerusform>
-            <numerusform>{active} activas, {other} otras; %Ln reglas adoptadas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
-        <translation>
-            <numerusform>Sin alertas activas: %Ln regla adoptada no se ha activado</numerusform>
-            <numerusform>Sin alertas activas: %Ln reglas adoptadas no se han activado</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select an alert to see why it fired.</source>
-        <translation>Seleccione una alerta para ver por qué se activó.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;rule &lt;i&gt;{rule}&lt;/i&gt; · level {level} · {state} · TLP:{tlp}</source>
-        <translation>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;regla &lt;i&gt;{rule}&lt;/i&gt; · nivel {level} · {state} · TLP:{tlp}</translation>
-    </message>
-    <message>
-        <source>about: {kind} “{name}”</source>
-        <translation>sobre: {kind} «{name}»</translation>
-    </message>
-    <message>
-        <source>because of: {kind} “{name}”</source>
-        <translation>a causa de: {kind} «{name}»</translation>
-    </message>
-    <message>
-        <source>(no longer in the workspace)</source>
-        <translation>(ya no está en el espacio de trabajo)</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… y {n} más</translation>
-    </message>
-    <message>
-        <source>Acknowledged: {headline}</source>
-        <translation>Reconocida: {headline}</translation>
-    </message>
-    <message>
-        <source>Export alert as CAP 1.2</source>
-        <translation>Exportar la alerta como CAP 1.2</translation>
-    </message>
-    <message>
-        <source>CAP XML (*.xml)</source>
-        <translation>CAP XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Wrote CAP 1.2 {msg_type} ({status}) to {path}</source>
-        <translation>Se escribió CAP 1.2 {msg_type} ({status}) en {path}</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,146 @@
         <translation>Aucune alerte : aucune règle d&apos;alerte adoptée</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Entités</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Dernier déclenchement</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>élevé</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>moyen</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>prise en compte</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolue</translation>
+    </message>
+    <message>
+        <source>Click a feature to select it and zoom to it on the map</source>
+        <translation>Cliquez sur une entité pour la sélectionner et zoomer dessus sur la carte</translation>
+    </message>
+    <message>
+        <source>Features that fired it:</source>
+        <translation>Entités qui l&apos;ont déclenchée :</translation>
+    </message>
+    <message>
+        <source>Show resolved</source>
+        <translation>Afficher les résolues</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Mark the alert as seen; it stays listed until its condition no longer holds</source>
+        <translation>Marquer l&apos;alerte comme vue ; elle reste listée jusqu&apos;à ce que sa condition ne soit plus remplie</translation>
+    </message>
+    <message>
+        <source>Export CAP…</source>
+        <translation>Exporter en CAP…</translation>
+    </message>
+    <message>
+        <source>Write the alert as a CAP 1.2 XML message</source>
+        <translation>Écrire l&apos;alerte comme message XML CAP 1.2</translation>
+    </message>
+    <message>
         <source>No workspace open</source>
         <translation>Aucun espace de travail ouvert</translation>
+    </message>
+    <message numerus="yes">
+        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
+        <translation>
+            <numerusform>{active} actives, {other} autres ; %Ln règle adoptée</numerusform>
+            <numerusform>{active} actives, {other} autres ; %Ln règles adoptées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
+        <translation>
+            <numerusform>Aucune alerte active : %Ln règle adoptée ne s&apos;est pas déclenchée</numerusform>
+            <numerusform>Aucune alerte active : %Ln règles adoptées ne se sont pas déclenchées</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alerts: the adopted trigger rules have not fired</source>
         <translation>Aucune alerte : les règles d&apos;alerte adoptées ne se sont pas déclenchées</translation>
+    </message>
+    <message>
+        <source>Select an alert to see why it fired.</source>
+        <translation>Sélectionnez une alerte pour voir pourquoi elle s&apos;est déclenchée.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;rule &lt;i&gt;{rule}&lt;/i&gt; · level {level} · {state} · TLP:{tlp}</source>
+        <translation>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;règle &lt;i&gt;{rule}&lt;/i&gt; · niveau {level} · {state} · TLP:{tlp}</translation>
+    </message>
+    <message>
+        <source>about: {kind} “{name}”</source>
+        <translation>concerne : {kind} « {name} »</translation>
+    </message>
+    <message>
+        <source>because of: {kind} “{name}”</source>
+        <translation>à cause de : {kind} « {name} »</translation>
+    </message>
+    <message>
+        <source>(no longer in the workspace)</source>
+        <translation>(n&apos;est plus dans l&apos;espace de travail)</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… et {n} de plus</translation>
+    </message>
+    <message>
+        <source>Acknowledged: {headline}</source>
+        <translation>Prise en compte : {headline}</translation>
+    </message>
+    <message>
+        <source>Export alert as CAP 1.2</source>
+        <translation>Exporter l&apos;alerte en CAP 1.2</translation>
+    </message>
+    <message>
+        <source>CAP XML (*.xml)</source>
+        <translation>CAP XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Wrote CAP 1.2 {msg_type} ({status}) to {path}</source>
+        <translation>CAP 1.2 {msg_type} ({status}) écrit dans {path}</translation>
     </message>
 </context>
 <context>
@@ -55,6 +189,13 @@
             <numerusform>%Ln sélectionnée</numerusform>
             <numerusform>%Ln sélectionnées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AudienceProductDialog</name>
+    <message>
+        <source>Our own people ({us}): everything we hold</source>
+        <translation>Notre propre personnel ({us}) : tout ce que nous détenons</translation>
     </message>
 </context>
 <context>
@@ -283,11 +424,11 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <translation type="vanished">Parcourir…</translation>
     </message>
     <message>
         <source>Open when written</source>
-        <translation>Ouvrir une fois écrite</translation>
+        <translation type="vanished">Ouvrir une fois écrite</translation>
     </message>
     <message>
         <source>For</source>
@@ -315,7 +456,7 @@
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>Notre propre personnel ({us}) : tout ce que nous détenons</translation>
+        <translation type="vanished">Notre propre personnel ({us}) : tout ce que nous détenons</translation>
     </message>
     <message>
         <source>Write the briefing map to</source>
@@ -335,19 +476,19 @@
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>The file must end in .html.</source>
-        <translation>Le fichier doit se terminer par .html.</translation>
+        <translation type="vanished">Le fichier doit se terminer par .html.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
+        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Écriture de {file}…</translation>
+        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, for {audience}. {withheld}</source>
@@ -375,6 +516,76 @@
     <message>
         <source>Save as PNG…</source>
         <translation>Enregistrer en PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckThenImportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <source>Scenario clock</source>
+        <translation>Horloge du scénario</translation>
+    </message>
+    <message>
+        <source>Set the scenario time to</source>
+        <translation>Régler l&apos;heure du scénario sur</translation>
+    </message>
+    <message>
+        <source>T+0</source>
+        <translation>T+0</translation>
+    </message>
+    <message>
+        <source>Back to the exercise&apos;s start</source>
+        <translation>Revenir au début de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Scenario seconds per wall-clock second: 1 is real time, 10 runs ten scenario minutes a minute</source>
+        <translation>Secondes du scénario par seconde réelle : 1 est le temps réel, 10 fait passer dix minutes du scénario par minute</translation>
+    </message>
+    <message>
+        <source>Running (unchecked: paused)</source>
+        <translation>En marche (décoché : en pause)</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <source>The scenario clock does not read: set the scenario time.</source>
+        <translation>L&apos;horloge du scénario est illisible : réglez l&apos;heure du scénario.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>running at ×{speed}</source>
+        <translation>en marche à ×{speed}</translation>
+    </message>
+    <message>
+        <source>Now {elapsed} · {time}, {state}.</source>
+        <translation>Maintenant {elapsed} · {time}, {state}.</translation>
+    </message>
+    <message>
+        <source>The clock was not changed: {reason}</source>
+        <translation>L&apos;horloge n&apos;a pas été modifiée : {reason}</translation>
+    </message>
+    <message>
+        <source>Scenario clock set: {time}, {state}.</source>
+        <translation>Horloge du scénario réglée : {time}, {state}.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +937,161 @@
     <message>
         <source>This workspace is not a scenario (no scenario time)</source>
         <translation>Cet espace de travail n&apos;est pas un scénario (pas d&apos;heure de scénario)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionReportDialog</name>
+    <message>
+        <source>Decision report</source>
+        <translation>Rapport des décisions</translation>
+    </message>
+    <message>
+        <source>Per inject and organisation: the time to see it, to raise and acknowledge the alert, to decide and to inform partners, and the sharing decisions taken. Give each participant&apos;s exercise workspace (its whole, verified record) or, failing that, its audit log as CSV (times to see and to inform only). This workspace ({file}) says what was played when.</source>
+        <translation>Par inject et par organisation : le temps pour le voir, pour lever et accuser réception de l&apos;alerte, pour décider et pour informer les partenaires, et les décisions de partage prises. Donnez l&apos;espace de travail d&apos;exercice de chaque participant (son registre complet et vérifié) ou, à défaut, son journal d&apos;audit en CSV (temps pour voir et pour informer seulement). Cet espace de travail ({file}) indique ce qui a été joué et quand.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <source>A CSV&apos;s organisation can be typed: by default its file&apos;s name</source>
+        <translation>L&apos;organisation d&apos;un CSV peut être saisie : par défaut le nom de son fichier</translation>
+    </message>
+    <message>
+        <source>Add workspaces…</source>
+        <translation>Ajouter des espaces de travail…</translation>
+    </message>
+    <message>
+        <source>Add audit CSV…</source>
+        <translation>Ajouter un CSV d&apos;audit…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>the inject file played (.toml)</source>
+        <translation>le fichier d&apos;injects joué (.toml)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>the report: .html, or .pdf</source>
+        <translation>le rapport : .html ou .pdf</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>Ouvrir le rapport</translation>
+    </message>
+    <message>
+        <source>Participants&apos; records</source>
+        <translation>Registres des participants</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s own organisation</source>
+        <translation>L&apos;organisation propre à l&apos;espace de travail</translation>
+    </message>
+    <message>
+        <source>Participants&apos; exercise workspaces</source>
+        <translation>Espaces de travail d&apos;exercice des participants</translation>
+    </message>
+    <message>
+        <source>GeoPackage workspace (*.gpkg)</source>
+        <translation>Espace de travail GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Participants&apos; audit logs</source>
+        <translation>Journaux d&apos;audit des participants</translation>
+    </message>
+    <message>
+        <source>Audit log, CSV (*.csv)</source>
+        <translation>Journal d&apos;audit, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Inject file</source>
+        <translation>Fichier d&apos;injects</translation>
+    </message>
+    <message>
+        <source>Inject files (*.toml)</source>
+        <translation>Fichiers d&apos;injects (*.toml)</translation>
+    </message>
+    <message>
+        <source>Write the report to</source>
+        <translation>Écrire le rapport dans</translation>
+    </message>
+    <message>
+        <source>Report, HTML (*.html);;Report, PDF (*.pdf)</source>
+        <translation>Rapport, HTML (*.html);;Rapport, PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Add at least one participant&apos;s record.</source>
+        <translation>Ajoutez le registre d&apos;au moins un participant.</translation>
+    </message>
+    <message>
+        <source>Choose the inject file.</source>
+        <translation>Choisissez le fichier d&apos;injects.</translation>
+    </message>
+    <message>
+        <source>No inject file {file}.</source>
+        <translation>Pas de fichier d&apos;injects {file}.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>Choisissez où écrire le rapport.</translation>
+    </message>
+    <message>
+        <source>The report is written as .html or .pdf.</source>
+        <translation>Le rapport s&apos;écrit en .html ou en .pdf.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+    <message>
+        <source>Written {file}: {injects} inject(s), {orgs} organisation(s).</source>
+        <translation>{file} écrit : {injects} inject(s), {orgs} organisation(s).</translation>
+    </message>
+    <message>
+        <source>No report was written: {reason}</source>
+        <translation>Aucun rapport n&apos;a été écrit : {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no report was written.</source>
+        <translation>Annulé : aucun rapport n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Writing the decision report</source>
+        <translation>Écriture du rapport des décisions</translation>
+    </message>
+    <message>
+        <source>Decision report written to {file}.</source>
+        <translation>Rapport des décisions écrit dans {file}.</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1452,18 @@
         <translation>Horloge du scénario de l’exercice : validité, expiration et alertes la suivent</translation>
     </message>
     <message>
+        <source>Set…</source>
+        <translation>Régler…</translation>
+    </message>
+    <message>
+        <source>Set the scenario time, the speed-up, or pause it</source>
+        <translation>Régler l&apos;heure du scénario, l&apos;accélération, ou le mettre en pause</translation>
+    </message>
+    <message>
+        <source>Scenario clock…</source>
+        <translation>Horloge du scénario…</translation>
+    </message>
+    <message>
         <source>Scenario clock unreadable: set it with humanops exercise clock --start</source>
         <translation>Horloge du scénario illisible : réglez-la avec humanops exercise clock --start</translation>
     </message>
@@ -1116,6 +1494,29 @@
     <message>
         <source>Stop the scenario clock where it is</source>
         <translation>Arrêter l’horloge du scénario là où elle est</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseMenu</name>
+    <message>
+        <source>E&amp;xercise</source>
+        <translation>E&amp;xercice</translation>
+    </message>
+    <message>
+        <source>Scenario &amp;clock…</source>
+        <translation>&amp;Horloge du scénario…</translation>
+    </message>
+    <message>
+        <source>Set the scenario time, the speed-up, or pause it</source>
+        <translation>Régler l&apos;heure du scénario, l&apos;accélération, ou le mettre en pause</translation>
+    </message>
+    <message>
+        <source>&amp;Decision report…</source>
+        <translation>Rapport des &amp;décisions…</translation>
+    </message>
+    <message>
+        <source>Per inject and organisation, the time to see, alert, decide and inform (HTML or PDF)</source>
+        <translation>Par inject et par organisation, le temps pour voir, alerter, décider et informer (HTML ou PDF)</translation>
     </message>
 </context>
 <context>
@@ -1548,7 +1949,7 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <translation type="vanished">Parcourir…</translation>
     </message>
     <message>
         <source>Automatic (from the file&apos;s layer names and fields)</source>
@@ -1576,7 +1977,7 @@
     </message>
     <message>
         <source>Check</source>
-        <translation>Vérifier</translation>
+        <translation type="vanished">Vérifier</translation>
     </message>
     <message>
         <source>Read the file and report what would be imported (dry run)</source>
@@ -1794,6 +2195,18 @@
         <translation>Les paquets des injects sont signés avec les clés de votre organisation.</translation>
     </message>
     <message>
+        <source>Not played: no passphrase given.</source>
+        <translation>Non joué : aucune phrase secrète donnée.</translation>
+    </message>
+    <message>
+        <source>The package for {org} is imported into its exercise workspace {file}, opened with {org}&apos;s keys: type {org}&apos;s passphrase (asked once for this session).</source>
+        <translation>Le paquet pour {org} est importé dans son espace de travail d&apos;exercice {file}, ouvert avec les clés de {org} : tapez la phrase secrète de {org} (demandée une fois pour cette session).</translation>
+    </message>
+    <message>
+        <source>Not played: no passphrase given for {org}.</source>
+        <translation>Non joué : aucune phrase secrète donnée pour {org}.</translation>
+    </message>
+    <message>
         <source>Played: {injects}</source>
         <translation>Joué : {injects}</translation>
     </message>
@@ -1967,6 +2380,14 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
         <translation>Ouvrir un GeoPackage d&apos;espace de travail</translation>
     </message>
     <message>
+        <source>Open &amp;team database…</source>
+        <translation>Ouvrir une base d&apos;é&amp;quipe…</translation>
+    </message>
+    <message>
+        <source>Open a workspace in a PostgreSQL/PostGIS database the team shares</source>
+        <translation>Ouvrir un espace de travail dans une base PostgreSQL/PostGIS partagée par l&apos;équipe</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -2021,6 +2442,14 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
     <message>
         <source>What a partner may see, as a data package for its ATAK or WinTAK teams</source>
         <translation>Ce qu&apos;un partenaire peut voir, en paquet de données pour ses équipes ATAK ou WinTAK</translation>
+    </message>
+    <message>
+        <source>New e&amp;xercise…</source>
+        <translation>Nouvel e&amp;xercice…</translation>
+    </message>
+    <message>
+        <source>Copy this workspace as an exercise: flagged everywhere, isolated from real data, on its own scenario clock</source>
+        <translation>Copier cet espace de travail comme exercice : signalé partout, isolé des données réelles, sur sa propre horloge de scénario</translation>
     </message>
     <message>
         <source>S&amp;ync with the team database</source>
@@ -2398,6 +2827,10 @@ Clic droit → Réessayer le chargement, ou le bouton Réessayer ci-dessous. Le 
         <translation>Espace de travail GeoPackage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Saved. Every edit is stored in the team database the moment it is made.</source>
+        <translation>Enregistré. Chaque modification est stockée dans la base d&apos;équipe dès qu&apos;elle est faite.</translation>
+    </message>
+    <message>
         <source>Saved. Every edit is stored in {name} the moment it is made; the file is complete on its own (copy it, send it, open it in QGIS).</source>
         <translation>Enregistré. Chaque modification est stockée dans {name} dès qu&apos;elle est faite ; le fichier est complet à lui seul (copiez-le, envoyez-le, ouvrez-le dans QGIS).</translation>
     </message>
@@ -2736,7 +3169,7 @@ Enregistrer avant de fermer ?</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <translation type="vanished">Parcourir…</translation>
     </message>
     <message>
         <source>Format</source>
@@ -2796,15 +3229,15 @@ Enregistrer avant de fermer ?</translation>
     </message>
     <message>
         <source>The file must end in {suffix}.</source>
-        <translation>Le fichier doit se terminer par {suffix}.</translation>
+        <translation type="vanished">Le fichier doit se terminer par {suffix}.</translation>
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
+        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
     </message>
     <message>
         <source>Preview: TLP:{tlp}</source>
@@ -2828,7 +3261,7 @@ Enregistrer avant de fermer ?</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Écriture de {file}…</translation>
+        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>Writing the map</source>
@@ -3127,6 +3560,129 @@ Enregistrer avant de fermer ?</translation>
     <message>
         <source>Distance {total} (segments {segments})</source>
         <translation>Distance {total} (segments {segments})</translation>
+    </message>
+</context>
+<context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <source>New exercise</source>
+        <translation>Nouvel exercice</translation>
+    </message>
+    <message>
+        <source>A copy of this workspace flagged as an exercise: “EXERCISE — name” on the map, the title bar and everything made from it; it never exchanges packages with real workspaces, and runs on its own scenario clock, paused at T+0 until you start it. This workspace is only read.</source>
+        <translation>Une copie de cet espace de travail signalée comme exercice : « EXERCISE — nom » sur la carte, dans la barre de titre et sur tout ce qui en est tiré ; elle n&apos;échange jamais de paquets avec des espaces de travail réels et suit sa propre horloge de scénario, en pause à T+0 jusqu&apos;à ce que vous la démarriez. Cet espace de travail est seulement lu.</translation>
+    </message>
+    <message>
+        <source>e.g. Kavera Flood 2026 (the same name for every participant)</source>
+        <translation>p. ex. Kavera Flood 2026 (le même nom pour chaque participant)</translation>
+    </message>
+    <message>
+        <source>The scenario time at T+0 (default: this workspace&apos;s own clock)</source>
+        <translation>L&apos;heure du scénario à T+0 (par défaut : l&apos;horloge propre à cet espace de travail)</translation>
+    </message>
+    <message>
+        <source>the new exercise workspace (.gpkg)</source>
+        <translation>le nouvel espace de travail d&apos;exercice (.gpkg)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Contrôleur</translation>
+    </message>
+    <message>
+        <source>Starts at (T+0)</source>
+        <translation>Commence à (T+0)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Open the exercise</source>
+        <translation>Ouvrir l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Open the new exercise in this window (this workspace closes)</source>
+        <translation>Ouvrir le nouvel exercice dans cette fenêtre (cet espace de travail se ferme)</translation>
+    </message>
+    <message>
+        <source>{org} (us)</source>
+        <translation>{org} (nous)</translation>
+    </message>
+    <message>
+        <source>Write the exercise to</source>
+        <translation>Écrire l&apos;exercice dans</translation>
+    </message>
+    <message>
+        <source>GeoPackage workspace (*.gpkg)</source>
+        <translation>Espace de travail GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>This workspace is the exercise “{name}”: an exercise is made from a real workspace or the demo, never from another exercise (its audit log, alerts and played injects would come along and be counted in the new exercise&apos;s report). Open the workspace it was made from.</source>
+        <translation>Cet espace de travail est l&apos;exercice « {name} » : un exercice se fait à partir d&apos;un espace de travail réel ou de la démo, jamais d&apos;un autre exercice (son journal d&apos;audit, ses alertes et ses injects joués suivraient et seraient comptés dans le rapport du nouvel exercice). Ouvrez l&apos;espace de travail dont il a été tiré.</translation>
+    </message>
+    <message>
+        <source>An exercise is copied from a workspace file (GeoPackage): copy a team database to a file first (humanops copy).</source>
+        <translation>Un exercice se copie depuis un fichier d&apos;espace de travail (GeoPackage) : copiez d&apos;abord une base d&apos;équipe dans un fichier (humanops copy).</translation>
+    </message>
+    <message>
+        <source>Give the exercise a name.</source>
+        <translation>Donnez un nom à l&apos;exercice.</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 80 printable characters on one line.</source>
+        <translation>Le nom doit compter de 1 à 80 caractères imprimables sur une ligne.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the exercise.</source>
+        <translation>Choisissez où écrire l&apos;exercice.</translation>
+    </message>
+    <message>
+        <source>A workspace file must end in .gpkg.</source>
+        <translation>Un fichier d&apos;espace de travail doit finir par .gpkg.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: an exercise is written to a new file.</source>
+        <translation>{file} existe déjà : un exercice s&apos;écrit dans un nouveau fichier.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+    <message>
+        <source>Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: open it and press Resume (or Exercise › Scenario clock…) to start.</source>
+        <translation>{file} créé : {banner}, contrôleur {controller}. Son horloge de scénario est en pause à T+0 : ouvrez-le et appuyez sur Reprendre (ou Exercice › Horloge du scénario…) pour démarrer.</translation>
+    </message>
+    <message>
+        <source>No exercise was made: {reason}</source>
+        <translation>Aucun exercice n&apos;a été créé : {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no exercise was made.</source>
+        <translation>Annulé : aucun exercice n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>Making the exercise</source>
+        <translation>Création de l&apos;exercice</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4533,41 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Open when written</source>
+        <translation>Ouvrir une fois écrite</translation>
+    </message>
+    <message>
+        <source>The file must end in {suffix}.</source>
+        <translation>Le fichier doit se terminer par {suffix}.</translation>
+    </message>
+    <message>
+        <source>That is the workspace itself: choose another file.</source>
+        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
+        <translation>{file} existe déjà : choisissez un autre nom, ou Enregistrer sous… pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
+        <translation>{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+</context>
+<context>
     <name>ProposalOverlay</name>
     <message>
         <source>Proposed deletion by {proposer} (waiting for you)</source>
@@ -4033,7 +4624,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <translation type="vanished">Parcourir…</translation>
     </message>
     <message>
         <source>Package</source>
@@ -4057,7 +4648,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Check</source>
-        <translation>Vérifier</translation>
+        <translation type="vanished">Vérifier</translation>
     </message>
     <message>
         <source>Decrypt and verify the package and report what it would change (dry run)</source>
@@ -4065,7 +4656,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Import</source>
-        <translation>Importer</translation>
+        <translation type="vanished">Importer</translation>
     </message>
     <message>
         <source>Exchange package (*.hopx);;All files (*)</source>
@@ -4236,6 +4827,10 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>No recent workspaces</source>
         <translation>Aucun espace de travail récent</translation>
+    </message>
+    <message>
+        <source>team database</source>
+        <translation>base d&apos;équipe</translation>
     </message>
     <message>
         <source>{number} {name}  —  {folder}  (not found)</source>
@@ -5172,11 +5767,11 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <translation type="vanished">Parcourir…</translation>
     </message>
     <message>
         <source>Open when written</source>
-        <translation>Ouvrir une fois écrit</translation>
+        <translation type="vanished">Ouvrir une fois écrit</translation>
     </message>
     <message>
         <source>For</source>
@@ -5204,7 +5799,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>Notre propre personnel ({us}) : tout ce que nous détenons</translation>
+        <translation type="vanished">Notre propre personnel ({us}) : tout ce que nous détenons</translation>
     </message>
     <message>
         <source>Write the situation report to</source>
@@ -5220,19 +5815,19 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>The file must end in .pdf.</source>
-        <translation>Le fichier doit se terminer par .pdf.</translation>
+        <translation type="vanished">Le fichier doit se terminer par .pdf.</translation>
     </message>
     <message>
         <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation>{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
+        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Écriture de {file}…</translation>
+        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>{n} feature(s) withheld by the sharing policy are counted in it, not shown.</source>
@@ -5253,6 +5848,77 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Writing the situation report</source>
         <translation>Écriture du rapport de situation</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEditDialog</name>
+    <message>
+        <source>Changed by someone else meanwhile</source>
+        <translation>Modifié entre-temps par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>{name} was deleted by someone else after you started editing it (you started from version {mine}). Your changes are below; nothing was written.</source>
+        <translation>{name} a été supprimé par quelqu&apos;un d&apos;autre après que vous avez commencé à le modifier (vous êtes parti de la version {mine}). Vos modifications sont ci-dessous ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>{name} was changed by someone else after you started editing it: you started from version {mine}, it is now version {theirs}. Nothing was written: choose what to keep.</source>
+        <translation>{name} a été modifié par quelqu&apos;un d&apos;autre après que vous avez commencé à le modifier : vous êtes parti de la version {mine}, c&apos;est maintenant la version {theirs}. Rien n&apos;a été écrit : choisissez ce que vous gardez.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>When you started</source>
+        <translation>Quand vous avez commencé</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>La leur (maintenant)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>La vôtre</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>Géométrie</translation>
+    </message>
+    <message>
+        <source>as you saw it</source>
+        <translation>telle que vous l&apos;avez vue</translation>
+    </message>
+    <message>
+        <source>moved or reshaped</source>
+        <translation>déplacée ou redessinée</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marquage</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder la leur</translation>
+    </message>
+    <message>
+        <source>Show their version; your changes are dropped</source>
+        <translation>Afficher leur version ; vos modifications sont abandonnées</translation>
+    </message>
+    <message>
+        <source>Re-apply mine on their version</source>
+        <translation>Réappliquer la mienne sur leur version</translation>
+    </message>
+    <message>
+        <source>Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)</source>
+        <translation>Enregistrer vos champs modifiés comme une nouvelle version faite sur la leur (Ctrl+Z l&apos;annule)</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Décider plus tard</translation>
+    </message>
+    <message>
+        <source>Keep your changes in the panel, unapplied</source>
+        <translation>Garder vos modifications dans le panneau, non appliquées</translation>
     </message>
 </context>
 <context>
@@ -5294,7 +5960,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Our own people ({us}): everything we hold</source>
-        <translation>Notre propre personnel ({us}) : tout ce que nous détenons</translation>
+        <translation type="vanished">Notre propre personnel ({us}) : tout ce que nous détenons</translation>
     </message>
     <message>
         <source>TAK data package (.zip), for ATAK and WinTAK</source>
@@ -5314,7 +5980,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Save as…</source>
-        <translation>Enregistrer sous…</translation>
+        <translation type="vanished">Enregistrer sous…</translation>
     </message>
     <message>
         <source>For</source>
@@ -5382,7 +6048,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>
-        <translation>C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
+        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>One .cot file of events must end in .cot.</source>
@@ -5394,7 +6060,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>{file} exists already: choose another name, or Save as… to replace it.</source>
-        <translation>{file} existe déjà : choisissez un autre nom, ou Enregistrer sous… pour le remplacer.</translation>
+        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Enregistrer sous… pour le remplacer.</translation>
     </message>
     <message>
         <source>What goes into the TAK brief</source>
@@ -5426,7 +6092,7 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation>Écriture de {file}…</translation>
+        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
@@ -5443,6 +6109,110 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Writing the TAK brief</source>
         <translation>Écriture du brief TAK</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>service {name}</source>
+        <translation>service {name}</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>socket local</translation>
+    </message>
+    <message>
+        <source>the URL carries a password; HumanOps never stores one: put it in ~/.pgpass (or PGPASSFILE, or a pg_service.conf service) and give the URL without it</source>
+        <translation>l&apos;URL contient un mot de passe ; HumanOps n&apos;en stocke jamais : mettez-le dans ~/.pgpass (ou PGPASSFILE, ou un service pg_service.conf) et donnez l&apos;URL sans lui</translation>
+    </message>
+    <message>
+        <source>PostGIS is not enabled in this database (its administrator runs CREATE EXTENSION postgis)</source>
+        <translation>PostGIS n&apos;est pas activé dans cette base (son administrateur exécute CREATE EXTENSION postgis)</translation>
+    </message>
+    <message>
+        <source>Not available on a team database yet: copy it to a GeoPackage (humanops checkout) to use this.</source>
+        <translation>Pas encore disponible sur une base d&apos;équipe : copiez-la dans un GeoPackage (humanops checkout) pour l&apos;utiliser.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation>Ouvrir une base d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Server and database</source>
+        <translation>Serveur et base</translation>
+    </message>
+    <message>
+        <source>Service name (pg_service.conf)</source>
+        <translation>Nom de service (pg_service.conf)</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL :</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service :</translation>
+    </message>
+    <message>
+        <source>HumanOps never stores a password: libpq reads it from ~/.pgpass (PGPASSFILE on Windows: %APPDATA%\postgresql\pgpass.conf) or from the service file.</source>
+        <translation>HumanOps ne stocke jamais de mot de passe : libpq le lit dans ~/.pgpass (PGPASSFILE ; sous Windows : %APPDATA%\postgresql\pgpass.conf) ou dans le fichier de service.</translation>
+    </message>
+    <message>
+        <source>Give a URL, a server and a database, or a service name.</source>
+        <translation>Donnez une URL, un serveur et une base, ou un nom de service.</translation>
+    </message>
+    <message>
+        <source>A team database URL starts with postgresql:// (a GeoPackage file opens with File › Open workspace…).</source>
+        <translation>L&apos;URL d&apos;une base d&apos;équipe commence par postgresql:// (un fichier GeoPackage s&apos;ouvre avec Fichier › Ouvrir un espace de travail…).</translation>
+    </message>
+    <message>
+        <source>Leave the password out: HumanOps never stores one. Put it in ~/.pgpass (or a service file) and libpq finds it there.</source>
+        <translation>Laissez le mot de passe de côté : HumanOps n&apos;en stocke jamais. Mettez-le dans ~/.pgpass (ou un fichier de service) et libpq l&apos;y trouve.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSession</name>
+    <message numerus="yes">
+        <source>Others changed %n feature(s) in the team database: shown.</source>
+        <translation>
+            <numerusform>D&apos;autres ont modifié %n objet dans la base d&apos;équipe : affiché.</numerusform>
+            <numerusform>D&apos;autres ont modifié %n objets dans la base d&apos;équipe : affichés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Others changed the team database: the layers are re-read.</source>
+        <translation>D&apos;autres ont modifié la base d&apos;équipe : les couches sont relues.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this feature meanwhile: nothing was written.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cet objet entre-temps : rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Kept their version; your changes were dropped.</source>
+        <translation>Leur version est gardée ; vos modifications sont abandonnées.</translation>
     </message>
 </context>
 <context>
@@ -5474,143 +6244,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>all times</source>
         <translation>toutes dates</translation>
-    </message>
-</context>
-<context>
-    <name>TriggerAlertsPanel</name>
-    <message>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>Règle</translation>
-    </message>
-    <message>
-        <source>Headline</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Features</source>
-        <translation>Entités</translation>
-    </message>
-    <message>
-        <source>Last fired</source>
-        <translation>Dernier déclenchement</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>critique</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>élevé</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>moyen</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>faible</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>prise en compte</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>résolue</translation>
-    </message>
-    <message>
-        <source>Click a feature to select it and zoom to it on the map</source>
-        <translation>Cliquez sur une entité pour la sélectionner et zoomer dessus sur la carte</translation>
-    </message>
-    <message>
-        <source>Features that fired it:</source>
-        <translation>Entités qui l&apos;ont déclenchée :</translation>
-    </message>
-    <message>
-        <source>Show resolved</source>
-        <translation>Afficher les résolues</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Prendre en compte</translation>
-    </message>
-    <message>
-        <source>Mark the alert as seen; it stays listed until its condition no longer holds</source>
-        <translation>Marquer l&apos;alerte comme vue ; elle reste listée jusqu&apos;à ce que sa condition ne soit plus remplie</translation>
-    </message>
-    <message>
-        <source>Export CAP…</source>
-        <translation>Exporter en CAP…</translation>
-    </message>
-    <message>
-        <source>Write the alert as a CAP 1.2 XML message</source>
-        <translation>Écrire l&apos;alerte comme message XML CAP 1.2</translation>
-    </message>
-    <message numerus="yes">
-        <source>{active} active, {other} other; %Ln rule(s) adopted</source>
-        <translation>
-            <numerusform>{active} actives, {other} autres ; %Ln règle adoptée</numerusform>
-            <numerusform>{active} actives, {other} autres ; %Ln règles adoptées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No active alerts: %Ln adopted rule(s) have not fired</source>
-        <translation>
-            <numerusform>Aucune alerte active : %Ln règle adoptée ne s&apos;est pas déclenchée</numerusform>
-            <numerusform>Aucune alerte active : %Ln règles adoptées ne se sont pas déclenchées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select an alert to see why it fired.</source>
-        <translation>Sélectionnez une alerte pour voir pourquoi elle s&apos;est déclenchée.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;rule &lt;i&gt;{rule}&lt;/i&gt; · level {level} · {state} · TLP:{tlp}</source>
-        <translation>&lt;b&gt;{headline}&lt;/b&gt;&lt;br&gt;règle &lt;i&gt;{rule}&lt;/i&gt; · niveau {level} · {state} · TLP:{tlp}</translation>
-    </message>
-    <message>
-        <source>about: {kind} “{name}”</source>
-        <translation>concerne : {kind} « {name} »</translation>
-    </message>
-    <message>
-        <source>because of: {kind} “{name}”</source>
-        <translation>à cause de : {kind} « {name} »</translation>
-    </message>
-    <message>
-        <source>(no longer in the workspace)</source>
-        <translation>(n&apos;est plus dans l&apos;espace de travail)</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… et {n} de plus</translation>
-    </message>
-    <message>
-        <source>Acknowledged: {headline}</source>
-        <translation>Prise en compte : {headline}</translation>
-    </message>
-    <message>
-        <source>Export alert as CAP 1.2</source>
-        <translation>Exporter l&apos;alerte en CAP 1.2</translation>
-    </message>
-    <message>
-        <source>CAP XML (*.xml)</source>
-        <translation>CAP XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Wrote CAP 1.2 {msg_type} ({status}) to {path}</source>
-        <translation>CAP 1.2 {msg_type} ({status}) écrit dans {path}</translation>
     </message>
 </context>
 <context>
