@@ -1,13 +1,15 @@
 """Team workspace benchmark (issue 14): a hub's PostGIS database with row-level security.
 
-    .venv/bin/python benchmarks/bench_team.py --roads 2000000 --needs 100000 --orgs 50
+    .venv/bin/python benchmarks/bench_team.py --roads 2000000 --needs 100000 --orgs 50 [--ingest 10000]
 
 Starts a throwaway PostgreSQL + PostGIS cluster (tests/pg_cluster.py), makes a workspace in it
 (``PostgisWorkspace.create``), loads N road segments (CLEAR: a reference layer, out of
 row-level security) and M needs with random markings through COPY, and times the initial load.
 Then, side by side, the map query (every road and need in a bbox, up to 5,000 features, rows
 fetched and geometries decoded): as the hub (no row-level security), as a partner reading the
-tables (the policy on needs), as a partner through the ``need_in_bbox`` function, and the same
+tables (the policy on needs), as a partner through the ``need_in_bbox`` function, as a partner
+reading its own release table (``<role>.need``, store/postgis/release_tables.py: what QGIS reads;
+``release_tables`` reports their rows, storage, a full refresh and an edit's cost), and the same
 query on a GeoPackage workspace of the same data (``LayerReader.rows`` with a bbox). Budgets:
 p95 <= 300 ms, and under row-level security <= 2x without. The plan of the partner's bbox query
 on the table is reported (index or not). Last, the release test: ``--orgs`` organisations in a
@@ -39,6 +41,7 @@ import numpy as np
 import pandas as pd
 import psycopg
 import shapely
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -50,7 +53,7 @@ from humanops.model.marking import Marking  # noqa: E402
 from humanops.sharing.directory import Community, Directory, Organisation  # noqa: E402
 from humanops.sharing.generalise import generalise  # noqa: E402
 from humanops.sharing.policy import may_receive  # noqa: E402
-from humanops.store.postgis import release, row_security  # noqa: E402
+from humanops.store.postgis import release, release_tables, row_security  # noqa: E402
 
 HUB = "hub"
 AREA = (35.7, 32.3, 42.4, 37.3)  # a country-sized extent (lon/lat)
@@ -158,8 +161,12 @@ def boxes(n: int, side: float, seed: int) -> list[tuple[float, float, float, flo
 
 ROAD_SQL = ("SELECT fid, ST_AsBinary(geom), uuid, road_class FROM road "
             "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) LIMIT %s")
-NEED_TABLE_SQL = ("SELECT fid, ST_AsBinary(geom), uuid, population FROM need "
+# schema-qualified: a partner's plain "need" is its release table ("$user" in the search_path)
+NEED_TABLE_SQL = ("SELECT fid, ST_AsBinary(geom), uuid, population FROM public.need "
                   "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) LIMIT %s")
+# the partner's own table of released rows (release_tables.py), what QGIS reads
+NEED_RELEASE_SQL = ("SELECT fid, ST_AsBinary(geom), uuid, population FROM {table} "
+                    "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) LIMIT %s")
 NEED_FUNCTION_SQL = "SELECT fid, ST_AsBinary(geom), uuid, population FROM need_in_bbox(%s, %s, %s, %s) LIMIT %s"
 
 
@@ -177,9 +184,9 @@ def gpkg_query(workspace: Any, box: tuple[float, ...], limit: int) -> int:
     return min(limit, len(roads) + len(needs))
 
 
-def plan_of(connection: psycopg.Connection, box: tuple[float, ...]) -> list[str]:
+def plan_of(connection: psycopg.Connection, box: tuple[float, ...], query: str = NEED_TABLE_SQL) -> list[str]:
     """The plan's nodes (conditions left out: the policy's is long)."""
-    rows = connection.execute("EXPLAIN " + NEED_TABLE_SQL.replace("%s", "{}").format(*box, 5000)).fetchall()
+    rows = connection.execute("EXPLAIN " + query.replace("%s", "{}").format(*box, 5000)).fetchall()
     nodes = [r[0].split("  (cost")[0].strip() for r in rows if "(cost" in r[0]]
     audience = [n for n in nodes if row_security.AUDIENCE in n]
     out = [n for n in nodes if row_security.AUDIENCE not in n]
@@ -197,7 +204,7 @@ def release_check(hub: psycopg.Connection, cluster: ThrowawayCluster, database: 
     rows = hub.execute("SELECT uuid, originator, tlp, releasable_to, caveats, expires, precision FROM need").fetchall()
     now = datetime.now(UTC)
     memo: dict[tuple, str] = {}
-    outside = missed = generalised_outside = 0
+    outside = missed = generalised_outside = duplicated = 0
     sql_seconds = rls_seconds = check_seconds = 0.0
     released_total = 0
     for org, role in roles.items():
@@ -208,7 +215,10 @@ def release_check(hub: psycopg.Connection, cluster: ThrowawayCluster, database: 
         sql_general = {uuid for _, action, uuid in decisions if action == "generalise"}
         start = time.perf_counter()
         with psycopg.connect(cluster.dsn(database, user=role), autocommit=True) as partner:
-            read = {r[0] for r in partner.execute("SELECT uuid FROM need").fetchall()}
+            read = {r[0] for r in partner.execute("SELECT uuid FROM public.need").fetchall()}
+            # its release table (what QGIS reads), another way to the same rows
+            read_table = [r[0] for r in partner.execute(sql.SQL("SELECT uuid FROM {}").format(
+                sql.Identifier(role, "need"))).fetchall()]
         rls_seconds += time.perf_counter() - start
         start = time.perf_counter()
         py_allow, py_general = set(), set()
@@ -226,13 +236,15 @@ def release_check(hub: psycopg.Connection, cluster: ThrowawayCluster, database: 
             elif action == "generalise":
                 py_general.add(uuid)
         check_seconds += time.perf_counter() - start
-        outside += len(sql_allow - py_allow) + len(read - py_allow)
+        outside += len(sql_allow - py_allow) + len(read - py_allow) + len(set(read_table) - py_allow)
+        duplicated += len(read_table) - len(set(read_table))
         generalised_outside += len(sql_general - py_general)
-        missed += len(py_allow - sql_allow) + len(py_allow - read)
+        missed += len(py_allow - sql_allow) + len(py_allow - read) + len(py_allow - set(read_table))
         released_total += len(sql_allow)
     return {"organisations": len(roles), "rows": len(rows), "rows_released_exact_total": released_total,
             "released_outside_rules": outside, "generalised_outside_rules": generalised_outside,
-            "withheld_though_allowed": missed, "sql_select_seconds": round(sql_seconds, 2),
+            "withheld_though_allowed": missed, "release_table_duplicates": duplicated,
+            "sql_select_seconds": round(sql_seconds, 2),
             "partner_read_seconds": round(rls_seconds, 2), "checker_seconds": round(check_seconds, 2)}
 
 
@@ -285,15 +297,19 @@ def _run(cluster: ThrowawayCluster, roads: int, needs: int, orgs: int, queries: 
                                          "generalised_rows": generalised,
                                          "generalise_seconds": round(time.perf_counter() - start, 2)}
         hub.execute("ANALYZE")
+        results["release_tables"] = _release_tables_figures(hub, needs)
 
         partner_org = next(o for o in sorted(setup.roles) if directory.communities_of(o))
         database = hub.info.dbname
         partner = psycopg.connect(cluster.dsn(database, user=setup.roles[partner_org]), autocommit=True)
+        release_table = sql.Identifier(setup.roles[partner_org], "need").as_string(hub)
+        release_sql = NEED_RELEASE_SQL.format(table=release_table)
         ws = None
         if gpkg:
             ws, gpkg_load = _gpkg_workspace(catalog, road_frame, road_geoms, need_frame, need_geoms, work_dir)
             results["initial_load"]["gpkg_seconds"] = round(gpkg_load, 1)
-        runs: dict[str, list[float]] = {"hub_no_rls": [], "partner_table_rls": [], "partner_function": []}
+        runs: dict[str, list[float]] = {"hub_no_rls": [], "partner_table_rls": [], "partner_function": [],
+                                        "partner_release_table": []}
         if ws is not None:
             runs["gpkg"] = []
         features: list[int] = []
@@ -306,6 +322,8 @@ def _run(cluster: ThrowawayCluster, roads: int, needs: int, orgs: int, queries: 
                     map_query(partner, NEED_TABLE_SQL, box, limit)
                 elif name == "partner_function":
                     map_query(partner, NEED_FUNCTION_SQL, box, limit)
+                elif name == "partner_release_table":
+                    map_query(partner, release_sql, box, limit)
                 else:
                     gpkg_query(ws, box, limit)
                 runs[name].append(time.perf_counter() - start)
@@ -319,6 +337,9 @@ def _run(cluster: ThrowawayCluster, roads: int, needs: int, orgs: int, queries: 
             "p95_ms": p95,
             "rls_ratio_table": round(p95["partner_table_rls"] / p95["hub_no_rls"], 2),
             "rls_ratio_function": round(p95["partner_function"] / p95["hub_no_rls"], 2),
+            "rls_ratio_release_table": round(p95["partner_release_table"] / p95["hub_no_rls"], 2),
+            "partner_release_table_plan": plan_of(partner, boxes(1, side, seed=5)[0], release_sql),
+            "partner_release_table_rows": partner.execute(f"SELECT count(*) FROM {release_table}").fetchone()[0],
             "budget_p95_ms": 300, "budget_rls_ratio": 2.0,
             "partner_table_plan": plan_of(partner, boxes(1, side, seed=5)[0]),
             "hub_plan": plan_of(hub, boxes(1, side, seed=5)[0]),
@@ -331,6 +352,46 @@ def _run(cluster: ThrowawayCluster, roads: int, needs: int, orgs: int, queries: 
         partner.close()
         results["release_test"] = release_check(hub, cluster, database, directory, setup.roles)
     return results
+
+
+def _release_tables_figures(hub: psycopg.Connection, needs: int) -> dict[str, Any]:
+    """The partners' release tables: rows, storage, a full refresh, and what an edit costs now
+    that its statement also decides every partner's copy."""
+    parent = release_tables.parent_table("need")
+    rows = hub.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(parent))).fetchone()[0]
+    size = hub.execute("SELECT sum(pg_total_relation_size(i.inhrelid)) FROM pg_inherits i "
+                       "WHERE i.inhparent = %s::regclass", (parent,)).fetchone()[0] or 0
+    size = int(size)  # sum() of bigint is numeric
+    start = time.perf_counter()
+    with hub.transaction():
+        release_tables.refresh_release_tables(hub, ["need"])
+    refresh = time.perf_counter() - start
+    fids = [r[0] for r in hub.execute("SELECT fid FROM need ORDER BY fid LIMIT 20").fetchall()]
+    edits = []
+    for fid in fids:  # one feature's update: its old copies out, the new decided for every partner
+        start = time.perf_counter()
+        hub.execute("UPDATE need SET population = population + 1 WHERE fid = %s", (fid,))
+        edits.append(time.perf_counter() - start)
+    hub.execute("ALTER TABLE need DISABLE TRIGGER humanops_release_update")  # the same edits without it
+    try:
+        bare = []
+        for fid in fids:
+            start = time.perf_counter()
+            hub.execute("UPDATE need SET population = population - 1 WHERE fid = %s", (fid,))
+            bare.append(time.perf_counter() - start)
+    finally:
+        hub.execute("ALTER TABLE need ENABLE TRIGGER humanops_release_update")
+        with hub.transaction():  # the copies of the edits made without the triggers
+            release_tables.refresh_release_tables(hub, ["need"])
+    leakproof = dict(hub.execute("SELECT oprname, p.proleakproof FROM pg_operator o JOIN pg_proc p "
+                                 "ON p.oid = o.oprcode WHERE o.oprleft = 'timestamptz'::regtype "
+                                 "AND o.oprright = 'timestamptz'::regtype AND oprname IN ('<', '>')").fetchall())
+    return {"rows_all_partners": rows, "rows_per_need": round(rows / max(1, needs), 2),
+            "bytes_all_partners": size, "mb_all_partners": round(size / 2**20, 1),
+            "full_refresh_seconds": round(refresh, 2),
+            "edit_one_feature_ms_median": round(float(np.median(edits)) * 1000, 1),
+            "edit_one_feature_ms_median_without_release_triggers": round(float(np.median(bare)) * 1000, 1),
+            "policy_operators_leakproof": leakproof}
 
 
 def _leakproof_trial(hub: psycopg.Connection, partner: psycopg.Connection, side: float, limit: int
@@ -380,6 +441,9 @@ def main() -> None:
     parser.add_argument("--box", type=float, default=0.25, help="side of the query boxes, degrees")
     parser.add_argument("--no-gpkg", action="store_true", help="skip the GeoPackage comparison")
     parser.add_argument("--dir", help="working folder for the GeoPackage (default: a temporary one)")
+    parser.add_argument("--ingest", type=int, default=0, metavar="N",
+                        help="also the ingest of an N-feature package into PostGIS and into a GeoPackage, "
+                             "seconds side by side (benchmarks/bench_team_ingest.py; 0: skip)")
     parser.add_argument("--sync-pairs", type=int, default=0,
                         help="also N generated edit pairs between an offline copy and the server "
                              "(benchmarks/bench_team_sync.py; 0: skip)")
@@ -389,6 +453,12 @@ def main() -> None:
     doc = {"benchmark": "team", "roads": args.roads, "needs": args.needs, "results": results,
            "seconds": round(time.perf_counter() - started, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
            "python": sys.version.split()[0]}
+    if args.ingest:
+        from bench_team_ingest import run_ingest
+
+        with ThrowawayCluster.start() as cluster:
+            doc["ingest"] = run_ingest(cluster, args.ingest, args.dir)
+        doc["peak_rss_mb"] = round(peak_rss_mb(), 1)
     if args.sync_pairs:
         from bench_team_sync import run_sync_pairs
 

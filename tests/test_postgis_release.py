@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -314,11 +315,16 @@ def test_each_partner_sees_exactly_what_the_policy_releases_to_it(hub):
         decisions = decide_many(stored, HUB, org, hub["directory"], now)
         expected = set(stored["uuid"][decisions.action == "allow"])
         with as_partner(hub, org) as partner:
-            visible = {r[0] for r in partner.execute("SELECT uuid FROM need").fetchall()}
+            visible = {r[0] for r in partner.execute("SELECT uuid FROM public.need").fetchall()}
             assert visible == expected, org
+            # its own release table (what QGIS reads), and its plain "need" is that table ("$user")
+            own = [r[0] for r in partner.execute(sql.SQL("SELECT uuid FROM {}").format(
+                sql.Identifier(hub["roles"][org], "need"))).fetchall()]
+            assert sorted(own) == sorted(expected), org
+            assert {r[0] for r in partner.execute("SELECT uuid FROM need").fetchall()} == expected
             in_box = {r[0] for r in partner.execute("SELECT uuid FROM need_in_bbox(36.0, 33.0, 36.05, 33.05)")}
             boxed = {r[0] for r in partner.execute(
-                "SELECT uuid FROM need WHERE geom && ST_MakeEnvelope(36.0, 33.0, 36.05, 33.05, 4326)")}
+                "SELECT uuid FROM public.need WHERE geom && ST_MakeEnvelope(36.0, 33.0, 36.05, 33.05, 4326)")}
             assert in_box == boxed and in_box <= expected
             assert partner.execute("SELECT count(*) FROM road").fetchone()[0] == 1  # reference: read whole
             assert partner.execute("SELECT count(*) FROM humanops_release_audience").fetchone()[0] == 1
@@ -376,9 +382,11 @@ def test_a_role_without_an_audience_row_sees_nothing(hub):
     assert connection.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'partner_watergo'").fetchone()[0] \
         is False
     connection.execute("ALTER ROLE partner_watergo LOGIN")  # even with a login, the policy gives nothing
+    # its release table went with its audience row
+    assert connection.execute("SELECT to_regclass('partner_watergo.need')").fetchone()[0] is None
     with as_partner(hub, "watergo") as partner:
         assert partner.execute("SELECT count(*) FROM need").fetchone()[0] == 0
-        assert partner.execute("SELECT count(*) FROM need WHERE tlp = 'CLEAR'").fetchone()[0] == 0
+        assert partner.execute("SELECT count(*) FROM public.need WHERE tlp = 'CLEAR'").fetchone()[0] == 0
         assert partner.execute("SELECT count(*) FROM need_in_bbox(-180, -90, 180, 90)").fetchone()[0] == 0
 
 
@@ -390,7 +398,8 @@ def test_a_reference_layer_with_marked_rows_is_refused(hub):
     with pytest.raises(WorkspaceError, match="layer need"):
         row_security.install_row_security(connection, hub["directory"], HUB, [], reference_layers=["need"])
     with as_partner(hub, "medaid") as partner:  # the failed set-up changed nothing
-        assert partner.execute("SELECT count(*) FROM need").fetchone()[0] < len(hub["needs"])
+        assert partner.execute("SELECT count(*) FROM public.need").fetchone()[0] < len(hub["needs"])
+        assert partner.execute("SELECT count(*) FROM partner_medaid.need").fetchone()[0] < len(hub["needs"])
 
 
 def test_bench_team_runs_small_and_releases_nothing_outside_the_rules(pg_cluster):
@@ -408,3 +417,132 @@ def test_bench_team_runs_small_and_releases_nothing_outside_the_rules(pg_cluster
     assert results["release_test"]["rows_released_exact_total"] > 0
     assert results["bbox_query"]["features_max"] > 0
     assert any("Index Scan on need_geom" in n for n in results["bbox_query"]["hub_plan"])
+    assert results["release_test"]["release_table_duplicates"] == 0
+    assert results["release_tables"]["rows_all_partners"] == results["release_test"]["rows_released_exact_total"]
+    assert "rls_ratio_release_table" in results["bbox_query"]
+
+
+# --- the partners' release tables (store/postgis/release_tables.py): what QGIS reads ------------
+
+def released_to(connection, directory: Directory, rows: list[tuple]) -> dict[str, set[str]]:
+    """{organisation: uuids} the policy allows exactly, now (the independent reading)."""
+    now = datetime.now(UTC)
+    out: dict[str, set[str]] = {}
+    for org in PARTNER_ORGS:
+        out[org] = set()
+        for uuid, originator, tlp, releasable, caveats, expires, precision in rows:
+            marking = Marking.from_columns({"tlp": tlp, "releasable_to": releasable, "caveats": caveats,
+                                            "expires": expires, "precision": precision})
+            feature = Feature("need", None, {}, marking, originator=originator or None)
+            if may_receive(feature, HUB, org, directory, now).action == "allow":
+                out[org].add(uuid)
+    return out
+
+
+def release_tables_now(hub) -> dict[str, list[str]]:
+    """{organisation: uuids} each partner reads from its own release table, as that partner."""
+    out = {}
+    for org in PARTNER_ORGS:
+        with as_partner(hub, org) as partner:
+            out[org] = sorted(r[0] for r in partner.execute(sql.SQL("SELECT uuid FROM {}").format(
+                sql.Identifier(hub["roles"][org], "need"))).fetchall())
+    return out
+
+
+def stored_markings(connection) -> list[tuple]:
+    return connection.execute("SELECT uuid, originator, tlp, releasable_to, caveats, expires, precision "
+                              "FROM need").fetchall()
+
+
+def assert_release_tables_match(hub) -> None:
+    expected = released_to(hub["connection"], hub["directory"], stored_markings(hub["connection"]))
+    got = release_tables_now(hub)
+    for org in PARTNER_ORGS:
+        assert got[org] == sorted(expected[org]), org  # sorted lists: no row twice either
+
+
+live_expires = st.one_of(st.none(), st.sampled_from([-2, 2, 48]))  # hours from now (the server's clock)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(st.lists(st.tuples(markings_st, originators, live_expires), min_size=1, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), markings_st, live_expires), max_size=4),
+       st.lists(st.integers(0, 11), max_size=3))
+def test_release_tables_hold_what_may_receive_releases_through_inserts_updates_deletes(hub, rows, updates,
+                                                                                      deletes):
+    """Each statement on the layer keeps every partner's table equal to the rule, decided by
+    ``may_receive`` in Python (the triggers, not a refresh)."""
+    connection = hub["connection"]
+    now = datetime.now(UTC)
+
+    def cells(marking: Marking, hours: int | None) -> dict:
+        return {**marking.to_columns(), "expires": None if hours is None else now + timedelta(hours=hours)}
+
+    connection.execute("DELETE FROM need")
+    frame = pd.DataFrame([{"uuid": f"p-{i}", "version": 1, "name": "n", "population": 1, "originator": o,
+                           **cells(m, h), "x": 36.0, "y": 33.0} for i, (m, o, h) in enumerate(rows)])
+    load_layer(connection, "need", frame)
+    assert_release_tables_match(hub)
+    for index, marking, hours in updates:
+        if index < len(rows):
+            c = cells(marking, hours)
+            connection.execute("UPDATE need SET tlp = %s, releasable_to = %s, caveats = %s, expires = %s, "
+                               "precision = %s WHERE uuid = %s", (c["tlp"], c["releasable_to"], c["caveats"],
+                                                                  c["expires"], c["precision"], f"p-{index}"))
+    connection.execute("DELETE FROM need WHERE uuid = ANY(%s)", ([f"p-{i}" for i in deletes],))
+    assert_release_tables_match(hub)
+
+
+def test_a_release_table_follows_an_edit_and_an_expiry_without_a_refresh(hub):
+    connection = hub["connection"]
+    insert_row = ("INSERT INTO need (uuid, version, originator, tlp, releasable_to, precision, expires, geom) "
+                  "VALUES (%s, 1, 'ocha', 'AMBER', %s, 'exact', {}, ST_SetSRID(ST_MakePoint(36, 33), 4326))")
+
+    def holders(uuid: str) -> set[str]:
+        return {org for org, uuids in release_tables_now(hub).items() if uuid in uuids}
+
+    connection.execute(insert_row.format("NULL"), ("edited", "medaid"))
+    assert holders("edited") == {"medaid"}
+    connection.execute("UPDATE need SET releasable_to = 'watergo,shelternet' WHERE uuid = 'edited'")
+    assert holders("edited") == {"watergo", "shelternet"}
+    connection.execute("UPDATE need SET tlp = 'RED', releasable_to = 'watergo' WHERE uuid = 'edited'")
+    assert holders("edited") == {"watergo"}
+    connection.execute("DELETE FROM need WHERE uuid = 'edited'")
+    assert holders("edited") == set()
+
+    # an expiry: the row leaves at its time, with no write anywhere (the table's own policy)
+    connection.execute(insert_row.format("clock_timestamp() + interval '1.5 seconds'"), ("expiring", "medaid"))
+    assert holders("expiring") == {"medaid"}
+    time.sleep(1.7)
+    assert holders("expiring") == set()
+    assert connection.execute("SELECT count(*) FROM partner_medaid.need WHERE uuid = 'expiring'").fetchone()[0] == 1
+    assert_release_tables_match(hub)
+
+
+def test_a_partner_reads_only_its_own_release_table(hub):
+    with as_partner(hub, "medaid") as partner:
+        assert partner.execute("SELECT count(*) FROM partner_medaid.need").fetchone()[0] > 0
+        for query in ("SELECT count(*) FROM partner_watergo.need", "SELECT count(*) FROM humanops_release_need",
+                      "UPDATE partner_medaid.need SET tlp = 'CLEAR'", "DELETE FROM partner_medaid.need"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                partner.execute(query)
+        # a partner cannot run the trigger's function to fill its table
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            partner.execute("SELECT humanops_release_need_sync()")
+
+
+def test_a_directory_change_decides_every_release_table_again(hub):
+    from humanops.store.postgis import row_security
+
+    connection = hub["connection"]
+    before = release_tables_now(hub)
+    directory = partner_directory()
+    # shelternet joins the health community: GREEN rows of health members now reach it
+    orgs = [o if o.id != "shelternet" else Organisation(o.id, o.name, communities=("community:health",))
+            for o in directory.organisations.values()]
+    hub["directory"] = Directory(orgs, directory.communities.values())
+    row_security.refresh_audiences(connection, hub["directory"], HUB, PARTNER_ORGS)
+    after = release_tables_now(hub)
+    assert len(after["shelternet"]) > len(before["shelternet"])
+    assert_release_tables_match(hub)

@@ -21,7 +21,8 @@ value ``-abs("version")``, applied on update, makes QGIS send the version it rea
 then refuses the stale edit. The version is read when the user makes the change, not when the form
 opened. A delete names only ``fid``: a QGIS delete of a feature changed meanwhile still wins (its
 last version is archived).
-A partner's login (row-level security) sees in QGIS only what the rule releases to it.
+A partner's login sees in QGIS only what the rule releases to it: its own release table
+(store/postgis/release_tables.py), or the layer table under row-level security.
 """
 
 from __future__ import annotations
@@ -366,7 +367,8 @@ def test_a_partner_in_qgis_sees_only_what_is_released_to_it_and_cannot_write(tea
     setup = row_security.install_row_security(ws.connection, directory, "ocha", ["need"])
     assert row_security.refresh_generalised(ws.connection, load_catalog()["need"], generalise) >= 1
 
-    report = team.run_qgis("partner", team.conninfo(setup.roles["medaid"]))
+    role = setup.roles["medaid"]
+    report = team.run_qgis("partner", team.conninfo(role), role)  # its release table, <role>.need
     now = datetime.now(UTC)
     features = ws.features("need")
     decided = {f.uuid: may_receive(f, "ocha", "medaid", directory, now).action for f in features}
@@ -374,6 +376,8 @@ def test_a_partner_in_qgis_sees_only_what_is_released_to_it_and_cannot_write(tea
     assert "error" not in report, report
     assert report["uuids"] == sorted(u for u, action in decided.items() if action == "allow")
     assert {names[u] for u in report["uuids"]} == {"clear", "green, shared community", "amber to medaid"}
+    # the second wall, the layer table under row-level security, gives the same rows
+    assert team.run_qgis("partner", team.conninfo(role))["uuids"] == report["uuids"]
     assert {names[u] for u, action in decided.items() if action == "generalise"} == {"green, 1 km"}
     # the 1 km row only generalised, in its own table
     generalised = ws.connection.execute("SELECT uuid FROM humanops_generalised_need").fetchall()
@@ -382,8 +386,9 @@ def test_a_partner_in_qgis_sees_only_what_is_released_to_it_and_cannot_write(tea
     # QGIS offers no editing, and a Save is refused by the database
     assert "Add Features" not in report["capabilities"] and "Delete Features" not in report["capabilities"]
     assert report["edit"] == {"committed": False, "errors": ["ERROR: layer not editable"]}
-    with psycopg.connect(team.cluster.dsn(team.db, user=setup.roles["medaid"]), autocommit=True) as partner, \
-            pytest.raises(psycopg.errors.InsufficientPrivilege):
-        partner.execute("UPDATE need SET tlp = 'CLEAR'")  # nor through the database directly
+    for table in ("public.need", f"{role}.need"):  # nor through the database directly
+        with psycopg.connect(team.cluster.dsn(team.db, user=role), autocommit=True) as partner, \
+                pytest.raises(psycopg.errors.InsufficientPrivilege):
+            partner.execute(f"UPDATE {table} SET tlp = 'CLEAR'")
     assert ws.count("need") == len(markings)
     assert {f.uuid: f.version for f in ws.features("need")} == {f.uuid: f.version for f in features}

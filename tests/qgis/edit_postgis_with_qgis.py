@@ -10,7 +10,9 @@ Usage: edit_postgis_with_qgis.py MODE CONNINFO [ARGS...], CONNINFO a libpq conne
   it), print ``{"edited": …}`` and wait for a line on stdin (the test changes the feature
   meanwhile), then commit. With an EXPRESSION, ``version`` gets it as a default value applied on
   update (what a QGIS style can give a field), so the edit carries the version it was made on;
-* ``partner``: as a partner's login role, read ``need`` and its generalised table, then try to edit.
+* ``partner [SCHEMA]``: as a partner's login role, read ``SCHEMA.need`` (default ``public``; the
+  partner's release table is in the schema named as its role) and the generalised table, then try
+  to edit.
 """
 
 from __future__ import annotations
@@ -33,11 +35,11 @@ from qgis.core import (
 MESSAGES: list[str] = []  # QGIS's message log, for a report of what went wrong
 
 
-def open_layer(conninfo: str, table: str, *, points: bool = False) -> QgsVectorLayer:
+def open_layer(conninfo: str, table: str, *, points: bool = False, schema: str = "public") -> QgsVectorLayer:
     """The table as QGIS's Add PostGIS Layers dialog adds it (primary key, geometry column; for a
     column of any geometry type, the type the dialog found in it: QGIS refuses the layer without)."""
     uri = QgsDataSourceUri(conninfo)
-    uri.setDataSource("public", table, "geom", "", "fid")
+    uri.setDataSource(schema, table, "geom", "", "fid")
     if points:
         uri.setWkbType(QgsWkbTypes.Point)
         uri.setSrid("4326")
@@ -110,8 +112,8 @@ def stale(conninfo: str, uuid: str, what: str, version_on_update: str | None) ->
     return report
 
 
-def partner(conninfo: str) -> dict[str, object]:
-    layer = open_layer(conninfo, "need")
+def partner(conninfo: str, schema: str = "public") -> dict[str, object]:
+    layer = open_layer(conninfo, "need", schema=schema)
     generalised = open_layer(conninfo, "humanops_generalised_need", points=True)
     for opened in (layer, generalised):
         if not opened.isValid():
@@ -143,7 +145,7 @@ def main(argv: list[str]) -> dict[str, object]:
     if mode == "stale":
         return stale(conninfo, args[0], args[1], args[2] if len(args) > 2 else None)
     if mode == "partner":
-        return partner(conninfo)
+        return partner(conninfo, *args)
     raise SystemExit(f"unknown mode {mode}")
 
 

@@ -26,7 +26,9 @@ lie in any box it draws ("Rows Removed by Filter"): shrinking the box locates wi
 features. So we do not. :func:`install_row_security` also makes, per marked layer, a
 SECURITY DEFINER function ``<layer>_in_bbox(minx, miny, maxx, maxy)`` (:func:`bbox_function`)
 that searches the index and then applies the same predicate for the calling role: the fast
-path for the app and scripts; QGIS browsing the table directly gets the policy, slower.
+path for the app and scripts. QGIS gets each partner's own table of released rows, kept
+current by triggers (:mod:`humanops.store.postgis.release_tables`); the policy on the layer
+table stays, the second wall.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class RowSecurity:
     roles: dict[str, str] = field(default_factory=dict)  # organisation id -> login role
     marked_layers: list[str] = field(default_factory=list)
     reference_layers: list[str] = field(default_factory=list)
+    released_rows: dict[str, int] = field(default_factory=dict)  # layer -> rows in the partners' tables
 
 
 def _audience_context() -> release.ReleaseContext:
@@ -150,6 +153,10 @@ def refresh_audiences(connection: Any, directory: release.DirectoryLike, hub: st
     for (role,) in gone:
         if (_role_exists(connection, role)[1] or "").startswith(_ROLE_COMMENT):
             connection.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+    from humanops.store.postgis import release_tables  # it reads this module's AUDIENCE
+
+    with connection.transaction():  # who receives what changed: every partner's table decided again
+        release_tables.refresh_release_tables(connection)
     return roles
 
 
@@ -190,7 +197,10 @@ def install_row_security(connection: Any, directory: Any, hub: str, marked_layer
             _make_bbox_function(connection, layer)
         for layer in reference_layers:
             _open_reference_layer(connection, layer)
-    return RowSecurity(hub, roles, list(marked_layers), list(reference_layers))
+        from humanops.store.postgis import release_tables  # it reads this module's AUDIENCE
+
+        released = release_tables.install_release_tables(connection, marked_layers)
+    return RowSecurity(hub, roles, list(marked_layers), list(reference_layers), released)
 
 
 def _protect(connection: Any, table: str, predicate: sql.Composable) -> None:
