@@ -12,11 +12,14 @@ own), at ``--width`` x ``--height``:
 * peak memory: the child's peak resident set (``VmHWM``; ``ru_maxrss`` of a child also counts
   the parent's pages it was forked with);
 * time from process start to the first frame, to the **first drawn map** (every layer's image
-  rendered: every feature in view on the map; a large point layer's first read packs its places
-  with its classes and sizes, so this is the classified map), to the **styled map** (every layer
-  drawn from its own read: the same moment since the packed read; runs before it drew a large
-  point layer from its spatial index first, unclassified) and to **loaded** (the canvas idle: a
-  large layer's identities read too);
+  rendered, the classified map: a dense point layer's from the overview kept in the workspace
+  when there is a fresh one, ``map_drawn_from_overview`` names those layers, else from its
+  packed read of places, classes and sizes), to the **map from features** (every layer drawn
+  from its own read; ``map_styled`` is the same moment, kept for older runs) and to **loaded**
+  (the canvas idle: a large layer's identities read too);
+* each size is opened twice, in two processes: the **first open ever** (the overviews kept in
+  the workspace deleted first: the run reads the points and keeps their overview) and the
+  **next open** (``canvas_next_open``: drawn from that overview), side by side in ``summary``;
 * full redraw: from the request to the last image composed, median and p95 of ``--repeats``,
   with the GUI thread's compose-and-blit of the result and the jobs of the last one;
 * the longest GUI-thread stall during a scripted pan (a 5 ms QTimer heartbeat records its gaps
@@ -156,29 +159,33 @@ def child_main(path: Path, width: int, height: int, repeats: int, pan_s: float, 
     jobs: dict[str, float] = {}
     canvas._queue.finished.connect(lambda key, gen, result, ms: jobs.__setitem__(key, round(ms, 1)))
 
-    def drawn() -> bool:
+    from_overview = getattr(canvas, "drawn_from_overview", lambda name: False)
+    drawn_from: list[str] = []
+
+    def drawn(features_only: bool) -> bool:
         layers = canvas.layer_names()
-        return bool(layers) and all(canvas.snapshot(n) is not None and f"layer:{n}" in canvas._images
-                                    for n in layers)
+        return bool(layers) and all(f"layer:{n}" in canvas._images and (
+            canvas.snapshot(n) is not None or (not features_only and from_overview(n))) for n in layers)
 
     def on_render(ms: float) -> None:
-        if "map_drawn" not in marks and drawn():
+        if "map_drawn" not in marks and drawn(False):
             marks["map_drawn"] = time.time() - started
-        if "map_styled" not in marks and drawn() and not any(
-                getattr(canvas.snapshot(n), "approximate", False) for n in canvas.layer_names()):
-            marks["map_styled"] = time.time() - started
+            drawn_from.extend(n for n in canvas.layer_names() if from_overview(n))
+        if "map_from_features" not in marks and drawn(True):
+            marks["map_from_features"] = marks["map_styled"] = time.time() - started
 
     canvas.renderFinished.connect(on_render)
     ws = Workspace.open(path)
     canvas.set_workspace(ws)
     _wait(app, lambda: "map_drawn" in marks, 180)
-    _wait(app, lambda: "map_styled" in marks, 180)
+    _wait(app, lambda: "map_from_features" in marks, 180)
     _wait(app, canvas.is_idle, 180)
     marks["loaded"] = time.time() - started
     load_jobs = {k: v for k, v in jobs.items() if k.startswith(("load:", "identity:", "details:"))}
     app.removeEventFilter(paint_filter)
 
-    out = {"from_process_start_s": {k: round(v, 3) for k, v in marks.items()}, "load_jobs_ms": load_jobs}
+    out = {"from_process_start_s": {k: round(v, 3) for k, v in marks.items()}, "load_jobs_ms": load_jobs,
+           "map_drawn_from_overview": drawn_from}
     out.update(measure_redraw_and_pan(app, canvas, jobs, repeats, pan_s))
     out["view_extent_3857"] = list(canvas.view().extent)
     out["rss_mb_after"] = _rss_now_mb()
@@ -335,6 +342,22 @@ def measure_baseline(canvas) -> dict:
     out["needs_and_zones_ms"] = round(out["zones_ms"] + out["needs_ms"], 1)
     out["what"] = "one QPainter call a feature (drawPolygon from QPointF lists, drawEllipse), GUI thread"
     return out
+
+
+def forget_overviews(path: Path) -> int:
+    """Delete the point overviews kept in the workspace (the next open is a first open ever)."""
+    import sqlite3
+
+    from humanops.store.point_overview import TABLE
+
+    connection = sqlite3.connect(path)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone() is None:
+            return 0
+        with connection:
+            return connection.execute(f"DELETE FROM {TABLE}").rowcount
+    finally:
+        connection.close()
 
 
 def measure_size(path: Path, args: argparse.Namespace, baseline: bool) -> dict:
@@ -517,6 +540,8 @@ def main() -> None:
     parser.add_argument("--startup-runs", type=int, default=2)
     parser.add_argument("--qgis-repeats", type=int, default=3)
     parser.add_argument("--no-qgis", action="store_true", help="skip the QGIS side")
+    parser.add_argument("--no-next-open", dest="next_open", action="store_false",
+                        help="open each size once (the first open ever), not a second time")
     parser.add_argument("--baseline-up-to", type=int, default=200_000,
                         help="draw the plain-QPainter baseline for sizes up to this many needs")
     parser.add_argument("--workspace-dir", type=Path,
@@ -543,13 +568,16 @@ def main() -> None:
     keep.mkdir(parents=True, exist_ok=True)
     report: dict = {"benchmark": "canvas", "args": {k: str(v) if isinstance(v, Path) else v
                                                     for k, v in vars(args).items() if not k.startswith("child")}}
+    report["load_avg_at_start"] = list(os.getloadavg())
     report["sizes"] = []
     summary = []
     for n_needs, n_zones in zip(needs, zones, strict=True):
         path = keep / f"bench_{n_needs}_needs_{n_zones}_zones.gpkg"
         entry: dict = {"needs": n_needs, "zones": n_zones}
         entry["workspace"] = {"reused": str(path)} if path.exists() else build_workspace(path, n_needs, n_zones)
+        entry["overviews_deleted_before_first_open"] = forget_overviews(path)
         entry["canvas"] = canvas = measure_size(path, args, baseline=n_needs <= args.baseline_up_to)
+        entry["canvas_next_open"] = again = measure_size(path, args, baseline=False) if args.next_open else {}
         if args.no_qgis:
             entry["qgis"] = {"skipped": "--no-qgis"}
         elif "view_extent_3857" in canvas:
@@ -565,7 +593,8 @@ def main() -> None:
                 "peak_rss_mb": canvas["peak_rss_mb"],
                 "first_frame_s": starts.get("first_frame"),
                 "first_drawn_map_s": starts.get("map_drawn"),
-                "map_styled_s": starts.get("map_styled"),
+                "first_drawn_map_from_overview": canvas.get("map_drawn_from_overview"),
+                "map_from_features_s": starts.get("map_from_features", starts.get("map_styled")),
                 "loaded_s": starts.get("loaded"),
                 "full_redraw_median_ms": canvas["full_redraw_ms"]["median"],
                 "full_redraw_p95_ms": canvas["full_redraw_ms"]["p95"],
@@ -576,6 +605,17 @@ def main() -> None:
                 row["qgis_full_redraw_median_s"] = qgis["median"]
                 row["qgis_peak_rss_mb"] = entry["qgis"].get("peak_rss_mb")
                 row["redraw_ratio_to_qgis"] = round(canvas["full_redraw_ms"]["median"] / 1000 / qgis["median"], 3)
+        if "from_process_start_s" in again:
+            starts = again["from_process_start_s"]
+            row["next_open"] = {
+                "peak_rss_mb": again.get("peak_rss_mb"), "first_frame_s": starts.get("first_frame"),
+                "first_drawn_map_s": starts.get("map_drawn"),
+                "first_drawn_map_from_overview": again.get("map_drawn_from_overview"),
+                "map_from_features_s": starts.get("map_from_features"), "loaded_s": starts.get("loaded"),
+                "imported_s": starts.get("imported"),
+                "full_redraw_median_ms": again.get("full_redraw_ms", {}).get("median")}
+        row["imported_s"] = canvas.get("from_process_start_s", {}).get("imported")
+        row["load_avg_at_end"] = list(os.getloadavg())
         summary.append(row)
         report["sizes"].append(entry)
     report["summary"] = summary

@@ -21,10 +21,18 @@ import shapely
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
-from humanops.catalog import Symbol
+from humanops.catalog import LayerKind, Symbol
 from humanops.ui.canvas.layer_data import LayerSnapshot, MarkingPredicate
 from humanops.ui.canvas.map_view import MapView
-from humanops.ui.canvas.point_clusters import cell_size, cluster_points, clustered_rows, count_label, disc_diameter
+from humanops.ui.canvas.overview_grid import PointOverview, is_ordered
+from humanops.ui.canvas.point_clusters import (
+    Clusters,
+    cell_size,
+    cluster_points,
+    clustered_rows,
+    count_label,
+    disc_diameter,
+)
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths
 from humanops.ui.canvas.stamps import (
     FADED_ALPHA,
@@ -276,20 +284,12 @@ def _draw_bands(painter: QPainter, bands: np.ndarray, classes: np.ndarray, faded
 # --- points -----------------------------------------------------------------------------------
 def _draw_points(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, faded: np.ndarray,
                  view: MapView, settings: RenderSettings, should_stop: ShouldStop) -> None:
-    symbols = snapshot.symbols
-    classes = snapshot.class_index[rows]
+    order = _marker_order(snapshot.class_index[rows], snapshot.marker_sizes[rows], faded)
+    rows, faded = rows[order], faded[order]
     sizes = np.round(snapshot.marker_sizes[rows] * 2) / 2
-    # Big markers under small ones (a village's dot is not hidden by a city's disc); faded
-    # under the rest; within a size, the higher class on top.
-    order = np.lexsort((classes, -sizes, ~faded))
-    rows, classes, sizes, faded = rows[order], classes[order], sizes[order], faded[order]
-    # One int64 key a (class, half-pixel size, faded) stamp: np.unique on 1-D keys is fast.
-    keys = (classes.astype(np.int64) * 100_000 + (sizes * 2).astype(np.int64)) * 2 + faded
-    unique, stamp_of = np.unique(keys, return_inverse=True)
-    dpr = view.device_pixel_ratio
-    stamps = [marker_stamp(symbols[k // 200_000], (k // 2) % 100_000 / 2, bool(k % 2), dpr) for k in unique.tolist()]
     xy = snapshot.point_xy[rows]
-    _stamp_rows(painter, xy, view, stamps, stamp_of, should_stop)
+    _stamp_markers(painter, snapshot.symbols, xy, snapshot.class_index[rows], sizes, faded, view, should_stop)
+    dpr = view.device_pixel_ratio
     if settings.show_markings:
         tlps = snapshot.tlps(rows)
         read = tlps != ""  # markings not read yet (a large layer's details): no badge rather than a wrong one
@@ -298,6 +298,23 @@ def _draw_points(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, f
         # Badge at the marker's upper right corner.
         corner = xy[read] + np.column_stack([sizes[read] / 2 - 2, sizes[read] / 2 - 2]) * view.resolution
         _stamp_rows(painter, corner, view, badges, badge_of, should_stop)
+
+
+def _marker_order(classes: np.ndarray, sizes: np.ndarray, faded: np.ndarray) -> np.ndarray:
+    """Drawing order of markers: big under small (a village's dot is not hidden by a city's
+    disc), faded under the rest; within a size, the higher class on top."""
+    return np.lexsort((classes, -(np.round(sizes * 2) / 2), ~faded))
+
+
+def _stamp_markers(painter: QPainter, symbols: list[Symbol], xy: np.ndarray, classes: np.ndarray,
+                   sizes: np.ndarray, faded: np.ndarray, view: MapView, should_stop: ShouldStop) -> None:
+    """Markers at ``xy`` (map CRS) in the drawing order given, ``sizes`` in half pixels."""
+    # One int64 key a (class, half-pixel size, faded) stamp: np.unique on 1-D keys is fast.
+    keys = (classes.astype(np.int64) * 100_000 + (sizes * 2).astype(np.int64)) * 2 + faded
+    unique, stamp_of = np.unique(keys, return_inverse=True)
+    dpr = view.device_pixel_ratio
+    stamps = [marker_stamp(symbols[k // 200_000], (k // 2) % 100_000 / 2, bool(k % 2), dpr) for k in unique.tolist()]
+    _stamp_rows(painter, xy, view, stamps, stamp_of, should_stop)
 
 
 TLP_RANK = {"CLEAR": 1, "GREEN": 2, "AMBER": 3, "AMBER+STRICT": 4, "RED": 5}
@@ -312,7 +329,7 @@ def _draw_clusters(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray,
     faded = _faded(snapshot, rows, settings)
     filtering = settings.marking_predicate is not None
     kind = snapshot.kind
-    ordered = any(f.name == kind.style.classify_by and f.type in ("integer", "real") for f in kind.fields)
+    ordered = is_ordered(kind)
     size_by = kind.style.size_by
     weights = None
     if size_by is not None and size_by.field in snapshot.attrs:
@@ -326,7 +343,29 @@ def _draw_clusters(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray,
     many = np.flatnonzero(clusters.count > 1)
     if not len(many):
         return
-    symbols = snapshot.symbols
+    _stamp_discs(painter, snapshot.symbols, clusters, many, filtering, view, should_stop)
+    dpr = view.device_pixel_ratio
+    if settings.show_markings:
+        tlps = snapshot.tlps(rows)
+        rank = pd.Series(tlps, dtype=object).map(TLP_RANK).fillna(0).to_numpy(dtype=np.int64)
+        worst = np.zeros(len(clusters), dtype=np.int64)
+        np.maximum.at(worst, clusters.row_cluster, rank)
+        # a cluster with a feature whose marking is not read yet gets no badge rather than a lower one
+        unread = np.bincount(clusters.row_cluster, weights=tlps == "", minlength=len(clusters)) > 0
+        levels = {v: k for k, v in TLP_RANK.items()}
+        marked = many[(worst[many] > 0) & ~unread[many]]
+        if len(marked):
+            tlps = np.array([levels[int(v)] for v in worst[marked].tolist()])
+            names, badge_of = np.unique(tlps, return_inverse=True)
+            radius = disc_diameter(clusters.count[marked]) / 2
+            corner = clusters.centre[marked] + np.column_stack([radius * 0.7, radius * 0.7]) * view.resolution
+            _stamp_rows(painter, corner, view, [tlp_badge_stamp(t, dpr) for t in names.tolist()], badge_of,
+                        should_stop)
+
+
+def _stamp_discs(painter: QPainter, symbols: list[Symbol], clusters: Clusters, many: np.ndarray, filtering: bool,
+                 view: MapView, should_stop: ShouldStop) -> None:
+    """The discs of clusters ``many`` (of more than one point), each with its count."""
     dpr = view.device_pixel_ratio
     diameter = np.round(disc_diameter(clusters.count[many]))
     is_faded = clusters.sendable[many] == 0 if filtering else np.zeros(len(many), dtype=bool)
@@ -352,22 +391,37 @@ def _draw_clusters(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray,
         painter.setPen(pen)
         r = float(diameter[i])
         painter.drawText(QRectF(x - r, y - r / 2, 2 * r, r), Qt.AlignmentFlag.AlignCenter, text)
-    if settings.show_markings:
-        tlps = snapshot.tlps(rows)
-        rank = pd.Series(tlps, dtype=object).map(TLP_RANK).fillna(0).to_numpy(dtype=np.int64)
-        worst = np.zeros(len(clusters), dtype=np.int64)
-        np.maximum.at(worst, clusters.row_cluster, rank)
-        # a cluster with a feature whose marking is not read yet gets no badge rather than a lower one
-        unread = np.bincount(clusters.row_cluster, weights=tlps == "", minlength=len(clusters)) > 0
-        levels = {v: k for k, v in TLP_RANK.items()}
-        marked = many[(worst[many] > 0) & ~unread[many]]
-        if len(marked):
-            tlps = np.array([levels[int(v)] for v in worst[marked].tolist()])
-            names, badge_of = np.unique(tlps, return_inverse=True)
-            radius = disc_diameter(clusters.count[marked]) / 2
-            corner = clusters.centre[marked] + np.column_stack([radius * 0.7, radius * 0.7]) * view.resolution
-            _stamp_rows(painter, corner, view, [tlp_badge_stamp(t, dpr) for t in names.tolist()], badge_of,
-                        should_stop)
+
+
+def render_overview(overview: PointOverview, kind: LayerKind, view: MapView, settings: RenderSettings,
+                    should_stop: ShouldStop = lambda: False) -> QImage | None:
+    """A dense point layer drawn from its overview (``overview_grid``) as its points would draw
+    it; None where the overview cannot tell what they would draw (the points are needed)."""
+    if settings.marking_predicate is not None or (settings.at_ns is not None and (kind.time_start or kind.time_end)):
+        return None
+    found = overview.clusters_for(view, is_ordered(kind))
+    if found is None:
+        return None
+    clusters, lone_size = found
+    image = new_image(view)
+    symbols = [kind.style.base, *(cls.over(kind.style.base) for cls in kind.style.classes.values())]
+    painter = QPainter(image)
+    try:
+        lone = np.flatnonzero(clusters.count == 1)
+        if len(lone):
+            classes = clusters.class_index[lone]
+            faded = np.zeros(len(lone), dtype=bool)
+            order = _marker_order(classes, lone_size[lone], faded)
+            lone = lone[order]
+            _stamp_markers(painter, symbols, clusters.centre[lone], clusters.class_index[lone],
+                           np.round(lone_size[lone] * 2) / 2, faded, view, should_stop)
+        many = np.flatnonzero(clusters.count > 1)
+        if len(many):
+            _stamp_discs(painter, symbols, clusters, many, False, view, should_stop)
+        # No TLP badges: markings are not read yet (as on a large layer before its details)
+    finally:
+        painter.end()
+    return image
 
 
 def _stamp_rows(painter: QPainter, xy: np.ndarray, view: MapView, stamps: list, stamp_of: np.ndarray | None,

@@ -75,6 +75,23 @@ class Clusters:
         return self.members[self.offsets[i]:self.offsets[i + 1]]
 
 
+def cluster_weights(weights: np.ndarray | None) -> np.ndarray | None:
+    """What a point weighs in its cluster's class: its sizing value (none or negative: 0), and a
+    little more, so that a row without a value still counts."""
+    return None if weights is None else np.nan_to_num(np.clip(weights, 0, None)) + 1e-9
+
+
+def cluster_classes(per_class: np.ndarray, ordered: bool) -> np.ndarray:
+    """Each cluster's class from its (k, classes) weight a class: for ordered classes the most
+    severe with at least :data:`SEVERE_SHARE` of the weight in it or above, else the heaviest."""
+    if ordered:
+        classes = per_class.shape[1]
+        at_or_above = np.cumsum(per_class[:, ::-1], axis=1)[:, ::-1]
+        enough = at_or_above >= SEVERE_SHARE * at_or_above[:, :1]
+        return classes - 1 - np.argmax(enough[:, ::-1], axis=1)
+    return per_class.argmax(axis=1)
+
+
 def cluster_points(xy: np.ndarray, rows: np.ndarray, class_index: np.ndarray, cell: float,
                    faded: np.ndarray | None = None, members: bool = False, ordered: bool = False,
                    weights: np.ndarray | None = None) -> Clusters:
@@ -99,16 +116,10 @@ def cluster_points(xy: np.ndarray, rows: np.ndarray, class_index: np.ndarray, ce
     centre = np.column_stack([np.bincount(key, weights=x, minlength=size)[present] / count_p,
                               np.bincount(key, weights=y, minlength=size)[present] / count_p])
     classes = int(class_index.max()) + 1
-    if weights is not None:
-        weights = np.nan_to_num(np.clip(weights, 0, None)) + 1e-9  # a row without a value still counts a little
+    weights = cluster_weights(weights)
     per_class = np.bincount(key * classes + class_index, weights=weights,
                             minlength=size * classes).reshape(size, classes)[present]
-    if ordered:  # the most severe class with at least SEVERE_SHARE of the weight in it or above
-        at_or_above = np.cumsum(per_class[:, ::-1], axis=1)[:, ::-1]
-        enough = at_or_above >= SEVERE_SHARE * at_or_above[:, :1]
-        cluster_class = classes - 1 - np.argmax(enough[:, ::-1], axis=1)
-    else:
-        cluster_class = per_class.argmax(axis=1)
+    cluster_class = cluster_classes(per_class, ordered)
     sendable = count_p if faded is None else np.bincount(key, weights=~faded, minlength=size)[present].astype(np.int64)
     cells = np.column_stack([present // height + ix0, present % height + iy0])
     position = np.zeros(size, dtype=np.int64)
