@@ -35,8 +35,12 @@ the GUI thread's own work moved out are the GUI thread waiting for the GIL while
 one long C call (a vectorised call over 100,000 rows holds it 30-70 ms). With ``--trace`` a child
 also lists every garbage collection over 5 ms (``gc_pauses``: end, ms, generation, thread): a full
 collection walks every tracked object of the process holding the GIL, in whichever thread
-allocates when one is due, and lines up with stalls of 100-190 ms. ``--gc-freeze`` is the
-experiment against them: ``gc.freeze()`` once the workspace is open and drawn, in every tree.
+allocates when one is due, and lines up with stalls of 100-190 ms. The app now freezes what it
+holds itself once idle (``humanops/ui/gc_policy.py``); ``--gc-freeze`` does it in every tree (for a
+tree without the policy), once the workspace is open and drawn. Every child also gives
+``gc_full_collections`` (generation-2 collections from the click to idle), ``gc_frozen`` (objects
+frozen at the end) and ``gc_garbage_at_end`` (what a full collection finds unreachable once
+everything is unfrozen at the end: cyclic garbage a freeze kept, or not yet collected).
 The JSON gives the machine's load average at the start and the end (the timings are noisy).
 """
 
@@ -185,8 +189,12 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
         _time_collections(gc_pauses, epoch)
 
     marker = [0.0]
+    import gc
+
+    full_collections = [0]
 
     def begin() -> None:
+        full_collections[0] = gc.get_stats()[2]["collections"]
         if trace:  # 30 ms busy in a function of its own: aligns a py-spy chrometrace with "stalls"
             marker[0] = _py_spy_marker() + epoch
         last[0] = start[0] = time.perf_counter()
@@ -252,6 +260,10 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
     heartbeat.stop()
     tracing[0] = False
     finished = time.perf_counter()
+    gc_counts = {"gc_full_collections": gc.get_stats()[2]["collections"] - full_collections[0],
+                 "gc_frozen": gc.get_freeze_count()}
+    gc.unfreeze()
+    gc_counts["gc_garbage_at_end"] = gc.collect()
     if workflow in ("evacuation", "aid", "route"):  # after the heartbeat: not the app's work
         detail["tables"] = {name: len(frame) for name, frame in done[0].result.tables.items()} if done else {}
     worker_end = worker_ends.get(id(result_worker[0]), start[0]) if result_worker else start[0]
@@ -271,7 +283,7 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
         "apply_p99_stall_ms": round(_percentile(apply_gaps, 0.99), 1),
         "stalls_over_50ms": sum(1 for g in all_gaps if g > BUDGET_MS),
         "apply_stalls_over_50ms": sum(1 for g in apply_gaps if g > BUDGET_MS),
-        "peak_rss_mb": _peak_rss_mb(),
+        "peak_rss_mb": _peak_rss_mb(), **gc_counts,
         # With --trace, also each stall's end on the wall clock (to match a py-spy chrometrace).
         **({"traces": traces, "gc_pauses": gc_pauses,
             "stalls": [(round(at + epoch, 4), round(g, 1)) for g, at in gaps if g > BUDGET_MS],
@@ -397,7 +409,7 @@ def main() -> None:
         for name in trees:
             r = results[name][workflow]
             for key in ("total_s", "apply_s", "max_stall_ms", "p99_stall_ms", "apply_max_stall_ms",
-                        "apply_p99_stall_ms"):
+                        "apply_p99_stall_ms", "gc_full_collections"):
                 row[f"{key}_{name}" if len(trees) > 1 else key] = r.get(key)
         row["apply_under_budget"] = (results["this"][workflow].get("apply_max_stall_ms") or 1e9) < BUDGET_MS
         summary.append(row)

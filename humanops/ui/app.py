@@ -28,11 +28,15 @@ SCREENSHOT_SIZE = (1600, 1000)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (made once), named for QSettings, in the user's language (i18n.py)."""
+    """The QApplication (made once), named for QSettings, in the user's language (i18n.py), with
+    the process-wide runtime settings of :mod:`humanops.ui.gc_policy`."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     configure_application(app)
+    from humanops.ui.gc_policy import install_process_settings
+
+    install_process_settings()  # the GIL's switch interval, the allocator (gc_policy.py: the collector's policy)
     from humanops.ui.i18n import install_from_settings
     from humanops.ui.settings import app_settings
 
@@ -67,7 +71,7 @@ def open_at_start(window: MainWindow, workspace_path: str | None) -> None:
     if last is not None and window.open_workspace(last):
         window.statusBar().showMessage(QCoreApplication.translate(
             "MainWindow", "Reopened {name}, the last workspace used (File › Reopen the last workspace at "
-            "start).").format(name=Path(last).name), 10_000)
+            "start).").format(name=window._workspace_name()), 10_000)
         return
     from humanops.ui.dialogs.first_run_dialog import start_without_workspace
 

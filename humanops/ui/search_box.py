@@ -15,16 +15,17 @@ a feature is also selected and shown in the Feature panel.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from humanops.errors import HumanOpsError, ValidationError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.canvas.map_flash import MapFlash
 from humanops.ui.canvas.map_view import lonlat_to_map
 from humanops.ui.coordinates import format_grid, format_lat_lon
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 RELOAD_DELAY_MS = 400  # edits come in bursts (an import, an undo of many): read once after them
 CONTEXT_M = 5_000  # a place or a small feature is shown with this much around it, to be recognised
 ERROR_STYLE = "QLineEdit { border: 1px solid #b00020; }"
+NAME_CHUNK = 10_000  # names read (and sorted keys made) at a time on the worker
 
 
 @dataclass
@@ -55,18 +57,16 @@ def read_feature_names(path: str | Path, kinds: Sequence[tuple[LayerKind, str]],
                        feedback: Feedback | None = None) -> FeatureNames:
     """The names of the features of ``kinds`` ((kind, title shown)) that have a ``name``, read
     on the calling (worker) thread through a read-only connection of its own."""
-    from humanops.store.layer_reader import LayerReader
+    from humanops.store.target_reads import open_reader
 
     found: list[tuple[str, str, str, str]] = []  # (name, title, layer, uuid)
-    with LayerReader.read_only(path) as reader:
+    with open_reader(path) as reader:  # a file or a team database
         for kind, title in kinds:
-            if feedback is not None:
-                feedback.check()
-            rows = reader.rows(kind, ["uuid", "name"], geometry=False, fids=False)
-            if rows is None:
-                continue
-            found += [(str(name).strip(), title, kind.name, str(uuid)) for uuid, name in rows.values
-                      if name is not None and str(name).strip()]
+            for rows in _name_chunks(reader, kind):
+                if feedback is not None:
+                    feedback.check()
+                found += [(str(name).strip(), title, kind.name, str(uuid)) for uuid, name in rows.values
+                          if name is not None and str(name).strip()]
     texts = [f"{name} — {title}" for name, title, _, _ in found]
     seen: dict[str, int] = {}
     for text in texts:
@@ -75,13 +75,26 @@ def read_feature_names(path: str | Path, kinds: Sequence[tuple[LayerKind, str]],
              for text, (_, _, _, uuid) in zip(texts, found, strict=True)]
     # numpy sorts the 100,000 names of a large workspace without the GIL (a sorted() of Python
     # strings held it 50 ms, the GUI thread waiting); the same order (by code point, stable).
-    order = np.argsort(np.array([text.casefold() for text in texts], dtype=str), kind="stable").tolist() \
-        if texts else []
+    # The array is made a chunk at a time: one np.array of 100,000 strings is one long C call.
+    folded = [np.array([text.casefold() for text in texts[i:i + NAME_CHUNK]], dtype=str)
+              for i in range(0, len(texts), NAME_CHUNK)]
+    order = np.argsort(np.concatenate(folded), kind="stable").tolist() if texts else []
     names = FeatureNames(texts=[texts[i] for i in order], features=[(found[i][2], found[i][3]) for i in order])
     for position, i in enumerate(order):
         names.by_name.setdefault(found[i][0].casefold(), []).append(position)
     names.by_text = {text.casefold(): i for i, text in enumerate(names.texts)}
     return names
+
+
+def _name_chunks(reader: Any, kind: LayerKind) -> Iterator[Any]:
+    """A layer's (uuid, name) rows, :data:`NAME_CHUNK` at a time where the reader reads in
+    chunks (a GeoPackage's): each fetch holds the GIL a few ms, the GUI thread never waits long."""
+    if hasattr(reader, "chunks"):
+        yield from reader.chunks(kind, ["uuid", "name"], geometry=False, fids=False, size=NAME_CHUNK)
+        return
+    rows = reader.rows(kind, ["uuid", "name"], geometry=False, fids=False)
+    if rows is not None:
+        yield rows
 
 
 class SearchBox(QLineEdit):
@@ -148,7 +161,7 @@ class SearchBox(QLineEdit):
         language = current_language()
         kinds = [(workspace.kind(name), workspace.kind(name).title_in(language)) for name in workspace.layers()
                  if "name" in workspace.kind(name).field_names]
-        path = workspace.path
+        path = workspace_target(workspace)
         worker = Worker(lambda feedback: read_feature_names(path, kinds, feedback),
                         title=self.tr("Reading feature names"))
         self._loading = worker

@@ -14,6 +14,7 @@ thread, connection and lock rules are in docs/architecture.md, section 3.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from humanops.errors import HumanOpsError
 from humanops.feedback import Canceled, Feedback
+from humanops.ui import gc_policy
 from humanops.ui.error_reporting import report_exception
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ class Worker(QObject):
     def start(self) -> Worker:
         self.running = True
         _RUNNING.add(self)
+        gc_policy.work_started()  # no full collection walking what it makes, until the freeze after it
         # Daemon: a worker still running at exit is rolled back by SQLite, never half-written.
         self.worker_thread = threading.Thread(target=self.run_here, name=f"humanops worker: {self.title}",
                                               daemon=True)
@@ -87,7 +90,7 @@ class Worker(QObject):
             return
         # BaseException too: a Rust panic in a binding (pyo3's PanicException) is not an Exception,
         # and a worker that died without a word would leave its progress dialog up for ever.
-        except BaseException as exc:  # a bug: one line for the caller, the traceback in the log and the error dialog
+        except BaseException as exc:  # noqa: BLE001 - fails closed: a bug, reported to the log and error dialog
             report_exception(type(exc), exc, exc.__traceback__,
                              where=self.title or QCoreApplication.translate("Worker", "a background task"))
             self.error = QCoreApplication.translate("Worker", "internal error: {error}: {message}").format(
@@ -109,6 +112,7 @@ class Worker(QObject):
 
     def _release(self) -> None:
         _RUNNING.discard(self)
+        gc_policy.freeze_when_idle()  # what the result left behind, out of the collector's walks once idle
 
 
 def run_with_progress(parent: QWidget | None, title: str, task: Callable[[Feedback], Any], *,
@@ -135,7 +139,10 @@ def run_with_progress(parent: QWidget | None, title: str, task: Callable[[Feedba
 
     def progressed(fraction: float, message: str) -> None:
         try:
-            if dialog.wasCanceled():
+            # A modal progress dialog's setValue runs the event loop, nested. Once the work has
+            # ended its result's slots are queued behind this update: they would run inside it
+            # (an import's last update took 110 ms so). The dialog closes on the outcome anyway.
+            if dialog.wasCanceled() or not worker.running or fraction >= 1.0:
                 return
             dialog.setValue(int(fraction * 1000))
             if message:
@@ -147,16 +154,21 @@ def run_with_progress(parent: QWidget | None, title: str, task: Callable[[Feedba
         dialog.setLabelText(QCoreApplication.translate("Worker", "Cancelling…"))
         worker.cancel()
 
-    def finished() -> None:
+    def ended() -> None:  # before the caller's slots: they run with the modal dialog gone
         try:
-            dialog.canceled.disconnect(cancel_requested)
+            dialog.canceled.disconnect(cancel_requested)  # closing a progress dialog emits canceled
         except RuntimeError:  # the progress dialog went with its parent, closed while the work ran
             return
         dialog.close()
-        dialog.deleteLater()
+
+    def finished() -> None:
+        with contextlib.suppress(RuntimeError):  # gone with its parent meanwhile
+            dialog.deleteLater()
 
     worker.progressed.connect(progressed)
     dialog.canceled.connect(cancel_requested)
+    for outcome in (worker.succeeded, worker.failed, worker.cancelled):
+        outcome.connect(ended)
     if on_success is not None:
         worker.succeeded.connect(on_success)
     if on_error is not None:

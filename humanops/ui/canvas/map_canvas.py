@@ -13,7 +13,6 @@ same way, above the layers.
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -28,7 +27,11 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
+from humanops.store import point_overview
+from humanops.store.db import connect_read_only
 from humanops.store.layer_reader import LayerReader
+from humanops.store.target_reads import workspace_target
+from humanops.ui import gc_policy
 from humanops.ui.canvas.basemap_tiles import MBTilesSource
 from humanops.ui.canvas.basemap_world import SEA, world_basemap
 from humanops.ui.canvas.hit_testing import features_at, features_in_box
@@ -42,7 +45,7 @@ from humanops.ui.canvas.layer_data import (
     empty_snapshot,
     snapshot_from_columns,
 )
-from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_selection
+from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_overview, render_selection
 from humanops.ui.canvas.layer_stages import (
     EXTENT_ABOVE,
     IDENTITY,
@@ -59,6 +62,14 @@ from humanops.ui.canvas.map_view import (
 )
 from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
 from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar, draw_warning_note
+from humanops.ui.canvas.overview_grid import (
+    OVERVIEW_ABOVE,
+    PointOverview,
+    build_overview,
+    decode,
+    encode,
+    overview_key,
+)
 from humanops.ui.canvas.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
 from humanops.ui.canvas.render_queue import LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
 from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
@@ -75,7 +86,6 @@ log = logging.getLogger(__name__)
 
 PAN_RENDER_DELAY_MS = 180  # a pause this long in a drag renders the new view
 ZOOM_RENDER_DELAY_MS = 140
-FREEZE_ABOVE_SHAPES = 10_000  # areas and lines held past which the collector's walks pause the GUI
 KEY_PAN_FRACTION = 0.25
 WHEEL_ZOOM_PER_NOTCH = 2 ** 0.5
 MIN_ZOOM_EXTENT_M = 800.0  # zooming to one point shows this much around it
@@ -109,6 +119,34 @@ def default_order(workspace: Workspace) -> list[str]:
 
 def _covers(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
     return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
+
+
+def _layer_state(path: Any, layer: str) -> str:
+    """The layer's state as :mod:`humanops.store.point_overview` keys it, read on the calling worker."""
+    connection = connect_read_only(path)
+    try:
+        return point_overview.state(connection, layer)
+    finally:
+        connection.close()
+
+
+def _stored_overview(path: Any, kind: Any) -> tuple[PointOverview | None, str]:
+    """(the overview kept in the workspace for the layer as it is now, else None; the layer's
+    state), on a worker."""
+    connection = connect_read_only(path)
+    try:
+        blob, state = point_overview.read_fresh(connection, kind.name, partial(overview_key, kind))
+    finally:
+        connection.close()
+    return (None if blob is None else decode(blob, 1 + len(kind.style.classes))), state
+
+
+class _ReadWhole:
+    """A whole read of a dense point layer with no fresh overview kept, and the layer's state
+    before it was read: its overview is made after (``_build_overview``)."""
+
+    def __init__(self, snapshot: LayerSnapshot, state: str) -> None:
+        self.snapshot, self.state = snapshot, state
 
 
 def _uuids_by_fid(ws: Workspace, layer: str, fids: np.ndarray) -> list[str | None]:
@@ -165,8 +203,13 @@ class MapCanvas(QWidget):
         self._counts: dict[str, int] = {}  # features a layer has, from the store (a large one loads in stages)
         self._stages: dict[str, tuple[int, Any]] = {}  # "identity:need"... in flight: (load generation, box)
         self._generation: dict[str, int] = {}  # a layer's whole reads: a stage of an older one is dropped
+        # Dense point layers drawn from the overview kept in the workspace until their points are
+        # read (overview_grid); those whose overview is being read (their points are read after).
+        self._overviews: dict[str, PointOverview] = {}
+        self._overview_pending: set[str] = set()
+        self._deferred_loads: set[str] = set()  # drawn from their overviews: read once the first map is drawn
         self._click_from: QPointF | None = None
-        self._froze = False  # this canvas froze the garbage collector's long-lived objects (_settle)
+        self._forget_idle = gc_policy.add_idle_check(self.is_idle)  # no freeze while it reads or draws (_settle)
         self._failed: dict[str, LayerFailure] = {}  # not shown as stored: never drawn as if empty
         self._pending_changes: dict[str, set[str] | None] = {}  # None: re-read the whole layer
         self._revision = 0
@@ -217,6 +260,9 @@ class MapCanvas(QWidget):
         self._stages.clear()
         self._failed.clear()
         self._pending_changes.clear()
+        self._overviews.clear()
+        self._overview_pending.clear()
+        self._deferred_loads.clear()
         self._overlays.clear()  # results of the previous workspace: meaningless over another
         for key in [k for k in self._images if k.startswith(("layer:", "overlay:")) or k in (LABELS, SELECTION)]:
             del self._images[key]
@@ -237,8 +283,12 @@ class MapCanvas(QWidget):
         extent = self._workspace_extent(ws)
         if extent is not None:
             self.zoom_to_extent(*extent)
+        kept = self._kept_overviews(ws)
         for name in sorted(self._order, key=lambda n: self._counts[n]):
-            self._start_load(name, None)
+            if name in kept and self._has_overview(name):
+                self._start_overview(name)
+            else:
+                self._start_load(name, None)
         self._render_soon(0)
 
     def workspace(self) -> Workspace | None:
@@ -304,10 +354,15 @@ class MapCanvas(QWidget):
         """The loaded state of a layer (for tools and tests); None until loaded."""
         return self._snapshots.get(name)
 
+    def drawn_from_overview(self, name: str) -> bool:
+        """Whether the layer's image on the map is its overview's (its points not read yet)."""
+        return name not in self._snapshots and name in self._overviews and _layer_key(name) in self._images
+
     def is_idle(self) -> bool:
         """Nothing loading or rendering, and no render waiting to start."""
         return (self._queue.running == 0 and not self._render_timer.isActive() and not self._loading
-                and not self._stages and not self._pending_changes and not self._present_timer.isActive())
+                and not self._overview_pending and not self._stages and not self._pending_changes
+                and not self._present_timer.isActive())
 
     def render_failures(self) -> list[str]:
         return list(self._queue.failures)
@@ -789,7 +844,8 @@ class MapCanvas(QWidget):
 
     def _render_all(self) -> None:
         keys = [BASEMAP, *(_tiles_key(n) for n in self._tiles if self._visible.get(n, True))]
-        keys += [_layer_key(n) for n in self._order if self._visible.get(n, True) and n in self._snapshots]
+        keys += [_layer_key(n) for n in self._order if self._visible.get(n, True)
+                 and (n in self._snapshots or n in self._overviews)]
         keys += [_overlay_key(n) for n in self._overlays]
         keys += [LABELS, SELECTION]
         self._render_keys(keys)
@@ -824,6 +880,14 @@ class MapCanvas(QWidget):
             return None if overlay is None else (lambda stop: (render_overlay(overlay, view, stop), view))
         if key.startswith("layer:"):
             snapshot = self._snapshots.get(key[6:])
+            overview = self._overviews.get(key[6:])
+            if snapshot is None and overview is not None and self._workspace is not None:
+                kind = self._workspace.kind(key[6:])
+
+                def from_overview(stop: Callable[[], bool]) -> tuple[QImage, MapView] | None:
+                    image = render_overview(overview, kind, view, settings, stop)
+                    return None if image is None else (image, view)
+                return from_overview
             return None if snapshot is None else (lambda stop: (render_layer(snapshot, view, settings, stop), view))
         if key == LABELS:
             layers = self.visible_layers_top_first()
@@ -841,8 +905,20 @@ class MapCanvas(QWidget):
         self._queue.job_done()
         current = self._queue.is_current(key, generation)
         if key.startswith("load:"):
+            if isinstance(result, _ReadWhole):
+                if current:
+                    self._build_overview(key[5:], result)
+                result = result.snapshot
             if current:  # a superseded load's successor is in flight and reports instead
                 self._on_loaded(key[5:], result)
+            return
+        if key.startswith("overview:"):
+            if current:
+                self._on_overview(key[9:], result)
+            return
+        if key.startswith("overview-build:"):
+            if current and isinstance(result, tuple):
+                self._keep_overview(key[15:], *result)
             return
         if key.startswith(("identity:", "details:", "extent:")):
             if current:
@@ -870,23 +946,33 @@ class MapCanvas(QWidget):
                 self._images[key] = result
                 if not self._present_timer.isActive():
                     self._present_timer.start(PRESENT_DELAY_MS)
+            elif key.startswith("layer:") and key[6:] not in self._snapshots and self._images.pop(key, None):
+                self._present_timer.start(PRESENT_DELAY_MS)  # an overview that cannot draw this view
         if not self._batch and self._batch_started is not None:
             # The batch is complete: compose it now; renderFinished follows the composite.
             self._finish_started = self._batch_started
             self._batch_started = None
             self._recompose()
+        self._start_deferred_loads()
 
     # ======================================================================================
     # loading and workspace changes
     # ======================================================================================
-    def _start_load(self, layer: str, uuids: set[str] | None) -> None:
-        """Read a layer (``uuids`` None) or only some of its features, off the GUI thread."""
+    def _start_load(self, layer: str, uuids: set[str] | None, *, after_overview: bool = False,
+                    state: str | None = None) -> None:
+        """Read a layer (``uuids`` None) or only some of its features, off the GUI thread.
+        ``after_overview``: the layer is drawn from its overview, which stays until this read ends;
+        ``state``: the layer's state read just before (by the look for its overview)."""
         ws = self._workspace
         if ws is None:
             return
+        self._overview_pending.discard(layer)  # a read asked for meanwhile: its overview is not waited for
+        self._deferred_loads.discard(layer)
+        if not after_overview:
+            self._drop_overview(layer)
         self._loading.add(layer)
         kind = ws.kind(layer)
-        path = ws.path
+        path = workspace_target(ws)  # a file, or a team database's URL: the worker opens its own
         buffers = self._buffers.setdefault(layer, BufferCache())
         base = self._snapshots.get(layer)
         self._revision += 1
@@ -903,22 +989,111 @@ class MapCanvas(QWidget):
         resolve = partial(_uuids_by_fid, ws, layer) if staged else None
         if uuids is None:
             self._generation[layer] = self._generation.get(layer, 0) + 1
+        # A whole read of a dense point layer whose kept overview did not serve makes the next one,
+        # when nothing changed the layer while it was read (its state the same before and after).
+        build = staged and not after_overview and self._has_overview(layer)
 
-        def job(stop: Callable[[], bool]) -> LayerSnapshot | None:
+        def job(stop: Callable[[], bool]) -> LayerSnapshot | _ReadWhole | None:
+            before = (state or _layer_state(path, layer)) if build else None
             read = read_columns(path, kind, drawing_columns(kind) if staged else whole_columns(kind), uuids=uuids,
                                 bbox=box, should_stop=stop)
             if read is None:
                 return None
             fresh = snapshot_from_columns(kind, read, revision, buffers, whole=not staged, resolve_uuids=resolve,
                                           extent_box=box)
+            if before is not None:
+                return _ReadWhole(fresh, before)
             if uuids is None or base is None:
                 return fresh
             return base.patched(fresh, uuids, revision)
 
         # Packed reads leave the GIL to the renders beside them (SQLite packs with it released):
-        # no read needs to run alone.
-        self._queue.submit(f"load:{layer}", job, priority=3, mode=NORMAL)
+        # no read needs to run alone. Drawn from its overview, a layer's points are read after the
+        # renders of the first map.
+        self._queue.submit(f"load:{layer}", job, priority=0 if after_overview else 3, mode=NORMAL)
         self.update()
+
+    # --- overviews of dense point layers (overview_grid, store.point_overview) --------------------
+    def _has_overview(self, layer: str) -> bool:
+        """Whether the layer is drawn from an overview kept in the workspace until its points are read."""
+        ws = self._workspace
+        if ws is None or not isinstance(getattr(ws, "reader", None), LayerReader):
+            return False  # a GeoPackage's own table; another backend reads as before
+        kind = ws.kind(layer)
+        return (kind.geometry == "Point" and not kind.style.buffer_field
+                and self._counts.get(layer, 0) > max(OVERVIEW_ABOVE, PROGRESSIVE_ABOVE))
+
+    @staticmethod
+    def _kept_overviews(ws: Workspace) -> set[str]:
+        """Layers with an overview kept (fresh or not: a worker checks): a first open reads at once."""
+        try:
+            return point_overview.kept_layers(ws.connection)  # type: ignore[attr-defined]
+        except Exception:  # fails closed to reading the points: another backend, a closed or damaged file
+            log.debug("no kept overviews read", exc_info=True)  # another backend has none: not a warning
+            return set()
+
+    def _start_overview(self, layer: str) -> None:
+        """Read the layer's kept overview (first of all jobs); its points are read after it."""
+        ws = self._workspace
+        assert ws is not None
+        kind, path = ws.kind(layer), workspace_target(ws)
+        self._overview_pending.add(layer)
+        self._loading.add(layer)
+        self._queue.submit(f"overview:{layer}", lambda stop: _stored_overview(path, kind), priority=4)
+
+    def _on_overview(self, layer: str, result: tuple[PointOverview | None, str] | JobFailure | None) -> None:
+        if layer not in self._overview_pending or self._workspace is None:
+            return  # read meanwhile (a change, a refresh): the points are on their way
+        self._overview_pending.discard(layer)
+        overview, state = result if isinstance(result, tuple) else (None, None)
+        if overview is not None:
+            self._overviews[layer] = overview
+            self._deferred_loads.add(layer)
+            if self._visible.get(layer, True):
+                self._render_keys([_layer_key(layer)])
+            self._start_deferred_loads()
+        else:  # stale or unreadable (JobFailure: logged): the read makes another
+            self._start_load(layer, None, state=state)
+
+    def _start_deferred_loads(self) -> None:
+        """Read the points of the layers drawn from their overviews once the other layers are read
+        and drawn: the first map is not kept waiting by a read it does not need."""
+        if not self._deferred_loads or (self._loading - self._deferred_loads) or self._overview_pending \
+                or any(key.startswith("layer:") for key in self._batch):
+            return
+        for layer in sorted(self._deferred_loads):
+            self._start_load(layer, None, after_overview=True)
+
+    def _drop_overview(self, layer: str) -> None:
+        """The layer changed or is read again: its overview is not shown any more."""
+        shown = self._overviews.pop(layer, None) is not None and layer not in self._snapshots
+        if shown and self._images.pop(_layer_key(layer), None) is not None:
+            self._recompose()
+
+    def _build_overview(self, layer: str, read: _ReadWhole) -> None:
+        """Make the overview of a whole read after it (off the first map's way), and keep it if
+        the layer's state is still the one before the read: the read saw that state."""
+        ws = self._workspace
+        if ws is None:
+            return
+        kind, path = ws.kind(layer), ws.path
+
+        def job(stop: Callable[[], bool]) -> tuple[str, bytes] | None:
+            if _layer_state(path, layer) != read.state or stop():
+                return None
+            overview = build_overview(read.snapshot)
+            return None if overview is None else (overview_key(kind, read.state), encode(overview))
+
+        self._queue.submit(f"overview-build:{layer}", job, priority=0)
+
+    def _keep_overview(self, layer: str, key: str, blob: bytes) -> None:
+        ws = self._workspace
+        if ws is None or layer not in self._order:
+            return
+        # On the workspace's own connection (store.point_overview.write): a few megabytes, ~10 ms.
+        reason = point_overview.write(ws, layer, key, blob)  # type: ignore[arg-type]
+        if reason is not None:
+            log.info("overview of %s not kept: %s", layer, reason)
 
     def _by_extent(self, layer: str) -> bool:
         """Whether the layer is read by the view's extent (a large layer of areas or lines)."""
@@ -946,6 +1121,8 @@ class MapCanvas(QWidget):
 
     def _on_loaded(self, layer: str, snapshot: LayerSnapshot | JobFailure | None) -> None:
         self._loading.discard(layer)
+        if isinstance(snapshot, LayerSnapshot):
+            self._overviews.pop(layer, None)  # the points drawn now, as the overview drew them
         if isinstance(snapshot, JobFailure):
             # What was drawn before stays (the last state read); nothing new is drawn as empty.
             if self._workspace is not None and layer in self._order:
@@ -973,16 +1150,13 @@ class MapCanvas(QWidget):
         self.update()
 
     def _settle(self) -> None:
-        """Once every read is in, when the layers hold many areas and lines: take what the
-        process holds out of the cyclic garbage collector's walks (``gc.freeze``). Those
-        geometries (shapely objects the collector tracks) live as long as the workspace; a full
-        collection walking them paused the GUI thread 50 to 80 ms, several times a pan, at
-        20,000 zones. Frozen, they are still freed by reference counting when a later state of
-        their layer replaces them; the freeze ends with the workspace (:meth:`_unfreeze`)."""
-        shapes = sum(len(s) for s in self._snapshots.values() if not s.is_points)  # points are columns
-        if not self._loading and not self._stages and shapes > FREEZE_ABOVE_SHAPES:
-            gc.freeze()
-            self._froze = True
+        """Once every read is in: what the layers hold is taken out of the cyclic garbage
+        collector's walks once the app is idle (:mod:`humanops.ui.gc_policy`). Those geometries
+        and columns live as long as the workspace; a full collection walking them paused the GUI
+        thread 50 to 190 ms. Frozen, they are still freed by reference counting when a later
+        state of their layer replaces them; the freeze ends with the workspace (:meth:`_unfreeze`)."""
+        if not self._loading and not self._stages:
+            gc_policy.freeze_when_idle()
 
     def _apply_pending(self, layer: str) -> None:
         pending = self._pending_changes.pop(layer, False)
@@ -998,7 +1172,7 @@ class MapCanvas(QWidget):
         base = self._snapshots.get(layer)
         if ws is None or base is None:
             return
-        kind, path = ws.kind(layer), ws.path
+        kind, path = ws.kind(layer), workspace_target(ws)
         self._revision += 1
         revision = self._revision
         key = f"{stage}:{layer}"
@@ -1104,6 +1278,9 @@ class MapCanvas(QWidget):
     def _on_workspace_change(self, change: WorkspaceChange) -> None:
         if self._workspace is None or change.layer not in self._order:
             return
+        self._drop_overview(change.layer)  # never shown stale
+        if change.layer in self._overview_pending:  # read the points now; the change follows them
+            self._start_load(change.layer, None)
         uuids: set[str] | None = set(change.uuids)
         if len(uuids) > INCREMENTAL_LIMIT or change.layer not in self._snapshots:
             uuids = None
@@ -1120,7 +1297,8 @@ class MapCanvas(QWidget):
     def _count(ws: Workspace, layer: str) -> int:
         try:
             return ws.count(layer)
-        except Exception:
+        except Exception:  # GUI thread, any backend: a damaged workspace leaves the layer empty, not the window dead
+            log.warning("cannot count layer %s", layer, exc_info=True)
             return 0
 
     @staticmethod
@@ -1131,6 +1309,7 @@ class MapCanvas(QWidget):
                 return reader.indexed_extent(ws.kind(layer))
             return ws.extent(layer)
         except Exception:  # a closed or damaged workspace: no extent, the view stays where it is
+            log.warning("cannot read the extent of layer %s", layer, exc_info=True)
             return None
 
     def _workspace_extent(self, ws: Workspace | None) -> tuple[float, float, float, float] | None:
@@ -1153,10 +1332,9 @@ class MapCanvas(QWidget):
             self._unsubscribe = None
         self._render_timer.stop()
         self._queue.shutdown()
+        self._forget_idle()
         self._unfreeze()
 
     def _unfreeze(self) -> None:
         """What the layers held may be collected again (see _settle)."""
-        if self._froze:
-            gc.unfreeze()
-            self._froze = False
+        gc_policy.unfreeze()

@@ -41,6 +41,10 @@ STYLE_COLUMNS = (STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL, DASH, MARKER)
 # Point markers: a filled disc, an empty ring, a cross (×), or nothing (a label alone).
 MARKERS = ("circle", "ring", "cross", "none")
 HALO = QColor(255, 255, 255, 215)
+# Features prepared and drawn at a time: each vectorised call (coordinates, pixels, paths, style
+# codes) holds the GIL while it runs, and over a whole result of 100,000 features one took 40-97
+# ms, the GUI thread waiting for it; over a slice, a few ms.
+DRAW_SLICE = 10_000
 
 
 @dataclass(frozen=True)
@@ -93,17 +97,31 @@ class Overlay:
         self.type_id = shapely.get_type_id(self.lonlat) if n else np.zeros(0, dtype=int)
         self._lock = threading.Lock()
         self._map: tuple[np.ndarray, shapely.STRtree] | None = None
+        self._codes: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.lonlat)
 
     def projected(self) -> tuple[np.ndarray, shapely.STRtree]:
-        """(map-CRS geometries, their STRtree); computed once, thread-safe."""
+        """(map-CRS geometries, their STRtree); computed once, thread-safe. The rows' style
+        codes (:meth:`style_codes`) are made with them: where a worker prepares the overlay
+        (planning results), no render thread hashes the style columns again."""
         with self._lock:
             if self._map is None:
                 geoms = project_geometries(self.lonlat)
                 self._map = (geoms, shapely.STRtree(geoms))
+                self._codes = {
+                    "areas": _codes([self.stroke, self.fill, self.width, self.opacity, self.dash]),
+                    "lines": _codes([self.stroke, self.width, self.opacity, self.dash]),
+                    "points": _codes([self.marker, np.round(self.size * 2) / 2, self.width, self.stroke, self.fill,
+                                      self.opacity, self.dash]),
+                }
             return self._map
+
+    def style_codes(self, drawn: str) -> np.ndarray:
+        """A code a row, equal for rows drawn alike as ``drawn`` ("areas", "lines", "points")."""
+        self.projected()
+        return self._codes[drawn]
 
     def bounds_lonlat(self) -> tuple[float, float, float, float] | None:
         if not len(self):
@@ -134,11 +152,21 @@ def _pen(colour: QColor, width: float, dash: bool) -> QPen:
     return pen
 
 
-def _groups(rows: np.ndarray, keys: list[np.ndarray]) -> list[np.ndarray]:
-    """Positions in ``rows`` grouped by equal style keys, groups ordered by their first row."""
-    frame = pd.DataFrame({f"k{i}": k[rows] for i, k in enumerate(keys)})
-    groups = frame.groupby(list(frame.columns), sort=False, dropna=False).indices
-    return sorted((np.asarray(v) for v in groups.values()), key=lambda v: int(v[0]))
+def _codes(keys: list[np.ndarray]) -> np.ndarray:
+    """One integer a row, equal where every key is equal (the style columns hashed once)."""
+    if not len(keys[0]):
+        return np.zeros(0, dtype=np.int64)
+    frame = pd.DataFrame({f"k{i}": k for i, k in enumerate(keys)})
+    return frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy(dtype=np.int64)
+
+
+def _groups(rows: np.ndarray, codes: np.ndarray) -> list[np.ndarray]:
+    """Positions in ``rows`` (ascending) grouped by equal style ``codes``, in row order within a
+    group, groups ordered by their first row: integer work only on the render thread."""
+    _, inverse = np.unique(codes[rows], return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    groups = np.split(order, np.cumsum(np.bincount(inverse))[:-1])
+    return sorted(groups, key=lambda v: int(v[0]))
 
 
 def render_overlay(overlay: Overlay, view: MapView, should_stop: Any = lambda: False) -> QImage:
@@ -168,11 +196,11 @@ def _draw_areas(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
                 should_stop: Any) -> None:
     if not len(rows):
         return
-    for where in _groups(rows, [o.stroke, o.fill, o.width, o.opacity, o.dash]):
+    for where in _groups(rows, o.style_codes("areas")):
         _check(should_stop)
         r = rows[where]
         i = int(r[0])
-        paths = area_paths(geoms[r], view)
+        paths = _sliced_paths(area_paths, geoms, r, view, should_stop)
         brush = QBrush(_colour(o.fill[i], o.style.fill_opacity * o.opacity[i]))
         pen = _pen(_colour(o.stroke[i], o.opacity[i]), float(o.width[i]), bool(o.dash[i]))
         halo = _pen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), float(o.width[i]) + 3.0, False) \
@@ -188,11 +216,11 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
                 should_stop: Any) -> None:
     if not len(rows):
         return
-    for where in _groups(rows, [o.stroke, o.width, o.opacity, o.dash]):
+    for where in _groups(rows, o.style_codes("lines")):
         _check(should_stop)
         r = rows[where]
         i = int(r[0])
-        paths = line_paths(geoms[r], view)
+        paths = _sliced_paths(line_paths, geoms, r, view, should_stop)
         width = float(o.width[i])
         if o.style.halo:
             halo = _pen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), width + 3.0, False)
@@ -203,24 +231,39 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
             painter.strokePath(path, pen)
 
 
+def _sliced_paths(build: Any, geoms: np.ndarray, rows: np.ndarray, view: MapView,
+                  should_stop: Any) -> list[QPainterPath]:
+    """``build(geoms[rows], view)``'s paths, made :data:`DRAW_SLICE` features at a time, in order."""
+    paths: list[QPainterPath] = []
+    for start in range(0, len(rows), DRAW_SLICE):
+        _check(should_stop)
+        paths += build(geoms[rows[start:start + DRAW_SLICE]], view)
+    return paths
+
+
 def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarray, view: MapView,
                  should_stop: Any) -> None:
     if not len(rows):
         return
+    labels: list[tuple[float, float, float, str]] = []
+    for start in range(0, len(rows), DRAW_SLICE):  # in row order, a slice at a time
+        _check(should_stop)
+        labels += _stamp_points(painter, o, geoms, rows[start:start + DRAW_SLICE], view, should_stop)
+    _draw_point_labels(painter, o, labels)
+
+
+def _stamp_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarray, view: MapView,
+                  should_stop: Any) -> list[tuple[float, float, float, str]]:
+    """The markers of ``rows`` stamped in row order; the labels to draw over every marker
+    (pixel x, y, marker size, text)."""
     parts, part_row = shapely.get_parts(geoms[rows], return_index=True)
     xy = shapely.get_coordinates(parts)
     px, py = view.to_pixel(xy[:, 0], xy[:, 1])
-    font = QFont()
-    font.setPixelSize(11)
-    font.setBold(True)
     # One pre-drawn marker image a style, stamped in row order: a result of 10,000 markers drawn
     # shape by shape took half a second a render, holding the GIL from the GUI thread.
     owner = rows[part_row]
     sizes = np.round(o.size[owner] * 2) / 2
-    styles = pd.DataFrame({"m": o.marker[owner], "s": sizes, "w": o.width[owner], "k": o.stroke[owner],
-                           "f": o.fill[owner], "a": o.opacity[owner], "d": o.dash[owner]})
-    codes = styles.groupby(list(styles.columns), sort=False, dropna=False).ngroup().to_numpy()
-    firsts = np.unique(codes, return_index=True)[1]
+    _, firsts, codes = np.unique(o.style_codes("points")[owner], return_index=True, return_inverse=True)
     stamps = [_marker_stamp(str(o.marker[owner[k]]), float(sizes[k]), float(o.width[owner[k]]), str(o.stroke[owner[k]]),
                             str(o.fill[owner[k]]), float(o.opacity[owner[k]]), bool(o.dash[owner[k]]), o.style.halo,
                             view.device_pixel_ratio) for k in firsts]
@@ -235,6 +278,13 @@ def _draw_points(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndar
         if has_label[k]:
             i = int(owner[k])
             labels.append((x, y, float(o.size[i]), str(o.label[i])))
+    return labels
+
+
+def _draw_point_labels(painter: QPainter, o: Overlay, labels: list[tuple[float, float, float, str]]) -> None:
+    font = QFont()
+    font.setPixelSize(11)
+    font.setBold(True)
     metrics = QFontMetricsF(font)
     at = o.style.label_at
     painter.setBrush(Qt.BrushStyle.NoBrush)

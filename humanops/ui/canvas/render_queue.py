@@ -12,7 +12,6 @@ GUI thread by a queued signal.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import itertools
 import logging
 import os
@@ -31,36 +30,15 @@ from humanops.errors import HumanOpsError
 from humanops.ui.canvas.basemap_world import SEA
 from humanops.ui.canvas.layer_renderer import Stopped, new_image
 from humanops.ui.canvas.map_view import MapView
+from humanops.ui.gc_policy import install_process_settings
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[Callable[[], bool]], Any]
 
 
-# The GIL changes hands at least this often while threads compete for it (Python's default:
-# every 5 ms). The sqlite3 module gives the GIL up around every row it steps to; a worker reading
-# a million rows beside a busy thread (a render, the GUI) then waits up to the interval for it,
-# a million times: 7 s instead of 0.6 s for the same fetch in a measurement, 1.6 s at 0.2 ms.
-# The GUI thread, waking for an event while a worker draws, waits less too.
-SWITCH_INTERVAL_S = 0.0002
 NORMAL, EXCLUSIVE, LIGHT = "normal", "exclusive", "light"  # how a job runs beside the others
-_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
 WORKER_NICENESS = 5  # above the GUI thread's 0: it is scheduled first
-
-
-def _return_large_blocks_to_the_system() -> None:
-    """Have glibc give every block of 1 MB or more back to the system when it is freed. By
-    default it raises that threshold to the largest block freed so far, and then keeps the
-    render workers' array temporaries (clusters of a million points: tens of MB a render, in
-    each thread's own arena) as resident memory it never returns: measured, 930 MB peak at a
-    million needs instead of 820 MB. Elsewhere than glibc nothing is done."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(_M_MMAP_THRESHOLD, 1 << 20)
-    except (OSError, AttributeError):  # not glibc (musl, ...): its allocator, its habits
-        pass
 
 
 def _yield_the_cpu_to_the_gui() -> None:
@@ -83,8 +61,7 @@ class _Workers:
     the danger zones' render)."""
 
     def __init__(self, count: int) -> None:
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
-        _return_large_blocks_to_the_system()
+        install_process_settings()  # the app's, done at start (ui.app); here too for a canvas made without it
         self.tasks: queue.PriorityQueue[tuple[int, int, Callable[[], None] | None, str]] = queue.PriorityQueue()
         self.order = itertools.count()
         self.closing = False
@@ -120,6 +97,7 @@ class _Workers:
             try:
                 task()
             finally:
+                task = None  # not kept while waiting for the next: it holds the layers it drew
                 with self.gate:
                     self.running -= 1
                     self.alone = False
@@ -131,6 +109,7 @@ class _Workers:
             if task is None:
                 return
             task()
+            task = None  # not kept while waiting for the next: it holds what it drew
 
     def put(self, task: Callable[[], None], priority: int, mode: str = NORMAL) -> None:
         (self.light_tasks if mode == LIGHT else self.tasks).put((-priority, next(self.order), task, mode))
