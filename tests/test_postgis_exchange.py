@@ -159,3 +159,89 @@ def test_the_sharing_commands_run_on_a_team_database(pg_dsn, tmp_path, monkeypat
     assert report["ok"] and report["entries"] == 1  # the key made, and the chain intact
     assert main(["-w", pg_dsn, "validate"]) == 2
     assert "keys, partners, package" in capsys.readouterr().err
+
+
+# --- the hub's exports decided in the database (issue 14, item 4) ------------------------------
+
+def _hub_pair(tmp_path, pg_cluster):
+    """ocha's seeded workspace as a GeoPackage and as its PostGIS copy, plus two sets of
+    recipients (medaid, unhcr) holding the same keys: one set for each exporter."""
+    from test_exchange_roundtrip import seed_ocha
+
+    gpkg = make_partners(tmp_path / "gpkg", ORGS)
+    made = seed_ocha(gpkg["ocha"].ws)
+    team = make_partners(tmp_path / "team", ORGS)
+    team["ocha"].ws.close()
+    dsn = pg_cluster.create_database()
+    copy_workspace(gpkg["ocha"].ws.path, dsn)
+    team["ocha"].ws = PostgisWorkspace.open(dsn)
+    return gpkg, team, made
+
+
+def test_a_hub_export_on_postgis_equals_the_same_export_from_a_geopackage(tmp_path, pg_cluster, monkeypatch):
+    from test_exchange_roundtrip import generalised_uuids, holdings
+
+    from humanops.model.marking import utc_now
+    from humanops.store.postgis import release
+
+    asked: list[tuple[str, str]] = []  # (layer, recipient): the database decided the team's exports
+    original = release.release_decisions
+    monkeypatch.setattr(release, "release_decisions",
+                        lambda conn, table, exporter, recipient, *a, **k: asked.append((table, recipient))
+                        or original(conn, table, exporter, recipient, *a, **k))
+    gpkg, team, made = _hub_pair(tmp_path, pg_cluster)
+    now = utc_now()
+    try:
+        received = {}
+        for name, partners in (("gpkg", gpkg), ("team", team)):
+            ocha = partners["ocha"]
+            for org in ("medaid", "unhcr"):
+                out = tmp_path / f"{name}-{org}.hopx"
+                result = export_package(ocha.ws, [org], out, ocha.passphrase, full=True, now=now)
+                import_package(partners[org].ws, out, partners[org].passphrase)
+                held = holdings(partners[org].ws)
+                received[name, org] = (result.preview.to_dict()["recipients"], result.layers,
+                                       set(held) - generalised_uuids(partners[org].ws),
+                                       len(generalised_uuids(partners[org].ws)))
+        for org in ("medaid", "unhcr"):
+            assert received["team", org] == received["gpkg", org]
+            assert ("need", org) in asked
+        preview, _, exact, n_generalised = received["team", "unhcr"]
+        withheld = preview["unhcr"]["totals"]["withheld"]
+        assert withheld.get("tlp_amber_strict_not_named") and withheld.get("expired")
+        assert n_generalised == 1 and made["protection_grid"].uuid not in exact  # generalised, not exact
+        assert made["red_unhcr"].uuid in exact and made["strict_medaid"].uuid not in exact
+    finally:
+        close_all(gpkg)
+        close_all(team)
+
+
+def test_a_wrong_release_decision_in_the_database_refuses_the_export(tmp_path, pg_cluster, monkeypatch, caplog):
+    from humanops.store.postgis import release
+
+    gpkg, team, made = _hub_pair(tmp_path, pg_cluster)
+    ocha = team["ocha"]
+    original = release.release_decisions
+
+    def releases_red(*args, **kwargs):  # a broken SQL rule: RED for unhcr released to medaid too
+        return [("named", "allow", *rest) if code == "tlp_red_not_named" else (code, action, *rest)
+                for code, action, *rest in original(*args, **kwargs)]
+
+    monkeypatch.setattr(release, "release_decisions", releases_red)
+    out = tmp_path / "leak.hopx"
+    try:
+        with pytest.raises(SharingError) as refused:
+            export_package(ocha.ws, ["medaid"], out, ocha.passphrase, full=True)
+        message = str(refused.value)
+        assert made["red_unhcr"].uuid in message and "layer need" in message
+        assert "database: allow, named" in message and "policy: withhold, tlp_red_not_named" in message
+        assert not out.exists() and "disagree" in caplog.text
+        assert ocha.ws.get_meta("exchange_sequence") is None  # nothing recorded
+        with pytest.raises(SharingError):  # the preview asks the same two deciders
+            from humanops.sharing.exchange_export import preview_export
+            preview_export(ocha.ws, ["medaid"], full=True)
+        monkeypatch.setattr(release, "release_decisions", original)
+        assert export_package(ocha.ws, ["medaid"], out, ocha.passphrase, full=True).preview.totals("medaid")["exact"]
+    finally:
+        close_all(gpkg)
+        close_all(team)

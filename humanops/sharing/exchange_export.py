@@ -44,6 +44,7 @@ from humanops.model.clock import workspace_now
 from humanops.model.exercise import manifest_entry
 from humanops.model.marking import TLP, Marking, Precision, format_time
 from humanops.sharing import audit
+from humanops.sharing.database_release import checked_decisions
 from humanops.sharing.directory import Directory
 from humanops.sharing.directory_store import load_directory
 from humanops.sharing.keys import UnlockedIdentity, check_recipient, own_identity, unlock
@@ -338,9 +339,11 @@ def _plan(workspace: Workspace, recipients: Iterable[str], *, full: bool, layers
         signed = signed_view(workspace, layer, rows, me)
         copies = frozenset(_held_generalised(workspace, layer))
         unsendable = {u: c for u, c in zip(rows["uuid"], signed.unsigned, strict=True) if c}
-        # the same answer as the map's "what could I send to" and the preview (one function)
-        decisions = [SendFilter(r, me, directory, now, {layer: copies}, {layer: unsendable}, respect_aor)
-                     .decisions(layer, rows) for r in chosen]
+        # the same answer as the map's "what could I send to" and the preview (one function); on a
+        # team database the policy's part decided in SQL too, and refused unless both agree
+        decisions = [checked_decisions(workspace, layer, rows, SendFilter(r, me, directory, now, {layer: copies},
+                                                                          {layer: unsendable}, respect_aor))
+                     for r in chosen]
         final, precision, codes = _combine(decisions, chosen, n)
         misfit = misfit_rows(kind, rows) & (final != WITHHOLD)
         if misfit.any():  # a value another tool wrote that a receiver would refuse the package for

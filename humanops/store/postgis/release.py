@@ -407,19 +407,22 @@ def table_identifier(table: str) -> sql.Identifier:
 
 def release_decisions(connection: Any, table: str, exporter: str, recipient: str, directory: DirectoryLike,
                       now: datetime, *, columns: Sequence[str] = ("uuid",),
-                      area_of_responsibility: Any = None) -> list[tuple]:
+                      area_of_responsibility: Any = None, uuids: Sequence[str] | None = None) -> list[tuple]:
     """(reason_code, action, *columns) of every row of ``table`` for ``recipient``, decided in the
     database: the hub's per-partner export selects with it. ``area_of_responsibility`` (a
-    shapely geometry) applies rule 15."""
+    shapely geometry) applies rule 15; ``uuids``: only those rows (an incremental export's)."""
     context = literal_context(Audience.of(directory, recipient), exporter, now)
     aor = None if area_of_responsibility is None else sql.SQL("ST_GeomFromWKB({}, 4326)").format(
         sql.Literal(area_of_responsibility.wkb))
     code = reason_code_sql(context, row="t", area_of_responsibility=aor)
-    query = sql.SQL("SELECT code, {action}{cols} FROM (SELECT {code} AS code{tcols} FROM {table} AS t) AS d").format(
+    where = sql.SQL("") if uuids is None else sql.SQL(" WHERE t.uuid = ANY({}::text[])").format(
+        sql.Literal(list(uuids)))
+    query = sql.SQL("SELECT code, {action}{cols} FROM (SELECT {code} AS code{tcols} FROM {table} AS t{where}) AS d"
+                    ).format(
         action=action_sql(sql.Identifier("code")),
         cols=sql.SQL("").join(sql.SQL(", {}").format(sql.Identifier(c)) for c in columns),
         code=code, tcols=sql.SQL("").join(sql.SQL(", t.{}").format(sql.Identifier(c)) for c in columns),
-        table=table_identifier(table))
+        table=table_identifier(table), where=where)
     with connection.transaction():
         connection.execute(NO_JIT)
         return connection.execute(query).fetchall()
