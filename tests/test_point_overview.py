@@ -76,10 +76,10 @@ def _kept(ws):
 
 
 def test_overview_clusters_are_the_stored_points_cell_for_cell(needs_ws, few_make_clusters) -> None:
-    from humanops.ui.canvas.map_view import MapView
     from humanops.ui.canvas.overview_grid import is_ordered
     from humanops.ui.canvas.point_clusters import cluster_points
     from humanops.ui.canvas.point_columns import web_mercator
+    from humanops.viewmodel.map_view import MapView
 
     _keep(needs_ws)
     overview = _kept(needs_ws)
@@ -118,8 +118,8 @@ def test_overview_clusters_are_the_stored_points_cell_for_cell(needs_ws, few_mak
 
 
 def test_overview_says_nothing_where_the_points_must_decide(needs_ws, few_make_clusters) -> None:
-    from humanops.ui.canvas.map_view import MapView
     from humanops.ui.canvas.point_columns import web_mercator
+    from humanops.viewmodel.map_view import MapView
 
     _keep(needs_ws)
     overview = _kept(needs_ws)

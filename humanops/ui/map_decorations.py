@@ -19,9 +19,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from humanops.catalog import Symbol
 from humanops.model.symbology import TLP_BACKGROUND, TLP_COLOURS, tlp_label
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.canvas.overlays import draw_north_arrow, draw_scale_bar, draw_warning_note
 from humanops.ui.symbols import marker_path
+from humanops.viewmodel.map_view import MapView
 
 HEADER_PX = 46.0  # logical pixels: the banner at the top
 FOOTER_PX = 22.0  # the TLP line at the bottom

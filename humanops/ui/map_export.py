@@ -43,7 +43,6 @@ from humanops.ui.canvas.basemap_world import SEA, world_basemap
 from humanops.ui.canvas.labels import render_labels
 from humanops.ui.canvas.layer_data import LayerSnapshot
 from humanops.ui.canvas.layer_renderer import RenderSettings, Stopped, new_image, render_layer, visible_rows
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.canvas.overlay_layers import Overlay, render_overlay
 from humanops.ui.canvas.render_queue import JobFailure, RenderQueue, blit
 from humanops.ui.i18n import current_language
@@ -59,6 +58,7 @@ from humanops.ui.map_decorations import (
     paint_map_area,
 )
 from humanops.ui.symbols import legend_entries  # in the UI's language, "other" included
+from humanops.viewmodel.map_view import MapView
 
 if TYPE_CHECKING:
     from humanops.ui.canvas.map_canvas import MapCanvas

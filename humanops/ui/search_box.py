@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 from humanops.errors import HumanOpsError, ValidationError
 from humanops.store.target_reads import workspace_target
 from humanops.ui.canvas.map_flash import MapFlash
-from humanops.ui.canvas.map_view import lonlat_to_map
 from humanops.ui.coordinates import format_grid, format_lat_lon
 from humanops.ui.workers import Worker
+from humanops.viewmodel.map_view import lonlat_to_map
 
 if TYPE_CHECKING:
     from humanops.catalog import LayerKind

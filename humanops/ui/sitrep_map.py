@@ -18,8 +18,8 @@ from humanops.store.layer_columns import LayerColumns
 from humanops.ui.canvas.layer_data import LayerSnapshot, snapshot_from_columns
 from humanops.ui.canvas.layer_renderer import RenderSettings
 from humanops.ui.canvas.layer_stages import column_types, whole_columns
-from humanops.ui.canvas.map_view import MapView, lonlat_box_to_map
 from humanops.ui.map_export import MapLayer, MapRequest
+from humanops.viewmodel.map_view import MapView, lonlat_box_to_map
 
 MIN_EXTENT_M = 2_000.0  # a report on one feature still shows its surroundings
 _GEOMETRY_ORDER = {"MultiPolygon": 0, "LineString": 1, "Point": 2}

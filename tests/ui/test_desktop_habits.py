@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 from ui_helpers import canvas_point
 
-from humanops.ui.canvas.map_view import map_to_lonlat
 from humanops.ui.canvas.measure_tool import MeasureTool, format_area, format_distance
+from humanops.viewmodel.map_view import map_to_lonlat
 
 WGS84 = Geod(ellps="WGS84")
 ROUTE = [(36.02, 36.02), (36.12, 36.05), (36.26, 36.16)]  # lon, lat: away from every vertex (no snap)

@@ -154,7 +154,7 @@ def test_feature_names_read_in_chunks_are_the_same(small_workspace_path: Path,
 @pytest.mark.parametrize("kind", ["points", "lines", "areas"])
 def test_an_overlay_drawn_in_slices_looks_the_same(kind: str, monkeypatch: pytest.MonkeyPatch, qapp) -> None:
     from humanops.ui.canvas import overlay_layers
-    from humanops.ui.canvas.map_view import MapView, lonlat_box_to_map
+    from humanops.viewmodel.map_view import MapView, lonlat_box_to_map
 
     rng = np.random.default_rng(3)
     n = 60

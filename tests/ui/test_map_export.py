@@ -148,8 +148,8 @@ def test_unread_markings_are_read_from_the_workspace_never_guessed(small_workspa
     from humanops.store.workspace import Workspace
     from humanops.ui.canvas.layer_data import snapshot_from_columns
     from humanops.ui.canvas.layer_stages import drawing_columns, read_columns
-    from humanops.ui.canvas.map_view import MapView, lonlat_box_to_map
     from humanops.ui.map_export import MapLayer, MapRequest, highest_tlp
+    from humanops.viewmodel.map_view import MapView, lonlat_box_to_map
 
     with Workspace.open(small_workspace_path) as ws:
         kind = ws.kind("facility")

@@ -40,7 +40,7 @@ def drawn(canvas) -> list:
 
 
 def _lonlat(canvas, point: QPoint) -> tuple[float, float]:
-    from humanops.ui.canvas.map_view import map_to_lonlat
+    from humanops.viewmodel.map_view import map_to_lonlat
 
     lon, lat = map_to_lonlat(*canvas.to_map(point.x(), point.y()))
     return float(lon), float(lat)

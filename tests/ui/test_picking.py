@@ -143,7 +143,7 @@ def test_the_pick_cycle_goes_on_only_at_the_same_place_while_its_pick_is_selecte
 def test_a_click_ranks_markers_then_areas_it_is_inside_then_lines(window) -> None:
     """Hit testing alone, on the canvas's own layers: a point on the road inside the zone."""
     from humanops.ui.canvas.hit_testing import features_at
-    from humanops.ui.canvas.map_view import lonlat_to_map
+    from humanops.viewmodel.map_view import lonlat_to_map
 
     canvas = window.canvas
     x, y = (float(v) for v in lonlat_to_map(*INSIDE_ZONE_ON_ROAD))

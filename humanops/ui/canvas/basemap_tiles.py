@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from humanops.store.mbtiles import MBTilesFile
 from humanops.ui.canvas.layer_renderer import ShouldStop, Stopped, new_image
-from humanops.ui.canvas.map_view import WORLD_HALF, MapView
+from humanops.viewmodel.map_view import WORLD_HALF, MapView
 
 TILE_PX = 256
 MAX_TILES_A_VIEW = 400  # a view needing more (far outside the file's zooms) draws nothing

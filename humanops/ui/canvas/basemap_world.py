@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 
 from humanops.ui.canvas.layer_renderer import ShouldStop, Stopped, new_image
-from humanops.ui.canvas.map_view import MapView, project_geometries
 from humanops.ui.canvas.qt_geometry import area_paths
+from humanops.viewmodel.map_view import MapView, project_geometries
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ import numpy as np
 import shapely
 
 from humanops.ui.canvas.layer_data import LayerSnapshot
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.canvas.point_clusters import LIST_UP_TO, cluster_under, is_clustered
+from humanops.viewmodel.map_view import MapView
 
 # How a hit ranks among the features stacked under a click: a marker is a small target aimed
 # at, an area the click is inside is what the user points into, and a line crossing that area

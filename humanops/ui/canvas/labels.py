@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from humanops.ui.canvas.layer_data import LayerSnapshot
 from humanops.ui.canvas.layer_renderer import RenderSettings, Stopped, new_image, visible_rows
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.canvas.point_clusters import cell_size, cluster_points, clustered_rows, disc_diameter
+from humanops.viewmodel.map_view import MapView
 
 CELL = 4  # pixels a cell of the occupancy grid
 ALL_LABELS_UP_TO = 300  # a layer with more labelled features in view offers only its top ones

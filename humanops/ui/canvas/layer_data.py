@@ -31,7 +31,6 @@ import shapely
 from humanops.catalog import LayerKind, Symbol
 from humanops.store.layer_columns import LayerColumns
 from humanops.ui.canvas.layer_stages import MARKINGS, whole_columns
-from humanops.ui.canvas.map_view import _transformer, lonlat_box_to_map, project_geometries
 from humanops.ui.canvas.point_columns import PointColumn, PointIndex, web_mercator
 from humanops.ui.canvas.snapshot_columns import (
     RowLookup,
@@ -40,6 +39,7 @@ from humanops.ui.canvas.snapshot_columns import (
     filled_column,
     rows_of_fids,
 )
+from humanops.viewmodel.map_view import _transformer, lonlat_box_to_map, project_geometries
 
 IDENTITY_COLUMNS = ("uuid", "version", "originator")
 MARKING_COLUMNS = MARKINGS

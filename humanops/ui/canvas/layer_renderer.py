@@ -23,7 +23,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath,
 
 from humanops.catalog import LayerKind, Symbol
 from humanops.ui.canvas.layer_data import LayerSnapshot, MarkingPredicate
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.canvas.overview_grid import PointOverview, is_ordered
 from humanops.ui.canvas.point_clusters import (
     Clusters,
@@ -44,6 +43,7 @@ from humanops.ui.canvas.stamps import (
     tlp_badge_stamp,
     tlp_pen,
 )
+from humanops.viewmodel.map_view import MapView
 
 log = logging.getLogger(__name__)
 

@@ -55,11 +55,6 @@ from humanops.ui.canvas.layer_stages import (
     read_columns,
     whole_columns,
 )
-from humanops.ui.canvas.map_view import (
-    MapView,
-    lonlat_box_to_map,
-    map_to_lonlat,
-)
 from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
 from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar, draw_warning_note
 from humanops.ui.canvas.overview_grid import (
@@ -75,6 +70,12 @@ from humanops.ui.canvas.render_queue import LIGHT, NORMAL, JobFailure, RenderQue
 from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
 from humanops.ui.error_reporting import report_exception
 from humanops.ui.i18n import current_language
+from humanops.viewmodel import LayerList, Selection
+from humanops.viewmodel.map_view import (
+    MapView,
+    lonlat_box_to_map,
+    map_to_lonlat,
+)
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -177,7 +178,8 @@ class MapCanvas(QWidget):
     layerFailureChanged = Signal(str)  # a layer failed to load or draw, or is shown again: see layer_failure()
     _workspaceChanged = Signal(object)  # internal: a WorkspaceChange, from any thread
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, layers: LayerList | None = None,
+                 selection: Selection | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("map_canvas")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -188,13 +190,13 @@ class MapCanvas(QWidget):
         self._workspace: Workspace | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._snapshots: dict[str, LayerSnapshot] = {}
-        self._order: list[str] = []
-        self._visible: dict[str, bool] = {}
-        self._opacity: dict[str, float] = {}
+        # The layer list and the selection live in Qt-free models (humanops.viewmodel); the
+        # canvas draws what they say and redraws on their events.
+        self.layers_model = layers if layers is not None else LayerList()
+        self.selection_model = selection if selection is not None else Selection()
         self._images: dict[str, tuple[QImage, MapView]] = {}
         self._tiles: dict[str, MBTilesSource] = {}
         self._overlays: dict[str, Overlay] = {}  # drawn in the order set, above the layers
-        self._selection: dict[str, set[str]] = {}
         self._settings = RenderSettings()
         self._marking_serial = 0
         self._show_markings = False
@@ -233,6 +235,10 @@ class MapCanvas(QWidget):
         self._present_timer.setSingleShot(True)
         self._present_timer.timeout.connect(self._recompose)
         self._workspaceChanged.connect(self._on_workspace_change, Qt.ConnectionType.QueuedConnection)
+        self.layers_model.visibilityChanged.connect(self._on_visibility_changed)
+        self.layers_model.opacityChanged.connect(lambda _name, _opacity: self._recompose())
+        self.layers_model.orderChanged.connect(self._on_order_changed)
+        self.selection_model.changed.connect(self._on_selection_changed)
         self._render_soon(0)
 
     # ======================================================================================
@@ -244,9 +250,7 @@ class MapCanvas(QWidget):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        for layer in [name for name, uuids in self._selection.items() if uuids]:
-            self._selection[layer] = set()
-            self.selectionChanged.emit(layer, [])
+        self.selection_model.clear()
         self._workspace = ws
         self._unfreeze()
         self._queue.supersede_all()  # loads and renders of the previous workspace are dropped
@@ -268,23 +272,20 @@ class MapCanvas(QWidget):
             del self._images[key]
         self._recompose()
         if ws is None:
-            self._order = []
+            self.layers_model.set_layers([])
             self.update()
             self._render_soon(0)
             return
-        self._order = default_order(ws)
-        for name in self._order:
-            self._visible.setdefault(name, True)
-            self._opacity.setdefault(name, 1.0)
+        self.layers_model.set_layers(default_order(ws))
         self._unsubscribe = ws.subscribe(self._workspaceChanged.emit)
         # Small layers first: the map fills in from what is quick to read. Layers read by extent
         # are read for the view they are first shown in: the workspace's extent (the R-trees' roots).
-        self._counts = {name: self._count(ws, name) for name in self._order}
+        self._counts = {name: self._count(ws, name) for name in self.layers_model.names()}
         extent = self._workspace_extent(ws)
         if extent is not None:
             self.zoom_to_extent(*extent)
         kept = self._kept_overviews(ws)
-        for name in sorted(self._order, key=lambda n: self._counts[n]):
+        for name in sorted(self.layers_model.names(), key=lambda n: self._counts[n]):
             if name in kept and self._has_overview(name):
                 self._start_overview(name)
             else:
@@ -296,13 +297,13 @@ class MapCanvas(QWidget):
 
     def layer_names(self) -> list[str]:
         """The workspace's layers in drawing order, bottom first."""
-        return list(self._order)
+        return self.layers_model.names()
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
         """Show or hide a layer (or a tile source added with :meth:`add_tiles`)."""
-        if self._visible.get(name) == bool(visible):
-            return
-        self._visible[name] = bool(visible)
+        self.layers_model.set_visible(name, visible)
+
+    def _on_visibility_changed(self, name: str, visible: bool) -> None:
         self._recompose()
         keys = [LABELS]
         if visible:
@@ -312,27 +313,26 @@ class MapCanvas(QWidget):
             self._request_extents()
 
     def is_layer_visible(self, name: str) -> bool:
-        return self._visible.get(name, True)
+        return self.layers_model.is_visible(name)
 
     def set_layer_opacity(self, name: str, opacity: float) -> None:
-        self._opacity[name] = float(min(1.0, max(0.0, opacity)))
-        self._recompose()
+        self.layers_model.set_opacity(name, opacity)
 
     def layer_opacity(self, name: str) -> float:
-        return self._opacity.get(name, 1.0)
+        return self.layers_model.opacity(name)
 
     def set_layer_order(self, names: list[str]) -> None:
         """Drawing order, bottom first (the top layer last). Unknown names are ignored and
         layers not named keep their place below the named ones."""
-        known = [n for n in names if n in self._order]
-        rest = [n for n in self._order if n not in known]
-        self._order = rest + known
+        self.layers_model.set_order(names)
+
+    def _on_order_changed(self, _names: list[str]) -> None:
         self._recompose()
         self._render_keys([LABELS])  # the top layer labels first
 
     def refresh_layer(self, name: str) -> None:
         """Re-read a layer from the workspace and redraw it."""
-        if self._workspace is not None and name in self._order:
+        if self._workspace is not None and name in self.layers_model:
             self._start_load(name, None)
 
     def retry_layer(self, name: str) -> None:
@@ -374,11 +374,10 @@ class MapCanvas(QWidget):
         FormatError for a file that is not MBTiles."""
         source = MBTilesSource(path)
         name = source.name
-        while name in self._tiles or name in self._order:
+        while name in self._tiles or name in self.layers_model:
             name += "'"
         self._tiles[name] = source
-        self._visible[name] = True
-        self._opacity.setdefault(name, 1.0)
+        self.layers_model.set_visible(name, True)
         self._render_keys([_tiles_key(name)])
         return name
 
@@ -420,14 +419,14 @@ class MapCanvas(QWidget):
     def zoom_to_layer(self, name: str) -> None:
         snapshot = self._snapshots.get(name)
         bounds = snapshot.total_bounds_lonlat() if snapshot is not None and snapshot.extent_boxes is None else None
-        if bounds is None and self._workspace is not None and name in self._order:
+        if bounds is None and self._workspace is not None and name in self.layers_model:
             bounds = self._layer_extent(self._workspace, name)
         if bounds is not None:
             self.zoom_to_extent(*bounds)
 
     def zoom_to_selection(self) -> None:
         boxes = []
-        for layer, uuids in self._selection.items():
+        for layer, uuids in self.selection_model.as_dict().items():
             snapshot = self._snapshots.get(layer)
             if snapshot is None or not uuids:
                 continue
@@ -566,43 +565,30 @@ class MapCanvas(QWidget):
     # ======================================================================================
     def select(self, layer: str, uuids: Iterable[str]) -> None:
         """Make ``uuids`` the selection of ``layer`` (other layers keep theirs)."""
-        self.apply_selection({layer: set(uuids)}, mode="layers")
+        self.selection_model.select(layer, uuids)
 
     def selection(self) -> dict[str, set[str]]:
-        return {layer: set(uuids) for layer, uuids in self._selection.items() if uuids}
+        return self.selection_model.as_dict()
 
     def clear_selection(self) -> None:
-        self.apply_selection({}, mode="replace")
+        self.selection_model.clear()
 
     def apply_selection(self, picked: dict[str, set[str]], mode: str = "replace") -> None:
         """``replace``: the selection becomes ``picked``; ``add``; ``toggle``; ``layers``:
-        only the named layers' selections are replaced."""
-        new = {layer: set(u) for layer, u in self._selection.items()}
-        if mode == "replace":
-            new = {layer: set() for layer in new}
-        for layer, uuids in picked.items():
-            current = new.setdefault(layer, set())
-            if mode in ("replace", "layers"):
-                new[layer] = set(uuids)
-            elif mode == "add":
-                current |= uuids
-            elif mode == "toggle":
-                current ^= uuids
-        changed = [layer for layer in set(new) | set(self._selection)
-                   if new.get(layer, set()) != self._selection.get(layer, set())]
-        if not changed:
-            return
-        self._selection = {layer: uuids for layer, uuids in new.items() if uuids}
-        for layer in sorted(changed):
-            self.selectionChanged.emit(layer, sorted(self._selection.get(layer, set())))
+        only the named layers' selections are replaced (humanops.viewmodel.Selection.apply)."""
+        self.selection_model.apply(picked, mode)
+
+    def _on_selection_changed(self, changes: dict[str, list[str]]) -> None:
+        for layer, uuids in changes.items():
+            self.selectionChanged.emit(layer, uuids)
         self._render_keys([SELECTION])
 
     # ======================================================================================
     # hit testing and snapping (map tools use these)
     # ======================================================================================
     def visible_layers_top_first(self) -> list[LayerSnapshot]:
-        return [self._snapshots[n] for n in reversed(self._order)
-                if self._visible.get(n, True) and n in self._snapshots]
+        return [self._snapshots[n] for n in self.layers_model.top_first(visible_only=True)
+                if n in self._snapshots]
 
     def features_at(self, px: float, py: float, tolerance_px: float = 4.0) -> list[tuple[str, str]]:
         """(layer, uuid) of the features drawn under a pixel, topmost first."""
@@ -781,8 +767,9 @@ class MapCanvas(QWidget):
     def _draw_keys(self) -> list[tuple[str, float]]:
         """(image key, opacity) bottom to top."""
         keys = [(BASEMAP, 1.0)]
-        keys += [(_tiles_key(n), self._opacity.get(n, 1.0)) for n in self._tiles if self._visible.get(n, True)]
-        keys += [(_layer_key(n), self._opacity.get(n, 1.0)) for n in self._order if self._visible.get(n, True)]
+        layers = self.layers_model
+        keys += [(_tiles_key(n), layers.opacity(n)) for n in self._tiles if layers.is_visible(n)]
+        keys += [(_layer_key(n), layers.opacity(n)) for n in layers.names() if layers.is_visible(n)]
         keys += [(_overlay_key(n), 1.0) for n in self._overlays]
         keys += [(SELECTION, 1.0), (LABELS, 1.0)]
         return [(k, o) for k, o in keys if k in self._images and o > 0]
@@ -820,14 +807,14 @@ class MapCanvas(QWidget):
         if self._failed:  # said on the map itself: a missing danger-zone layer must not read as "no danger"
             draw_warning_note(painter, self._failure_note(), row=1 if loading else 0)
         attribution = " · ".join(s.attribution for n, s in self._tiles.items()
-                                 if s.attribution and self._visible.get(n, True))
+                                 if s.attribution and self.layers_model.is_visible(n))
         draw_corner_note(painter, attribution, self.width(), self.height(), top=False)
         painter.end()
 
     def _failure_note(self) -> str:
         ws = self._workspace
         parts = []
-        for name in reversed(self._order):  # top of the Layers panel first, as it lists them
+        for name in self.layers_model.top_first():  # top of the Layers panel first, as it lists them
             failure = self._failed.get(name)
             if failure is not None:
                 title = ws.kind(name).title if ws is not None else name
@@ -843,8 +830,9 @@ class MapCanvas(QWidget):
         self._render_timer.start(max(0, int(delay_ms)))
 
     def _render_all(self) -> None:
-        keys = [BASEMAP, *(_tiles_key(n) for n in self._tiles if self._visible.get(n, True))]
-        keys += [_layer_key(n) for n in self._order if self._visible.get(n, True)
+        layers = self.layers_model
+        keys = [BASEMAP, *(_tiles_key(n) for n in self._tiles if layers.is_visible(n))]
+        keys += [_layer_key(n) for n in layers.names() if layers.is_visible(n)
                  and (n in self._snapshots or n in self._overviews)]
         keys += [_overlay_key(n) for n in self._overlays]
         keys += [LABELS, SELECTION]
@@ -894,9 +882,9 @@ class MapCanvas(QWidget):
             return (lambda stop: (render_labels(layers, view, settings, stop), view)) if layers else None
         if key == SELECTION:
             items = []
-            for layer, uuids in self._selection.items():
+            for layer, uuids in self.selection_model.as_dict().items():
                 snapshot = self._snapshots.get(layer)
-                if snapshot is not None and uuids and self._visible.get(layer, True):
+                if snapshot is not None and uuids and self.layers_model.is_visible(layer):
                     items.append((snapshot, snapshot.rows_for(uuids)))
             return (lambda stop: (render_selection(items, view, stop), view)) if items else None
         return None
@@ -1049,7 +1037,7 @@ class MapCanvas(QWidget):
         if overview is not None:
             self._overviews[layer] = overview
             self._deferred_loads.add(layer)
-            if self._visible.get(layer, True):
+            if self.layers_model.is_visible(layer):
                 self._render_keys([_layer_key(layer)])
             self._start_deferred_loads()
         else:  # stale or unreadable (JobFailure: logged): the read makes another
@@ -1088,7 +1076,7 @@ class MapCanvas(QWidget):
 
     def _keep_overview(self, layer: str, key: str, blob: bytes) -> None:
         ws = self._workspace
-        if ws is None or layer not in self._order:
+        if ws is None or layer not in self.layers_model:
             return
         # On the workspace's own connection (store.point_overview.write): a few megabytes, ~10 ms.
         reason = point_overview.write(ws, layer, key, blob)  # type: ignore[arg-type]
@@ -1109,10 +1097,10 @@ class MapCanvas(QWidget):
     def _request_extents(self) -> None:
         """Read what a layer read by extent lacks of the part of the map shown."""
         shown = self._view.extent_lonlat()
-        for name in self._order:
+        for name in self.layers_model.names():
             snapshot = self._snapshots.get(name)
             if (snapshot is None or snapshot.extent_covers(shown) or name in self._loading
-                    or not self._visible.get(name, True)):
+                    or not self.layers_model.is_visible(name)):
                 continue
             asked = self._stages.get(f"extent:{name}")
             if asked is not None and asked[1] is not None and _covers(asked[1], shown):
@@ -1125,24 +1113,24 @@ class MapCanvas(QWidget):
             self._overviews.pop(layer, None)  # the points drawn now, as the overview drew them
         if isinstance(snapshot, JobFailure):
             # What was drawn before stays (the last state read); nothing new is drawn as empty.
-            if self._workspace is not None and layer in self._order:
+            if self._workspace is not None and layer in self.layers_model:
                 self._set_failure(layer, LayerFailure("load", snapshot.reason))
-        elif snapshot is not None and self._workspace is not None and layer in self._order:
+        elif snapshot is not None and self._workspace is not None and layer in self.layers_model:
             self._snapshots[layer] = snapshot
             self._set_failure(layer, None)
             if snapshot.identity_known:  # else when the identities are read
                 self._drop_missing_selection(layer, snapshot)
             self.layerLoaded.emit(layer)
             keys = [LABELS, SELECTION]
-            if self._visible.get(layer, True):
+            if self.layers_model.is_visible(layer):
                 keys.insert(0, _layer_key(layer))
             self._render_keys(keys)
             self._request_details()
         elif (snapshot is None and self._workspace is not None and layer not in self._snapshots
-              and layer in self._order and layer not in self._failed):
+              and layer in self.layers_model and layer not in self._failed):
             self._snapshots[layer] = empty_snapshot(self._workspace.kind(layer))
         if isinstance(snapshot, LayerSnapshot) and not snapshot.identity_known and self._workspace is not None \
-                and layer in self._order:
+                and layer in self.layers_model:
             self._start_stage(layer, "identity")  # edits made meanwhile wait for it
         else:
             self._apply_pending(layer)
@@ -1179,7 +1167,7 @@ class MapCanvas(QWidget):
         self._stages[key] = (self._generation.get(layer, 0), box)
 
         buffers = self._buffers.setdefault(layer, BufferCache())
-        selected = frozenset(self._selection.get(layer, ()))  # never dropped from what a layer by extent holds
+        selected = self.selection_model.of(layer)  # never dropped from what a layer by extent holds
 
         def job(stop: Callable[[], bool]) -> tuple[LayerSnapshot, Any, LayerSnapshot] | None:
             columns = read
@@ -1206,7 +1194,7 @@ class MapCanvas(QWidget):
     def _on_stage(self, key: str, result: Any) -> None:
         stage, layer = key.split(":", 1)
         generation, box = self._stages.pop(key, (None, None))
-        if self._workspace is None or layer not in self._order or generation != self._generation.get(layer, 0):
+        if self._workspace is None or layer not in self.layers_model or generation != self._generation.get(layer, 0):
             return  # the layer was read whole again since: its own stages follow
         if isinstance(result, JobFailure):
             self._set_failure(layer, LayerFailure("load", result.reason))
@@ -1224,7 +1212,7 @@ class MapCanvas(QWidget):
         if stage in ("identity", "extent"):  # edits made meanwhile waited for it
             self._apply_pending(layer)
         keys = [LABELS, SELECTION]
-        if self._visible.get(layer, True):
+        if self.layers_model.is_visible(layer):
             keys.insert(0, _layer_key(layer))
         self._render_keys(keys)
         self._settle()
@@ -1237,9 +1225,9 @@ class MapCanvas(QWidget):
         view, settings = self._view, self._settings
         markings = settings.show_markings or settings.marking_predicate is not None
         shown = view.extent_lonlat()
-        for name in self._order:
+        for name in self.layers_model.names():
             snapshot = self._snapshots.get(name)
-            if snapshot is None or snapshot.details_known is None or not self._visible.get(name, True):
+            if snapshot is None or snapshot.details_known is None or not self.layers_model.is_visible(name):
                 continue
             labels = bool(snapshot.kind.style.label_field) and not is_clustered(snapshot, view, settings.at_ns)
             if not (markings or labels) or snapshot.details_cover(shown):
@@ -1269,14 +1257,10 @@ class MapCanvas(QWidget):
                 part=key), logged=True)
 
     def _drop_missing_selection(self, layer: str, snapshot: LayerSnapshot) -> None:
-        selected = self._selection.get(layer)
-        if selected:
-            present = {u for u in selected if u in snapshot.row_of}
-            if present != selected:
-                self.apply_selection({layer: present}, mode="layers")
+        self.selection_model.keep_present(layer, snapshot.row_of)
 
     def _on_workspace_change(self, change: WorkspaceChange) -> None:
-        if self._workspace is None or change.layer not in self._order:
+        if self._workspace is None or change.layer not in self.layers_model:
             return
         self._drop_overview(change.layer)  # never shown stale
         if change.layer in self._overview_pending:  # read the points now; the change follows them

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPointF, Qt, QVariantA
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from humanops.ui.canvas.map_view import project_geometries
 from humanops.ui.canvas.qt_geometry import line_paths
+from humanops.viewmodel.map_view import project_geometries
 
 FLASH_MS = 1500
 PULSES = 3

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import QMenu
 
 from humanops.ui.canvas.hit_testing import PickCycle, prefer_layer
 from humanops.ui.canvas.layer_data import metric_buffers
-from humanops.ui.canvas.map_view import MapView, map_to_lonlat, project_geometries, unproject_geometry
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths, polyline_path
 from humanops.ui.canvas.snapping import SnapResult
 from humanops.ui.canvas.stamps import SELECTION_COLOUR
 from humanops.ui.canvas.vertex_edits import insert_vertex, move_vertex, remove_vertex, same_ring
+from humanops.viewmodel.map_view import MapView, map_to_lonlat, project_geometries, unproject_geometry
 
 if TYPE_CHECKING:
     from humanops.ui.canvas.map_canvas import MapCanvas

@@ -21,10 +21,10 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen
 
 from humanops.ui.canvas.map_tools import RUBBER, SAME_VERTEX_PX, MapMouseEvent, MapTool
-from humanops.ui.canvas.map_view import MapView, map_to_lonlat
 from humanops.ui.canvas.qt_geometry import polyline_path
 from humanops.ui.canvas.snapping import SnapResult
 from humanops.ui.locale_text import format_number
+from humanops.viewmodel.map_view import MapView, map_to_lonlat
 
 if TYPE_CHECKING:
     from humanops.ui.canvas.map_canvas import MapCanvas

@@ -29,8 +29,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from humanops.ui.canvas.layer_renderer import Stopped, new_image
-from humanops.ui.canvas.map_view import MapView, project_geometries
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths
+from humanops.viewmodel.map_view import MapView, project_geometries
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -8,8 +8,8 @@ import math
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.locale_text import format_number
+from humanops.viewmodel.map_view import MapView
 
 SCALE_BAR_TARGET_PX = 120
 

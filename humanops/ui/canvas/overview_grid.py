@@ -32,7 +32,6 @@ import numpy as np
 
 from humanops.catalog import LayerKind
 from humanops.ui.canvas.layer_data import LayerSnapshot
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.canvas.point_clusters import (
     AGGREGATE_ABOVE,
     CELL_PX,
@@ -42,6 +41,7 @@ from humanops.ui.canvas.point_clusters import (
     cluster_classes,
     cluster_weights,
 )
+from humanops.viewmodel.map_view import MapView
 
 FORMAT = "1"
 GRID_CELLS = 256  # cells a side, at most, over the layer's extent at the overview's bucket

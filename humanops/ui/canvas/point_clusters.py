@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from humanops.ui.canvas.layer_data import LayerSnapshot
-from humanops.ui.canvas.map_view import MapView
+from humanops.viewmodel.map_view import MapView
 
 CELL_PX = 64  # a cell spans 32 to 64 pixels, halving and doubling with the zoom bucket
 AGGREGATE_ABOVE = 20_000  # points in view, at the least, before a layer is drawn as clusters

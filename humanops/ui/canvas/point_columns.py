@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from humanops.ui.canvas.map_view import MAX_LATITUDE, WORLD_HALF
+from humanops.viewmodel.map_view import MAX_LATITUDE, WORLD_HALF
 
 _EARTH_RADIUS = WORLD_HALF / np.pi  # the sphere of Web Mercator (EPSG:3857), metres
 
@@ -22,7 +22,7 @@ _EARTH_RADIUS = WORLD_HALF / np.pi  # the sphere of Web Mercator (EPSG:3857), me
 def web_mercator(lonlat: np.ndarray) -> np.ndarray:
     """(n, 2) lon/lat to the map CRS (EPSG:3857) with numpy: PROJ's spherical formula, to a
     few nanometres of what pyproj gives and ten times faster on a million points; latitudes
-    clamped where Web Mercator ends, as :func:`~humanops.ui.canvas.map_view.lonlat_to_map`."""
+    clamped where Web Mercator ends, as :func:`~humanops.viewmodel.map_view.lonlat_to_map`."""
     lon = lonlat[:, 0]
     lat = np.radians(np.clip(lonlat[:, 1], -MAX_LATITUDE, MAX_LATITUDE))
     return np.column_stack([_EARTH_RADIUS * np.radians(lon), _EARTH_RADIUS * np.log(np.tan(np.pi / 4 + lat / 2))])

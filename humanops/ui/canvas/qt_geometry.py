@@ -14,7 +14,7 @@ import shapely
 from PySide6.QtCore import QByteArray, QDataStream
 from PySide6.QtGui import QPainterPath
 
-from humanops.ui.canvas.map_view import MapView
+from humanops.viewmodel.map_view import MapView
 
 _ELEMENT = np.dtype([("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
 _MOVE_TO, _LINE_TO = 0, 1

@@ -29,8 +29,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from humanops.errors import HumanOpsError
 from humanops.ui.canvas.basemap_world import SEA
 from humanops.ui.canvas.layer_renderer import Stopped, new_image
-from humanops.ui.canvas.map_view import MapView
 from humanops.ui.gc_policy import install_process_settings
+from humanops.viewmodel.map_view import MapView
 
 log = logging.getLogger(__name__)
 

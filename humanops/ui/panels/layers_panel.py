@@ -35,6 +35,7 @@ from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
 from humanops.ui.symbols import SWATCH_H, SWATCH_W, legend_entries, swatch_icon
 from humanops.ui.workers import Worker
+from humanops.viewmodel import LayerList
 
 if TYPE_CHECKING:
     from humanops.catalog import LayerKind
@@ -128,7 +129,10 @@ class _LayerTree(QTreeWidget):
 
 
 class LayersPanel(QWidget):
-    """Needs a canvas with set_layer_visible / set_layer_opacity / set_layer_order / zoom_to_layer."""
+    """Needs a canvas with set_layer_visible / set_layer_opacity / set_layer_order / zoom_to_layer.
+
+    Opacity is read from the canvas's layer list (humanops.viewmodel.LayerList, ``layers_model``)
+    and the slider follows its events; a canvas without one keeps the panel's own copy."""
 
     currentLayerChanged = Signal(str)
     countsRefreshed = Signal()  # the rows show the counts just read
@@ -137,7 +141,7 @@ class LayersPanel(QWidget):
         super().__init__(parent)
         self.canvas = canvas
         self.workspace: Workspace | None = None
-        self._opacity: dict[str, float] = {}
+        self._opacity: dict[str, float] = {}  # only for a canvas without a layers_model
         self._swatches: dict[str, QIcon] = {}  # a layer row's own icon, put back when it loads again
         self._count_errors: dict[str, str] = {}  # layers whose counts cannot be read
         self._count_worker: Worker | None = None  # the count in flight
@@ -192,6 +196,10 @@ class LayersPanel(QWidget):
         layout.addLayout(opacity_row)
         self._count_timer = QTimer(self, singleShot=True, interval=150)
         self._count_timer.timeout.connect(self.refresh_counts)
+        model = self._layers_model()
+        if model is not None:
+            disconnect = model.opacityChanged.connect(self._model_opacity_changed)
+            self.destroyed.connect(lambda *_: disconnect())
         failure_changed = getattr(canvas, "layerFailureChanged", None)
         if failure_changed is not None:
             failure_changed.connect(self._failure_changed)
@@ -483,8 +491,20 @@ class LayersPanel(QWidget):
         if item is not None:
             self.tree.setCurrentItem(item)
 
+    def _layers_model(self) -> LayerList | None:
+        model = getattr(self.canvas, "layers_model", None)
+        return model if isinstance(model, LayerList) else None
+
     def opacity_of(self, name: str) -> float:
-        return self._opacity.get(name, 1.0)
+        model = self._layers_model()
+        return model.opacity(name) if model is not None else self._opacity.get(name, 1.0)
+
+    def _model_opacity_changed(self, name: str, opacity: float) -> None:
+        # Set elsewhere (a script, a replay): the slider shows the current layer's opacity.
+        if name == self.current_layer() and self.opacity.value() != round(opacity * 100):
+            self._updating = True
+            self.opacity.setValue(round(opacity * 100))
+            self._updating = False
 
     # --- reactions ------------------------------------------------------------------------------
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -512,7 +532,8 @@ class LayersPanel(QWidget):
         name = self.current_layer()
         if self._updating or not name:
             return
-        self._opacity[name] = value / 100
+        if self._layers_model() is None:
+            self._opacity[name] = value / 100
         self.canvas.set_layer_opacity(name, value / 100)
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -16,7 +16,7 @@ from humanops.ui.canvas.map_tools import MapMouseEvent, MapTool
 
 if TYPE_CHECKING:
     from humanops.ui.canvas.map_canvas import MapCanvas
-    from humanops.ui.canvas.map_view import MapView
+    from humanops.viewmodel.map_view import MapView
 
 
 class PickPointTool(MapTool):
