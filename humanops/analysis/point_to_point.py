@@ -142,10 +142,11 @@ def landmarks_for(graph: RoadGraph, costs: SegmentCosts) -> Landmarks | None:
 
 
 def potential(marks: Landmarks, sources: np.ndarray, targets: np.ndarray, target_legs: np.ndarray,
-              n: int) -> np.ndarray:
-    """ALT bound of every node's least cost to the virtual end (via ``targets`` at ``target_legs``)."""
+              n: int, out: np.ndarray | None = None) -> np.ndarray:
+    """ALT bound of every node's least cost to the virtual end (via ``targets`` at ``target_legs``), in
+    ``out`` (``n`` zeros) when given: the search's array, not a copy of a new one."""
     finite = np.isfinite(target_legs)
-    h = np.zeros(n)
+    h = np.zeros(n) if out is None else out
     if not finite.any() or not len(marks.nodes):
         return h
     t, leg = targets[finite], target_legs[finite]
@@ -176,7 +177,7 @@ def search(graph: RoadGraph, costs: SegmentCosts, arc_cost: np.ndarray, sources:
     marks = landmarks_for(graph, costs)
     h = np.zeros(n + 1)
     if marks is not None:
-        h[:n] = potential(marks, sources, targets, target_legs, n)
+        potential(marks, sources, targets, target_legs, n, out=h[:n])
     start_cost = np.asarray(source_legs, dtype=float) + h[sources]   # reduced: h(v) = 0
     lower = float(np.min(start_cost)) if len(sources) else np.inf    # h(start): the route costs at least this
     if lower >= _BIG:   # the bounds prove that no start node reaches an end (inf only where no path exists)
@@ -207,6 +208,7 @@ def _rounds(graph: RoadGraph, arc_cost: np.ndarray, h: np.ndarray, sources: np.n
     boundary = np.zeros(0, dtype=np.int64)
     dist_all = pred_all = None
     best, best_cost = 0, np.inf
+    settled = 1   # the virtual start, then each round's new nodes (no count over every node at the end)
     for attempt in range(_MAX_ROUNDS):
         if attempt == _MAX_ROUNDS - 1:
             limit = np.inf
@@ -227,6 +229,7 @@ def _rounds(graph: RoadGraph, arc_cost: np.ndarray, h: np.ndarray, sources: np.n
             new = np.flatnonzero(dist[:n] < dist_all[:n])
             dist_all[new] = dist[new]
             pred_all[new] = pred[new]
+        settled += len(new)
         # an unreached end x has d(x) + h(x) > limit and h(x) <= leg(x): it costs more than limit
         at = dist_all[targets]
         reached = np.isfinite(at) & finite
@@ -236,7 +239,9 @@ def _rounds(graph: RoadGraph, arc_cost: np.ndarray, h: np.ndarray, sources: np.n
         if best_cost <= limit or not np.isfinite(limit) or not (finite & ~reached).any():
             break
         _close_arcs_into(graph, new, data)   # settled for good: the next rounds must not settle them again
-        boundary = _boundary(graph, np.union1d(boundary, new), dist_all, data)
+        # boundary (settled earlier) and new (settled now) are disjoint sorted runs: a stable sort merges
+        # them in linear time (union1d hashes and sorts both again)
+        boundary = _boundary(graph, np.sort(np.concatenate([boundary, new]), kind="stable"), dist_all, data)
         pending = ~np.isfinite(dist_all[sources])   # start nodes beyond the limit so far: joined as at first
         frontier = np.concatenate([boundary, sources[pending]])
         frontier_cost = np.concatenate([dist_all[boundary], start_cost[pending]])
@@ -250,8 +255,7 @@ def _rounds(graph: RoadGraph, arc_cost: np.ndarray, h: np.ndarray, sources: np.n
         gaps.append(best_cost / lower - 1.0)   # the next query's first limit
         del gaps[:-_HISTORY]
     assert dist_all is not None and pred_all is not None
-    return SearchResult(best_cost, int(targets[best]) if np.isfinite(best_cost) else -1, best, pred_all,
-                        int(np.isfinite(dist_all).sum()))
+    return SearchResult(best_cost, int(targets[best]) if np.isfinite(best_cost) else -1, best, pred_all, settled)
 
 
 def _first_gap(gaps: list[float]) -> float:
@@ -311,7 +315,9 @@ def _boundary(graph: RoadGraph, nodes: np.ndarray, dist: np.ndarray, data: np.nd
     arcs = np.arange(int(count.sum())) + np.repeat(first - (np.cumsum(count) - count), count)
     # an arc of bound _BIG leads where no end can be reached from
     onward = ~np.isfinite(dist[graph.fwd.indices[arcs]]) & (data[arcs] < _BIG * 0.5)
-    return nodes[np.unique(owner[onward])]
+    keep = np.zeros(len(nodes), dtype=bool)   # a mask, not unique(): owners are in order already
+    keep[owner[onward]] = True
+    return nodes[keep]
 
 
 def _search_lock(graph: RoadGraph) -> threading.Lock:
