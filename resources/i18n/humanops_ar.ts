@@ -459,14 +459,6 @@
         <translation>مكان كتابة خريطة الإحاطة (‎.html)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">استعراض…</translation>
-    </message>
-    <message>
-        <source>Open when written</source>
-        <translation type="vanished">فتحها بعد الكتابة</translation>
-    </message>
-    <message>
         <source>For</source>
         <translation>لـ</translation>
     </message>
@@ -491,10 +483,6 @@
         <translation>كتابة خريطة الإحاطة للجمهور المختار</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">فريقنا ({us}): كل ما لدينا</translation>
-    </message>
-    <message>
         <source>Write the briefing map to</source>
         <translation>كتابة خريطة الإحاطة في</translation>
     </message>
@@ -509,22 +497,6 @@
     <message>
         <source>Choose where to write the briefing map.</source>
         <translation>اختر مكان كتابة خريطة الإحاطة.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
-    </message>
-    <message>
-        <source>The file must end in .html.</source>
-        <translation type="vanished">يجب أن ينتهي الملف بـ ‎.html.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, for {audience}. {withheld}</source>
@@ -2032,10 +2004,6 @@
         <translation>GeoJSON أو GeoPackage أو CSV بوسوم HXL أو KML أو Shapefile مضغوط</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">استعراض…</translation>
-    </message>
-    <message>
         <source>Automatic (from the file&apos;s layer names and fields)</source>
         <translation>تلقائي (من أسماء طبقات الملف وحقوله)</translation>
     </message>
@@ -2058,10 +2026,6 @@
     <message>
         <source>Import report</source>
         <translation>تقرير الاستيراد</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation type="vanished">تحقق</translation>
     </message>
     <message>
         <source>Read the file and report what would be imported (dry run)</source>
@@ -3272,10 +3236,6 @@ Save it before closing?</source>
         <translation>أين تُكتب الخريطة (‎.png أو ‎.pdf)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">استعراض…</translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
@@ -3332,18 +3292,6 @@ Save it before closing?</source>
         <translation>اختر أين تُكتب الخريطة.</translation>
     </message>
     <message>
-        <source>The file must end in {suffix}.</source>
-        <translation type="vanished">يجب أن ينتهي اسم الملف بـ {suffix}.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
-    </message>
-    <message>
         <source>Preview: TLP:{tlp}</source>
         <translation>معاينة: TLP:{tlp}</translation>
     </message>
@@ -3362,10 +3310,6 @@ Save it before closing?</source>
     <message>
         <source>Cancelled: no map was written.</source>
         <translation>أُلغي: لم تُكتب أي خريطة.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Writing the map</source>
@@ -4747,10 +4691,6 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>حزمة تبادل (‎.hopx) من شريك</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">استعراض…</translation>
-    </message>
-    <message>
         <source>Package</source>
         <translation>الحزمة</translation>
     </message>
@@ -4771,16 +4711,8 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>ما الذي سيتغير</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation type="vanished">تحقق</translation>
-    </message>
-    <message>
         <source>Decrypt and verify the package and report what it would change (dry run)</source>
         <translation>فك تشفير الحزمة والتحقق منها والإبلاغ عما ستغيّره (تشغيل تجريبي)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="vanished">استيراد</translation>
     </message>
     <message>
         <source>Exchange package (*.hopx);;All files (*)</source>
@@ -5946,14 +5878,6 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>أين يُكتب التقرير (‎.pdf)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">استعراض…</translation>
-    </message>
-    <message>
-        <source>Open when written</source>
-        <translation type="vanished">فتحه بعد الكتابة</translation>
-    </message>
-    <message>
         <source>For</source>
         <translation>لـ</translation>
     </message>
@@ -5978,10 +5902,6 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>كتابة تقرير الوضع للجمهور المختار</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">فريقنا ({us}): كل ما لدينا</translation>
-    </message>
-    <message>
         <source>Write the situation report to</source>
         <translation>كتابة تقرير الوضع في</translation>
     </message>
@@ -5992,22 +5912,6 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Choose where to write the report.</source>
         <translation>اختر أين يُكتب التقرير.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
-    </message>
-    <message>
-        <source>The file must end in .pdf.</source>
-        <translation type="vanished">يجب أن ينتهي اسم الملف بـ ‎.pdf.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} موجود بالفعل: اختر اسماً آخر، أو «استعراض…» لاستبداله.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>{n} feature(s) withheld by the sharing policy are counted in it, not shown.</source>
@@ -6139,10 +6043,6 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>ما يحق للشريك رؤيته، لفرقه العاملة بـ ATAK أو WinTAK: مناطق الخطر والممرات كرسوم، والمرافق والحوادث كعلامات، ولكل منها TLP في ملاحظاتها. سياسة المشاركة تقرر ما يُرسل، كما في الحزمة: تُستبعد العناصر المحجوبة، ولا تظهر العناصر المعمّمة إلا معمّمة.</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">فريقنا ({us}): كل ما لدينا</translation>
-    </message>
-    <message>
         <source>TAK data package (.zip), for ATAK and WinTAK</source>
         <translation>حزمة بيانات TAK ‏(.zip)، لـ ATAK وWinTAK</translation>
     </message>
@@ -6157,10 +6057,6 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>How long TAK shows a feature whose validity and marking have no end</source>
         <translation>المدة التي يعرض فيها TAK عنصراً ليس لصلاحيته ولا لوسمه نهاية</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation type="vanished">حفظ باسم…</translation>
     </message>
     <message>
         <source>For</source>
@@ -6227,20 +6123,12 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>اختر أين تُكتب إحاطة TAK.</translation>
     </message>
     <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">هذه مساحة العمل نفسها: اختر ملفاً آخر.</translation>
-    </message>
-    <message>
         <source>One .cot file of events must end in .cot.</source>
         <translation>يجب أن ينتهي ملف الأحداث بـ ‎.cot.</translation>
     </message>
     <message>
         <source>A TAK data package must end in .zip.</source>
         <translation>يجب أن تنتهي حزمة بيانات TAK بـ ‎.zip.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
-        <translation type="vanished">{file} موجود مسبقاً: اختر اسماً آخر، أو «حفظ باسم…» لاستبداله.</translation>
     </message>
     <message>
         <source>What goes into the TAK brief</source>
@@ -6269,10 +6157,6 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Nothing is left out for this audience.</source>
         <translation>لا يُستبعد شيء لهذا الجمهور.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>

@@ -423,14 +423,6 @@
         <translation>dónde escribir el mapa informativo (.html)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Examinar…</translation>
-    </message>
-    <message>
-        <source>Open when written</source>
-        <translation type="vanished">Abrir al terminar</translation>
-    </message>
-    <message>
         <source>For</source>
         <translation>Para</translation>
     </message>
@@ -455,10 +447,6 @@
         <translation>Escribir el mapa informativo para el público elegido</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">Nuestro propio personal ({us}): todo lo que tenemos</translation>
-    </message>
-    <message>
         <source>Write the briefing map to</source>
         <translation>Escribir el mapa informativo en</translation>
     </message>
@@ -473,22 +461,6 @@
     <message>
         <source>Choose where to write the briefing map.</source>
         <translation>Elija dónde escribir el mapa informativo.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
-    </message>
-    <message>
-        <source>The file must end in .html.</source>
-        <translation type="vanished">El archivo debe terminar en .html.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, for {audience}. {withheld}</source>
@@ -1948,10 +1920,6 @@
         <translation>GeoJSON, GeoPackage, CSV con etiquetas HXL, KML o Shapefile comprimido</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Examinar…</translation>
-    </message>
-    <message>
         <source>Automatic (from the file&apos;s layer names and fields)</source>
         <translation>Automático (según los nombres de capa y los campos del archivo)</translation>
     </message>
@@ -1974,10 +1942,6 @@
     <message>
         <source>Import report</source>
         <translation>Informe de importación</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation type="vanished">Comprobar</translation>
     </message>
     <message>
         <source>Read the file and report what would be imported (dry run)</source>
@@ -3168,10 +3132,6 @@ Save it before closing?</source>
         <translation>dónde escribir el mapa (.png o .pdf)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Examinar…</translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
@@ -3228,18 +3188,6 @@ Save it before closing?</source>
         <translation>Elija dónde escribir el mapa.</translation>
     </message>
     <message>
-        <source>The file must end in {suffix}.</source>
-        <translation type="vanished">El archivo debe terminar en {suffix}.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
-    </message>
-    <message>
         <source>Preview: TLP:{tlp}</source>
         <translation>Vista previa: TLP:{tlp}</translation>
     </message>
@@ -3258,10 +3206,6 @@ Save it before closing?</source>
     <message>
         <source>Cancelled: no map was written.</source>
         <translation>Cancelado: no se escribió ningún mapa.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Writing the map</source>
@@ -4623,10 +4567,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Un paquete de intercambio (.hopx) de un socio</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Examinar…</translation>
-    </message>
-    <message>
         <source>Package</source>
         <translation>Paquete</translation>
     </message>
@@ -4647,16 +4587,8 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Qué cambiaría</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation type="vanished">Comprobar</translation>
-    </message>
-    <message>
         <source>Decrypt and verify the package and report what it would change (dry run)</source>
         <translation>Descifrar y verificar el paquete e indicar qué cambiaría (simulación)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="vanished">Importar</translation>
     </message>
     <message>
         <source>Exchange package (*.hopx);;All files (*)</source>
@@ -5766,14 +5698,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>dónde escribir el informe (.pdf)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Examinar…</translation>
-    </message>
-    <message>
-        <source>Open when written</source>
-        <translation type="vanished">Abrir al terminar</translation>
-    </message>
-    <message>
         <source>For</source>
         <translation>Para</translation>
     </message>
@@ -5798,10 +5722,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Escribir el informe de situación para el público elegido</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">Nuestro propio personal ({us}): todo lo que tenemos</translation>
-    </message>
-    <message>
         <source>Write the situation report to</source>
         <translation>Escribir el informe de situación en</translation>
     </message>
@@ -5812,22 +5732,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Choose where to write the report.</source>
         <translation>Elija dónde escribir el informe.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
-    </message>
-    <message>
-        <source>The file must end in .pdf.</source>
-        <translation type="vanished">El archivo debe terminar en .pdf.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} ya existe: elija otro nombre, o Examinar… para sustituirlo.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>{n} feature(s) withheld by the sharing policy are counted in it, not shown.</source>
@@ -5959,10 +5863,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Lo que un socio puede ver, para sus equipos ATAK o WinTAK: zonas de peligro y corredores como dibujos, instalaciones e incidentes como marcadores, cada uno con su TLP en sus observaciones. La política de intercambio decide lo que se envía, como en un paquete: los elementos retenidos quedan fuera, los generalizados solo aparecen generalizados.</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">Nuestro propio personal ({us}): todo lo que tenemos</translation>
-    </message>
-    <message>
         <source>TAK data package (.zip), for ATAK and WinTAK</source>
         <translation>Paquete de datos TAK (.zip), para ATAK y WinTAK</translation>
     </message>
@@ -5977,10 +5877,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>How long TAK shows a feature whose validity and marking have no end</source>
         <translation>Cuánto tiempo muestra TAK un elemento cuya vigencia y marcado no tienen fin</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation type="vanished">Guardar como…</translation>
     </message>
     <message>
         <source>For</source>
@@ -6047,20 +5943,12 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Elija dónde escribir el informe TAK.</translation>
     </message>
     <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">Ese es el propio espacio de trabajo: elija otro archivo.</translation>
-    </message>
-    <message>
         <source>One .cot file of events must end in .cot.</source>
         <translation>Un archivo .cot de eventos debe terminar en .cot.</translation>
     </message>
     <message>
         <source>A TAK data package must end in .zip.</source>
         <translation>Un paquete de datos TAK debe terminar en .zip.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
-        <translation type="vanished">{file} ya existe: elija otro nombre, o Guardar como… para reemplazarlo.</translation>
     </message>
     <message>
         <source>What goes into the TAK brief</source>
@@ -6089,10 +5977,6 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Nothing is left out for this audience.</source>
         <translation>No se excluye nada para este público.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>

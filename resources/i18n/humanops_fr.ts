@@ -423,14 +423,6 @@
         <translation>où écrire la carte de briefing (.html)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Parcourir…</translation>
-    </message>
-    <message>
-        <source>Open when written</source>
-        <translation type="vanished">Ouvrir une fois écrite</translation>
-    </message>
-    <message>
         <source>For</source>
         <translation>Pour</translation>
     </message>
@@ -455,10 +447,6 @@
         <translation>Écrire la carte de briefing pour le public choisi</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">Notre propre personnel ({us}) : tout ce que nous détenons</translation>
-    </message>
-    <message>
         <source>Write the briefing map to</source>
         <translation>Écrire la carte de briefing dans</translation>
     </message>
@@ -473,22 +461,6 @@
     <message>
         <source>Choose where to write the briefing map.</source>
         <translation>Choisissez où écrire la carte de briefing.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
-    </message>
-    <message>
-        <source>The file must end in .html.</source>
-        <translation type="vanished">Le fichier doit se terminer par .html.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, for {audience}. {withheld}</source>
@@ -1948,10 +1920,6 @@
         <translation>GeoJSON, GeoPackage, CSV avec étiquettes HXL, KML ou Shapefile zippé</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Parcourir…</translation>
-    </message>
-    <message>
         <source>Automatic (from the file&apos;s layer names and fields)</source>
         <translation>Automatique (d&apos;après les noms de couches et les champs du fichier)</translation>
     </message>
@@ -1974,10 +1942,6 @@
     <message>
         <source>Import report</source>
         <translation>Rapport d&apos;import</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation type="vanished">Vérifier</translation>
     </message>
     <message>
         <source>Read the file and report what would be imported (dry run)</source>
@@ -3168,10 +3132,6 @@ Enregistrer avant de fermer ?</translation>
         <translation>où écrire la carte (.png ou .pdf)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Parcourir…</translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -3228,18 +3188,6 @@ Enregistrer avant de fermer ?</translation>
         <translation>Choisissez où écrire la carte.</translation>
     </message>
     <message>
-        <source>The file must end in {suffix}.</source>
-        <translation type="vanished">Le fichier doit se terminer par {suffix}.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
-    </message>
-    <message>
         <source>Preview: TLP:{tlp}</source>
         <translation>Aperçu : TLP:{tlp}</translation>
     </message>
@@ -3258,10 +3206,6 @@ Enregistrer avant de fermer ?</translation>
     <message>
         <source>Cancelled: no map was written.</source>
         <translation>Annulé : aucune carte n&apos;a été écrite.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>Writing the map</source>
@@ -4623,10 +4567,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Un paquet d&apos;échange (.hopx) d&apos;un partenaire</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Parcourir…</translation>
-    </message>
-    <message>
         <source>Package</source>
         <translation>Paquet</translation>
     </message>
@@ -4647,16 +4587,8 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Ce qui changerait</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation type="vanished">Vérifier</translation>
-    </message>
-    <message>
         <source>Decrypt and verify the package and report what it would change (dry run)</source>
         <translation>Déchiffrer et vérifier le paquet et indiquer ce qu&apos;il changerait (essai à blanc)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="vanished">Importer</translation>
     </message>
     <message>
         <source>Exchange package (*.hopx);;All files (*)</source>
@@ -5766,14 +5698,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>où écrire le rapport (.pdf)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="vanished">Parcourir…</translation>
-    </message>
-    <message>
-        <source>Open when written</source>
-        <translation type="vanished">Ouvrir une fois écrit</translation>
-    </message>
-    <message>
         <source>For</source>
         <translation>Pour</translation>
     </message>
@@ -5798,10 +5722,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Écrire le rapport de situation pour le public choisi</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">Notre propre personnel ({us}) : tout ce que nous détenons</translation>
-    </message>
-    <message>
         <source>Write the situation report to</source>
         <translation>Écrire le rapport de situation dans</translation>
     </message>
@@ -5812,22 +5732,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Choose where to write the report.</source>
         <translation>Choisissez où écrire le rapport.</translation>
-    </message>
-    <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
-    </message>
-    <message>
-        <source>The file must end in .pdf.</source>
-        <translation type="vanished">Le fichier doit se terminer par .pdf.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Browse… to replace it.</source>
-        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Parcourir… pour le remplacer.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>{n} feature(s) withheld by the sharing policy are counted in it, not shown.</source>
@@ -5959,10 +5863,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Ce qu&apos;un partenaire peut voir, pour ses équipes ATAK ou WinTAK : zones de danger et corridors en dessins, installations et incidents en marqueurs, chacun avec son TLP dans ses remarques. La politique de partage décide de ce qui part, comme pour un paquet : les entités retenues sont laissées de côté, les entités généralisées n&apos;apparaissent que généralisées.</translation>
     </message>
     <message>
-        <source>Our own people ({us}): everything we hold</source>
-        <translation type="vanished">Notre propre personnel ({us}) : tout ce que nous détenons</translation>
-    </message>
-    <message>
         <source>TAK data package (.zip), for ATAK and WinTAK</source>
         <translation>Paquet de données TAK (.zip), pour ATAK et WinTAK</translation>
     </message>
@@ -5977,10 +5877,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>How long TAK shows a feature whose validity and marking have no end</source>
         <translation>Combien de temps TAK affiche une entité dont la validité et le marquage n&apos;ont pas de fin</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation type="vanished">Enregistrer sous…</translation>
     </message>
     <message>
         <source>For</source>
@@ -6047,20 +5943,12 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Choisissez où écrire le brief TAK.</translation>
     </message>
     <message>
-        <source>That is the workspace itself: choose another file.</source>
-        <translation type="vanished">C&apos;est l&apos;espace de travail lui-même : choisissez un autre fichier.</translation>
-    </message>
-    <message>
         <source>One .cot file of events must end in .cot.</source>
         <translation>Un fichier .cot d&apos;événements doit se terminer par .cot.</translation>
     </message>
     <message>
         <source>A TAK data package must end in .zip.</source>
         <translation>Un paquet de données TAK doit se terminer par .zip.</translation>
-    </message>
-    <message>
-        <source>{file} exists already: choose another name, or Save as… to replace it.</source>
-        <translation type="vanished">{file} existe déjà : choisissez un autre nom, ou Enregistrer sous… pour le remplacer.</translation>
     </message>
     <message>
         <source>What goes into the TAK brief</source>
@@ -6089,10 +5977,6 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Nothing is left out for this audience.</source>
         <translation>Rien n&apos;est laissé de côté pour ce public.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation type="vanished">Écriture de {file}…</translation>
     </message>
     <message>
         <source>Written {file} ({size} bytes): TLP:{tlp}, {n} feature(s) as {events} CoT event(s).</source>
