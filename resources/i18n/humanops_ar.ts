@@ -1014,10 +1014,6 @@
         <translation>التقرير: ‎.html أو ‎.pdf</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>حفظ باسم…</translation>
-    </message>
-    <message>
         <source>Injects</source>
         <translation>الأحداث المُدرجة</translation>
     </message>
@@ -1092,14 +1088,6 @@
     <message>
         <source>The report is written as .html or .pdf.</source>
         <translation>يُكتب التقرير بصيغة ‎.html أو ‎.pdf.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>المجلد {folder} غير موجود.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Written {file}: {injects} inject(s), {orgs} organisation(s).</source>
@@ -3637,10 +3625,6 @@ Save it before closing?</source>
         <translation>مساحة عمل التمرين الجديدة (‎.gpkg)</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>حفظ باسم…</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
@@ -3711,14 +3695,6 @@ Save it before closing?</source>
     <message>
         <source>{file} exists already: an exercise is written to a new file.</source>
         <translation>{file} موجود بالفعل: يُكتب التمرين في ملف جديد.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>المجلد {folder} غير موجود.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>جارٍ كتابة {file}…</translation>
     </message>
     <message>
         <source>Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: open it and press Resume (or Exercise › Scenario clock…) to start.</source>
@@ -4617,6 +4593,10 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>The file must end in {suffix}.</source>
         <translation>يجب أن ينتهي اسم الملف بـ {suffix}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>

@@ -958,10 +958,6 @@
         <translation>el informe: .html o .pdf</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>Guardar como…</translation>
-    </message>
-    <message>
         <source>Injects</source>
         <translation>Inyecciones</translation>
     </message>
@@ -1036,14 +1032,6 @@
     <message>
         <source>The report is written as .html or .pdf.</source>
         <translation>El informe se escribe como .html o .pdf.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>La carpeta {folder} no existe.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Written {file}: {injects} inject(s), {orgs} organisation(s).</source>
@@ -3529,10 +3517,6 @@ Save it before closing?</source>
         <translation>el nuevo espacio de trabajo del ejercicio (.gpkg)</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>Guardar como…</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -3603,14 +3587,6 @@ Save it before closing?</source>
     <message>
         <source>{file} exists already: an exercise is written to a new file.</source>
         <translation>{file} ya existe: un ejercicio se escribe en un archivo nuevo.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>La carpeta {folder} no existe.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>Escribiendo {file}…</translation>
     </message>
     <message>
         <source>Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: open it and press Resume (or Exercise › Scenario clock…) to start.</source>
@@ -4493,6 +4469,10 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>The file must end in {suffix}.</source>
         <translation>El archivo debe terminar en {suffix}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>

@@ -958,10 +958,6 @@
         <translation>le rapport : .html ou .pdf</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>Enregistrer sous…</translation>
-    </message>
-    <message>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
@@ -1036,14 +1032,6 @@
     <message>
         <source>The report is written as .html or .pdf.</source>
         <translation>Le rapport s&apos;écrit en .html ou en .pdf.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>Le dossier {folder} n&apos;existe pas.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>Écriture de {file}…</translation>
     </message>
     <message>
         <source>Written {file}: {injects} inject(s), {orgs} organisation(s).</source>
@@ -3529,10 +3517,6 @@ Enregistrer avant de fermer ?</translation>
         <translation>le nouvel espace de travail d&apos;exercice (.gpkg)</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>Enregistrer sous…</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -3603,14 +3587,6 @@ Enregistrer avant de fermer ?</translation>
     <message>
         <source>{file} exists already: an exercise is written to a new file.</source>
         <translation>{file} existe déjà : un exercice s&apos;écrit dans un nouveau fichier.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>Le dossier {folder} n&apos;existe pas.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>Écriture de {file}…</translation>
     </message>
     <message>
         <source>Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: open it and press Resume (or Exercise › Scenario clock…) to start.</source>
@@ -4493,6 +4469,10 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>The file must end in {suffix}.</source>
         <translation>Le fichier doit se terminer par {suffix}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
         <source>That is the workspace itself: choose another file.</source>

@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,15 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
+from humanops.ui.dialogs.product_dialog import ERROR_STYLE, ProductDialog
+from humanops.ui.workers import FeedbackFactory
 
 if TYPE_CHECKING:
     from humanops.feedback import Feedback
     from humanops.scenario.exercise_report_file import WrittenReport
     from humanops.store.workspace import Workspace
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 ORG_COLUMN, FILE_COLUMN = 0, 1
 
 
@@ -69,28 +66,28 @@ def played_participants(workspace: Workspace) -> list[str]:
     return [str(path) for path in named.values() if Path(path).is_file()]
 
 
-class DecisionReportDialog(WorkerDialog):
-    """``written(WrittenReport)`` once a report was written."""
+class DecisionReportDialog(ProductDialog):
+    """``written(WrittenReport)`` once a report was written. The report's file row (``out_edit``), the
+    message, the worker and its ending are :class:`ProductDialog`'s; the records and the inject file,
+    and what makes them wrong (:meth:`problem`), are its own."""
 
     written = Signal(object)
+    result: WrittenReport | None
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
         from humanops.scenario.inject_player import recorded_file
 
-        super().__init__(parent)
+        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
         self.setObjectName("decision_report_dialog")
         self.setWindowTitle(self.tr("Decision report"))
         self.controller = Path(workspace.path)
-        self.feedback_factory = feedback_factory
-        self.result: WrittenReport | None = None
 
-        intro = QLabel(self.tr("Per inject and organisation: the time to see it, to raise and acknowledge the alert, "
-                               "to decide and to inform partners, and the sharing decisions taken. Give each "
-                               "participant's exercise workspace (its whole, verified record) or, failing that, its "
-                               "audit log as CSV (times to see and to inform only). This workspace ({file}) says what "
-                               "was played when.").format(file=self.controller.name), self)
-        intro.setWordWrap(True)
+        intro = self.intro_label(self.tr(
+            "Per inject and organisation: the time to see it, to raise and acknowledge the alert, to decide and to "
+            "inform partners, and the sharing decisions taken. Give each participant's exercise workspace (its "
+            "whole, verified record) or, failing that, its audit log as CSV (times to see and to inform only). This "
+            "workspace ({file}) says what was played when.").format(file=self.controller.name))
         self.records = QTableWidget(0, 2, self)
         self.records.setObjectName("report_records")
         self.records.setHorizontalHeaderLabels([self.tr("Organisation"), self.tr("Record")])
@@ -123,35 +120,20 @@ class DecisionReportDialog(WorkerDialog):
         injects_row = QHBoxLayout()
         injects_row.addWidget(self.injects_edit, 1)
         injects_row.addWidget(browse_injects)
-        self.out_edit = QLineEdit(self)
-        self.out_edit.setObjectName("report_file")
-        self.out_edit.setPlaceholderText(self.tr("the report: .html, or .pdf"))
+        out_row = self.file_row("report_file", self.tr("the report: .html, or .pdf"), save_as=True)
+        self.out_edit = self.file_edit
         self.out_edit.setText(str(self.controller.with_name(f"decision-report-{self.controller.stem}.html")))
-        browse_out = QPushButton(self.tr("Save as…"), self)
-        browse_out.setObjectName("save_as")
-        browse_out.clicked.connect(self.choose_output)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out_edit, 1)
-        out_row.addWidget(browse_out)
 
         form = QFormLayout()
         form.addRow(self.tr("Injects"), injects_row)
         form.addRow(self.tr("Report"), out_row)
-        self.message = QLabel(self)
-        self.message.setObjectName("report_message")
-        self.message.setWordWrap(True)
-        self.message.setOpenExternalLinks(False)
+        self.message_label("report_message").setOpenExternalLinks(False)
 
-        self.buttons = QDialogButtonBox(self)
-        self.write_button = self.buttons.addButton(self.tr("Write"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.write_button.setObjectName("write_report")
-        self.open_button = self.buttons.addButton(self.tr("Open the report"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.action_buttons(self.tr("Write"), "write_report")
+        self.open_button = self.buttons.addButton(self.tr("Open the report"), self.buttons.ButtonRole.ActionRole)
         self.open_button.setObjectName("open_report")
         self.open_button.setVisible(False)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.write_button.clicked.connect(self.start_writing)
         self.open_button.clicked.connect(self.open_report)
-        close.clicked.connect(self.reject)
         self.injects_edit.textChanged.connect(self._choice_changed)
         self.out_edit.textChanged.connect(self._choice_changed)
         self.records.itemChanged.connect(self._choice_changed)
@@ -226,15 +208,24 @@ class DecisionReportDialog(WorkerDialog):
         if path:
             self.injects_edit.setText(path)
 
+    def browse(self) -> None:
+        self.choose_output()
+
     def choose_output(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Write the report to"), self.out_edit.text(),
                                                    self.tr("Report, HTML (*.html);;Report, PDF (*.pdf)"))
         if path:
-            if not path.lower().endswith((".html", ".htm", ".pdf")):
+            if not path.lower().endswith(self.suffixes()):
                 path += ".pdf" if "pdf" in chosen.lower() else ".html"
             self.out_edit.setText(path)
 
     # --- state ---------------------------------------------------------------------------------------
+    def suffixes(self) -> tuple[str, ...]:
+        return (".html", ".htm", ".pdf")
+
+    def no_file_text(self) -> str:
+        return self.tr("Choose where to write the report.")
+
     def problem(self) -> str | None:
         if self.records.rowCount() == 0:
             return self.tr("Add at least one participant's record.")
@@ -243,21 +234,20 @@ class DecisionReportDialog(WorkerDialog):
             return self.tr("Choose the inject file.")
         if not Path(injects).expanduser().is_file():
             return self.tr("No inject file {file}.").format(file=injects)
-        out = self.out_edit.text().strip()
-        if not out:
-            return self.tr("Choose where to write the report.")
-        target = Path(out).expanduser()
-        if target.suffix.lower() not in (".html", ".htm", ".pdf"):
+        if not self.out_edit.text().strip():
+            return self.no_file_text()
+        target = self.target()
+        if target.suffix.lower() not in self.suffixes():
             return self.tr("The report is written as .html or .pdf.")
-        if not target.parent.is_dir():
-            return self.tr("The folder {folder} does not exist.").format(folder=str(target.parent))
-        return None
+        return self.folder_problem(target)
+
+    def _problem(self) -> str | None:
+        return self.problem()
 
     def _choice_changed(self, *_args: object) -> None:
         if self.worker is None:
-            self.result = None
             self.open_button.setVisible(False)
-        self._update_buttons()
+        super()._choice_changed()
 
     def _update_buttons(self) -> None:
         problem = self.problem()
@@ -266,49 +256,34 @@ class DecisionReportDialog(WorkerDialog):
         if self.worker is None and self.result is None:
             self._say(problem or "", ERROR_STYLE if problem and self.records.rowCount() else "")
 
-    def _say(self, text: str, style: str = "") -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(style)
-
     # --- writing ---------------------------------------------------------------------------------------
     def start_writing(self) -> None:
         if self.worker is not None or self.problem() is not None:
             return
         records, controller = self.record_arguments(), self.controller
         injects = Path(self.injects_edit.text().strip()).expanduser()
-        out = Path(self.out_edit.text().strip()).expanduser()
-        self.result = None
+        out = self.target()
         self.open_button.setVisible(False)
-        self._say(self.tr("Writing {file}…").format(file=out.name))
 
-        def done(result: WrittenReport) -> None:
-            self.result = result
-            self._worker_done()
+        def written(result: WrittenReport) -> str:
             report = result.report
-            self._say(self.tr("Written {file}: {injects} inject(s), {orgs} organisation(s).").format(
+            return self.tr("Written {file}: {injects} inject(s), {orgs} organisation(s).").format(
                 file=str(result.file), injects=len(report.injects),
-                orgs=len([s for s in report.sources if s.record is None])), OK_STYLE)
+                orgs=len([s for s in report.sources if s.record is None]))
+
+        def offer_to_open(result: WrittenReport) -> None:
             self.open_button.setVisible(True)
             self.open_button.setDefault(True)
             self.written.emit(result)
 
-        def failed(message: str) -> None:
-            self._worker_done()
-            self._say(self.tr("No report was written: {reason}").format(reason=message), ERROR_STYLE)
-
-        def cancelled() -> None:
-            self._worker_done()
-            self._say(self.tr("Cancelled: no report was written."))
-
-        self.worker = run_with_progress(self, self.tr("Writing the decision report"),
-                                        lambda feedback: write_report(records, injects, out, controller, feedback),
-                                        on_success=done, on_error=failed, on_cancel=cancelled,
-                                        feedback_factory=self.feedback_factory)
-        self._update_buttons()
+        self.write_in_worker(self.tr("Writing the decision report"),
+                             lambda feedback: write_report(records, injects, out, controller, feedback),
+                             written=written, not_written=self.tr("No report was written: {reason}"),
+                             cancelled=self.tr("Cancelled: no report was written."), then=offer_to_open)
 
     def open_report(self) -> None:
         if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.file)))
+            self.open_url(QUrl.fromLocalFile(str(self.result.file)))
 
 
 def show_decision_report_dialog(window: Any) -> DecisionReportDialog | None:

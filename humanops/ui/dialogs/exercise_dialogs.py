@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import HumanOpsError
 from humanops.ui.date_time_edits import MomentEdit, to_the_minute
-from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
+from humanops.ui.dialogs.product_dialog import ERROR_STYLE, ProductDialog
+from humanops.ui.workers import FeedbackFactory
 
 if TYPE_CHECKING:
     from humanops.feedback import Feedback
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
     from humanops.scenario.exercise import ClockState
     from humanops.store.workspace import Workspace
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 MOMENT_FORMAT = "yyyy-MM-dd HH:mm 'UTC'"
 MIN_SPEED = 0.01  # slower than a hundredth of real time is a typo, as faster than MAX_SPEED is
 
@@ -63,8 +62,10 @@ def make_exercise(source: Path | str, target: Path, name: str, controller: str, 
     return info
 
 
-class NewExerciseDialog(WorkerDialog):
-    """``created(path)`` once the exercise is written; ``openRequested(path)`` on *Open the exercise*."""
+class NewExerciseDialog(ProductDialog):
+    """``created(path)`` once the exercise is written; ``openRequested(path)`` on *Open the exercise*.
+    The file row, the message, the worker and its ending are :class:`ProductDialog`'s; what a new
+    exercise may be written to (never over a file) is its own (:meth:`problem`)."""
 
     created = Signal(str)
     openRequested = Signal(str)
@@ -74,23 +75,21 @@ class NewExerciseDialog(WorkerDialog):
         from humanops.model.clock import workspace_now
         from humanops.model.exercise import exercise_info
 
-        super().__init__(parent)
+        # a team database's workspace is copied from its URL (create_exercise copies it into the file)
+        source_url: str | None = getattr(workspace, "url", None)
+        source = Path(workspace.path) if source_url is None else Path.home() / (workspace.organisation or "team")
+        super().__init__(source, parent, feedback_factory=feedback_factory)
         self.setObjectName("new_exercise_dialog")
         self.setWindowTitle(self.tr("New exercise"))
-        # a team database's workspace is copied from its URL (create_exercise copies it into the file)
-        self.source_url: str | None = getattr(workspace, "url", None)
-        self.source = Path(workspace.path) if self.source_url is None else Path.home() / (
-            workspace.organisation or "team")
-        self.feedback_factory = feedback_factory
-        self.made: Path | None = None
+        self.source_url, self.source = source_url, source
+        self._writing_to: Path | None = None
         self.source_exercise = exercise_info(workspace)
         self.source_is_file = self.source_url is not None or self._is_file(self.source)
 
-        intro = QLabel(self.tr("A copy of this workspace flagged as an exercise: “EXERCISE — name” on the map, the "
-                               "title bar and everything made from it; it never exchanges packages with real "
-                               "workspaces, and runs on its own scenario clock, paused at T+0 until you start it. "
-                               "This workspace is only read."), self)
-        intro.setWordWrap(True)
+        intro = self.intro_label(self.tr("A copy of this workspace flagged as an exercise: “EXERCISE — name” on the "
+                                         "map, the title bar and everything made from it; it never exchanges packages "
+                                         "with real workspaces, and runs on its own scenario clock, paused at T+0 "
+                                         "until you start it. This workspace is only read."))
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("exercise_name")
         self.name_edit.setPlaceholderText(self.tr("e.g. Kavera Flood 2026 (the same name for every participant)"))
@@ -101,50 +100,36 @@ class NewExerciseDialog(WorkerDialog):
         self.start.setObjectName("exercise_start")
         self.start.set_moment(to_the_minute(workspace_now(workspace)))
         self.start.setToolTip(self.tr("The scenario time at T+0 (default: this workspace's own clock)"))
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setObjectName("exercise_file")
-        self.file_edit.setPlaceholderText(self.tr("the new exercise workspace (.gpkg)"))
+        file_row = self.file_row("exercise_file", self.tr("the new exercise workspace (.gpkg)"), save_as=True)
         suggested = self.source.with_name(f"{self.source.stem}-exercise.gpkg")
         if not suggested.exists():
             self.file_edit.setText(str(suggested))
-        browse = QPushButton(self.tr("Save as…"), self)
-        browse.setObjectName("save_as")
-        browse.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(browse)
 
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Controller"), self.controller)
         form.addRow(self.tr("Starts at (T+0)"), self.start)
         form.addRow(self.tr("File"), file_row)
-        self.message = QLabel(self)
-        self.message.setObjectName("new_exercise_message")
-        self.message.setWordWrap(True)
+        self.message_label("new_exercise_message")
 
-        self.buttons = QDialogButtonBox(self)
-        self.create_button = self.buttons.addButton(self.tr("Create"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.create_button.setObjectName("create_exercise")
+        self.action_buttons(self.tr("Create"), "create_exercise")
+        self.create_button = self.write_button
         self.open_button = self.buttons.addButton(self.tr("Open the exercise"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setObjectName("open_exercise")
         self.open_button.setToolTip(self.tr("Open the new exercise in this window (this workspace closes)"))
         self.open_button.setVisible(False)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.create_button.clicked.connect(self.start_creating)
         self.open_button.clicked.connect(self.open_made)
-        close.clicked.connect(self.reject)
         for signal in (self.name_edit.textChanged, self.file_edit.textChanged):
             signal.connect(self._choice_changed)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.lay_out(intro, form)
         self.resize(620, 360)
         self._update_buttons()
+
+    @property
+    def made(self) -> Path | None:
+        """The exercise written (None until one is)."""
+        return self._writing_to if self.result is not None else None
 
     @staticmethod
     def _is_file(path: Path) -> bool:
@@ -175,6 +160,12 @@ class NewExerciseDialog(WorkerDialog):
             self.controller.addItem(f"{short} — {partner['name']} ({partner['org_id']})", partner["org_id"])
 
     # --- choices --------------------------------------------------------------------------------------
+    def suffixes(self) -> tuple[str, ...]:
+        return (".gpkg",)
+
+    def no_file_text(self) -> str:
+        return self.tr("Choose where to write the exercise.")
+
     def browse(self) -> None:
         start = self.file_edit.text().strip() or str(self.source.with_name(f"{self.source.stem}-exercise.gpkg"))
         # no "replace?" question: an exercise is always a new file (the problem line says so)
@@ -184,7 +175,7 @@ class NewExerciseDialog(WorkerDialog):
         if path:
             self.file_edit.setText(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 
-    def target(self) -> Path | None:
+    def target(self) -> Path | None:  # type: ignore[override]
         text = self.file_edit.text().strip()
         return Path(text).expanduser() if text else None
 
@@ -209,18 +200,20 @@ class NewExerciseDialog(WorkerDialog):
             return self.tr("The name must be 1 to 80 printable characters on one line.")
         target = self.target()
         if target is None:
-            return self.tr("Choose where to write the exercise.")
-        if not target.name.lower().endswith(".gpkg"):
+            return self.no_file_text()
+        if not target.name.lower().endswith(self.suffixes()):
             return self.tr("A workspace file must end in .gpkg.")
         if self.source_url is None and target.resolve() == self.source.resolve():
             return self.tr("That is the workspace itself: choose another file.")
         if target.exists():
             return self.tr("{file} exists already: an exercise is written to a new file.").format(file=target.name)
-        if not target.parent.is_dir():
-            return self.tr("The folder {folder} does not exist.").format(folder=str(target.parent))
-        return None
+        return self.folder_problem(target)
+
+    def _problem(self) -> str | None:
+        return self.problem()
 
     def _choice_changed(self, *_args: object) -> None:
+        # once made, the dialog says so until closed: nothing typed then is asked for
         if self.worker is None and self.made is None:
             self._update_buttons()
 
@@ -231,47 +224,34 @@ class NewExerciseDialog(WorkerDialog):
             typed = bool(self.name_edit.text().strip()) or self.source_exercise is not None or not self.source_is_file
             self._say(problem or "", ERROR_STYLE if problem and typed else "")
 
-    def _say(self, text: str, style: str = "") -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(style)
-
     # --- making it ------------------------------------------------------------------------------------
-    def start_creating(self) -> None:
+    def start_writing(self) -> None:
         if self.worker is not None or self.problem() is not None:
             return
         target = self.target()
         assert target is not None
         name, controller = self.name_edit.text().strip(), str(self.controller.currentData() or "")
         start, source = self.start.moment(), self.source_url or self.source
-        self._say(self.tr("Writing {file}…").format(file=target.name))
+        self._writing_to = target
 
-        def done(info: ExerciseInfo) -> None:
-            self.made = target
-            self._worker_done()
-            self._say(self.tr("Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: "
-                              "open it and press Resume (or Exercise › Scenario clock…) to start.").format(
+        def written(info: ExerciseInfo) -> str:
+            return self.tr("Made {file}: {banner}, controller {controller}. Its scenario clock is paused at T+0: "
+                           "open it and press Resume (or Exercise › Scenario clock…) to start.").format(
                 file=str(target), banner=QCoreApplication.translate("ExerciseBanner", "EXERCISE — {name}").format(
-                    name=info.name),
-                controller=info.controller), OK_STYLE)
+                    name=info.name), controller=info.controller)
+
+        def offer_to_open(_info: ExerciseInfo) -> None:
             self.open_button.setVisible(True)
             self.open_button.setDefault(True)
             self.open_button.setFocus()
             self.created.emit(str(target))
 
-        def failed(message: str) -> None:
-            self._worker_done()
-            self._say(self.tr("No exercise was made: {reason}").format(reason=message), ERROR_STYLE)
+        self.write_in_worker(self.tr("Making the exercise"),
+                             lambda feedback: make_exercise(source, target, name, controller, start, feedback),
+                             written=written, not_written=self.tr("No exercise was made: {reason}"),
+                             cancelled=self.tr("Cancelled: no exercise was made."), then=offer_to_open)
 
-        def cancelled() -> None:
-            self._worker_done()
-            self._say(self.tr("Cancelled: no exercise was made."))
-
-        self.worker = run_with_progress(self, self.tr("Making the exercise"),
-                                        lambda feedback: make_exercise(source, target, name, controller, start,
-                                                                       feedback),
-                                        on_success=done, on_error=failed, on_cancel=cancelled,
-                                        feedback_factory=self.feedback_factory)
-        self._update_buttons()
+    start_creating = start_writing
 
     def open_made(self) -> None:
         if self.made is None:

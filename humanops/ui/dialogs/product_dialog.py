@@ -164,6 +164,12 @@ class ProductDialog(WorkerDialog):
     def target(self) -> Path:
         return Path(self.file_edit.text().strip()).expanduser()
 
+    def folder_problem(self, target: Path) -> str | None:
+        """For a dialog whose writer does not make the folder: say that it is missing."""
+        if not target.parent.is_dir():
+            return self.tr("The folder {folder} does not exist.").format(folder=str(target.parent))
+        return None
+
     def overwrite(self) -> bool:
         """The writer may replace the file: the save dialog asked about it."""
         target = self.target()
