@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 
 TOOLBAR_OPS = ("route", "plan_evacuation", "plan_aid", "exposure")
 ATTACH_DELAY_MS = 100
+# After a plan is shown, the problems watch re-reads the file's version on the event loop's next
+# turn: out of the result's own frame, once for results that come together, and before its
+# 2 s poll can take the plan's commit for another tool's (a whole re-read of the map)
+REREAD_DELAY_MS = 0
 
 
 def route_from_summary(route: dict[str, Any]) -> RouteResult:
@@ -66,6 +70,10 @@ class PlanningController(QObject):
         self.last_corridor: str | None = None
         self._dock_placed = False
         self._waiting_draw = False
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(REREAD_DELAY_MS)
+        self._reread.timeout.connect(self._reread_version)
 
         # The window's alerts panel shows the trigger engine's alerts once it has the watch.
         self.alerts_panel = window.alerts_panel
@@ -152,6 +160,7 @@ class PlanningController(QObject):
         self.alerts_panel.refresh()
 
     def _closed(self) -> None:
+        self._reread.stop()
         if self._waiting_draw:
             self._waiting_draw = False
             self.window.canvas.renderFinished.disconnect(self._map_drawn)
@@ -190,14 +199,20 @@ class PlanningController(QObject):
         if run.op_id in ("plan_evacuation", "plan_aid", "triggers") and hasattr(self.window, "problems_watch"):
             # The worker committed a plan or alerts (no layer) through its own connection: that
             # version of the file is seen, or the next poll would re-read every layer of the map.
-            self.window.problems_watch.reread()
+            # Not in this frame (the table and overlays are set in it): a moment later, once.
+            self._reread.start()
         if run.op_id == "route":
             self.window.canvas.zoom_to_overlays(run.overlays)
         if run.op_id == "triggers":
             self.alerts_panel.refresh()
             self.window.docks["alerts"].raise_()
-        first = summary_text(run).splitlines()[0] if summary_text(run) else self.tr("done")
+        summary = summary_text(run)
+        first = summary.splitlines()[0] if summary else self.tr("done")
         self._status(self.tr("{title}: {summary}").format(title=run.title, summary=first))
+
+    def _reread_version(self) -> None:
+        if self.window.workspace is not None and hasattr(self.window, "problems_watch"):
+            self.window.problems_watch.reread()
 
     def show_results_dock(self) -> None:
         """Show the Results dock (first time: tabbed with the attribute table, with room for a table),

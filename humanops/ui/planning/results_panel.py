@@ -5,13 +5,17 @@ the map while it is the run shown. A route's run offers "Save as corridor…" (t
 route, or the best): the controller turns it into an undoable AddFeature. Saved evacuation and
 aid plans (humanops_plans) are listed, and Open draws one again with its tables.
 Double-clicking a row that has a geometry (a route, a movement) zooms the map to it.
+
+Showing a run only sets what its worker prepared (cell texts, column widths, the saved plans),
+and builds the table view of the tab shown: another tab's view is built when it is first shown
+(or asked for), so a 30,000-row table behind a tab costs the result's frame nothing.
 """
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -141,6 +145,7 @@ class ResultsPanel(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.setToolTip(self.tr("Write the table shown to a CSV file"))
@@ -166,7 +171,9 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.views: dict[str, QTableView] = {}
+        self.views: dict[str, QTableView] = {}  # the tables built so far (see _view)
+        self._pages: dict[str, QWidget] = {}  # every table's tab page, its view built when shown
+        self._shown: PlanningRun | None = None  # the run whose tables the tabs hold
         self._update_buttons()
 
     # --- workspace and saved plans ---------------------------------------------------------------
@@ -177,11 +184,13 @@ class ResultsPanel(QWidget):
         self._show(None)
         self.refresh_plans()
 
-    def refresh_plans(self) -> None:
+    def refresh_plans(self, plans: list[dict[str, Any]] | None = None) -> None:
+        """List the saved plans: ``plans`` as a worker read them (list_plans), else read here."""
         from humanops.analysis.plans import list_plans
 
         self.plan_combo.clear()
-        plans = list_plans(self.workspace) if self.workspace is not None else []
+        if plans is None:
+            plans = list_plans(self.workspace) if self.workspace is not None else []
         for plan in reversed(plans):  # newest first
             self.plan_combo.addItem(self.tr("{id}: {title} (made {created})").format(
                 id=plan["id"], title=plan["title"] or plan["kind"], created=plan["created"][:16]), plan["id"])
@@ -201,7 +210,7 @@ class ResultsPanel(QWidget):
         self.run_combo.addItem(run.label)
         self.run_combo.setCurrentIndex(len(self.runs) - 1)  # -> _run_chosen -> _show
         if run.result.summary.get("plan_id") and run.op_id.startswith("plan_"):
-            self.refresh_plans()
+            self.refresh_plans(run.saved_plans)
 
     def current_run(self) -> PlanningRun | None:
         i = self.run_combo.currentIndex()
@@ -211,8 +220,14 @@ class ResultsPanel(QWidget):
         self._show(self.runs[index] if 0 <= index < len(self.runs) else None)
 
     def _show(self, run: PlanningRun | None) -> None:
+        self.tabs.blockSignals(True)  # no view built for a tab only passed through while filling
         self.tabs.clear()
+        self.tabs.blockSignals(False)
+        for page in self._pages.values():
+            page.deleteLater()
         self.views.clear()
+        self._pages.clear()
+        self._shown = run
         if run is None:
             self.summary.setText(self.tr("Run an analysis from the Analysis menu; its tables appear here and its "
                                          "result on the map."))
@@ -221,38 +236,62 @@ class ResultsPanel(QWidget):
                 if run.overlays and run.op_id in LEGENDS else ""
             self.summary.setText(html.escape(summary_text(run)).replace("\n", "<br>")
                                  + (f"<br><span style='color:#5a5a5a'>{html.escape(legend)}</span>" if legend else ""))
+            self.tabs.blockSignals(True)
             for name, frame in run.result.tables.items():
-                table = run.tables.get(name)  # prepared by the worker; a small table may come bare
-                model = FrameModel(table if table is not None else frame)
-                view = QTableView(self.tabs)
-                view.setObjectName(f"result_table_{name}")
-                model.setParent(view)
-                view.setModel(model)
-                # No sort until a header is clicked: the engine's order (best first, by rank) stays.
-                view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-                view.setSortingEnabled(True)
-                view.horizontalHeader().setSortIndicatorShown(True)
-                view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-                view.horizontalHeader().setStretchLastSection(True)
-                view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-                view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-                view.setAlternatingRowColors(True)
-                view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-                view.verticalHeader().setDefaultSectionSize(22)
-                view.doubleClicked.connect(lambda index, name=name: self._zoom_to_row(name, index.row()))
-                _fit_columns(view, model)
-                self.tabs.addTab(view, f"{name.replace('_', ' ')} ({format_count(len(frame))})")
-                self.views[name] = view
+                page = QWidget(self.tabs)
+                page.setObjectName(f"result_page_{name}")
+                box = QVBoxLayout(page)
+                box.setContentsMargins(0, 0, 0, 0)
+                self.tabs.addTab(page, f"{name.replace('_', ' ')} ({format_count(len(frame))})")
+                self._pages[name] = page
+            self.tabs.blockSignals(False)
+            self._tab_shown(self.tabs.currentIndex())
         self._update_buttons()
         self.runShown.emit(run)
 
-    def table_model(self, name: str) -> FrameModel | None:
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        name = next((n for n, p in self._pages.items() if p is page), None)
+        if name is not None:
+            self._view(name)
+
+    def _view(self, name: str) -> QTableView | None:
+        """The table view of ``name`` in the run shown, built the first time it is needed."""
         view = self.views.get(name)
+        run, page = self._shown, self._pages.get(name)
+        if view is not None or run is None or page is None or name not in run.result.tables:
+            return view
+        table = run.tables.get(name)  # prepared by the worker; a small table may come bare
+        model = FrameModel(table if table is not None else run.result.tables[name])
+        view = QTableView(page)
+        view.setObjectName(f"result_table_{name}")
+        model.setParent(view)
+        view.setModel(model)
+        # No sort until a header is clicked: the engine's order (best first, by rank) stays.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicatorShown(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(22)
+        view.doubleClicked.connect(lambda index, name=name: self._zoom_to_row(name, index.row()))
+        _fit_columns(view, model)
+        page.layout().addWidget(view)
+        view.show()  # at once, not on the layout's next turn (shown with its page)
+        self.views[name] = view
+        return view
+
+    def table_model(self, name: str) -> FrameModel | None:
+        view = self._view(name)
         return view.model() if view is not None else None  # type: ignore[return-value]
 
     def _update_buttons(self) -> None:
         run = self.current_run()
-        self.export_button.setEnabled(bool(self.views))
+        self.export_button.setEnabled(bool(self._pages))
         self.zoom_button.setEnabled(run is not None and bool(run.overlays))
         self.clear_button.setEnabled(run is not None and bool(run.overlays))
         self.corridor_button.setVisible(run is not None and run.op_id == "route")
@@ -310,10 +349,11 @@ class ResultsPanel(QWidget):
 
     # --- export ----------------------------------------------------------------------------------
     def current_table(self) -> tuple[str, FrameModel] | None:
-        view = self.tabs.currentWidget()
-        for name, candidate in self.views.items():
-            if candidate is view:
-                return name, candidate.model()  # type: ignore[return-value]
+        page = self.tabs.currentWidget()
+        for name, candidate in self._pages.items():
+            if candidate is page:
+                model = self.table_model(name)
+                return (name, model) if model is not None else None
         return None
 
     def _choose_export(self) -> None:

@@ -4,7 +4,8 @@ The worker opens the workspace through a connection of its own (a connection is 
 between threads; the import dialog does the same), runs one registered operation with the
 parameters the dialog validated, and prepares what the app shows: the result's tables as the
 Results dock's models show them (every cell's text written, frame_model.prepare_table) and its
-overlays as the canvas draws them (styled, projected to the map and indexed, overlay_layers.Overlay).
+overlays as the canvas draws them (styled, projected to the map and indexed, overlay_layers.Overlay),
+and, when it saved a plan, the saved plans the Results dock lists.
 The GUI thread only receives a :class:`PlanningRun` and hands those to the views: on a plan of
 10,000 sources, writing the cells and projecting the lines there stopped it for 0.2 s.
 
@@ -52,6 +53,9 @@ class PlanningRun:
     # summary_text's words, made by the worker ((language, text)): the first number formatted
     # in a language loads its locale data, 30 ms the GUI thread need not spend
     worded: tuple[str, str] | None = None
+    # The workspace's saved plans as the worker saw them after saving this one (list_plans):
+    # the Saved plans list is refilled from them instead of a read on the GUI thread
+    saved_plans: list[dict[str, Any]] | None = None
 
     @property
     def label(self) -> str:
@@ -79,6 +83,13 @@ def prepared_run(op_id: str, title: str, params: dict[str, Any], result: Operati
     return run
 
 
+def _saved_plans(workspace: Workspace) -> list[dict[str, Any]]:
+    """The saved plans, without their summaries (all the Saved plans list shows)."""
+    from humanops.analysis.plans import list_plans
+
+    return [{k: plan[k] for k in ("id", "kind", "title", "created")} for plan in list_plans(workspace)]
+
+
 def _last_plan_id(workspace: Workspace) -> int:
     from humanops.analysis.plans import list_plans
 
@@ -99,7 +110,10 @@ def operation_task(path: Path, op_id: str, params: dict[str, Any]) -> Callable[[
             try:
                 result = op.run(workspace, params, feedback)
                 overlays = overlays_for(workspace, op_id, params, result)
-                return prepared_run(op_id, operation_text(op.title), params, result, overlays, feedback)
+                run = prepared_run(op_id, operation_text(op.title), params, result, overlays, feedback)
+                if result.summary.get("plan_id"):
+                    run.saved_plans = _saved_plans(workspace)
+                return run
             except Canceled:
                 _drop_plans_after(workspace, before)
                 raise
