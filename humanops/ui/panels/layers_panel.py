@@ -10,6 +10,7 @@ context menu). The map does not draw it as empty, and the panel must not look as
 from __future__ import annotations
 
 import logging
+import weakref
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -319,18 +320,20 @@ class LayersPanel(QWidget):
         path = workspace_target(ws)
         worker = Worker(lambda feedback: read_layer_counts(path, jobs, feedback), title=self.tr("Counting features"))
         self._count_worker = worker
-        # Bound methods (through partial): a panel deleted meanwhile is not called back.
-        worker.succeeded.connect(partial(self._counted, worker, ws))
-        worker.failed.connect(partial(self._count_failed, worker, ws, [name for name, _kind, _field in jobs]))
+        # Bound methods (through partial): a panel deleted meanwhile is not called back. The workspace
+        # by a weak reference: a worker's connections outlive it, and must not keep a closed one alive.
+        opened = weakref.ref(ws)
+        worker.succeeded.connect(partial(self._counted, worker, opened))
+        worker.failed.connect(partial(self._count_failed, worker, opened, [name for name, _kind, _field in jobs]))
         worker.finished.connect(partial(self._count_ended, worker))
         worker.start()
 
-    def _counted(self, worker: Worker, ws: Workspace, counts: dict[str, LayerCounts]) -> None:
-        if self._count_worker is worker and self.workspace is ws:  # else superseded: another workspace
+    def _counted(self, worker: Worker, opened: weakref.ref, counts: dict[str, LayerCounts]) -> None:
+        if self._count_worker is worker and self.workspace is opened():  # else superseded: another workspace
             self._show_counts(counts)
 
-    def _count_failed(self, worker: Worker, ws: Workspace, names: list[str], message: str) -> None:
-        if self._count_worker is worker and self.workspace is ws:
+    def _count_failed(self, worker: Worker, opened: weakref.ref, names: list[str], message: str) -> None:
+        if self._count_worker is worker and self.workspace is opened():
             log.warning("cannot count the layers: %s", message)
             self._show_counts({name: LayerCounts(error=message) for name in names})  # said on each row
 
