@@ -25,6 +25,25 @@ _COLUMNS = ("id", "layer", "uuid", "detected_at", "package_id", "sender", "local
             "incoming_version", "incoming_feature", "status", "resolution", "resolved_at")
 
 
+def keep_open_conflict(db: Any, layer: str, uuid: str, *, detected_at: str, package_id: str | None,
+                       sender: str | None, local_doc: dict[str, Any], incoming_version: int,
+                       incoming_doc: dict[str, Any]) -> None:
+    """Keep both versions of a feature in ``humanops_conflicts`` through ``db`` (a connection or the
+    SQL seam, inside the caller's transaction): one open conflict a feature, so a newer incoming
+    version replaces the incoming side of the open one. Imports and offline syncs record here."""
+    existing = db.execute("SELECT id FROM humanops_conflicts WHERE layer = ? AND uuid = ? AND status = 'open'",
+                          (layer, uuid)).fetchone()
+    args = (detected_at, package_id, sender, local_doc["version"], json.dumps(local_doc), incoming_version,
+            json.dumps(incoming_doc))
+    if existing:
+        db.execute("UPDATE humanops_conflicts SET detected_at = ?, package_id = ?, sender = ?, local_version = ?, "
+                   "local_feature = ?, incoming_version = ?, incoming_feature = ? WHERE id = ?", (*args, existing[0]))
+    else:
+        db.execute("INSERT INTO humanops_conflicts (detected_at, package_id, sender, local_version, local_feature, "
+                   "incoming_version, incoming_feature, layer, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (*args, layer, uuid))
+
+
 def _row(values: tuple) -> dict[str, Any]:
     out = dict(zip(_COLUMNS, values, strict=True))
     out["local_feature"] = json.loads(out["local_feature"]) if out["local_feature"] else None

@@ -16,7 +16,6 @@ own stricter markings re-applied.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -207,22 +206,12 @@ def record_authority(workspace: Workspace, plan: dict[str, Any], opened: OpenedP
 
 def _record_conflict(workspace: Workspace, kind: LayerKind, frame: pd.DataFrame, i: int, opened: OpenedPackage,
                      stamp: str) -> None:
+    from humanops.sharing.conflicts import keep_open_conflict
     from humanops.sharing.records import local_record
 
-    db = workspace.sql
     uid = frame["uuid"].iloc[i]
     local = workspace.find_feature(kind.name, uid)
-    local_doc = local_record(workspace, kind.name, uid, local)
-    incoming = feature_record(frame, i)
-    existing = db.execute("SELECT id FROM humanops_conflicts WHERE layer = ? AND uuid = ? AND status = 'open'",
-                          (kind.name, uid)).fetchone()
-    args = (stamp, opened.package_id, opened.sender, local_doc["version"], json.dumps(local_doc),
-            int(frame["version"].iloc[i]), json.dumps(incoming))
-    if existing:
-        db.execute("UPDATE humanops_conflicts SET detected_at = ?, package_id = ?, sender = ?, local_version = ?, "
-                   "local_feature = ?, incoming_version = ?, incoming_feature = ? WHERE id = ?", (*args, existing[0]))
-    else:
-        db.execute("INSERT INTO humanops_conflicts (detected_at, package_id, sender, local_version, local_feature, "
-                   "incoming_version, incoming_feature, layer, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (*args, kind.name, uid))
+    keep_open_conflict(workspace.sql, kind.name, uid, detected_at=stamp, package_id=opened.package_id,
+                       sender=opened.sender, local_doc=local_record(workspace, kind.name, uid, local),
+                       incoming_version=int(frame["version"].iloc[i]), incoming_doc=feature_record(frame, i))
 

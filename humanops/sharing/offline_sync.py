@@ -51,6 +51,7 @@ from humanops.feedback import Feedback
 from humanops.model.feature import Feature
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
 from humanops.sharing.authority import ALLOW, PROPOSE, Change, Held, may_change
+from humanops.sharing.conflicts import keep_open_conflict
 from humanops.sharing.editors import named_editors, signed_editors
 from humanops.sharing.records import local_record
 from humanops.sharing.tables import ensure_tables
@@ -455,20 +456,10 @@ def _record_conflict(ctx: _Context, layer: str, uuid: str, mine: FeatureState, i
     """Keep both versions in the copy's conflicts table, as an import does (one open conflict a
     feature: a newer server version replaces the incoming side of an open one)."""
     laptop = ctx.laptop
-    db = laptop.connection
     local_doc = local_record(laptop, layer, uuid, laptop.find_feature(layer, uuid))
-    incoming_doc = local_record(laptop, layer, uuid, incoming)
-    existing = db.execute("SELECT id FROM humanops_conflicts WHERE layer = ? AND uuid = ? AND status = 'open'",
-                          (layer, uuid)).fetchone()
-    args = (stamp, ctx.package_id, ctx.sender, local_doc["version"], json.dumps(local_doc), incoming.version,
-            json.dumps(incoming_doc))
-    if existing:
-        db.execute("UPDATE humanops_conflicts SET detected_at = ?, package_id = ?, sender = ?, local_version = ?, "
-                   "local_feature = ?, incoming_version = ?, incoming_feature = ? WHERE id = ?", (*args, existing[0]))
-    else:
-        db.execute("INSERT INTO humanops_conflicts (detected_at, package_id, sender, local_version, local_feature, "
-                   "incoming_version, incoming_feature, layer, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (*args, layer, uuid))
+    keep_open_conflict(laptop.connection, layer, uuid, detected_at=stamp, package_id=ctx.package_id,
+                       sender=ctx.sender, local_doc=local_doc, incoming_version=incoming.version,
+                       incoming_doc=local_record(laptop, layer, uuid, incoming))
     server_state = FeatureState(incoming.version, format_time(incoming.modified), incoming.deleted,
                                 incoming.originator, ())
     ctx.result.conflicts.append({"layer": layer, "uuid": uuid, "kind": _conflict_kind(mine, server_state, base),
