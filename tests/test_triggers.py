@@ -11,7 +11,7 @@ import pytest
 import shapely
 from analysis_cases import CASES, load_case, read_case
 
-from humanops.analysis import triggers
+from humanops.analysis import trigger_subscription
 from humanops.analysis.trigger_rules import parse_rules
 from humanops.analysis.triggers import (
     TriggerEngine,
@@ -254,8 +254,8 @@ def test_a_failing_evaluation_never_breaks_the_edit(scenario, monkeypatch, caplo
     def broken(*args, **kwargs):
         raise RuntimeError("bug in a rule evaluator")
 
-    monkeypatch.setattr(triggers, "evaluate_rules", broken)
-    with caplog.at_level(logging.ERROR, logger="humanops.analysis.triggers"):
+    monkeypatch.setattr(trigger_subscription, "evaluate_rules", broken)
+    with caplog.at_level(logging.ERROR, logger="humanops.analysis.trigger_subscription"):
         feature = ws.add_feature("need", utm("POINT (505500 3700700)"), {"name": "x", "population": 1})
     assert ws.get_feature("need", feature.uuid).properties["name"] == "x"
     assert isinstance(engine.last_error, RuntimeError)

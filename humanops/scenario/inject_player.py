@@ -413,7 +413,7 @@ def raise_message_alert(workspace: Workspace, inject: Inject, org: str) -> str:
     any alert); its subject ``inject:<id>`` ties it to the inject. Returns the alert's id."""
     from dataclasses import replace
 
-    from humanops.analysis.triggers import _ALERT_COLUMNS, ALERTS_TABLE, Alert, _alert_row, ensure_alerts_table
+    from humanops.analysis.alert_store import ALERT_COLUMNS, ALERTS_TABLE, Alert, alert_row, ensure_alerts_table
     from humanops.model.clock import workspace_now
 
     now = workspace_now(workspace)
@@ -426,7 +426,7 @@ def raise_message_alert(workspace: Workspace, inject: Inject, org: str) -> str:
     alert = replace(alert, id=str(uuid_module.uuid5(NAMESPACE, f"{workspace.workspace_id}/{inject.id}")),
                     first_fired=now, last_fired=now, updated=now)
     with workspace.transaction():
-        workspace.sql.insert_ignore(ALERTS_TABLE, _ALERT_COLUMNS, [_alert_row(alert)])
+        workspace.sql.insert_ignore(ALERTS_TABLE, ALERT_COLUMNS, [alert_row(alert)])
     return alert.id
 
 

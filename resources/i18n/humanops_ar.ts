@@ -159,6 +159,17 @@
     </message>
 </context>
 <context>
+    <name>ApplyRevertBar</name>
+    <message>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>استعادة</translation>
+    </message>
+</context>
+<context>
     <name>AttributeTable</name>
     <message>
         <source>Layer shown in the table</source>
@@ -1192,6 +1203,14 @@
         <source>Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).</source>
         <translation>حُفظ الشكل الجديد لـ {feature} كإصدار جديد (Ctrl+Z للتراجع).</translation>
     </message>
+    <message>
+        <source>Someone else changed the shape of {feature} meanwhile: nothing was written.</source>
+        <translation>غيّر شخص آخر شكل {feature} في الأثناء: لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Kept their version; your changes were dropped.</source>
+        <translation>احتُفظ بنسختهم؛ أُهملت تعديلاتك.</translation>
+    </message>
     <message numerus="yes">
         <source>Deleted %Ln feature(s) ({features}); proposed the deletion of {proposed} to {owners} (Ctrl+Z undoes it).</source>
         <translation>
@@ -1729,16 +1748,8 @@
         <translation>حدد عنصراً واحداً على الخريطة أو في الجدول لترى حقوله.</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>تطبيق</translation>
-    </message>
-    <message>
         <source>Store the changed fields as a new version (undoable)</source>
         <translation>تخزين الحقول المعدلة كإصدار جديد (قابل للتراجع)</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>استعادة</translation>
     </message>
     <message>
         <source>Editors…</source>
@@ -3535,16 +3546,8 @@ Save it before closing?</source>
         <translation>حدد عنصراً واحداً لترى وسمه وتغيّره.</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>تطبيق</translation>
-    </message>
-    <message>
         <source>Store the new marking as a new version (undoable)</source>
         <translation>تخزين الوسم الجديد كإصدار جديد (قابل للتراجع)</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>استعادة</translation>
     </message>
     <message>
         <source>(unnamed)</source>
@@ -5983,6 +5986,17 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Keep your changes in the panel, unapplied</source>
         <translation>الإبقاء على تعديلاتك في اللوحة دون تطبيق</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vertices around {lat}, {lon}</source>
+        <translation>
+            <numerusform>%n رأس حول {lat}، {lon}</numerusform>
+            <numerusform>رأس واحد (%n) حول {lat}، {lon}</numerusform>
+            <numerusform>رأسان (%n) حول {lat}، {lon}</numerusform>
+            <numerusform>%n رؤوس حول {lat}، {lon}</numerusform>
+            <numerusform>%n رأسًا حول {lat}، {lon}</numerusform>
+            <numerusform>%n رأس حول {lat}، {lon}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -386,6 +386,16 @@
     </message>
 </context>
 <context>
+    <name>StaleEditDialog</name>
+    <message numerus="yes">
+        <source>%n vertices around {lat}, {lon}</source>
+        <translation>
+            <numerusform>%n vertex around {lat}, {lon}</numerusform>
+            <numerusform>%n vertices around {lat}, {lon}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TeamSession</name>
     <message numerus="yes">
         <source>Others changed %n feature(s) in the team database: shown.</source>

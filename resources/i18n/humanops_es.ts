@@ -151,6 +151,17 @@
     </message>
 </context>
 <context>
+    <name>ApplyRevertBar</name>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+</context>
+<context>
     <name>AttributeTable</name>
     <message>
         <source>Layer shown in the table</source>
@@ -1136,6 +1147,14 @@
         <source>Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).</source>
         <translation>Se guardó la nueva forma de {feature} como nueva versión (Ctrl+Z lo deshace).</translation>
     </message>
+    <message>
+        <source>Someone else changed the shape of {feature} meanwhile: nothing was written.</source>
+        <translation>Otra persona cambió la forma de {feature} mientras tanto: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Kept their version; your changes were dropped.</source>
+        <translation>Se conservó su versión; sus cambios se descartaron.</translation>
+    </message>
     <message numerus="yes">
         <source>Deleted %Ln feature(s) ({features}); proposed the deletion of {proposed} to {owners} (Ctrl+Z undoes it).</source>
         <translation>
@@ -1645,16 +1664,8 @@
         <translation>Seleccione una entidad en el mapa o en la tabla para ver sus campos.</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Aplicar</translation>
-    </message>
-    <message>
         <source>Store the changed fields as a new version (undoable)</source>
         <translation>Guardar los campos cambiados como nueva versión (se puede deshacer)</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Revertir</translation>
     </message>
     <message>
         <source>Editors…</source>
@@ -3427,16 +3438,8 @@ Save it before closing?</source>
         <translation>Seleccione una entidad para ver y cambiar su marcado.</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Aplicar</translation>
-    </message>
-    <message>
         <source>Store the new marking as a new version (undoable)</source>
         <translation>Guardar el nuevo marcado como nueva versión (se puede deshacer)</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Revertir</translation>
     </message>
     <message>
         <source>(unnamed)</source>
@@ -5803,6 +5806,13 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Keep your changes in the panel, unapplied</source>
         <translation>Mantener sus cambios en el panel, sin aplicar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vertices around {lat}, {lon}</source>
+        <translation>
+            <numerusform>%n vértice alrededor de {lat}, {lon}</numerusform>
+            <numerusform>%n vértices alrededor de {lat}, {lon}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,17 @@
     </message>
 </context>
 <context>
+    <name>ApplyRevertBar</name>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+</context>
+<context>
     <name>AttributeTable</name>
     <message>
         <source>Layer shown in the table</source>
@@ -1136,6 +1147,14 @@
         <source>Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).</source>
         <translation>Nouvelle forme de {feature} enregistrée comme nouvelle version (Ctrl+Z l&apos;annule).</translation>
     </message>
+    <message>
+        <source>Someone else changed the shape of {feature} meanwhile: nothing was written.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié la forme de {feature} entre-temps : rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Kept their version; your changes were dropped.</source>
+        <translation>Leur version est gardée ; vos modifications sont abandonnées.</translation>
+    </message>
     <message numerus="yes">
         <source>Deleted %Ln feature(s) ({features}); proposed the deletion of {proposed} to {owners} (Ctrl+Z undoes it).</source>
         <translation>
@@ -1645,16 +1664,8 @@
         <translation>Sélectionnez une entité sur la carte ou dans la table pour voir ses champs.</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
-    </message>
-    <message>
         <source>Store the changed fields as a new version (undoable)</source>
         <translation>Enregistrer les champs modifiés comme nouvelle version (annulable)</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Editors…</source>
@@ -3427,16 +3438,8 @@ Enregistrer avant de fermer ?</translation>
         <translation>Sélectionnez une entité pour voir et modifier son marquage.</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
-    </message>
-    <message>
         <source>Store the new marking as a new version (undoable)</source>
         <translation>Enregistrer le nouveau marquage comme nouvelle version (annulable)</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Rétablir</translation>
     </message>
     <message>
         <source>(unnamed)</source>
@@ -5803,6 +5806,13 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Keep your changes in the panel, unapplied</source>
         <translation>Garder vos modifications dans le panneau, non appliquées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vertices around {lat}, {lon}</source>
+        <translation>
+            <numerusform>%n sommet autour de {lat}, {lon}</numerusform>
+            <numerusform>%n sommets autour de {lat}, {lon}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

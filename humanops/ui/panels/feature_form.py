@@ -38,6 +38,7 @@ from humanops.errors import ValidationError
 from humanops.ui.date_time_edits import MomentEdit, to_the_minute
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import DATE_EDIT_FORMAT
+from humanops.ui.panels.apply_revert import FeatureEditPanel
 
 if TYPE_CHECKING:
     from humanops.catalog import FieldSpec, LayerKind
@@ -407,7 +408,7 @@ class FeatureForm(QWidget):
             self.validityChanged.emit(valid)
 
 
-class FeatureFormPanel(QWidget):
+class FeatureFormPanel(FeatureEditPanel):
     """The dock: the selected feature's form with Apply and Revert. The main window decides
     what Apply does (an UpdateFeature on the undo stack, or — for a feature only its
     originator changes — a question, then a proposal).
@@ -425,22 +426,11 @@ class FeatureFormPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.layer: str | None = None
-        self.uuid: str | None = None
         self.authority: Callable[[Feature], tuple[str, bool]] | None = None
         self.editors_info: Callable[[Feature], str] | None = None
-        self.title = QLabel(self.tr("Select one feature on the map or in the table to see its fields."), self)
-        self.title.setWordWrap(True)
-        self.note = QLabel(self)
-        self.note.setObjectName("feature_authority_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #404040;")
-        self.note.hide()
-        self.editors_line = QLabel(self)
-        self.editors_line.setObjectName("feature_editors")
-        self.editors_line.setWordWrap(True)
-        self.editors_line.setStyleSheet("color: #404040;")
-        self.editors_line.hide()
+        self._make_heading(self.tr("Select one feature on the map or in the table to see its fields."),
+                           "feature_authority_note")
+        self.editors_line = self._side_note("feature_editors")
         self.form = FeatureForm(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -448,31 +438,23 @@ class FeatureFormPanel(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self._make_buttons()
         self.apply_button.setToolTip(self.tr("Store the changed fields as a new version (undoable)"))
-        self.revert_button = QPushButton(self.tr("Revert"), self)
-        self.apply_button.clicked.connect(self.apply)
-        self.revert_button.clicked.connect(self.revert)
         self.editors_button = QPushButton(self.tr("Editors…"), self)
         self.editors_button.setObjectName("feature_editors_button")
         self.editors_button.setToolTip(self.tr("The organisations that may change this feature's fields and geometry "
                                                "with its originator"))
         self.editors_button.clicked.connect(self._editors_clicked)
         self.editors_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.editors_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.apply_button)
+        self.buttons.add_leading(self.editors_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
         layout.addWidget(self.editors_line)
         layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.form.edited.connect(self._update_buttons)
-        self._feature: Feature | None = None
         self._update_buttons()
 
     def set_feature(self, feature: Feature | None, kind: LayerKind | None = None) -> None:
@@ -488,12 +470,10 @@ class FeatureFormPanel(QWidget):
         self.editors_line.setVisible(bool(editors))
         self.editors_button.setVisible(feature is not None and self.editors_info is not None)
         if proposes:
-            self.apply_button.setText(self.tr("Propose…"))
-            self.apply_button.setToolTip(self.tr("Send the changed fields to the feature's originator as a proposal "
-                                                 "(undoable)"))
+            self.buttons.set_apply_label(self.tr("Propose…"), self.tr("Send the changed fields to the feature's "
+                                                                      "originator as a proposal (undoable)"))
         else:
-            self.apply_button.setText(self.tr("Apply"))
-            self.apply_button.setToolTip(self.tr("Store the changed fields as a new version (undoable)"))
+            self.buttons.set_apply_label(None, self.tr("Store the changed fields as a new version (undoable)"))
         if feature is None or kind is None:
             self.layer = self.uuid = None
             self.form.set_kind(None)
@@ -519,24 +499,15 @@ class FeatureFormPanel(QWidget):
         if self.layer is not None and self.uuid is not None:
             self.editorsRequested.emit(self.layer, self.uuid)
 
-    def is_dirty(self) -> bool:
-        return self.uuid is not None and self.form.is_dirty()
+    # Apply sends the changed values; a field that is not valid blocks it.
+    def _editor_dirty(self) -> bool:
+        return self.form.is_dirty()
 
-    def apply(self) -> bool:
-        """Ask for the changes to be stored; False if a field is invalid (nothing is sent)."""
-        if self.layer is None or self.uuid is None or not self.form.is_dirty():
-            return True
-        if not self.form.is_valid():
-            return False
-        self.applyRequested.emit(self.layer, self.uuid, self.form.changed_values())
-        return True
+    def _blocked(self) -> bool:
+        return not self.form.is_valid()
 
-    def revert(self) -> None:
-        if self._feature is not None:
-            self.form.set_values(self._feature.properties)
-        self._update_buttons()
+    def _edit(self) -> dict[str, Any]:
+        return self.form.changed_values()
 
-    def _update_buttons(self) -> None:
-        dirty = self.is_dirty()
-        self.apply_button.setEnabled(dirty and self.form.is_valid())
-        self.revert_button.setEnabled(dirty)
+    def _show_stored(self, feature: Feature) -> None:
+        self.form.set_values(feature.properties)

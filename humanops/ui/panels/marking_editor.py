@@ -36,6 +36,7 @@ from humanops.model.marking import CAVEATS, TLP, Marking, Precision, split_list
 from humanops.ui.date_time_edits import MomentEdit
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import DATETIME_EDIT_FORMAT
+from humanops.ui.panels.apply_revert import FeatureEditPanel
 from humanops.ui.symbols import TLP_COLOURS
 
 if TYPE_CHECKING:
@@ -405,7 +406,7 @@ class MarkingEditor(QWidget):
         self.message.setVisible(bool(message))
 
 
-class MarkingPanel(QWidget):
+class MarkingPanel(FeatureEditPanel):
     """The dock: the selected feature's marking with Apply and Revert.
 
     ``rule_check(layer, uuid, marking)`` (set by the main window) says why the sharing rules
@@ -418,18 +419,9 @@ class MarkingPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.layer: str | None = None
-        self.uuid: str | None = None
-        self._feature: Feature | None = None
         self.rule_check: Callable[[str, str, Marking], str | None] | None = None
         self.authority: Callable[[Feature], str] | None = None
-        self.title = QLabel(self.tr("Select one feature to see and change its marking."), self)
-        self.title.setWordWrap(True)
-        self.note = QLabel(self)
-        self.note.setObjectName("marking_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #404040;")
-        self.note.hide()
+        self._make_heading(self.tr("Select one feature to see and change its marking."), "marking_note")
         self.editor = MarkingEditor(self)
         self.refusal = QLabel(self)
         self.refusal.setObjectName("marking_refusal")
@@ -437,15 +429,8 @@ class MarkingPanel(QWidget):
         self.refusal.setStyleSheet(_ERROR_STYLE + " font-weight: bold;")
         self.refusal.hide()
         self._refused: Marking | None = None  # the marking the refusal shown is about
-        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self._make_buttons()
         self.apply_button.setToolTip(self.tr("Store the new marking as a new version (undoable)"))
-        self.revert_button = QPushButton(self.tr("Revert"), self)
-        self.apply_button.clicked.connect(self.apply)
-        self.revert_button.clicked.connect(self.revert)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -453,7 +438,7 @@ class MarkingPanel(QWidget):
         layout.addWidget(self.editor)
         layout.addStretch(1)
         layout.addWidget(self.refusal)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.editor.edited.connect(self._update_buttons)
         self._set_enabled(False)
 
@@ -489,22 +474,22 @@ class MarkingPanel(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         self.editor.setEnabled(enabled)
 
-    def is_dirty(self) -> bool:
-        return self.uuid is not None and self.editor.is_dirty()
+    # Apply sends the marking; one that is not valid, or that the sharing rules refuse, blocks it.
+    def _editor_dirty(self) -> bool:
+        return self.editor.is_dirty()
 
-    def apply(self) -> bool:
-        if self.layer is None or self.uuid is None or not self.editor.is_dirty():
-            return True
-        if self.editor.error() or self.rule_refusal():
-            return False
-        self.applyRequested.emit(self.layer, self.uuid, self.editor.marking())
-        return True
+    def _blocked(self) -> bool:
+        return bool(self.editor.error() or self.rule_refusal())
+
+    def _edit(self) -> Marking:
+        return self.editor.marking()
+
+    def _show_stored(self, feature: Feature) -> None:
+        self.editor.set_marking(feature.marking)
 
     def revert(self) -> None:
-        if self._feature is not None:
-            self.editor.set_marking(self._feature.marking)
-        self._refused = None
-        self._update_buttons()
+        self._refused = None  # a refusal from Apply was about the marking reverted
+        super().revert()
 
     def rule_refusal(self) -> str | None:
         """Why the sharing rules refuse the chosen marking (None if they allow it or it is unchanged)."""
@@ -540,5 +525,4 @@ class MarkingPanel(QWidget):
                 self._refused = None
         if reason is not None or self._refused is None:  # a refusal from Apply stays for its marking
             self._show_refusal(reason)
-        self.apply_button.setEnabled(dirty and self.editor.error() is None and reason is None)
-        self.revert_button.setEnabled(dirty)
+        self.buttons.show_state(dirty, can_apply=self.editor.error() is None and reason is None)
