@@ -1,10 +1,14 @@
-"""The map's state as plain Python objects with change events, no Qt (docs/architecture.md, section 1).
+"""What the map and the planning views show, as plain Python objects with change events, no Qt
+(docs/architecture.md, section 1).
 
 ``events.Event`` is the observer; ``layer_list.LayerList`` holds the layers' drawing order,
-visibility and opacity; ``selection.Selection`` which features of which layer are selected;
-``map_view.MapView`` what part of the world the map shows (imported by name: it loads pyproj).
-The Qt widgets (``ui/canvas/map_canvas.py``, the layers panel) read their state from these and
-react to their events, so the rules can be tested without a screen (``tests/test_viewmodel.py``).
+visibility and opacity; ``selection.Selection`` which features of which layer are selected. Imported
+by name (they load pyproj, shapely, pandas): ``map_view`` (what part of the world the map shows),
+``map_filter`` (valid-at, markings, the marking filter), ``time_filter`` (the time slider),
+``hit_testing`` and ``snapping`` (on ``drawn_layers`` protocols), ``result_overlays`` (how results
+look on the map) and ``planning_runs`` (a result as shown, and the planning worker's bodies).
+The Qt widgets read their state from these and react to their events, so the rules can be
+tested without a screen (``tests/test_viewmodel*.py``).
 """
 
 from humanops.viewmodel.events import Event

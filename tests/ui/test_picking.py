@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 from ui_helpers import canvas_point, rows
 
 from humanops.store.workspace import Workspace
-from humanops.ui.canvas.hit_testing import PickCycle
+from humanops.viewmodel.hit_testing import PickCycle
 
 ZONE = "20000000-0000-4000-8000-000000000001"  # "Shelling at B", a circle round junction B
 INSIDE_ZONE_ON_ROAD = at(0.9, 0)  # on the road A-B, inside the zone
@@ -142,7 +142,7 @@ def test_the_pick_cycle_goes_on_only_at_the_same_place_while_its_pick_is_selecte
 
 def test_a_click_ranks_markers_then_areas_it_is_inside_then_lines(window) -> None:
     """Hit testing alone, on the canvas's own layers: a point on the road inside the zone."""
-    from humanops.ui.canvas.hit_testing import features_at
+    from humanops.viewmodel.hit_testing import features_at
     from humanops.viewmodel.map_view import lonlat_to_map
 
     canvas = window.canvas

@@ -16,12 +16,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 import shapely
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
@@ -32,9 +31,9 @@ from humanops.store.db import connect_read_only
 from humanops.store.layer_reader import LayerReader
 from humanops.store.target_reads import workspace_target
 from humanops.ui import gc_policy
+from humanops.ui.canvas import point_clusters
 from humanops.ui.canvas.basemap_tiles import MBTilesSource
 from humanops.ui.canvas.basemap_world import SEA, world_basemap
-from humanops.ui.canvas.hit_testing import features_at, features_in_box
 from humanops.ui.canvas.labels import render_labels
 from humanops.ui.canvas.layer_data import (
     INCREMENTAL_LIMIT,
@@ -67,15 +66,17 @@ from humanops.ui.canvas.overview_grid import (
 )
 from humanops.ui.canvas.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
 from humanops.ui.canvas.render_queue import LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
-from humanops.ui.canvas.snapping import SnapResult, SnapSettings, snap_point
 from humanops.ui.error_reporting import report_exception
 from humanops.ui.i18n import current_language
 from humanops.viewmodel import LayerList, Selection
+from humanops.viewmodel.hit_testing import features_at, features_in_box
+from humanops.viewmodel.map_filter import MapFilter
 from humanops.viewmodel.map_view import (
     MapView,
     lonlat_box_to_map,
     map_to_lonlat,
 )
+from humanops.viewmodel.snapping import SnapResult, SnapSettings, snap_point
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -179,7 +180,7 @@ class MapCanvas(QWidget):
     _workspaceChanged = Signal(object)  # internal: a WorkspaceChange, from any thread
 
     def __init__(self, parent: QWidget | None = None, *, layers: LayerList | None = None,
-                 selection: Selection | None = None) -> None:
+                 selection: Selection | None = None, filters: MapFilter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("map_canvas")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -194,12 +195,11 @@ class MapCanvas(QWidget):
         # canvas draws what they say and redraws on their events.
         self.layers_model = layers if layers is not None else LayerList()
         self.selection_model = selection if selection is not None else Selection()
+        self.filter_model = filters if filters is not None else MapFilter()  # time and marking filters
         self._images: dict[str, tuple[QImage, MapView]] = {}
         self._tiles: dict[str, MBTilesSource] = {}
         self._overlays: dict[str, Overlay] = {}  # drawn in the order set, above the layers
-        self._settings = RenderSettings()
-        self._marking_serial = 0
-        self._show_markings = False
+        self._settings = self._render_settings()
         self._buffers: dict[str, BufferCache] = {}
         self._loading: set[str] = set()
         self._counts: dict[str, int] = {}  # features a layer has, from the store (a large one loads in stages)
@@ -239,6 +239,9 @@ class MapCanvas(QWidget):
         self.layers_model.opacityChanged.connect(lambda _name, _opacity: self._recompose())
         self.layers_model.orderChanged.connect(self._on_order_changed)
         self.selection_model.changed.connect(self._on_selection_changed)
+        for event in (self.filter_model.timeChanged, self.filter_model.showMarkingsChanged,
+                      self.filter_model.markingFilterChanged):
+            event.connect(self._on_filter_changed)
         self._render_soon(0)
 
     # ======================================================================================
@@ -521,32 +524,21 @@ class MapCanvas(QWidget):
     # ======================================================================================
     # filters and markings
     # ======================================================================================
+    # The filters live in a Qt-free model (humanops.viewmodel.map_filter.MapFilter): these write
+    # to it, and the map redraws on its events.
     def set_time_filter(self, at: datetime | None) -> None:
         """Draw only features valid at ``at`` (the kind's time window); None shows all."""
-        at_ns = None
-        if at is not None:
-            at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-            at_ns = int(pd.Timestamp(at).tz_convert("UTC").value)
-        if at_ns == self._settings.at_ns:
-            return
-        self._settings = RenderSettings(at_ns, self._settings.show_markings, self._settings.marking_key,
-                                        self._settings.marking_predicate)
-        self._render_soon(0)
+        self.filter_model.set_valid_at(at)
 
     def time_filter(self) -> datetime | None:
-        at_ns = self._settings.at_ns
-        return None if at_ns is None else pd.Timestamp(at_ns, tz="UTC").to_pydatetime()
+        return self.filter_model.valid_at()
 
     def set_show_markings(self, show: bool) -> None:
         """Draw each feature's TLP marking (coloured outline, casing or badge)."""
-        if bool(show) == self._settings.show_markings:
-            return
-        self._settings = RenderSettings(self._settings.at_ns, bool(show), self._settings.marking_key,
-                                        self._settings.marking_predicate)
-        self._render_soon(0)
+        self.filter_model.set_show_markings(show)
 
     def show_markings(self) -> bool:
-        return self._settings.show_markings
+        return self.filter_model.show_markings
 
     def set_marking_filter(self, recipient_org: str | None, predicate: MarkingPredicate | None) -> None:
         """"What could I send to ORG?": ``predicate(layer, frame)`` gets a GeoDataFrame of a
@@ -554,10 +546,14 @@ class MapCanvas(QWidget):
         EPSG:4326) and returns one bool a row, True where the feature may go; the rest is
         drawn faded. ``None`` turns the filter off. A failing predicate fades the whole
         layer (nothing is shown as sendable on a guess)."""
-        self._marking_serial += 1
-        key = (recipient_org, self._marking_serial) if predicate is not None else None
-        self._settings = RenderSettings(self._settings.at_ns, self._settings.show_markings, key,
-                                        predicate if recipient_org is not None or predicate is not None else None)
+        self.filter_model.set_marking_filter(recipient_org, predicate)
+
+    def _render_settings(self) -> RenderSettings:
+        f = self.filter_model
+        return RenderSettings(f.at_ns, f.show_markings, f.marking_key, f.predicate)
+
+    def _on_filter_changed(self, *_args: object) -> None:
+        self._settings = self._render_settings()
         self._render_soon(0)
 
     # ======================================================================================
@@ -594,7 +590,7 @@ class MapCanvas(QWidget):
         """(layer, uuid) of the features drawn under a pixel, topmost first."""
         x, y = self.to_map(px, py)
         return features_at(self.visible_layers_top_first(), x, y, self._view.resolution, tolerance_px,
-                           self._settings.at_ns, view=self._view)
+                           self._settings.at_ns, view=self._view, clusters=point_clusters)
 
     def cluster_at(self, px: float, py: float, tolerance_px: float = 4.0) -> ClusterHit | None:
         """The cluster drawn under a pixel (a point layer too dense there to draw point by point),
@@ -606,7 +602,8 @@ class MapCanvas(QWidget):
                 hit = cluster_under(snapshot, x, y, self._view, tolerance_px, at_ns)
                 if hit is not None:
                     return hit
-            elif features_at([snapshot], x, y, self._view.resolution, tolerance_px, at_ns, view=self._view):
+            elif features_at([snapshot], x, y, self._view.resolution, tolerance_px, at_ns, view=self._view,
+                             clusters=point_clusters):
                 return None
         return None
 

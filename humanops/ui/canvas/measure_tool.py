@@ -22,9 +22,9 @@ from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QKeyEvent, QPai
 
 from humanops.ui.canvas.map_tools import RUBBER, SAME_VERTEX_PX, MapMouseEvent, MapTool
 from humanops.ui.canvas.qt_geometry import polyline_path
-from humanops.ui.canvas.snapping import SnapResult
 from humanops.ui.locale_text import format_number
 from humanops.viewmodel.map_view import MapView, map_to_lonlat
+from humanops.viewmodel.snapping import SnapResult
 
 if TYPE_CHECKING:
     from humanops.ui.canvas.map_canvas import MapCanvas

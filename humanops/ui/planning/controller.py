@@ -21,11 +21,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 from humanops.errors import HumanOpsError
 from humanops.ui.planning.corridor_risk_view import CorridorRiskView
 from humanops.ui.planning.extension import ADOPT_RULES, CHECK_TRIGGERS, ENTRIES, MENU, SAVED_PLANS
-from humanops.ui.planning.result_overlays import PREFIX
 from humanops.ui.planning.results_panel import ResultsPanel
-from humanops.ui.planning.runner import PlanningRun, saved_plan_task, summary_text
+from humanops.ui.planning.runner import saved_plan_task, summary_text
 from humanops.ui.planning.trigger_watch import TriggerWatch, scenario_time
 from humanops.ui.workers import Worker, run_with_progress
+from humanops.viewmodel.planning_runs import PlanningRun
+from humanops.viewmodel.result_overlays import PREFIX
 
 if TYPE_CHECKING:
     from humanops.analysis.routing import RouteResult

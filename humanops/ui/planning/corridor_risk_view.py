@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel
 
 from humanops.errors import HumanOpsError
 from humanops.ui.locale_text import format_datetime, format_number
-from humanops.ui.planning.result_overlays import risk_colour
 from humanops.ui.planning.trigger_watch import TriggerWatch, scenario_time
+from humanops.viewmodel.result_overlays import risk_colour
 
 if TYPE_CHECKING:
     from humanops.analysis.corridor_risk import CorridorRiskCache

@@ -34,8 +34,9 @@ from humanops.ui.canvas.overlay_layers import FILL, LABEL, STROKE, OverlayStyle
 from humanops.ui.planning.operation_texts import operation_text, parameter_label
 from humanops.ui.planning.parameter_widgets import DialogContext, ParameterWidget, PickableWidget, widget_for
 from humanops.ui.planning.pick_point_tool import PickPointTool
-from humanops.ui.planning.runner import PlanningRun, operation_task, summary_text
+from humanops.ui.planning.runner import operation_task, summary_text
 from humanops.ui.workers import FeedbackFactory, Worker
+from humanops.viewmodel.planning_runs import PlanningRun
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import Operation

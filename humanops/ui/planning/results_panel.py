@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 from humanops.errors import HumanOpsError
 from humanops.ui.locale_text import format_count
 from humanops.ui.planning.frame_model import FrameModel
-from humanops.ui.planning.result_overlays import LEGENDS
-from humanops.ui.planning.runner import PlanningRun, summary_text
+from humanops.ui.planning.runner import summary_text
+from humanops.viewmodel.planning_runs import PlanningRun
+from humanops.viewmodel.result_overlays import LEGENDS
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,77 +1,50 @@
-"""What a planning worker does off the GUI thread (no Qt here, but for QtCore's translations).
+"""The planning worker's Qt side: the runs of ``humanops.viewmodel.planning_runs`` (which holds
+``PlanningRun`` and the worker's bodies, Qt-free) presented in the UI's language and made ready
+for the Qt views in the worker, and a result's headline (:func:`summary_text`, whose plural forms
+need Qt's translations).
 
-The worker opens the workspace through a connection of its own (a connection is not shared
-between threads; the import dialog does the same), runs one registered operation with the
-parameters the dialog validated, and prepares what the app shows: the result's tables as the
-Results dock's models show them (every cell's text written, frame_model.prepare_table) and its
-overlays as the canvas draws them (styled, projected to the map and indexed, overlay_layers.Overlay),
-and, when it saved a plan, the saved plans the Results dock lists.
-The GUI thread only receives a :class:`PlanningRun` and hands those to the views: on a plan of
-10,000 sources, writing the cells and projecting the lines there stopped it for 0.2 s.
-
-Cancel means "nothing changed": an operation that saves a plan does so in one transaction at its
-very end, so a cancel normally stops it before; a cancel that lands after that save (between the
-save and the operation's last progress report) removes the plan it just saved.
+:func:`prepared_run` writes every cell of the result's tables as the Results dock's models show
+them (frame_model.prepare_table) and styles, projects and indexes its overlays as the canvas
+draws them (overlay_layers.Overlay): on a plan of 10,000 sources, doing that on the GUI thread
+stopped it for 0.2 s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from humanops.feedback import Canceled
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count, format_number, format_percent
-from humanops.ui.planning.operation_texts import operation_text
+from humanops.viewmodel import planning_runs
+from humanops.viewmodel.planning_runs import PlanningRun, Presentation
+from humanops.viewmodel.result_overlays import Words
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import OperationResult
     from humanops.feedback import Feedback
-    from humanops.store.workspace import Workspace
     from humanops.ui.canvas.overlay_layers import Overlay
-    from humanops.ui.planning.frame_model import PreparedTable
-    from humanops.ui.planning.result_overlays import Overlays
+    from humanops.viewmodel.result_overlays import Overlays
 
 
-@dataclass
-class PlanningRun:
-    """One result as the app shows it: tables, a summary, overlays, and where it came from.
-    ``overlays`` and ``tables`` are made ready to show by the worker (:func:`prepared_run`)."""
-
-    op_id: str
-    title: str
-    params: dict[str, Any]
-    result: OperationResult
-    overlays: dict[str, Overlay] = field(default_factory=dict)
-    finished: datetime = field(default_factory=lambda: datetime.now(UTC))
-    tables: dict[str, PreparedTable] = field(default_factory=dict)
-    # summary_text's words, made by the worker ((language, text)): the first number formatted
-    # in a language loads its locale data, 30 ms the GUI thread need not spend
-    worded: tuple[str, str] | None = None
-    # The workspace's saved plans as the worker saw them after saving this one (list_plans):
-    # the Saved plans list is refilled from them instead of a read on the GUI thread
-    saved_plans: list[dict[str, Any]] | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.finished.astimezone():%H:%M:%S}  {self.title}"
+def ui_words() -> Words:
+    """Texts in the UI's language (Qt's translations), numbers in its locale."""
+    return Words(QCoreApplication.translate, format_number, format_percent)
 
 
 def prepared_run(op_id: str, title: str, params: dict[str, Any], result: OperationResult,
                  overlays: Overlays, feedback: Feedback) -> PlanningRun:
     """In the worker: the run with its tables and overlays made ready to show."""
-    from humanops.ui.canvas.overlay_layers import Overlay
+    from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle
     from humanops.ui.planning.frame_model import prepare_table
 
     prepared: dict[str, Overlay] = {}
-    for name, (frame, style) in overlays.items():
+    for name, (frame, look) in overlays.items():
         feedback.check()
-        overlay = Overlay(name, frame, style)
+        overlay = Overlay(name, frame, OverlayStyle(**look.as_dict()))
         overlay.projected()  # the map's projection and index, made here once
         prepared[name] = overlay
     tables = {}
@@ -83,72 +56,18 @@ def prepared_run(op_id: str, title: str, params: dict[str, Any], result: Operati
     return run
 
 
-def _saved_plans(workspace: Workspace) -> list[dict[str, Any]]:
-    """The saved plans, without their summaries (all the Saved plans list shows)."""
-    from humanops.analysis.plans import list_plans
-
-    return [{k: plan[k] for k in ("id", "kind", "title", "created")} for plan in list_plans(workspace)]
-
-
-def _last_plan_id(workspace: Workspace) -> int:
-    from humanops.analysis.plans import list_plans
-
-    plans = list_plans(workspace)
-    return max((p["id"] for p in plans), default=0)
+def ui_presentation() -> Presentation:
+    return Presentation(ui_words(), prepared_run)
 
 
 def operation_task(path: Path, op_id: str, params: dict[str, Any]) -> Callable[[Feedback], PlanningRun]:
-    """The worker's body for operation ``op_id`` with validated ``params``."""
-    def task(feedback: Feedback) -> PlanningRun:
-        from humanops.analysis.registry import get
-        from humanops.store.workspace import Workspace
-        from humanops.ui.planning.result_overlays import overlays_for
-
-        op = get(op_id)
-        with Workspace.open(path) as workspace:
-            before = _last_plan_id(workspace)
-            try:
-                result = op.run(workspace, params, feedback)
-                overlays = overlays_for(workspace, op_id, params, result)
-                run = prepared_run(op_id, operation_text(op.title), params, result, overlays, feedback)
-                if result.summary.get("plan_id"):
-                    run.saved_plans = _saved_plans(workspace)
-                return run
-            except Canceled:
-                _drop_plans_after(workspace, before)
-                raise
-
-    return task
-
-
-def _drop_plans_after(workspace: Workspace, plan_id: int) -> None:
-    from humanops.analysis.plans import delete_plan, list_plans
-
-    for plan in list_plans(workspace):
-        if plan["id"] > plan_id:
-            delete_plan(workspace, plan["id"])
+    """The worker's body for operation ``op_id`` with validated ``params``, shown in the UI."""
+    return planning_runs.operation_task(path, op_id, params, ui_presentation())
 
 
 def saved_plan_task(path: Path, plan_id: int) -> Callable[[Feedback], PlanningRun]:
-    """The worker's body that reads a saved plan back (plans.py) and draws it like a fresh one."""
-    def task(feedback: Feedback) -> PlanningRun:
-        from humanops.analysis.plans import read_plan
-        from humanops.analysis.registry import OperationResult
-        from humanops.store.workspace import Workspace
-        from humanops.ui.planning.result_overlays import plan_overlays
-
-        feedback.progress(0.1, QCoreApplication.translate("runner", "reading plan {id}").format(id=plan_id))
-        with Workspace.open(path) as workspace:
-            plan, lines, outcomes = read_plan(workspace, plan_id)
-            overlays = plan_overlays(workspace, plan, lines, outcomes)
-        summary = {**plan["summary"], "plan_id": plan["id"], "created": plan["created"]}
-        result = OperationResult(operation=f"plan_{plan['kind']}", tables={"lines": lines, "outcomes": outcomes},
-                                 summary=summary)
-        title = QCoreApplication.translate("runner", "Saved plan {id}: {title}").format(
-            id=plan["id"], title=plan["title"] or plan["kind"])
-        return prepared_run(f"saved_{plan['kind']}", title, {"plan_id": plan_id}, result, overlays, feedback)
-
-    return task
+    """The worker's body that reads a saved plan back and draws it like a fresh one, shown in the UI."""
+    return planning_runs.saved_plan_task(path, plan_id, ui_presentation())
 
 
 class RunSummary(QObject):

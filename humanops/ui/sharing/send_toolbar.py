@@ -15,8 +15,8 @@ from humanops.ui.locale_text import format_count
 from humanops.ui.workers import Worker
 
 if TYPE_CHECKING:
+    from humanops.sharing.receivable import SendCount, SendFilter
     from humanops.ui.main_window import MainWindow
-    from humanops.ui.sharing.send_filter import SendCount, SendFilter
 
 RECOUNT_DELAY_MS = 400  # after edits: one count for a burst of changes
 
@@ -102,7 +102,7 @@ class SendFilterBar(QToolBar):
 
     # --- the filter -----------------------------------------------------------------------------------
     def apply(self) -> None:
-        from humanops.ui.sharing.send_filter import load_send_filter
+        from humanops.sharing.receivable import load_send_filter
 
         window = self.window_
         org = self.recipient()

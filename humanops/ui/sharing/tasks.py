@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from humanops.sharing.exchange_export import ExportPreview, ExportResult
     from humanops.sharing.exchange_import import ImportResult
     from humanops.sharing.keys import UnlockedIdentity
+    from humanops.sharing.receivable import SendCount, SendFilter
     from humanops.store.workspace import Workspace
-    from humanops.ui.sharing.send_filter import SendCount, SendFilter
 
 
 @dataclass(frozen=True)
@@ -122,9 +122,8 @@ def write_card(workspace_path: Path, out: Path, passphrase: str, feedback: Feedb
 def count(workspace_path: Path, send_filter: SendFilter, feedback: Feedback) -> tuple[SendCount, SendFilter]:
     """The filter completed with the signature check (partners' features re-hashed: too slow
     for the GUI thread on a large layer) and what it lets through."""
-    from humanops.sharing.receivable import with_signatures_checked
+    from humanops.sharing.receivable import count_sendable, with_signatures_checked
     from humanops.store.workspace import Workspace
-    from humanops.ui.sharing.send_filter import count_sendable
 
     with Workspace.open(workspace_path) as ws:
         feedback.progress(0.0, QCoreApplication.translate("tasks", "checking originators' signatures"))

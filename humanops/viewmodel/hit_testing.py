@@ -1,6 +1,9 @@
 """Which features are under a click or inside a rectangle: through each layer's STRtree,
 then exact distances with shapely, honouring the time filter; and which of the features
-stacked under a click a click picks (:class:`PickCycle`). Qt-free."""
+stacked under a click a click picks (:class:`PickCycle`). Qt-free: the layers are anything
+shaped like the canvas's snapshots (``drawn_layers.DrawnLayer``), and where a point layer is
+drawn as clusters the caller hands the cluster rules in (``clusters=``, the canvas's
+``point_clusters`` module), since they live with the renderer."""
 
 from __future__ import annotations
 
@@ -9,8 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
-from humanops.ui.canvas.layer_data import LayerSnapshot
-from humanops.ui.canvas.point_clusters import LIST_UP_TO, cluster_under, is_clustered
+from humanops.viewmodel.drawn_layers import DrawnLayer, PointClusters
 from humanops.viewmodel.map_view import MapView
 
 # How a hit ranks among the features stacked under a click: a marker is a small target aimed
@@ -19,19 +21,22 @@ from humanops.viewmodel.map_view import MapView
 MARKER, INSIDE_AREA, NEAR_LINE = 0, 1, 2
 
 
-def features_at(layers: list[LayerSnapshot], x: float, y: float, resolution: float, tolerance_px: float,
-                at_ns: int | None, view: MapView | None = None) -> list[tuple[str, str]]:
+def features_at(layers: list[DrawnLayer], x: float, y: float, resolution: float, tolerance_px: float,
+                at_ns: int | None, view: MapView | None = None,
+                clusters: PointClusters | None = None) -> list[tuple[str, str]]:
     """(layer, uuid) of features within ``tolerance_px`` of the map point (x, y), in the order
     a click picks them: markers (layers top first), then areas the point is inside (layers top
     first, the smallest first within a layer), then lines and area edges (the nearest first,
-    then by layer). A point counts as hit anywhere on its marker; a corridor anywhere on its band."""
+    then by layer). A point counts as hit anywhere on its marker; a corridor anywhere on its band.
+    With ``view`` and ``clusters`` given, a point layer drawn as clusters in that view is hit as
+    its clusters are drawn."""
     point = shapely.Point(x, y)
     ranked: list[tuple[int, float, int, float, float, str, str]] = []
     for order, snapshot in enumerate(layers):
         if not len(snapshot):
             continue
         is_point = snapshot.kind.geometry == "Point"
-        rows, distance = _drawn_under(snapshot, point, resolution, tolerance_px, at_ns, view)
+        rows, distance = _drawn_under(snapshot, point, resolution, tolerance_px, at_ns, view, clusters)
         if not len(rows):
             continue
         # The smallest marker or area wins a tie: it is drawn on top of, or inside, the other.
@@ -53,16 +58,17 @@ def features_at(layers: list[LayerSnapshot], x: float, y: float, resolution: flo
     return [(layer, uuid) for *_, layer, uuid in ranked]
 
 
-def _drawn_under(snapshot: LayerSnapshot, point: shapely.Point, resolution: float, tolerance_px: float,
-                 at_ns: int | None, view: MapView | None) -> tuple[np.ndarray, np.ndarray]:
+def _drawn_under(snapshot: DrawnLayer, point: shapely.Point, resolution: float, tolerance_px: float,
+                 at_ns: int | None, view: MapView | None,
+                 clusters: PointClusters | None) -> tuple[np.ndarray, np.ndarray]:
     """(rows, distances) of one layer's features drawn within ``tolerance_px`` of ``point``: a
     point anywhere on its marker, a corridor anywhere on its band. Where a point layer is drawn
-    as clusters (``view`` given), a cluster's features when it is small enough to list, none
-    when larger (a click there zooms in: :meth:`MapCanvas.cluster_at`)."""
+    as clusters (``view`` and ``clusters`` given), a cluster's features when it is small enough
+    to list, none when larger (a click there zooms in: :meth:`MapCanvas.cluster_at`)."""
     x, y = point.x, point.y
-    if view is not None and is_clustered(snapshot, view, at_ns):
-        hit = cluster_under(snapshot, x, y, view, tolerance_px, at_ns)
-        if hit is None or hit.count > LIST_UP_TO:
+    if view is not None and clusters is not None and clusters.is_clustered(snapshot, view, at_ns):
+        hit = clusters.cluster_under(snapshot, x, y, view, tolerance_px, at_ns)
+        if hit is None or hit.count > clusters.LIST_UP_TO:
             return np.empty(0, dtype=np.int64), np.empty(0)
         return hit.rows, hit.distance
     is_point = snapshot.kind.geometry == "Point"
@@ -124,7 +130,7 @@ class PickCycle:
         self._place, self._hits, self._index = None, [], 0
 
 
-def features_in_box(layers: list[LayerSnapshot], box: tuple[float, float, float, float],
+def features_in_box(layers: list[DrawnLayer], box: tuple[float, float, float, float],
                     at_ns: int | None) -> dict[str, set[str]]:
     """uuids a layer of the features a map-CRS rectangle touches."""
     rectangle = shapely.box(*box)

@@ -1,8 +1,11 @@
-"""How each result looks on the map: overlay frames with per-row style columns (see canvas/overlay_layers.py).
+"""How each result looks on the map: overlay frames with per-row style columns (``overlay_looks``;
+the canvas draws them with ``ui/canvas/overlay_layers.py``). Qt-free.
 
 Built in the worker thread, from the result and the worker's own workspace connection (for the
-locations a result names only by uuid: shelters, warehouses, unserved sources). Nothing here
-makes a Qt object, so it is safe off the GUI thread (QCoreApplication.translate is thread-safe).
+locations a result names only by uuid: shelters, warehouses, unserved sources). The few words
+drawn on the map (a shelter's fill, a corridor's risk) are translated and their numbers
+formatted through :class:`Words`, which the app gives with Qt's translations and the UI's
+locale (``ui/planning/runner.py``); without it they stay in English, formatted by Babel.
 
 * route: the best route thick and dark, alternatives thinner and dimmer under it; the two places
   as A (green) and B (red).
@@ -18,15 +21,17 @@ makes a Qt object, so it is safe off the GUI thread (QCoreApplication.translate 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from humanops.ui.canvas.overlay_layers import FILL, LABEL, OPACITY, SIZE, STROKE, WIDTH, OverlayStyle
-from humanops.ui.locale_text import format_number, format_percent
+from humanops import locale_format
+from humanops.i18n_marks import QT_TRANSLATE_NOOP
+from humanops.viewmodel.overlay_looks import FILL, LABEL, OPACITY, SIZE, STROKE, WIDTH, OverlayLook
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -35,13 +40,34 @@ if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 log = logging.getLogger(__name__)
-Overlays = dict[str, tuple["gpd.GeoDataFrame", OverlayStyle]]
+Overlays = dict[str, tuple["gpd.GeoDataFrame", OverlayLook]]
 PREFIX = "result:"
 # Distinct colours for shelters and warehouses; none of them the red of "not served".
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#bcbd22",
            "#393b79", "#637939", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363")
 NOT_SERVED = "#c0102a"
 SEVERITY_COLOURS = {1: "#ffe066", 2: "#ffc233", 3: "#f59f00", 4: "#e8590c", 5: "#c0102a"}
+CONTEXT = "result_overlays"  # the translation context of the texts here
+
+
+def _as_is(_context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Words:
+    """The translation and number formats of the words drawn on the map: ``translate(context,
+    text)`` (Qt's translate in the app) and the formats of a number and of a fraction as a
+    percentage."""
+
+    translate: Callable[[str, str], str] = _as_is
+    number: Callable[[float], str] = locale_format.format_number
+    percent: Callable[[float], str] = locale_format.format_percent
+
+
+PLAIN = Words()
+FULL = QT_TRANSLATE_NOOP("result_overlays", "{percent} full")
+RISK = QT_TRANSLATE_NOOP("result_overlays", "{name}: risk {score}")
 
 
 def _frame(rows: dict[str, Any], geometry: Any) -> gpd.GeoDataFrame:
@@ -98,14 +124,15 @@ LEGENDS["saved_evacuation"] = LEGENDS["plan_evacuation"]
 LEGENDS["saved_aid"] = LEGENDS["plan_aid"]
 
 
-def overlays_for(workspace: Workspace, op_id: str, params: dict[str, Any], result: OperationResult) -> Overlays:
+def overlays_for(workspace: Workspace, op_id: str, params: dict[str, Any], result: OperationResult,
+                 words: Words = PLAIN) -> Overlays:
     builders = {"route": _route, "plan_evacuation": _evacuation, "plan_aid": _aid, "exposure": _exposure,
                 "corridor_risk": _corridor_risk}
     build = builders.get(op_id)
     if build is None:
         return {}
     try:
-        return build(workspace, params, result)
+        return build(workspace, params, result, words)
     except Exception:  # a drawing bug must not lose a result (a plan is saved already): tables only
         log.exception("the %s result could not be drawn on the map", op_id)
         return {}
@@ -114,7 +141,7 @@ def overlays_for(workspace: Workspace, op_id: str, params: dict[str, Any], resul
 # --------------------------------------------------------------------------- route
 
 
-def _route(workspace: Workspace, params: dict[str, Any], result: OperationResult) -> Overlays:
+def _route(workspace: Workspace, params: dict[str, Any], result: OperationResult, words: Words) -> Overlays:
     from humanops.analysis.routing import parse_place
     from humanops.errors import HumanOpsError
 
@@ -125,7 +152,7 @@ def _route(workspace: Workspace, params: dict[str, Any], result: OperationResult
         best = (ok["rank"] == 0).to_numpy()
         lines = _frame({"rank": ok["rank"].to_numpy(), STROKE: np.where(best, "#0b4fa8", "#5f86c4"),
                         WIDTH: np.where(best, 7.0, 4.5), OPACITY: np.where(best, 1.0, 0.6)}, ok.geometry.values)
-        out[PREFIX + "routes"] = (lines, OverlayStyle())
+        out[PREFIX + "routes"] = (lines, OverlayLook())
     places = []
     for key, letter, colour in (("start", "A", "#2b8a3e"), ("end", "B", NOT_SERVED)):
         try:
@@ -137,22 +164,22 @@ def _route(workspace: Workspace, params: dict[str, Any], result: OperationResult
                        STROKE: "#ffffff"})
     if places:
         frame = _frame({k: [p[k] for p in places] for k in (LABEL, FILL, STROKE)}, [p["geometry"] for p in places])
-        out[PREFIX + "places"] = (frame, OverlayStyle(size=17.0, width=2.0, label_at="inside"))
+        out[PREFIX + "places"] = (frame, OverlayLook(size=17.0, width=2.0, label_at="inside"))
     return out
 
 
 # --------------------------------------------------------------------------- evacuation
 
 
-def _evacuation(workspace: Workspace, params: dict[str, Any], result: OperationResult) -> Overlays:
+def _evacuation(workspace: Workspace, params: dict[str, Any], result: OperationResult, words: Words) -> Overlays:
     assignments = result.tables.get("assignments")
     return evacuation_overlays(workspace, assignments, result.tables.get("sources"), result.tables.get("shelters"),
-                               source_key="source_uuid", shelter_key="shelter_uuid", people="people")
+                               source_key="source_uuid", shelter_key="shelter_uuid", people="people", words=words)
 
 
 def evacuation_overlays(workspace: Workspace, lines: gpd.GeoDataFrame | None, sources: pd.DataFrame | None,
                         shelters: pd.DataFrame | None, *, source_key: str, shelter_key: str,
-                        people: str) -> Overlays:
+                        people: str, words: Words = PLAIN) -> Overlays:
     out: Overlays = {}
     lines = lines if lines is not None else _frame({}, [])
     colour = _colours(shelters["uuid"].astype(str) if shelters is not None and len(shelters)
@@ -162,19 +189,19 @@ def evacuation_overlays(workspace: Workspace, lines: gpd.GeoDataFrame | None, so
         keys = moved[shelter_key].astype(str)
         frame = _frame({STROKE: keys.map(colour).fillna("#555555").to_numpy(),
                         WIDTH: _scaled(moved[people].to_numpy(), 1.5, 7.0), OPACITY: 0.85}, moved.geometry.values)
-        out[PREFIX + "movements"] = (frame, OverlayStyle())
+        out[PREFIX + "movements"] = (frame, OverlayLook())
     if shelters is not None and len(shelters):
         places = _locations(workspace, "facility", shelters["uuid"])
         table = shelters.assign(uuid=shelters["uuid"].astype(str))
         places = places.merge(table.drop(columns=["name"], errors="ignore"), on="uuid", how="left")
         used = places["assigned"].fillna(0).to_numpy() > 0
         fill = places["fill"].fillna(0).to_numpy(dtype=float)
-        full = QCoreApplication.translate("result_overlays", "{percent} full")
+        full = words.translate(CONTEXT, FULL)
         frame = _frame({FILL: np.where(used, places["uuid"].map(colour).fillna("#888888"), "#bbbbbb"),
                         STROKE: "#1a1a1a", SIZE: np.where(used, 15.0, 10.0),
-                        LABEL: [full.format(percent=format_percent(f)) for f in fill]},
+                        LABEL: [full.format(percent=words.percent(f)) for f in fill]},
                        places.geometry.values)
-        out[PREFIX + "shelters"] = (frame, OverlayStyle(width=1.5, label_at="below"))
+        out[PREFIX + "shelters"] = (frame, OverlayLook(width=1.5, label_at="below"))
     if sources is not None and len(sources):
         places = _locations(workspace, "need", sources["uuid"])
         table = sources.assign(uuid=sources["uuid"].astype(str))
@@ -189,17 +216,17 @@ def evacuation_overlays(workspace: Workspace, lines: gpd.GeoDataFrame | None, so
         rings = places[unserved]
         frame = _frame({FILL: dots["uuid"].map(main).map(colour).fillna("#888888").to_numpy(), STROKE: "#1a1a1a",
                         SIZE: 6.0, WIDTH: 1.0}, dots.geometry.values)
-        out[PREFIX + "sources served"] = (frame, OverlayStyle())
+        out[PREFIX + "sources served"] = (frame, OverlayLook())
         frame = _frame({FILL: "#ffffff", STROKE: NOT_SERVED, SIZE: _scaled(rings["unserved"].to_numpy(), 8.0, 16.0),
                         WIDTH: 2.5}, rings.geometry.values)
-        out[PREFIX + "sources not served"] = (frame, OverlayStyle())
+        out[PREFIX + "sources not served"] = (frame, OverlayLook())
     return out
 
 
 # --------------------------------------------------------------------------- aid
 
 
-def _aid(workspace: Workspace, params: dict[str, Any], result: OperationResult) -> Overlays:
+def _aid(workspace: Workspace, params: dict[str, Any], result: OperationResult, words: Words) -> Overlays:
     coverage = result.tables.get("coverage")
     unreachable = []
     if coverage is not None and len(coverage) and "reason" in coverage:
@@ -221,22 +248,22 @@ def aid_overlays(workspace: Workspace, shipments: gpd.GeoDataFrame | None, unrea
         frame = _frame({STROKE: pairs[source_key].astype(str).map(colour).to_numpy(),
                         WIDTH: _scaled(pairs["weight"].to_numpy(), 1.2, 7.0), OPACITY: 0.75},
                        pairs["geometry"].to_numpy())
-        out[PREFIX + "shipments"] = (frame, OverlayStyle())
+        out[PREFIX + "shipments"] = (frame, OverlayLook())
         places = _locations(workspace, "facility", pairs[source_key])
         frame = _frame({FILL: places["uuid"].map(colour).fillna("#888888").to_numpy(), STROKE: "#1a1a1a",
                         SIZE: 15.0}, places.geometry.values)
-        out[PREFIX + "warehouses"] = (frame, OverlayStyle(width=1.5))
+        out[PREFIX + "warehouses"] = (frame, OverlayLook(width=1.5))
     if unreachable:
         places = _locations(workspace, "need", unreachable)
         frame = _frame({FILL: "#ffffff", STROKE: NOT_SERVED, SIZE: 11.0, WIDTH: 2.5}, places.geometry.values)
-        out[PREFIX + "needs unreachable"] = (frame, OverlayStyle())
+        out[PREFIX + "needs unreachable"] = (frame, OverlayLook())
     return out
 
 
 # --------------------------------------------------------------------------- exposure, corridor risk
 
 
-def _exposure(workspace: Workspace, params: dict[str, Any], result: OperationResult) -> Overlays:
+def _exposure(workspace: Workspace, params: dict[str, Any], result: OperationResult, words: Words) -> Overlays:
     layer = result.layer
     if layer is None or not len(layer):
         return {}
@@ -246,14 +273,14 @@ def _exposure(workspace: Workspace, params: dict[str, Any], result: OperationRes
                     STROKE: "#1a1a1a", SIZE: _scaled(layer["population"].to_numpy() if "population" in layer
                                                      else np.ones(len(layer)), 8.0, 20.0)},
                    layer.geometry.values)
-    return {PREFIX + "exposed needs": (frame, OverlayStyle(width=1.2))}
+    return {PREFIX + "exposed needs": (frame, OverlayLook(width=1.2))}
 
 
 def risk_colour(score: float) -> str:
     return "#2b8a3e" if score < 25 else "#e0b000" if score < 50 else "#e8590c" if score < 75 else NOT_SERVED
 
 
-def _corridor_risk(workspace: Workspace, params: dict[str, Any], result: OperationResult) -> Overlays:
+def _corridor_risk(workspace: Workspace, params: dict[str, Any], result: OperationResult, words: Words) -> Overlays:
     layer = result.layer
     if layer is None or not len(layer):
         return {}
@@ -261,26 +288,26 @@ def _corridor_risk(workspace: Workspace, params: dict[str, Any], result: Operati
     score = layer["risk_score"].astype(float).to_numpy()
     lines = _frame({STROKE: [risk_colour(s) for s in score], WIDTH: 6.0, OPACITY: 0.9}, layer.geometry.values)
     middles = shapely.line_interpolate_point(np.asarray(layer.geometry.values, dtype=object), 0.5, normalized=True)
-    risk = QCoreApplication.translate("result_overlays", "{name}: risk {score}")
-    labels = _frame({LABEL: [risk.format(name=n, score=format_number(round(s)))
+    risk = words.translate(CONTEXT, RISK)
+    labels = _frame({LABEL: [risk.format(name=n, score=words.number(round(s)))
                              for n, s in zip(layer["name"].astype(str), score, strict=True)],
 
                      SIZE: 0.0, WIDTH: 0.0}, middles)
-    return {PREFIX + "corridor risk": (lines, OverlayStyle()),
-            PREFIX + "corridor risk labels": (labels, OverlayStyle())}
+    return {PREFIX + "corridor risk": (lines, OverlayLook()),
+            PREFIX + "corridor risk labels": (labels, OverlayLook())}
 
 
 # --------------------------------------------------------------------------- saved plans
 
 
 def plan_overlays(workspace: Workspace, plan: dict[str, Any], lines: gpd.GeoDataFrame,
-                  outcomes: pd.DataFrame) -> Overlays:
+                  outcomes: pd.DataFrame, words: Words = PLAIN) -> Overlays:
     """A saved plan (humanops_plan_lines / _outcomes) drawn like a fresh one."""
     if plan["kind"] == "evacuation":
         sources = outcomes[outcomes["role"] == "source"].rename(columns={"demand": "people"})
         sources = sources.assign(unserved=(sources["people"] - sources["served"]).clip(lower=0))
         shelters = outcomes[outcomes["role"] == "shelter"].rename(columns={"served": "assigned", "ratio": "fill"})
         return evacuation_overlays(workspace, lines, sources, shelters, source_key="from_uuid", shelter_key="to_uuid",
-                                   people="quantity")
+                                   people="quantity", words=words)
     needs = outcomes[(outcomes["role"] == "need") & (outcomes["reason"].astype(str) == "unreachable")]
     return aid_overlays(workspace, lines, needs["uuid"].tolist(), source_key="from_uuid", target_key="to_uuid")

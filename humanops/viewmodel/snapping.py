@@ -2,7 +2,8 @@
 
 A click within the tolerance (pixels) of a vertex lands on it exactly; failing that, within
 the tolerance of a road it lands on the road line (nearest point, through the road layer's
-STRtree). Qt-free: works in map coordinates with the view's resolution.
+STRtree). Qt-free: works in map coordinates with the view's resolution, on layers shaped like
+the canvas's snapshots (``drawn_layers.DrawnLayer``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from humanops.ui.canvas.layer_data import LayerSnapshot
+from humanops.viewmodel.drawn_layers import DrawnLayer
 
 
 @dataclass
@@ -38,8 +39,8 @@ class SnapResult:
         return self.kind is not None
 
 
-def snap_point(x: float, y: float, resolution: float, layers: Iterable[tuple[LayerSnapshot, np.ndarray | None]],
-               roads: LayerSnapshot | None, settings: SnapSettings,
+def snap_point(x: float, y: float, resolution: float, layers: Iterable[tuple[DrawnLayer, np.ndarray | None]],
+               roads: DrawnLayer | None, settings: SnapSettings,
                exclude: tuple[str, str] | None = None) -> SnapResult:
     """Snap (x, y) (map CRS). ``layers``: (snapshot, valid rows mask or None) of the visible
     layers; ``exclude``: (layer, uuid) of a feature being edited, never snapped to."""
