@@ -27,18 +27,16 @@ def workspace_path(args: argparse.Namespace) -> Path:
 def open_workspace(args: argparse.Namespace, *, team_database: bool = False) -> Workspace:
     """The workspace of ``-w``: a GeoPackage file, or with ``team_database`` also a
     ``postgresql://`` database (open_target). The engine runs on either through the SQL seam
-    (store.sql_dialect); the commands whose engine still speaks SQLite only (``validate``, a
-    SQLite integrity check, and ``exercise run``, which writes beside the controller's file)
-    refuse a database with a clear message instead of failing half-way through."""
+    (store.sql_dialect); a command whose engine would still speak SQLite only leaves
+    ``team_database`` False and refuses a database with a clear message instead of failing
+    half-way through (every command takes one now: ``validate`` and ``exercise run`` were the last)."""
     from humanops.store.open_target import is_postgres_url, open_any
 
     if not args.workspace:
         workspace_path(args)  # the usage error
     if is_postgres_url(args.workspace) and not team_database:
         command = getattr(args, "command_path", None) or getattr(args, "command", "this command")
-        raise UsageError(f"'{command}' does not run on a team database yet (init, copy, info, keys, partners, "
-                         "package, conflicts, audit, import, export, analyses, triggers, plans, briefs, replay, "
-                         "edits, markings and exercise init/clock/show do): copy the workspace to a GeoPackage "
+        raise UsageError(f"'{command}' does not run on a team database yet: copy the workspace to a GeoPackage "
                          "with 'humanops copy URL FILE.gpkg' and work on that")
     return open_any(args.workspace)  # type: ignore[return-value]  # the PostGIS one has the same API
 

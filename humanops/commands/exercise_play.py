@@ -22,8 +22,10 @@ def register(actions: argparse._SubParsersAction) -> None:
     p.add_argument("injects", metavar="INJECTS.toml", help="the inject timeline")
     p.add_argument("--speed", metavar="N", help="set the scenario clock's speed-up before playing (and run it)")
     p.add_argument("--to", dest="participants", action="append", default=[], metavar="ORG=PATH",
-                   help="a participant: its exercise workspace (packages imported at once) or a folder (packages "
-                        "dropped there); repeat for each")
+                   help="a participant: its exercise workspace (a file or postgresql://…; packages imported at once) "
+                        "or a folder (packages dropped there); repeat for each")
+    p.add_argument("--outbox", metavar="FOLDER", help="where the injects' packages are written (default: beside the "
+                                                      "controller's file, or DBNAME-injects here for a database)")
     p.add_argument("--participant-passphrase-file", dest="participant_passphrases", action="append", default=[],
                    metavar="ORG=FILE", help="the passphrase of a participant's keys (default: the controller's)")
     p.add_argument("--until", metavar="T+HH:MM", help="stop once the scenario clock passes this")
@@ -69,12 +71,13 @@ def run_play(args: argparse.Namespace) -> int:
     from humanops.scenario.exercise import clock_state, set_clock
     from humanops.scenario.inject_player import InjectPlayer, Participant
     from humanops.scenario.injects import format_offset, parse_offset, read_timeline
+    from humanops.store.open_target import is_postgres_url
 
     timeline = read_timeline(args.injects)
     until = parse_offset(args.until, field_name="--until") if args.until else None
     destinations = _pairs(args.participants, "--to")
     for org, path in destinations.items():
-        if not Path(path).exists():
+        if not is_postgres_url(path) and not Path(path).exists():  # a database is checked when opened
             raise UsageError(f"--to {org}={path}: no such workspace or folder")
     secrets: dict[str, str] = {}
     for org, file in _pairs(args.participant_passphrases, "--participant-passphrase-file").items():
@@ -89,13 +92,15 @@ def run_play(args: argparse.Namespace) -> int:
         if not args.json:
             print(line, flush=True)
 
-    with open_workspace(args) as controller:
+    with open_workspace(args, team_database=True) as controller:
         needs_keys = not args.dry_run and any(
             i.kind == "package" or (i.kind in ("danger_zone", "corridor_closed") and (i.to or destinations))
             for i in timeline.injects)
         secret = passphrase(args) if needs_keys else None
-        participants = [Participant(org, Path(path), secrets.get(org) or secret) for org, path in destinations.items()]
-        player = InjectPlayer(controller, timeline, participants=participants, identity=secret, say=say)
+        participants = [Participant(org, path if is_postgres_url(path) else Path(path), secrets.get(org) or secret)
+                        for org, path in destinations.items()]
+        player = InjectPlayer(controller, timeline, participants=participants, identity=secret, say=say,
+                              outbox=Path(args.outbox) if args.outbox else None)
         if args.dry_run:
             states = player.states()
             doc = {"now": clock_state(controller).to_dict(), "injects": [

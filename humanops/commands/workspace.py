@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(p)
     p.set_defaults(handler=run_info)
 
-    p = sub.add_parser("validate", help="check the file and every feature against its layer kind")
+    p = sub.add_parser("validate", help="check the file (or team database) and every feature against its layer kind")
     add_json_flag(p)
     p.set_defaults(handler=run_validate)
 
@@ -70,10 +70,19 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from humanops.store.checks import validate_workspace
+    from humanops.store.open_target import is_postgres_url
 
-    with open_workspace(args) as ws:
-        report = validate_workspace(ws)
+    if args.workspace and is_postgres_url(args.workspace):
+        # the database's own equivalents of the file checks (triggers, GiST indexes, SRIDs)
+        from humanops.store.postgis.database_checks import validate_database
+
+        with open_workspace(args, team_database=True) as ws:
+            report = validate_database(ws)  # type: ignore[arg-type]
+    else:
+        from humanops.store.checks import validate_workspace
+
+        with open_workspace(args) as ws:
+            report = validate_workspace(ws)
     emit(args, report.to_dict(), lambda _: report.summary())
     return 0 if report.ok else 1
 

@@ -55,15 +55,16 @@ PLAYED, SKIPPED, PENDING, DUE = "played", "skipped", "pending", "due"
 
 @dataclass(frozen=True)
 class Participant:
-    """Where a participant's injects go: its exercise workspace (imported at once) or a folder."""
+    """Where a participant's injects go: its exercise workspace (imported at once: a GeoPackage
+    file, or a ``postgresql://`` URL of a team database) or a folder."""
 
     org: str
-    path: Path
+    path: Path | str  # a str only for a database URL (Path would fold its "//")
     passphrase: str | None = None  # unlocks the participant's keys to import (workspace only)
 
     @property
     def is_folder(self) -> bool:
-        return self.path.is_dir()
+        return isinstance(self.path, Path) and self.path.is_dir()
 
 
 @dataclass
@@ -176,7 +177,7 @@ class InjectPlayer:
         self.name = info.name
         self.participants = {p.org: p for p in participants}
         self._identity = identity
-        self.outbox = outbox or controller.path.with_name(controller.path.stem + "-injects")
+        self.outbox = outbox or default_outbox(controller)
         self.say = say or (lambda _line: None)
 
     # --- state ----------------------------------------------------------------------------------
@@ -352,7 +353,9 @@ class InjectPlayer:
         raise SharingError("a participant's passphrase is needed to import its injects")
 
     def _participant(self, participant: Participant) -> Workspace:
-        theirs = Workspace.open(participant.path)
+        from humanops.store.open_target import open_any
+
+        theirs: Workspace = open_any(participant.path)  # type: ignore[assignment]  # PostGIS: the same API
         try:
             if theirs.organisation != participant.org:
                 raise WorkspaceError(f"belongs to {theirs.organisation!r}, not to the participant {participant.org!r}",
@@ -396,16 +399,37 @@ class InjectPlayer:
             return Delivery(org, "alert", str(self.controller.path), note="in the controller's own alerts")
         with self._participant(participant) as theirs:
             raise_message_alert(theirs, inject, org)
-        return Delivery(org, "alert", str(participant.path))
+        return Delivery(org, "alert", participant_place(participant))
 
     def _save(self, record: PlayRecord) -> None:
         with self.controller.transaction():
             doc = _record_doc(self.controller)
             doc["file"] = str(Path(self.timeline.file).resolve())
-            doc["participants"] = {org: str(p.path) for org, p in sorted(self.participants.items())} or doc.get(
-                "participants", {})
+            doc["participants"] = ({org: participant_place(p) for org, p in sorted(self.participants.items())}
+                                   or doc.get("participants", {}))
             doc.setdefault("played", {})[record.inject_id] = record.to_dict()
             self.controller.set_meta(RECORD_KEY, json.dumps(doc, sort_keys=True))
+
+
+def participant_place(participant: Participant) -> str:
+    """Where a participant's workspace is, as the record keeps it: its file, or its database's
+    URL without a password."""
+    if isinstance(participant.path, Path):
+        return str(participant.path)
+    from humanops.store.postgis.workspace import display_url
+
+    return display_url(participant.path)
+
+
+def default_outbox(controller: Workspace) -> Path:
+    """Where the injects' packages are written: beside the controller's file, or for a team
+    database in the current folder, named after the database."""
+    from humanops.store.open_target import workspace_file, workspace_name
+
+    own = workspace_file(controller)
+    if own is not None:
+        return own.with_name(own.stem + "-injects")
+    return Path.cwd() / f"{workspace_name(controller)}-injects"
 
 
 def raise_message_alert(workspace: Workspace, inject: Inject, org: str) -> str:

@@ -64,6 +64,11 @@ def read_postgis_columns(url: str, kind: LayerKind, columns: Sequence[str], *,
         return None
     connection = connect(url)
     try:
+        if uuids is None:  # a whole layer or a box of it: arrays, one query a chunk (it falls back where it must)
+            packed = PostgisReader(connection).packed_columns(kind, list(columns), types=types or {}, bbox=bbox,
+                                                              geometry=geometry, should_stop=should_stop)
+            if packed is not False:
+                return packed  # type: ignore[return-value]
         rows = PostgisReader(connection).rows(kind, list(columns), uuids=uuids, bbox=bbox, geometry=geometry,
                                               fids=True, ordered=True)
     finally:

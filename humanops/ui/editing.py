@@ -69,6 +69,17 @@ def feature_label(workspace: Workspace | None, layer: str, uuid: str, name: str 
     return QCoreApplication.translate("EditingController", "{kind} {id}").format(kind=kind, id=uuid[:8])
 
 
+def shape_changed_meanwhile(seen: BaseGeometry, stored: Feature | None) -> bool:
+    """Whether the stored feature's shape is no longer the one the user edited on the map (it was
+    deleted, or reshaped by someone else). A change of its fields or marking is not: a vertex edit
+    writes only the geometry, so theirs are kept."""
+    import shapely
+
+    if stored is None:
+        return True
+    return not bool(shapely.equals_exact(stored.geometry, seen, tolerance=1e-9))
+
+
 def organisation_label(workspace: Workspace | None, org_id: str) -> str:
     """How an organisation is called in a sentence: its acronym from the partner directory
     (OCHA), else its name there, else its id."""
@@ -107,6 +118,7 @@ class EditingController(QObject):
         self.drawing_layer: str | None = None
         self.new_feature_dialog: NewFeatureDialog | None = None
         self.proposal_question: QMessageBox | None = None
+        self.stale_dialog: QWidget | None = None  # a vertex edit on a shape someone else replaced
         canvas.geometryDrawn.connect(self.on_geometry_drawn)
 
     def now(self) -> datetime:
@@ -349,20 +361,106 @@ class EditingController(QObject):
         return None
 
     def move_vertices(self, layer: str, uuid: str, geometry: BaseGeometry) -> bool:
+        """Store a reshaped geometry (the vertex tool's). If someone else changed the shape since the
+        map showed it (another session on a team database, QGIS on the file), nothing is written:
+        the comparison dialog a stale Apply opens shows their version beside the user's, who
+        chooses (:meth:`_ask_stale_shape`)."""
         ws = self.workspace
         if ws is None:
             return False
+        seen = getattr(self.canvas.map_tool(), "edited_from", None)
+        try:
+            current = ws.find_feature(layer, uuid)
+        except HumanOpsError:
+            current = None  # unreadable values another tool wrote: the edit below says so
+        else:
+            if seen is not None and shape_changed_meanwhile(seen, current):
+                self._drop_vertex_preview()
+                self._ask_stale_shape(layer, uuid, seen, current, geometry)
+                return False
+        return self._store_shape(layer, uuid, geometry, current.version if current is not None else None)
+
+    def _store_shape(self, layer: str, uuid: str, geometry: BaseGeometry, expected_version: int | None) -> bool:
+        ws = self.workspace
+        assert ws is not None
         if not self._authorised(layer, uuid, lambda: ProposeChange(ws, layer, uuid, geometry=geometry,
                                                                    on_error=self.error.emit)):
             self._drop_vertex_preview()
             return False
-        ok = self._push(lambda: MoveVertices(ws, layer, uuid, geometry, on_error=self.error.emit))
+        ok = self._push(lambda: MoveVertices(ws, layer, uuid, geometry, expected_version=expected_version,
+                                             on_error=self.error.emit))
         if ok:
             self.message.emit(self.tr("Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).").format(
                 feature=feature_label(ws, layer, uuid)))
         else:
             self._drop_vertex_preview()
         return ok
+
+    def _ask_stale_shape(self, layer: str, uuid: str, seen: BaseGeometry, theirs: Feature | None,
+                         geometry: BaseGeometry) -> None:
+        """The stale-edit dialog for a vertex edit made on a shape someone else has replaced:
+        keep theirs (nothing written, the map re-read) or store mine on their version."""
+        from humanops.ui.dialogs.stale_edit_dialog import StaleEditDialog
+
+        ws = self.workspace
+        assert ws is not None
+        started = self._shape_as_seen(layer, uuid, seen, theirs)
+        parent = self.canvas.window()
+        dialog = StaleEditDialog(ws.kind(layer), started, theirs, geometry=geometry, parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.decided.connect(lambda choice: self._stale_shape_decided(layer, uuid, theirs, geometry, choice))
+        dialog.finished.connect(lambda _result: self._forget_stale_dialog(dialog))
+        self.stale_dialog = dialog
+        parent.stale_dialog = dialog  # type: ignore[attr-defined]  # where the form's stale dialog is reached too
+        dialog.open()
+        self.message.emit(self.tr("Someone else changed the shape of {feature} meanwhile: nothing was written.").format(
+            feature=feature_label(ws, layer, uuid)))
+
+    def _forget_stale_dialog(self, dialog: Any) -> None:
+        if self.stale_dialog is dialog:
+            self.stale_dialog = None
+        parent = self.canvas.window()
+        if getattr(parent, "stale_dialog", None) is dialog:
+            parent.stale_dialog = None  # type: ignore[attr-defined]
+
+    def _shape_as_seen(self, layer: str, uuid: str, seen: BaseGeometry, theirs: Feature | None) -> Feature:
+        """The feature as the user saw it on the map: the version the map drew (from the history
+        when it is there), with the shape the edit was made on."""
+        from dataclasses import replace
+
+        ws = self.workspace
+        assert ws is not None
+        snapshot = self.canvas.snapshot(layer)
+        row = snapshot.row_of.get(uuid) if snapshot is not None else None
+        version = int(snapshot.versions[row]) if snapshot is not None and row is not None else None
+        older = ([f for f in ws.history(layer, uuid) if f.version == version and not f.deleted]
+                 if version is not None else [])
+        base = older[-1] if older else theirs
+        if base is None:  # deleted, and no history to say what it was: the shape alone
+            from humanops.model.feature import Feature as FeatureType
+
+            return FeatureType(kind=layer, geometry=seen, properties={}, marking=ws.default_marking(layer), uuid=uuid,
+                               version=version or 0)
+        return replace(base, geometry=seen, version=version if version is not None else base.version)
+
+    def _stale_shape_decided(self, layer: str, uuid: str, shown: Feature | None, geometry: BaseGeometry,
+                             choice: str) -> None:
+        from humanops.ui.dialogs.stale_edit_dialog import KEEP_THEIRS
+
+        ws = self.workspace
+        if ws is None:
+            return
+        current = ws.find_feature(layer, uuid)
+        if choice == KEEP_THEIRS or current is None:
+            self.canvas.refresh_layer(layer)  # the map shows their shape
+            self.message.emit(self.tr("Kept their version; your changes were dropped."))
+            return
+        if shown is not None and current.version != shown.version:  # changed yet again while the dialog was open
+            seen = shown.geometry
+            if shape_changed_meanwhile(seen, current):
+                self._ask_stale_shape(layer, uuid, seen, current, geometry)
+                return
+        self._store_shape(layer, uuid, geometry, current.version)
 
     def _drop_vertex_preview(self) -> None:
         """The vertex tool shows the moved vertices until the new version arrives: none will."""

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from humanops.errors import HumanOpsError, SharingError
+from humanops.errors import HumanOpsError, SharingError, WorkspaceError
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -213,11 +213,15 @@ class MoveVertices(UpdateFeature):
     """A reshaped geometry (vertex edit tool); undo puts the old vertices back."""
 
     def __init__(self, workspace: Workspace, layer: str, uuid: str, geometry: BaseGeometry, *,
-                 on_error: ErrorHandler | None = None) -> None:
+                 expected_version: int | None = None, on_error: ErrorHandler | None = None) -> None:
         name = workspace.get_feature(layer, uuid).properties.get("name") or _single(workspace, layer)
         super().__init__(workspace, layer, uuid, geometry=geometry,
                          text=QCoreApplication.translate("undo_commands", "Move vertices of {name}").format(name=name),
                          on_error=on_error)
+        if expected_version is not None and expected_version != self._version:
+            # changed since the caller compared it with the shape the user saw: refused, not overwritten
+            raise WorkspaceError(f"was changed meanwhile (now version {self._version}, edit was made on version "
+                                 f"{expected_version})", layer=layer, feature=uuid)
 
 
 class DeleteFeature(WorkspaceCommand):

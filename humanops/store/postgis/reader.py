@@ -8,7 +8,7 @@ Feature a row makes, a copy between backends) reads either backend alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.errors import ValidationError, WorkspaceError
 from humanops.store import schema as gpkg_schema
+from humanops.store.layer_columns import ColumnType, LayerColumns
 from humanops.store.layer_reader import Bbox, Rows
 from humanops.store.postgis.schema import q
 
@@ -128,6 +129,23 @@ class PostgisReader:
         if row is None or row[0] is None:
             return None
         return (float(row[0]), float(row[1]), float(row[2]), float(row[3]))
+
+    def indexed_extent(self, kind: LayerKind) -> Bbox | None:
+        """The extent without a scan of a large layer (packed_columns.layer_extent)."""
+        from humanops.store.postgis.packed_columns import layer_extent
+
+        return layer_extent(self.connection, kind)
+
+    def packed_columns(self, kind: LayerKind, columns: Sequence[str], *, types: Mapping[str, ColumnType],
+                       bbox: Bbox | None = None, geometry: bool = True,
+                       should_stop: Callable[[], bool] | None = None) -> LayerColumns | bool | None:
+        """Whole columns as arrays, one query a chunk (packed_columns.packed_postgis_read); False
+        when they do not pack: read them with :meth:`columns`."""
+        from humanops.store.postgis.packed_columns import packed_postgis_read
+
+        clauses, params = self.clauses(kind, bbox, None, None)
+        return packed_postgis_read(self.connection, kind, columns, types, clauses=clauses, params=params,
+                                   geometry=geometry, should_stop=should_stop)
 
     def value_counts(self, kind: LayerKind, columns: str | Sequence[str]) -> dict[Any, int]:
         several = not isinstance(columns, str)

@@ -1286,7 +1286,7 @@ class MapCanvas(QWidget):
     def _layer_extent(ws: Workspace, layer: str) -> tuple[float, float, float, float] | None:
         try:  # the R-tree's root alone: a scan of a million entries held this thread up to 1.4 s
             reader = getattr(ws, "reader", None)
-            if isinstance(reader, LayerReader):
+            if isinstance(reader, LayerReader) or hasattr(reader, "indexed_extent"):  # PostGIS: its estimate
                 return reader.indexed_extent(ws.kind(layer))
             return ws.extent(layer)
         except Exception:  # a closed or damaged workspace: no extent, the view stays where it is

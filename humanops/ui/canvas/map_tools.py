@@ -529,6 +529,7 @@ class VertexEditTool(MapTool):
         self.target: tuple[str, str] | None = None
         self._preview: shapely.Geometry | None = None  # lon/lat, until the edit comes back
         self._preview_version: int | None = None
+        self.edited_from: shapely.Geometry | None = None  # lon/lat, the shape the last edit was made on
         self._drag: int | None = None  # vertex being dragged
         self._drag_to: SnapResult | None = None
         self._hover: int | None = None
@@ -668,6 +669,8 @@ class VertexEditTool(MapTool):
 
     def _emit(self, geometry: shapely.Geometry) -> None:
         assert self.target is not None
+        # the shape the user edited: the editing controller compares it with the stored one (stale edits)
+        self.edited_from = self._geometry_lonlat()
         snapshot = self.canvas.snapshot(self.target[0])
         row = snapshot.row_of.get(self.target[1]) if snapshot is not None else None
         self._preview = geometry

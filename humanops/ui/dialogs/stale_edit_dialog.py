@@ -3,15 +3,16 @@
 The form (or the marking panel) was filled from version N; another session (a colleague's app,
 QGIS) stored N+1 before Apply. Nothing is written silently: the dialog shows, field by field,
 what the feature was when the user started, what the other person made of it, and what the user
-typed, and asks: keep theirs (the user's edit is dropped, by choice), or re-apply mine on their
-version (a new edit on the current version, undoable). Closing it decides nothing: the panel
-keeps the user's unapplied changes.
+typed (or, for a vertex edit, the shape drawn), and asks: keep theirs (the user's edit is
+dropped, by choice), or re-apply mine on their version (a new edit on the current version,
+undoable). Closing it decides nothing: the panel keeps the user's unapplied changes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import shapely
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shapely.geometry.base import BaseGeometry
 
 from humanops.catalog import LayerKind
 from humanops.model.feature import Feature
@@ -56,7 +58,7 @@ class StaleEditDialog(QDialog):
 
     def __init__(self, kind: LayerKind, started_from: Feature, theirs: Feature | None, *,
                  properties: dict[str, Any] | None = None, marking: Marking | None = None,
-                 parent: QWidget | None = None) -> None:
+                 geometry: BaseGeometry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stale_edit_dialog")
         self.setWindowTitle(self.tr("Changed by someone else meanwhile"))
@@ -93,7 +95,12 @@ class StaleEditDialog(QDialog):
             rows.append((spec.label_in(lang), _text(before, spec.type), _text(now, spec.type) if theirs else "—",
                          _text(yours, spec.type) if spec.name in mine else "—",  # not yours: theirs stays
                          they_changed, spec.name in mine and they_changed and yours != now))
-        if theirs is not None and not started_from.geometry.equals(theirs.geometry):
+        if geometry is not None:  # a vertex edit: both shapes, described
+            they_moved = theirs is None or not started_from.geometry.equals(theirs.geometry)
+            rows.append((self.tr("Geometry"), self._shape(started_from.geometry),
+                         self._shape(theirs.geometry) if theirs is not None else "—", self._shape(geometry),
+                         they_moved, they_moved))
+        elif theirs is not None and not started_from.geometry.equals(theirs.geometry):
             rows.append((self.tr("Geometry"), self.tr("as you saw it"), self.tr("moved or reshaped"),
                          self.tr("as you saw it"), True, False))
         if marking is not None or (theirs is not None and theirs.marking != started_from.marking):
@@ -134,8 +141,16 @@ class StaleEditDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 200 + 28 * len(rows))
+        self.resize(640 if geometry is None else 900, 200 + 28 * len(rows))  # a shape's words are longer
         self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def _shape(self, geometry: BaseGeometry | None) -> str:
+        """A shape in words a person can compare: its vertices and where its centre is."""
+        if geometry is None or geometry.is_empty:
+            return "—"
+        centre = geometry.centroid
+        return self.tr("%n vertices around {lat}, {lon}", "", shapely.get_num_coordinates(geometry)).format(
+            lat=f"{centre.y:.5f}", lon=f"{centre.x:.5f}")  # decimal degrees, as the coordinate bar writes them
 
     def cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

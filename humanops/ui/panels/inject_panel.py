@@ -148,6 +148,7 @@ class InjectPanel(QWidget):
         import json
 
         from humanops.scenario.inject_player import RECORD_KEY, InjectPlayer, Participant
+        from humanops.store.open_target import is_postgres_url
 
         workspace = workspace or self.workspace
         assert workspace is not None and self.timeline is not None
@@ -157,8 +158,9 @@ class InjectPanel(QWidget):
             named = {}
         keys = participant_keys or {}
         # a participant's own keys (an UnlockedIdentity, which import_package takes as well as a passphrase)
-        participants = [Participant(org, Path(path), keys.get(org)) for org, path in named.items()
-                        if Path(path).exists()]
+        # a team database's URL is kept as text (a Path folds its "//"); it is checked when opened
+        participants = [Participant(org, path if is_postgres_url(path) else Path(path), keys.get(org))
+                        for org, path in named.items() if is_postgres_url(path) or Path(path).exists()]
         return InjectPlayer(workspace, self.timeline, participants=participants, identity=identity)
 
     # --- showing --------------------------------------------------------------------------------------
