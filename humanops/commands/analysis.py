@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from humanops.commands.common import action_group, add_json_flag, emit, num, open_workspace
+from humanops.commands.common import action_group, add_json_flag, emit, emit_rows, finish_command, num, open_workspace
 from humanops.errors import AnalysisError, FormatError, HumanOpsError, UsageError
 
 if TYPE_CHECKING:
@@ -253,8 +253,8 @@ def _run_list(args: argparse.Namespace) -> int:
     from humanops.analysis.registry import operations
 
     doc = [op.describe() for op in operations()]
-    emit(args, {"operations": doc}, lambda d: "\n".join(
-        f"{o['id']:<16} {o['title']}  ({', '.join(p['name'] for p in o['parameters'])})" for o in d["operations"]))
+    emit_rows(args, "operations", doc,
+              lambda o: f"{o['id']:<16} {o['title']}  ({', '.join(p['name'] for p in o['parameters'])})", "")
     return 0
 
 
@@ -357,30 +357,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     operation_command(analyses, "corridors", "corridor_risk", table="corridors", text=_corridors_text,
                       help="danger along each corridor and its risk score")
     p = analyses.add_parser("list", help="the analysis operations and their parameters")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_list)
+    finish_command(p, _run_list)
 
     tsub = action_group(sub, "triggers", "preauthorised trigger rules and their alerts")
     p = tsub.add_parser("adopt", help="check a TOML rule file and make it the workspace's rules (all or nothing)")
     p.add_argument("file", help="rule file (see resources/triggers/example.toml)")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_adopt)
+    finish_command(p, _run_adopt)
 
     p = tsub.add_parser("check", help="evaluate the rules now and list the alerts")
     p.add_argument("--at", metavar="ISO", help="evaluate at this time (default: now)")
     p.add_argument("--all", action="store_true", help="also list resolved alerts")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_check)
+    finish_command(p, _run_check)
 
     p = tsub.add_parser("ack", help="acknowledge an alert")
     p.add_argument("alert_id", metavar="ALERT_ID", help="alert id (or its first characters)")
     p.add_argument("--by", help="who acknowledges (default: our organisation)")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_ack)
+    finish_command(p, _run_ack)
 
     p = tsub.add_parser("rules", help="list the adopted rules")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_rules)
+    finish_command(p, _run_rules)
 
     p = tsub.add_parser("cap", help="write an alert's latest CAP 1.2 message (Alert, then Update, then Cancel)",
                         description="Issue the CAP 1.2 message due for the alert and write it: an Alert first, an "
@@ -397,5 +392,4 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="languages of the <info>s, e.g. en,fr,ar (English always) [default: the response's "
                         "languages, from the adopted rule file]")
     p.add_argument("--web", metavar="URL", help="CAP <web> address [default: the rule's or the rule file's]")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_cap)
+    finish_command(p, _run_cap)

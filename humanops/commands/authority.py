@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, emit, emit_rows, finish_command, open_workspace
 from humanops.errors import UsageError
 
 
@@ -18,22 +18,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                    help="a field's new value (empty clears it); repeat for several")
     p.add_argument("--delete", action="store_true", help="delete the feature (or propose its deletion)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_edit)
+    finish_command(p, run_edit)
 
     proposals = action_group(sub, "proposals", "changes proposed by someone else than a feature's originator")
     q = proposals.add_parser("list", help="open proposals (ours and received) and what they change")
     q.add_argument("--all", action="store_true", help="also decided, forwarded and withdrawn ones")
-    add_json_flag(q)
-    q.set_defaults(handler=run_proposals_list)
+    finish_command(q, run_proposals_list)
     for name, help_text in (("accept", "accept: on our feature it becomes our new version; on someone else's, "
                                        "our own proposal to its originator"),
                             ("reject", "reject: close it, nothing changes"),
                             ("withdraw", "take back one of our own open proposals")):
         q = proposals.add_parser(name, help=help_text)
         q.add_argument("id", type=int, help="proposal id (see proposals list)")
-        add_json_flag(q)
-        q.set_defaults(handler=run_proposals_decide, decision=name)
+        finish_command(q, run_proposals_decide, decision=name)
 
     editors = action_group(sub, "editors", "organisations we name to edit our features with us")
     q = editors.add_parser("set", help="name the editors of our features (a new version of each); no ORG clears")
@@ -41,13 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--layer", required=True, help="layer kind")
     q.add_argument("--ids", nargs="+", metavar="UUID", help="only these features (default: the layer's default "
                                                             "for all our features in it)")
-    add_json_flag(q)
-    q.set_defaults(handler=run_editors_set)
+    finish_command(q, run_editors_set)
     q = editors.add_parser("show", help="the editors of one feature")
     q.add_argument("uuid")
     q.add_argument("--layer", required=True)
-    add_json_flag(q)
-    q.set_defaults(handler=run_editors_show)
+    finish_command(q, run_editors_show)
 
 
 def run_edit(args: argparse.Namespace) -> int:
@@ -72,9 +67,8 @@ def run_proposals_list(args: argparse.Namespace) -> int:
 
     with open_workspace(args, team_database=True) as ws:
         rows = [describe(p, ws) for p in list_proposals(ws, status=None if args.all else "open")]
-    emit(args, {"proposals": rows}, lambda d: "\n".join(
-        f"{p['id']:>4}  {p['status']:<9} {p['proposed_at']}  {p['text']}" for p in d["proposals"])
-        or "no open proposals")
+    emit_rows(args, "proposals", rows, lambda p: f"{p['id']:>4}  {p['status']:<9} {p['proposed_at']}  {p['text']}",
+              "no open proposals")
     return 0
 
 

@@ -9,12 +9,12 @@ all and recorded in the audit log as an export to the audience. Heavy imports st
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
-from humanops.errors import FormatError, UsageError
+from humanops.commands.brief_options import add_time_and_box, layer_names, parse_at, parse_bbox, refuse_existing
+from humanops.commands.common import emit, finish_command, open_workspace
+from humanops.errors import UsageError
 
 
 def register(sub: Any) -> None:
@@ -32,41 +32,23 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
     p.add_argument("--layer", metavar="KIND", action="append", dest="layers",
                    help="a layer to include (repeat or comma-separate; default: the layers exchanged by default)")
-    p.add_argument("--at", metavar="ISO", help="the features valid at this time (default: the workspace clock)")
-    p.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY", help="only features within this box (degrees)")
+    add_time_and_box(p)
     p.add_argument("--mbtiles", metavar="FILE", help="embed this MBTiles file's tiles for the area as the basemap "
                    "(default: the offline world outlines)")
     p.add_argument("--overwrite", action="store_true", help="replace FILE.html if it exists")
-    add_json_flag(p)
-    p.set_defaults(handler=run_brief_map)
-
-
-def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    if not text:
-        return None
-    try:
-        minx, miny, maxx, maxy = (float(part) for part in text.split(","))
-    except ValueError:
-        raise UsageError(f"--bbox {text!r}: write four numbers MINX,MINY,MAXX,MAXY (e.g. 128.2,-18.4,128.9,-17.8)"
-                         ) from None
-    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)) \
-            or not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
-        raise UsageError(f"--bbox {text!r}: MINX < MAXX within -180…180 and MINY < MAXY within -90…90 degrees")
-    return minx, miny, maxx, maxy
+    finish_command(p, run_brief_map)
 
 
 def run_brief_map(args: argparse.Namespace) -> int:
-    from humanops.model.marking import parse_time
     from humanops.products.briefing_map import write_briefing_map
 
     out = Path(args.out)
     if out.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"--out {out.name}: a briefing map is written as an .html file")
-    layers = [n.strip() for value in args.layers or [] for n in value.split(",") if n.strip()] or None
+    layers = layer_names(args.layers)
     bbox = parse_bbox(args.bbox)
-    at = parse_time(args.at, field="--at") if args.at else None
-    if out.exists() and not args.overwrite:
-        raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
+    at = parse_at(args.at)
+    refuse_existing(out, args.overwrite)
     with open_workspace(args, team_database=True) as ws:
         result = write_briefing_map(ws, args.audience, out, layers=layers, at=at, bbox=bbox, mbtiles=args.mbtiles,
                                     overwrite=args.overwrite)

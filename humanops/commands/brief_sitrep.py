@@ -14,8 +14,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
-from humanops.errors import FormatError, UsageError
+from humanops.commands.brief_options import add_time_and_box, parse_at, parse_bbox, refuse_existing
+from humanops.commands.common import emit, finish_command, open_workspace
+from humanops.errors import UsageError
 
 
 def register(sub: Any) -> None:
@@ -30,25 +31,19 @@ def register(sub: Any) -> None:
     p.add_argument("--for", dest="audience", required=True, metavar="ORG",
                    help="the partner organisation it is for, or 'internal' for our own people (everything)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
-    p.add_argument("--at", metavar="ISO", help="the features valid at this time (default: the workspace clock)")
-    p.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY", help="only features within this box (degrees)")
+    add_time_and_box(p)
     p.add_argument("--title", help="the report's title (default: Situation report)")
     p.add_argument("--overwrite", action="store_true", help="replace FILE.pdf if it exists")
-    add_json_flag(p)
-    p.set_defaults(handler=run_brief_sitrep)
+    finish_command(p, run_brief_sitrep)
 
 
 def run_brief_sitrep(args: argparse.Namespace) -> int:
-    from humanops.commands.brief_map import parse_bbox  # one reading of --bbox for every brief
-    from humanops.model.marking import parse_time
-
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise UsageError(f"--out {out.name}: a situation report is written as a .pdf file")
     bbox = parse_bbox(args.bbox)
-    at = parse_time(args.at, field="--at") if args.at else None
-    if out.exists() and not args.overwrite:
-        raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
+    at = parse_at(args.at)
+    refuse_existing(out, args.overwrite)
     from humanops.ui.sitrep import drawing_application, write_sitrep
 
     app = drawing_application()  # noqa: F841 - kept alive while the report is drawn

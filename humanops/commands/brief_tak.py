@@ -16,7 +16,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.commands.brief_options import add_time_and_box, layer_names, parse_at, parse_bbox, refuse_existing
+from humanops.commands.common import emit, finish_command, open_workspace
 from humanops.errors import UsageError
 
 DEFAULT_STALE_HOURS = 24.0  # as humanops.products.tak_product (not imported: --help stays light)
@@ -38,26 +39,16 @@ def register(sub: Any) -> None:
     p.add_argument("--layer", metavar="KIND", action="append", dest="layers",
                    help="a layer to include (repeat or comma-separate; default: danger_zone, corridor, "
                    "facility, incident)")
-    p.add_argument("--at", metavar="ISO", help="the features valid at this time (default: the workspace clock)")
-    p.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY", help="only features within this box (degrees)")
+    add_time_and_box(p)
     p.add_argument("--cot", action="store_true", help="write one .cot XML file of events, not a data package")
     p.add_argument("--stale-hours", type=float, default=DEFAULT_STALE_HOURS, metavar="H",
                    help="how long TAK shows a feature whose validity and marking have no end "
                    f"(default {DEFAULT_STALE_HOURS:g})")
     p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
-    add_json_flag(p)
-    p.set_defaults(handler=run_brief_tak)
-
-
-def _layers(values: list[str] | None) -> list[str] | None:
-    names = [n.strip() for value in values or [] for n in value.split(",") if n.strip()]
-    return names or None
+    finish_command(p, run_brief_tak)
 
 
 def run_brief_tak(args: argparse.Namespace) -> int:
-    from humanops.commands.brief_map import parse_bbox  # one reading of --bbox for every brief
-    from humanops.errors import FormatError
-    from humanops.model.marking import parse_time
     from humanops.products.tak_product import write_tak_product
 
     out = Path(args.out)
@@ -68,12 +59,11 @@ def run_brief_tak(args: argparse.Namespace) -> int:
                          f"{' or '.join(wanted)}" + ("" if args.cot else " (or give --cot for one .cot file)"))
     if not (math.isfinite(args.stale_hours) and args.stale_hours > 0):
         raise UsageError("--stale-hours must be a number of hours above 0")
-    if out.exists() and not args.overwrite:
-        raise FormatError("exists already (add --overwrite to replace it)", file=str(out))
+    refuse_existing(out, args.overwrite)
     bbox = parse_bbox(args.bbox)
     with open_workspace(args, team_database=True) as ws:
-        at = parse_time(args.at, field="--at") if args.at else None
-        result = write_tak_product(ws, args.audience, out, layers=_layers(args.layers), at=at, bbox=bbox,
+        at = parse_at(args.at)
+        result = write_tak_product(ws, args.audience, out, layers=layer_names(args.layers), at=at, bbox=bbox,
                                    cot=args.cot, stale_hours=args.stale_hours, overwrite=args.overwrite)
     emit(args, result.to_dict(), result.summary())
     return 0

@@ -109,3 +109,19 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 def add_passphrase_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--passphrase-file", metavar="FILE",
                         help="read the key passphrase from FILE (else $HUMANOPS_PASSPHRASE)")
+
+
+def finish_command(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int], *,
+                   passphrase: bool = False, **defaults: Any) -> None:
+    """End a reporting command's parser the way every one ends: ``--passphrase-file`` when it
+    unlocks our keys, ``--json`` (added last so that ``--help`` lists them after its own options),
+    and the handler with any other defaults."""
+    if passphrase:
+        add_passphrase_flag(parser)
+    add_json_flag(parser)
+    parser.set_defaults(handler=handler, **defaults)
+
+
+def emit_rows(args: argparse.Namespace, name: str, rows: list[Any], line: Callable[[Any], str], empty: str) -> None:
+    """A list command's output: ``{name: rows}`` with ``--json``, else one line per row, or ``empty``."""
+    emit(args, {name: rows}, lambda doc: "\n".join(line(row) for row in doc[name]) or empty)

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit
+from humanops.commands.common import emit, finish_command
 from humanops.errors import WorkspaceError
 
 
@@ -28,8 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--with-partners", action="store_true",
                    help="with --create: also make our keys (passphrase 'kavera-demo') and the partners' "
                         "workspaces beside it (plain `humanops demo` always does)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_demo)
+    finish_command(p, run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from humanops.commands.common import action_group, add_json_flag, emit, open_workspace, workspace_path
+from humanops.commands.common import action_group, emit, finish_command, open_workspace, workspace_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,8 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--controller", metavar="ORG", default="",
                    help="the controlling organisation's id (default: the workspace's own)")
     p.add_argument("--start", metavar="ISO", help="scenario time at T+0 (default: the workspace's own now)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_init)
+    finish_command(p, run_init)
 
     p = actions.add_parser("clock", help="show or set the exercise's scenario clock")
     p.add_argument("--start", metavar="ISO", help="set the scenario time to this")
@@ -32,12 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     state = p.add_mutually_exclusive_group()
     state.add_argument("--pause", action="store_true", help="stop the clock where it is")
     state.add_argument("--resume", action="store_true", help="run the clock again from where it stopped")
-    add_json_flag(p)
-    p.set_defaults(handler=run_clock)
+    finish_command(p, run_clock)
 
     p = actions.add_parser("show", help="is the workspace an exercise: its name, controller, start and clock")
-    add_json_flag(p)
-    p.set_defaults(handler=run_show)
+    finish_command(p, run_show)
 
     from humanops.commands.exercise_play import register as register_play  # run INJECTS.toml, report
 

@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import add_json_flag, add_passphrase_flag, emit, open_workspace
+from humanops.commands.common import emit, finish_command, open_workspace
 
 
 def register(actions: argparse._SubParsersAction) -> None:
@@ -30,9 +30,7 @@ def register(actions: argparse._SubParsersAction) -> None:
                    metavar="ORG=FILE", help="the passphrase of a participant's keys (default: the controller's)")
     p.add_argument("--until", metavar="T+HH:MM", help="stop once the scenario clock passes this")
     p.add_argument("--dry-run", action="store_true", help="say what is played and when; change nothing")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_play)
+    finish_command(p, run_play, passphrase=True)
 
     p = actions.add_parser("report", help="decision timelines: per inject and organisation, the time to see, "
                                           "alert, decide and inform (HTML or PDF)")
@@ -45,8 +43,7 @@ def register(actions: argparse._SubParsersAction) -> None:
                         "among --audit that played the injects)")
     p.add_argument("--start", metavar="ISO", help="the exercise's start (T+0), when no workspace given says it")
     p.add_argument("--out", required=True, metavar="REPORT.html|.pdf", help="the report to write")
-    add_json_flag(p)
-    p.set_defaults(handler=run_report)
+    finish_command(p, run_report)
 
 
 def _pairs(values: list[str], option: str) -> dict[str, str]:

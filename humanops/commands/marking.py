@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from humanops.commands.common import action_group, add_json_flag, emit, open_workspace
+from humanops.commands.common import action_group, emit, finish_command, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,17 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--caveats", metavar="LIST", help="comma-separated caveats ('' clears), e.g. no_onward_sharing")
     p.add_argument("--expires", metavar="ISO", help="ISO 8601 date/time, or 'none' to remove the expiry")
     p.add_argument("--precision", help="exact, grid:METRES[:kN] or admin:FIELD[:kN]")
-    add_json_flag(p)
-    p.set_defaults(handler=run_mark)
+    finish_command(p, run_mark)
 
     isp = action_group(sub, "isp", "the response's information sharing protocol")
     a = isp.add_parser("adopt", help="validate an ISP file (TOML) and adopt it in the workspace")
     a.add_argument("file", help="information sharing protocol, e.g. resources/isp/example.toml")
-    add_json_flag(a)
-    a.set_defaults(handler=run_isp_adopt)
+    finish_command(a, run_isp_adopt)
     s = isp.add_parser("show", help="the adopted protocol: default markings and floors per kind")
-    add_json_flag(s)
-    s.set_defaults(handler=run_isp_show)
+    finish_command(s, run_isp_show)
 
 
 def run_mark(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from humanops.commands.analysis import add_output_flags, operation_command, write_csv
-from humanops.commands.common import action_group, add_json_flag, emit, num, open_workspace
+from humanops.commands.common import action_group, emit, emit_rows, finish_command, num, open_workspace
 
 if TYPE_CHECKING:
     from humanops.analysis.registry import OperationResult
@@ -73,9 +73,8 @@ def _run_plan_list(args: argparse.Namespace) -> int:
 
     with open_workspace(args, team_database=True) as ws:
         plans = list_plans(ws)
-    emit(args, {"plans": plans}, lambda d: "\n".join(
-        f"{p['id']:>4}  {p['kind']:<10} {p['title'] or '':<32} made {p['created']}" for p in d["plans"])
-        or "no plans saved")
+    emit_rows(args, "plans", plans,
+              lambda p: f"{p['id']:>4}  {p['kind']:<10} {p['title'] or '':<32} made {p['created']}", "no plans saved")
     return 0
 
 
@@ -174,8 +173,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     operation_command(plans, "aid", "plan_aid", table="shipments", text=_plan_text("aid"),
                       help="shipments from warehouse stocks to needs (priority first, then proportional)")
     p = plans.add_parser("list", help="the plans saved in the workspace")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_plan_list)
+    finish_command(p, _run_plan_list)
     p = plans.add_parser("show", help="a saved plan: its movements and outcomes")
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
     p.add_argument("--table", choices=("lines", "outcomes"), default="lines", help="table for --csv [default: lines]")
@@ -184,11 +182,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rsub = action_group(sub, "roads", "the road network: import from OpenStreetMap, check its noding")
     p = rsub.add_parser("check", help="noding report: dangling ends, near-miss junctions, disconnected parts")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_roads_check)
+    finish_command(p, _run_roads_check)
     p = rsub.add_parser("import-osm", help="import the roads of an OpenStreetMap extract (.osm.pbf)")
     p.add_argument("file", metavar="FILE.osm.pbf")
     p.add_argument("--dry-run", action="store_true", help="read and report, change nothing")
-    add_json_flag(p)
-    p.set_defaults(handler=_run_import_osm)
+    finish_command(p, _run_import_osm)
 

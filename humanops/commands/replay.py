@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.commands.common import emit, finish_command, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,8 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--layer", metavar="KIND", action="append", dest="layers",
                    help="only this layer (repeat for several; default: every layer)")
     p.add_argument("--out", metavar="FILE", help="write the snapshot to FILE (.geojson or .gpkg), like export")
-    add_json_flag(p)
-    p.set_defaults(handler=run_replay)
+    finish_command(p, run_replay)
 
 
 def run_replay(args: argparse.Namespace) -> int:

@@ -10,7 +10,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import action_group, add_json_flag, add_passphrase_flag, emit, open_workspace, passphrase
+from humanops.commands.common import (
+    action_group,
+    emit,
+    emit_rows,
+    finish_command,
+    open_workspace,
+    passphrase,
+)
 from humanops.errors import SharingError, UsageError
 
 
@@ -31,21 +38,14 @@ def _register_keys(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--community", action="append", default=[], metavar="ID",
                    help="a community (sharing group) we belong to; repeat for several")
     p.add_argument("--area", metavar="GEOJSON", help="our area of responsibility (a GeoJSON polygon file)")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_keys_init)
+    finish_command(p, run_keys_init, passphrase=True)
     p = keys.add_parser("show", help="our fingerprint and key history")
-    add_json_flag(p)
-    p.set_defaults(handler=run_keys_show)
+    finish_command(p, run_keys_show)
     p = keys.add_parser("card", help="write our contact card (public keys, signed) for partners")
     p.add_argument("out", help="card file to write, e.g. ocha.card.json")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_keys_card)
+    finish_command(p, run_keys_card, passphrase=True)
     p = keys.add_parser("rotate", help="new keys; the old public key stays, revoked now, to verify older packages")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_keys_rotate)
+    finish_command(p, run_keys_rotate, passphrase=True)
 
 
 def _register_partners(sub: argparse._SubParsersAction) -> None:
@@ -54,16 +54,13 @@ def _register_partners(sub: argparse._SubParsersAction) -> None:
     p.add_argument("card", help="the partner's contact card file")
     p.add_argument("--replace-key", action="store_true",
                    help="accept a new key for a known partner (after checking its fingerprint with them)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_partners_add)
+    finish_command(p, run_partners_add)
     p = partners.add_parser("list", help="organisations, fingerprints, communities, key status")
-    add_json_flag(p)
-    p.set_defaults(handler=run_partners_list)
+    finish_command(p, run_partners_list)
     p = partners.add_parser("revoke", help="revoke a partner's keys: its packages signed from then on are refused")
     p.add_argument("org", help="organisation id")
     p.add_argument("--at", metavar="ISO", help="revocation time (default: now), e.g. when the key was lost")
-    add_json_flag(p)
-    p.set_defaults(handler=run_partners_revoke)
+    finish_command(p, run_partners_revoke)
 
 
 def _register_package(sub: argparse._SubParsersAction) -> None:
@@ -80,38 +77,30 @@ def _register_package(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--respect-aor", action="store_true",
                    help="send only features inside each recipient's area of responsibility")
     p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_package_export)
+    finish_command(p, run_package_export, passphrase=True)
     p = package.add_parser("import", help="verify a package and merge it (all or nothing)")
     p.add_argument("file", help="package file (.hopx)")
     p.add_argument("--dry-run", action="store_true", help="verify and report, change nothing")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_package_import)
+    finish_command(p, run_package_import, passphrase=True)
     p = package.add_parser("quarantine", help="received features refused by the sharing rules or validation")
-    add_json_flag(p)
-    p.set_defaults(handler=run_package_quarantine)
+    finish_command(p, run_package_quarantine)
     p = package.add_parser("max-validity", help="show or set the longest validity a package may claim, in days "
                                                 "(ours are refused longer, partners' too; default 90)")
     p.add_argument("days", nargs="?", type=int, help="new limit, 1 to 3650")
-    add_json_flag(p)
-    p.set_defaults(handler=run_package_max_validity)
+    finish_command(p, run_package_max_validity)
 
 
 def _register_conflicts(sub: argparse._SubParsersAction) -> None:
     conflicts = action_group(sub, "conflicts", "concurrent edits waiting for a decision")
     p = conflicts.add_parser("list", help="open conflicts and what differs")
-    add_json_flag(p)
-    p.set_defaults(handler=run_conflicts_list)
+    finish_command(p, run_conflicts_list)
     p = conflicts.add_parser("resolve", help="keep our version or theirs (optionally with fields changed)")
     p.add_argument("uuid", help="feature uuid (or conflict id)")
     p.add_argument("--keep", required=True, choices=("mine", "theirs"))
     p.add_argument("--layer", help="layer kind, if the uuid is in conflict in several layers")
     p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                    help="change a field of the kept version (merge by hand); repeat for several")
-    add_json_flag(p)
-    p.set_defaults(handler=run_conflicts_resolve)
+    finish_command(p, run_conflicts_resolve)
 
 
 def _register_audit(sub: argparse._SubParsersAction) -> None:
@@ -120,15 +109,12 @@ def _register_audit(sub: argparse._SubParsersAction) -> None:
                                         "edited, removed or moved")
     p.add_argument("--witness", metavar="FILE",
                    help="also check our log against what a partner saw of it (a witness file it sent us)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_audit_check)
+    finish_command(p, run_audit_check)
     p = audit.add_parser("witness", help="write, signed, what a partner's packages showed us of its audit log, "
                                          "for it to check its own log against")
     p.add_argument("--for", dest="for_org", required=True, metavar="ORG", help="the partner the witness is for")
     p.add_argument("--out", required=True, metavar="FILE", help="witness file to write, e.g. medaid.witness.json")
-    add_passphrase_flag(p)
-    add_json_flag(p)
-    p.set_defaults(handler=run_audit_witness)
+    finish_command(p, run_audit_witness, passphrase=True)
     p = audit.add_parser("report", help="the sharing report for a protocol review (HTML or PDF, by the suffix): "
                                         "per partner and period what was sent, received, withheld, quarantined "
                                         "and refused, and why; OUT.csv writes the raw log")
@@ -136,8 +122,7 @@ def _register_audit(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", metavar="DATE", help="first day (or moment, ISO 8601) of the period")
     p.add_argument("--to", dest="end", metavar="DATE", help="last day (or moment) of the period, included")
     p.add_argument("--csv", metavar="FILE", help="also write the raw log (every entry, with its hashes) as CSV")
-    add_json_flag(p)
-    p.set_defaults(handler=run_audit_report)
+    finish_command(p, run_audit_report)
 
 
 # --- keys -------------------------------------------------------------------------------------
@@ -237,15 +222,12 @@ def run_partners_list(args: argparse.Namespace) -> int:
     with open_workspace(args, team_database=True) as ws:
         rows = list_partners(ws)
 
-    def text(doc: dict[str, Any]) -> str:
-        lines = []
-        for p in doc["partners"]:
-            me = " (us)" if p["self"] else ""
-            lines.append(f"{p['org_id']:<16} {p['status']:<8} {p['fingerprint'] or '-'}  {p['name']}{me}"
-                         + (f"  [{', '.join(p['communities'])}]" if p["communities"] else ""))
-        return "\n".join(lines) or "no partners yet (humanops partners add CARD)"
+    def line(p: dict[str, Any]) -> str:
+        me = " (us)" if p["self"] else ""
+        return (f"{p['org_id']:<16} {p['status']:<8} {p['fingerprint'] or '-'}  {p['name']}{me}"
+                + (f"  [{', '.join(p['communities'])}]" if p["communities"] else ""))
 
-    emit(args, {"partners": rows}, text)
+    emit_rows(args, "partners", rows, line, "no partners yet (humanops partners add CARD)")
     return 0
 
 
@@ -300,9 +282,9 @@ def run_package_quarantine(args: argparse.Namespace) -> int:
 
     with open_workspace(args, team_database=True) as ws:
         rows = list_quarantine(ws)
-    emit(args, {"quarantined": rows}, lambda d: "\n".join(
-        f"{q['at']}  {q['sender']:<12} {q['layer']:<12} {q['uuid']}  {q['reason_code']}: {q['reason']}"
-        for q in d["quarantined"]) or "nothing quarantined")
+    emit_rows(args, "quarantined", rows,
+              lambda q: f"{q['at']}  {q['sender']:<12} {q['layer']:<12} {q['uuid']}  {q['reason_code']}: {q['reason']}",
+              "nothing quarantined")
     return 0
 
 
@@ -326,11 +308,11 @@ def run_conflicts_list(args: argparse.Namespace) -> int:
 
     with open_workspace(args, team_database=True) as ws:
         rows = [summary(c) for c in list_conflicts(ws)]
-    emit(args, {"conflicts": rows}, lambda d: "\n".join(
+    emit_rows(args, "conflicts", rows, lambda c: (
         f"{c['layer']:<12} {c['uuid']}  from {c['sender']}: mine v{c['mine']['version']}"
         f"{' (deleted)' if c['mine']['deleted'] else ''}, theirs v{c['theirs']['version']}"
-        f"{' (deleted)' if c['theirs']['deleted'] else ''}; differs: {', '.join(c['differs']) or '-'}"
-        for c in d["conflicts"]) or "no open conflicts")
+        f"{' (deleted)' if c['theirs']['deleted'] else ''}; differs: {', '.join(c['differs']) or '-'}"),
+        "no open conflicts")
     return 0
 
 

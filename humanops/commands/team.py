@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit
+from humanops.commands.common import emit, finish_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,8 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("target", help="new workspace: a .gpkg file or postgresql://user@host/db "
                                   "(passwords from ~/.pgpass, PGPASSFILE or a service file, never here)")
     p.add_argument("--overwrite", action="store_true", help="replace a workspace already at the target")
-    add_json_flag(p)
-    p.set_defaults(handler=run_copy)
+    finish_command(p, run_copy)
 
     p = sub.add_parser("checkout", help="copy layers (and an area) of a team database into a GeoPackage for the "
                                         "field; humanops sync brings its edits back and the team's in")
@@ -28,15 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY",
                    help="take only the features whose extent meets this box (degrees, EPSG:4326)")
     p.add_argument("--overwrite", action="store_true", help="replace a file already at the target")
-    add_json_flag(p)
-    p.set_defaults(handler=run_checkout)
+    finish_command(p, run_checkout)
 
     p = sub.add_parser("sync", help="send a checkout's edits to its team database and take the team's since the "
                                     "last sync; conflicts are kept for a person to decide (humanops conflicts)")
     p.add_argument("checkout", nargs="?", help="the checkout (default: the -w workspace)")
     p.add_argument("--batch", type=int, default=500, help="features a transaction (a lost link loses at most one)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_sync)
+    finish_command(p, run_sync)
 
 
 def run_copy(args: argparse.Namespace) -> int:

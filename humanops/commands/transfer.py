@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace
+from humanops.commands.common import emit, finish_command, open_workspace
 from humanops.commands.import_mapping import add_mapping_flags, list_profiles_command, mapping_from_args
 from humanops.errors import UsageError
 
@@ -27,8 +27,7 @@ def register(subparsers: Any) -> None:
     imp.add_argument("--crs", metavar="EPSG:XXXX", help="coordinate reference system of the file "
                      "(for a Shapefile without .prj, or CSV x/y in a projected CRS)")
     add_mapping_flags(imp)
-    add_json_flag(imp)
-    imp.set_defaults(handler=run_import)
+    finish_command(imp, run_import)
 
     exp = subparsers.add_parser(
         "export", help="export layers to .gpkg (styled), .geojson, .csv (HXL) or .kml",
@@ -40,8 +39,7 @@ def register(subparsers: Any) -> None:
     exp.add_argument("--layers-as", choices=("files", "column"), default="files",
                      help="several layers to .geojson/.csv: one file per layer named FILE_<layer> "
                      "(default), or one file with a 'layer' column that import splits again")
-    add_json_flag(exp)
-    exp.set_defaults(handler=run_export)
+    finish_command(exp, run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from humanops.commands.common import add_json_flag, emit, open_workspace, workspace_path
+from humanops.commands.common import emit, finish_command, open_workspace, workspace_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,20 +14,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", nargs="?", help="workspace file, or postgresql://user@host/db, to create (default: -w)")
     p.add_argument("--org", default="", help="our organisation id (originator of what we create)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing file (or database workspace)")
-    add_json_flag(p)
-    p.set_defaults(handler=run_init)
+    finish_command(p, run_init)
 
     p = sub.add_parser("info", help="layers, counts, extents and markings of a workspace")
-    add_json_flag(p)
-    p.set_defaults(handler=run_info)
+    finish_command(p, run_info)
 
     p = sub.add_parser("validate", help="check the file (or team database) and every feature against its layer kind")
-    add_json_flag(p)
-    p.set_defaults(handler=run_validate)
+    finish_command(p, run_validate)
 
     p = sub.add_parser("kinds", help="list the layer kinds and their fields")
-    add_json_flag(p)
-    p.set_defaults(handler=run_kinds)
+    finish_command(p, run_kinds)
 
 
 def run_init(args: argparse.Namespace) -> int:

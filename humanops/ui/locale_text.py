@@ -51,6 +51,18 @@ def format_datetime(value: datetime) -> str:
     return f"{ui_locale().toString(qt_moment, DATETIME_FORMAT)} UTC"
 
 
+def format_stamp(stamp: object, empty: str = "") -> str:
+    """A stored ISO time ("2026-11-28T10:00:00Z") as :func:`format_datetime` writes it; ``empty``
+    when there is none, and the text as it is when it is not a time we can read (never hidden)."""
+    if not stamp:
+        return empty
+    text = str(stamp)
+    try:
+        return format_datetime(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        return text
+
+
 def format_percent(fraction: float) -> str:
     """0.95 -> en "95%", fr "95 %": the locale's own pattern (Babel's, for the UI's locale)."""
     from humanops.locale_format import format_percent as babel_percent

@@ -13,7 +13,6 @@ from pyproj import Transformer
 from PySide6.QtCore import QPoint, Qt
 
 from humanops.ui.canvas.map_tools import DrawLineTool, DrawPointTool, DrawPolygonTool, IdentifyTool, VertexEditTool
-from humanops.ui.canvas.vertex_edits import insert_vertex, move_vertex, remove_vertex
 
 
 @pytest.fixture
@@ -182,16 +181,3 @@ def test_vertex_edit_moves_inserts_and_removes_vertices(qtbot, canvas, ws) -> No
     assert shapely.get_num_coordinates(removed) == shapely.get_num_coordinates(inserted) - 1
     assert removed.is_valid
 
-
-def test_vertex_helpers_keep_rings_closed() -> None:
-    square = shapely.MultiPolygon([shapely.Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])])
-    moved = move_vertex(square, 0, (-0.5, -0.5))
-    ring = np.asarray(moved.geoms[0].exterior.coords)
-    assert tuple(ring[0]) == tuple(ring[-1]) == (-0.5, -0.5)
-    assert moved.geom_type == "MultiPolygon"
-    bigger = insert_vertex(square, 2, (1.5, 0.5))
-    assert shapely.get_num_coordinates(bigger) == 6 and bigger.is_valid
-    assert remove_vertex(shapely.Polygon([(0, 0), (1, 0), (1, 1)]), 0) is None  # a triangle stays
-    line = shapely.LineString([(0, 0), (1, 1), (2, 0)])
-    assert remove_vertex(line, 1).equals(shapely.LineString([(0, 0), (2, 0)]))
-    assert remove_vertex(shapely.LineString([(0, 0), (1, 1)]), 0) is None

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
-from humanops.ui.locale_text import format_count, format_datetime
+from humanops.ui.locale_text import format_count, format_stamp
 from humanops.ui.sharing import tasks
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
@@ -67,16 +67,6 @@ def _counts_text(entry: dict[str, Any]) -> str:
 def _escape(text: str) -> str:
     """Text inside rich text (never an attribute): apostrophes stay readable."""
     return html.escape(str(text), quote=False)
-
-
-def _when(text: str) -> str:
-    """An ISO time in the UI's language ("28 Nov 2026 10:00 UTC"); as it is if unreadable."""
-    from datetime import datetime
-
-    try:
-        return format_datetime(datetime.fromisoformat(str(text).replace("Z", "+00:00")))
-    except ValueError:
-        return str(text)
 
 
 class AuditDialog(WorkerDialog):
@@ -340,9 +330,9 @@ class AuditDialog(WorkerDialog):
 
         witness = report.witness or {}
         who = _escape(organisation_label(self.workspace, witness.get("org", "")))
+        when = _escape(format_stamp(witness.get("created", "")))
         seen = AuditDialog.tr("its witness of {when} holds %Ln head(s), up to entry {seq}", "",
-                              int(witness.get("heads", 0))).format(when=_escape(_when(witness.get("created", ""))),
-                                                                   seq=witness.get("highest_seq", 0))
+                              int(witness.get("heads", 0))).format(when=when, seq=witness.get("highest_seq", 0))
         if report.ok:
             self._witness(True, self.tr("<b>✔ Our log still holds everything {who} saw:</b> {seen}, and each "
                                         "matches.").format(who=who, seen=seen))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
-from humanops.ui.locale_text import format_datetime
+from humanops.ui.locale_text import format_stamp
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.wording import fingerprint_lines
 
@@ -36,18 +36,6 @@ _VALID = QColor("#1b5e20")
 COLUMNS = (QT_TRANSLATE_NOOP("PartnersDialog", "Organisation"), QT_TRANSLATE_NOOP("PartnersDialog", "Name"),
            QT_TRANSLATE_NOOP("PartnersDialog", "Communities"), QT_TRANSLATE_NOOP("PartnersDialog", "Fingerprint"),
            QT_TRANSLATE_NOOP("PartnersDialog", "Key"))
-
-
-def _day(stamp: str | None) -> str:
-    """An ISO time as people read it: '28 Nov 2026 14:05 UTC' (the UI's language)."""
-    if not stamp:
-        return ""
-    from datetime import datetime
-
-    try:
-        return format_datetime(datetime.fromisoformat(stamp.replace("Z", "+00:00")))
-    except ValueError:  # not a time we can read: as it is
-        return stamp
 
 
 class PartnersDialog(QDialog):
@@ -135,9 +123,9 @@ class PartnersDialog(QDialog):
         if key is None:
             return self.tr("no key")
         if key["revoked_at"]:
-            return self.tr("revoked {when}\n(valid from {since})").format(when=_day(key["revoked_at"]),
-                                                                          since=_day(key["valid_from"]))
-        return self.tr("valid since {since}").format(since=_day(key["valid_from"]))
+            return self.tr("revoked {when}\n(valid from {since})").format(when=format_stamp(key["revoked_at"]),
+                                                                          since=format_stamp(key["valid_from"]))
+        return self.tr("valid since {since}").format(since=format_stamp(key["valid_from"]))
 
     def selected_org(self) -> str | None:
         item = self.tree.currentItem() if hasattr(self, "tree") else None

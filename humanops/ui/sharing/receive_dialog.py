@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.ui.dialogs.check_then_import import CheckThenImportDialog
+from humanops.ui.dialogs.dialog_parts import stretch_first_column
 from humanops.ui.i18n import current_language
-from humanops.ui.locale_text import format_count, format_datetime
+from humanops.ui.locale_text import format_count, format_stamp
 from humanops.ui.sharing import tasks
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
@@ -91,11 +91,7 @@ class ReceivePackageDialog(CheckThenImportDialog):
         self.changes.setObjectName("import_changes")
         self.changes.setHeaderLabels([self.tr("Layer"), *(import_count_label(key) for key in CHANGE_COLUMNS[1:])])
         self.changes.setAlternatingRowColors(True)
-        header = self.changes.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(CHANGE_COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        stretch_first_column(self.changes.header(), len(CHANGE_COLUMNS))
         self.changes_box = QGroupBox(self.tr("What would change"), self)
         QVBoxLayout(self.changes_box).addWidget(self.changes)
 
@@ -245,8 +241,8 @@ class ReceivePackageDialog(CheckThenImportDialog):
             (self.tr("Signature"), self.tr("<span style='color:#1b5e20'><b>✔ verified</b></span> with the key in your "
                                            "partner directory; the package is unaltered")),
             (self.tr("Recipients"), html.escape(recipients)),
-            (self.tr("Created"), html.escape(_when(v["created"]))),
-            (self.tr("Expires"), html.escape(_when(v["expires"]))),
+            (self.tr("Created"), html.escape(format_stamp(v["created"], "—"))),
+            (self.tr("Expires"), html.escape(format_stamp(v["expires"], "—"))),
             (self.tr("Sequence"), self.tr("{sequence} (the last accepted from {signer}: {last})").format(
                 sequence=v["sequence"], signer=html.escape(signer), last=v["last_sequence"])),
             (self.tr("Content"), content.format(
@@ -309,15 +305,3 @@ class ReceivePackageDialog(CheckThenImportDialog):
         for i in range(self.changes.topLevelItemCount()):
             walk(self.changes.topLevelItem(i))
         return out
-
-
-def _when(stamp: Any) -> str:
-    text = str(stamp or "")
-    if not text:
-        return "—"
-    from datetime import datetime
-
-    try:
-        return format_datetime(datetime.fromisoformat(text.replace("Z", "+00:00")))
-    except ValueError:  # not a time we can read: as it is
-        return text

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.ui.dialogs.dialog_parts import stretch_first_column
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
 from humanops.ui.sharing import tasks
@@ -119,11 +119,7 @@ class SendPackageDialog(WorkerDialog):
         self.tree.setHeaderLabels([self.tr(c) for c in PREVIEW_COLUMNS])
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(PREVIEW_COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        stretch_first_column(self.tree.header(), len(PREVIEW_COLUMNS))
 
         self.buttons = QDialogButtonBox(self)
         self.preview_button = self.buttons.addButton(self.tr("Preview"), QDialogButtonBox.ButtonRole.ActionRole)

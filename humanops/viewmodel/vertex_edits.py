@@ -1,6 +1,7 @@
 """Vertex edits on lon/lat geometries, in shapely's coordinate order (what the vertex tool
-shows as handles). Unedited coordinates are kept exactly: nothing makes a round trip through
-the map projection. Qt-free."""
+shows as handles): move, insert and remove a vertex, and whether two vertices share a ring.
+Unedited coordinates are kept exactly: nothing makes a round trip through the map projection.
+Qt-free (docs/architecture.md, the view-model); the canvas's VertexEditTool calls it."""
 
 from __future__ import annotations
 
