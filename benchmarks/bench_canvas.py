@@ -30,7 +30,12 @@ own), at ``--width`` x ``--height``:
   it. Skipped (and said so) where QGIS is not installed or ``--no-qgis``;
 * a baseline for sizes up to ``--baseline-up-to``: the same needs and zones drawn the plain way
   (one QPainter call a feature) on the GUI thread;
-* start-up of the canvas alone and of the main window on the demo alone.
+* start-up of the canvas alone and of the main window on the demo alone;
+* the CPU seconds the process spent (every thread) to each mark, beside the wall times: on a
+  machine shared with other work the wall times stretch with the load average (printed);
+* with ``--baseline-tree DIR`` (an older commit, ``git archive 8efec32 | tar -x -C DIR``) that
+  tree's canvas opens each size too, alternating with this one's (``--open-runs`` first opens
+  each), in the same run: ``summary[].baseline_tree`` beside ``summary[].first_opens``.
 
 Prints one JSON document; ``summary`` holds one row a size.
 """
@@ -143,6 +148,9 @@ def child_main(path: Path, width: int, height: int, repeats: int, pan_s: float, 
     from humanops.ui.canvas import MapCanvas
 
     marks: dict[str, float] = {"imported": time.time() - started}
+    # CPU seconds of the whole process (every thread) at each mark: on a machine shared with other
+    # work the wall times stretch with the load; the CPU spent to get there does much less.
+    cpu: dict[str, float] = {"imported": time.process_time()}
     app = QApplication.instance() or QApplication([])
 
     class FirstPaint(QObject):
@@ -170,6 +178,7 @@ def child_main(path: Path, width: int, height: int, repeats: int, pan_s: float, 
     def on_render(ms: float) -> None:
         if "map_drawn" not in marks and drawn(False):
             marks["map_drawn"] = time.time() - started
+            cpu["map_drawn"] = time.process_time()
             drawn_from.extend(n for n in canvas.layer_names() if from_overview(n))
         if "map_from_features" not in marks and drawn(True):
             marks["map_from_features"] = marks["map_styled"] = time.time() - started
@@ -181,11 +190,13 @@ def child_main(path: Path, width: int, height: int, repeats: int, pan_s: float, 
     _wait(app, lambda: "map_from_features" in marks, 180)
     _wait(app, canvas.is_idle, 180)
     marks["loaded"] = time.time() - started
+    cpu["loaded"] = time.process_time()
     load_jobs = {k: v for k, v in jobs.items() if k.startswith(("load:", "identity:", "details:"))}
     app.removeEventFilter(paint_filter)
 
     out = {"from_process_start_s": {k: round(v, 3) for k, v in marks.items()}, "load_jobs_ms": load_jobs,
-           "map_drawn_from_overview": drawn_from}
+           "map_drawn_from_overview": drawn_from, "cpu_s_from_process_start": {k: round(v, 3) for k, v in cpu.items()},
+           "load_avg_after_open": list(os.getloadavg())}
     out.update(measure_redraw_and_pan(app, canvas, jobs, repeats, pan_s))
     out["view_extent_3857"] = list(canvas.view().extent)
     out["rss_mb_after"] = _rss_now_mb()
@@ -360,8 +371,11 @@ def forget_overviews(path: Path) -> int:
         connection.close()
 
 
-def measure_size(path: Path, args: argparse.Namespace, baseline: bool) -> dict:
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(path), "--width", str(args.width),
+def measure_size(path: Path, args: argparse.Namespace, baseline: bool, tree: Path | None = None) -> dict:
+    """One open of ``path`` in a fresh process: this tree's canvas, or the one of ``tree`` (its own
+    copy of this benchmark is run, so it imports its own humanops)."""
+    script = (tree / "benchmarks" / "bench_canvas.py") if tree is not None else Path(__file__).resolve()
+    command = [sys.executable, str(script), "--child", str(path), "--width", str(args.width),
                "--height", str(args.height), "--repeats", str(args.repeats), "--pan-seconds", str(args.pan_seconds)]
     if baseline:
         command.append("--child-baseline")
@@ -525,6 +539,23 @@ def measure_startup(path: Path, mode: str, width: int, height: int, runs: int) -
     }
 
 
+def _opens_summary(opens: list[dict]) -> dict:
+    """Medians and runs of some opens of one size (each a child's output)."""
+    def runs(get) -> list:
+        return [get(o) for o in opens if "from_process_start_s" in o]
+
+    drawn = runs(lambda o: o["from_process_start_s"].get("map_drawn"))
+    return {
+        "first_drawn_map_s_median": round(statistics.median(drawn), 3) if drawn else None,
+        "first_drawn_map_s_runs": drawn,
+        "first_drawn_map_cpu_s_runs": runs(lambda o: o.get("cpu_s_from_process_start", {}).get("map_drawn")),
+        "loaded_s_runs": runs(lambda o: o["from_process_start_s"].get("loaded")),
+        "peak_rss_mb_runs": runs(lambda o: o.get("peak_rss_mb")),
+        "drawn_from_overview": runs(lambda o: o.get("map_drawn_from_overview")),
+        "errors": [o["error"][-300:] for o in opens if "error" in o],
+    }
+
+
 def _sizes(text: str) -> list[int]:
     return [int(float(part)) for part in text.split(",") if part.strip()]
 
@@ -544,6 +575,11 @@ def main() -> None:
                         help="open each size once (the first open ever), not a second time")
     parser.add_argument("--baseline-up-to", type=int, default=200_000,
                         help="draw the plain-QPainter baseline for sizes up to this many needs")
+    parser.add_argument("--baseline-tree", type=Path,
+                        help="a checkout of an older commit (git archive 8efec32 | tar -x -C DIR): its canvas "
+                             "opens each size too, alternating with this one's, in the same run")
+    parser.add_argument("--open-runs", type=int, default=1,
+                        help="first opens ever a size (and a tree): the summary gives their median")
     parser.add_argument("--workspace-dir", type=Path,
                         help="keep (and reuse) the workspaces here, named by size (building 1M needs takes a while)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -575,9 +611,22 @@ def main() -> None:
         path = keep / f"bench_{n_needs}_needs_{n_zones}_zones.gpkg"
         entry: dict = {"needs": n_needs, "zones": n_zones}
         entry["workspace"] = {"reused": str(path)} if path.exists() else build_workspace(path, n_needs, n_zones)
-        entry["overviews_deleted_before_first_open"] = forget_overviews(path)
-        entry["canvas"] = canvas = measure_size(path, args, baseline=n_needs <= args.baseline_up_to)
+        # First opens ever, alternating with the baseline tree's when one is given (the same load
+        # on the machine for both, as far as it can be had): the overviews deleted before each.
+        firsts: list[dict] = []
+        base_firsts: list[dict] = []
+        for run in range(max(1, args.open_runs)):
+            if args.baseline_tree is not None:
+                forget_overviews(path)
+                base_firsts.append(measure_size(path, args, baseline=False, tree=args.baseline_tree))
+            entry["overviews_deleted_before_first_open"] = forget_overviews(path)
+            firsts.append(measure_size(path, args, baseline=run == 0 and n_needs <= args.baseline_up_to))
+        entry["canvas"] = canvas = firsts[0]
         entry["canvas_next_open"] = again = measure_size(path, args, baseline=False) if args.next_open else {}
+        if args.baseline_tree is not None:
+            entry["baseline_tree_first_opens"] = base_firsts
+            entry["baseline_tree_next_open"] = measure_size(path, args, baseline=False, tree=args.baseline_tree) \
+                if args.next_open else {}
         if args.no_qgis:
             entry["qgis"] = {"skipped": "--no-qgis"}
         elif "view_extent_3857" in canvas:
@@ -594,6 +643,7 @@ def main() -> None:
                 "first_frame_s": starts.get("first_frame"),
                 "first_drawn_map_s": starts.get("map_drawn"),
                 "first_drawn_map_from_overview": canvas.get("map_drawn_from_overview"),
+                "first_drawn_map_cpu_s": canvas.get("cpu_s_from_process_start", {}).get("map_drawn"),
                 "map_from_features_s": starts.get("map_from_features", starts.get("map_styled")),
                 "loaded_s": starts.get("loaded"),
                 "full_redraw_median_ms": canvas["full_redraw_ms"]["median"],
@@ -611,9 +661,19 @@ def main() -> None:
                 "peak_rss_mb": again.get("peak_rss_mb"), "first_frame_s": starts.get("first_frame"),
                 "first_drawn_map_s": starts.get("map_drawn"),
                 "first_drawn_map_from_overview": again.get("map_drawn_from_overview"),
+                "first_drawn_map_cpu_s": again.get("cpu_s_from_process_start", {}).get("map_drawn"),
                 "map_from_features_s": starts.get("map_from_features"), "loaded_s": starts.get("loaded"),
                 "imported_s": starts.get("imported"),
                 "full_redraw_median_ms": again.get("full_redraw_ms", {}).get("median")}
+        row["first_opens"] = _opens_summary(firsts)
+        if args.baseline_tree is not None:
+            row["baseline_tree"] = {"tree": str(args.baseline_tree), "first_opens": _opens_summary(base_firsts),
+                                    "next_open": _opens_summary([entry["baseline_tree_next_open"]])
+                                    if args.next_open else None}
+            ours, theirs = row["first_opens"]["first_drawn_map_s_median"], \
+                row["baseline_tree"]["first_opens"]["first_drawn_map_s_median"]
+            if ours and theirs:
+                row["first_drawn_map_ratio_to_baseline_tree"] = round(ours / theirs, 3)
         row["imported_s"] = canvas.get("from_process_start_s", {}).get("imported")
         row["load_avg_at_end"] = list(os.getloadavg())
         summary.append(row)

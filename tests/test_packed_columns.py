@@ -124,3 +124,26 @@ def test_a_layers_extent_from_its_r_tree_root_is_the_full_scans_after_adds_and_d
         assert ws.reader.indexed_extent(kind)[2] < xy[:, 0].max() - 1e-6
     finally:
         ws.close()
+
+
+def test_a_whole_read_witnesses_the_state_it_read_as_the_overview_keys_it(ws) -> None:
+    """The state a point overview is kept under comes from the read itself (its own transaction,
+    summed chunk by chunk): equal to the separate scan's, changed by an edit, none for a box."""
+    from humanops.store import point_overview
+
+    def witnessed(**kwargs) -> str | None:
+        witness = point_overview.read_witness("need")
+        with LayerReader.read_only(ws.path) as reader:
+            reader.packed_columns(ws.kind("need"), ["population"], types={"population": "float"}, size=7,
+                                  witness=witness, **kwargs)
+        return point_overview.witnessed_state(witness)
+
+    before = witnessed()
+    assert before == point_overview.state(ws.connection, "need")
+    ws.update_feature("need", ws.uuids("need")[7], properties={"population": 5})
+    after = witnessed()
+    assert after != before and after == point_overview.state(ws.connection, "need")
+    ws.connection.execute("UPDATE need SET version = version + 1 WHERE fid = 9")  # another tool, no log entry
+    ws.connection.commit()
+    assert witnessed() not in (after, None) and witnessed() == point_overview.state(ws.connection, "need")
+    assert witnessed(bbox=(0.0, 0.0, 0.5, 0.5)) is None  # a box is not the layer: no state

@@ -49,23 +49,25 @@ def few_make_clusters(monkeypatch):
         monkeypatch.setattr(module, "PX2_PER_POINT", 1e9)
 
 
-def _snapshot(ws):
+def _snapshot(ws, witness=None):
     from humanops.ui.canvas.layer_data import snapshot_from_columns
     from humanops.ui.canvas.layer_stages import drawing_columns, read_columns
 
     kind = ws.kind("need")
-    return snapshot_from_columns(kind, read_columns(ws.path, kind, drawing_columns(kind)), 1, whole=False)
+    read = read_columns(ws.path, kind, drawing_columns(kind), witness=witness)
+    return snapshot_from_columns(kind, read, 1, whole=False)
 
 
 def _keep(ws) -> None:
-    """Build the layer's overview from a read of it and keep it, as the canvas does."""
+    """Build the layer's overview from a read of it and keep it under the state that read saw,
+    as the canvas does."""
     from humanops.store import point_overview
-    from humanops.ui.canvas.map_canvas import _layer_state
     from humanops.ui.canvas.overview_grid import build_overview, encode, overview_key
 
-    state = _layer_state(ws.path, "need")
-    overview = build_overview(_snapshot(ws))
-    assert overview is not None
+    witness = point_overview.read_witness("need")
+    overview = build_overview(_snapshot(ws, witness))
+    state = point_overview.witnessed_state(witness)
+    assert overview is not None and state is not None
     assert point_overview.write(ws, "need", overview_key(ws.kind("need"), state), encode(overview)) is None
 
 

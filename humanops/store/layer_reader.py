@@ -45,7 +45,7 @@ from humanops.store.layer_columns import (
     point_xy_of,
     rtree_leaf_centres,
 )
-from humanops.store.packed_columns import PACK_CHUNK, packed_read
+from humanops.store.packed_columns import PACK_CHUNK, ReadWitness, packed_read
 from humanops.store.sql_in import select_in
 
 Bbox = workspace_summary.Bbox  # minx, miny, maxx, maxy (EPSG:4326)
@@ -210,16 +210,18 @@ class LayerReader:
     def packed_columns(self, kind: LayerKind, columns: Sequence[str] = (), *,
                        types: Mapping[str, ColumnType] | None = None, bbox: Bbox | None = None,
                        geometry: bool = True, size: int = PACK_CHUNK,
-                       should_stop: Callable[[], bool] | None = None) -> LayerColumns | None:
+                       should_stop: Callable[[], bool] | None = None,
+                       witness: ReadWitness | None = None) -> LayerColumns | None:
         """What :meth:`columns` gives (same ``types``; ``bbox``: by the R-tree), packed by SQLite
         into a few strings a chunk instead of a tuple a row (:mod:`~humanops.store.packed_columns`):
         three times faster on a large point layer, the GIL free while SQLite works. Rows that do
         not pack exactly (another tool's geometry blob, text in a number column) are read
-        through :meth:`columns` instead, with the same answer. None if ``should_stop`` said so."""
+        through :meth:`columns` instead, with the same answer (``witness`` left empty then).
+        None if ``should_stop`` said so."""
         names = self._checked_columns(kind, list(columns))
         clauses, params = self._clauses(kind, bbox, None, None)
         found = packed_read(self.connection, kind, names, types or {}, clauses=clauses, params=params,
-                            geometry=geometry, size=size, should_stop=should_stop)
+                            geometry=geometry, size=size, should_stop=should_stop, witness=witness)
         if found is False:
             return self.columns(kind, names, types=types, bbox=bbox, geometry=geometry, should_stop=should_stop)
         return found  # type: ignore[return-value]

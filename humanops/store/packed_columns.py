@@ -15,6 +15,12 @@ them), numbers, text stored as text without the separator character (``\x1f``; a
 number in a text column, a separator inside a value) makes :func:`packed_read` answer False, and
 the caller reads through the row reader. Reals are printed by SQLite with 15 significant
 digits: enough for what a map draws by (class, size, band width), not for an export.
+
+A whole layer's read can also say which state of the layer it saw (:class:`ReadWitness`): the
+rows, versions and fids that :func:`~humanops.store.workspace_summary.layer_versions` sums,
+summed chunk by chunk in the same aggregates (no second scan), and whatever else the caller
+reads in the same read transaction (the change log's last entry): what a point overview is
+keyed by, exact for the rows read.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import sqlite3
 import warnings
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -40,19 +47,36 @@ _POINT_BYTES = 29
 _NULL_POINT = "4750000100000000" + "0101000000" + "000000000000F87F" * 2  # no geometry: NaN, NaN
 
 
+@dataclass
+class ReadWitness:
+    """Filled by a whole layer's packed read (left empty by a read of a box, or one that did not
+    pack): ``versions`` as :func:`~humanops.store.workspace_summary.layer_versions` gives them
+    (rows, sum of versions, sum of fid x version, highest fid) for the rows read, and
+    ``seen``, what ``also(connection)`` returned in the same read transaction."""
+
+    also: Callable[[sqlite3.Connection], Any] | None = None
+    versions: tuple[int, int, int, int] | None = None
+    seen: Any = None
+
+
 def packed_read(connection: sqlite3.Connection, kind: LayerKind, columns: Sequence[str],
                 types: Mapping[str, ColumnType], *, clauses: Sequence[str] = (), params: Sequence[Any] = (),
                 geometry: bool = True, size: int = PACK_CHUNK,
-                should_stop: Callable[[], bool] | None = None) -> LayerColumns | bool | None:
+                should_stop: Callable[[], bool] | None = None,
+                witness: ReadWitness | None = None) -> LayerColumns | bool | None:
     """``columns`` (and a point layer's coordinates, if ``geometry``) of the rows meeting
     ``clauses``, in fid order, as :class:`LayerColumns`. None if ``should_stop`` said so (asked
     before each chunk); False when the rows do not pack exactly (see the module): read them
-    the ordinary way. One read transaction: every chunk sees the same committed state."""
+    the ordinary way. One read transaction: every chunk sees the same committed state, which
+    ``witness`` (a whole layer only: no ``clauses``) describes."""
     point = kind.geometry == "Point"
     if geometry and not point:
         return False  # areas and lines stay shapely geometries: the row reader decodes them
     names = list(columns)
+    witnessed = witness is not None and not clauses
     select = ["count(*)", "group_concat(fid)"]
+    if witnessed:  # layer_versions' sums, a chunk at a time: SQLite reads the version beside the rest
+        select += ["ifnull(sum(version), 0)", "ifnull(sum(fid * version), 0)", "ifnull(max(fid), 0)"]
     if geometry:
         # The blobs joined as they are (a cast to text and back keeps every byte, NULs included):
         # no hex to make in SQLite or to parse here, a third less time than hex(geom).
@@ -74,10 +98,12 @@ def packed_read(connection: sqlite3.Connection, kind: LayerKind, columns: Sequen
     xy_parts: list[np.ndarray] = []
     value_parts: dict[str, list[Any]] = {name: [] for name in names}
     how: dict[str, ColumnType] = {name: types.get(name, "object") for name in names}
+    sums = [0, 0, 0]
     began = not connection.in_transaction
     if began:
         connection.execute("BEGIN")
     try:
+        seen = witness.also(connection) if witnessed and witness.also is not None else None  # type: ignore[union-attr]
         low, high = connection.execute(f'SELECT min(fid), max(fid) FROM "{kind.name}"').fetchone()
         for start in range(int(low or 0), int(high or 0) + 1 if low is not None else 0, size):
             if should_stop is not None and should_stop():
@@ -90,6 +116,9 @@ def packed_read(connection: sqlite3.Connection, kind: LayerKind, columns: Sequen
             if fids is None:
                 return False
             at = 2
+            if witnessed:
+                sums = [sums[0] + int(row[2]), sums[1] + int(row[3]), max(sums[2], int(row[4]))]
+                at = 5
             if geometry:
                 xy = None if row[at + 1] else _plain_points(row[at], count)
                 if xy is None:  # a blob other than a plain point
@@ -107,6 +136,9 @@ def packed_read(connection: sqlite3.Connection, kind: LayerKind, columns: Sequen
                     return False
                 value_parts[name].append(values if how[name] == "float" else converted(values, how[name]))
             fid_parts.append(fids)
+        if witnessed:
+            witness.versions = (sum(len(f) for f in fid_parts), *sums)  # type: ignore[union-attr]
+            witness.seen = seen  # type: ignore[union-attr]
     finally:
         if began and connection.in_transaction:
             connection.execute("COMMIT")
@@ -160,15 +192,16 @@ def _plain_points(packed: bytes | None, count: int) -> np.ndarray | None:
     """(count, 2) coordinates of plain point blobs joined end to end; None if any is not one."""
     if not isinstance(packed, bytes):  # a database whose text is not UTF-8 may give text back
         return None
-    raw = np.frombuffer(packed, dtype=np.uint8)
-    if len(raw) != count * _POINT_BYTES:
+    if len(packed) != count * _POINT_BYTES:
         return None
-    blobs = raw.reshape(count, _POINT_BYTES)
-    plain = ((blobs[:, 0] == ord("G")) & (blobs[:, 1] == ord("P")) & (blobs[:, 2] == 0) & (blobs[:, 3] == 1)
-             & (blobs[:, 8] == 1) & (blobs[:, 9] == 1) & ~blobs[:, 10:13].any(axis=1))
-    if not plain.all():
+    # Strided views of the joined blobs, no copy: bytes 0-3 "GP", version 0, flags 1; bytes 8-12
+    # little-endian WKB Point (01 01000000); then x, y. Two integer compares a blob instead of
+    # seven byte columns (a quarter of the time on a million points).
+    head = np.ndarray((count,), dtype="<u4", buffer=packed, offset=0, strides=(_POINT_BYTES,))
+    wkb = np.ndarray((count,), dtype="<u8", buffer=packed, offset=5, strides=(_POINT_BYTES,)) >> np.uint64(24)
+    if not ((head == 0x01005047).all() and (wkb == 0x0101).all()):
         return None
-    return np.ascontiguousarray(blobs[:, 13:29]).view("<f8").reshape(count, 2).astype(float)
+    return np.ndarray((count, 2), dtype="<f8", buffer=packed, offset=13, strides=(_POINT_BYTES, 8)).astype(float)
 
 
 def _texts(text: str | None, count: int) -> list[Any] | None:

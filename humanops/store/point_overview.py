@@ -6,7 +6,9 @@ A row holds a blob (the map's per-cell counts, built and read by
 layer's :func:`state` when the points were read: the last change of the layer in the change log
 (every edit of the app, every import, and through the layer's triggers every other tool's insert,
 update and delete) and its rows and versions (:func:`workspace_summary.layer_versions`, which
-shows even a write that set the version itself and so left no change in the log). :func:`read`
+shows even a write that set the version itself and so left no change in the log), taken by the
+read itself in its own read transaction (:func:`read_witness`: the sums added to the read's own
+aggregates, no second scan), so the key is exactly the state of the points counted. :func:`read`
 gives the blob back only under exactly the key asked for and intact (its SHA-256): a stale or
 damaged overview is no overview, never a wrong map.
 
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from humanops.model.marking import format_time, utc_now
 from humanops.store import workspace_summary
+from humanops.store.packed_columns import ReadWitness
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
@@ -38,13 +41,34 @@ _DDL = f"""
         cells BLOB NOT NULL)"""
 
 
+def last_change(connection: sqlite3.Connection, layer: str) -> int:
+    """The seq of the layer's last entry in the change log (0: none)."""
+    row = connection.execute("SELECT seq FROM humanops_changes WHERE layer = ? ORDER BY seq DESC LIMIT 1",
+                             (layer,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def state_of(seq: int, versions: tuple[int, int, int, int]) -> str:
+    return f"{seq}:" + ":".join(map(str, versions))
+
+
 def state(connection: sqlite3.Connection, layer: str) -> str:
     """The layer's state as a key: its last change's seq, and its rows and versions. The
     second part scans the layer (a third of a second at a million rows, SQLite's C alone)."""
-    row = connection.execute("SELECT seq FROM humanops_changes WHERE layer = ? ORDER BY seq DESC LIMIT 1",
-                             (layer,)).fetchone()
-    versions = workspace_summary.layer_versions(connection, layer)
-    return f"{row[0] if row else 0}:" + ":".join(map(str, versions))
+    return state_of(last_change(connection, layer), workspace_summary.layer_versions(connection, layer))
+
+
+def read_witness(layer: str) -> ReadWitness:
+    """What a whole packed read of ``layer`` fills with the state it read (:func:`witnessed_state`):
+    the same key as :func:`state`, seen in the read's own transaction, at no second scan."""
+    return ReadWitness(also=lambda connection: last_change(connection, layer))
+
+
+def witnessed_state(witness: ReadWitness) -> str | None:
+    """The layer's state a whole read saw (None: the read did not say: it did not pack)."""
+    if witness.versions is None or witness.seen is None:
+        return None
+    return state_of(int(witness.seen), witness.versions)
 
 
 def read(connection: sqlite3.Connection, layer: str, key: str) -> bytes | None:

@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         c.scaleChanged.connect(self._scale_changed)
         c.selectionChanged.connect(self._selection_changed)
         c.featureIdentified.connect(self._feature_identified)
+        c.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- workspace life cycle ------------------------------------------------------------------------
     def open_workspace(self, path: str | Path) -> bool:

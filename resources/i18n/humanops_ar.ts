@@ -3062,6 +3062,10 @@ Save it before closing?</source>
 <context>
     <name>MapCanvas</name>
     <message>
+        <source>{layer} are still loading: click again in a moment to list these features.</source>
+        <translation>لا تزال {layer} قيد التحميل: انقر مرة أخرى بعد قليل لعرض هذه العناصر.</translation>
+    </message>
+    <message>
         <source>Loading {layers}…</source>
         <translation>جارٍ تحميل {layers}…</translation>
     </message>

@@ -2958,6 +2958,10 @@ Save it before closing?</source>
 <context>
     <name>MapCanvas</name>
     <message>
+        <source>{layer} are still loading: click again in a moment to list these features.</source>
+        <translation>{layer} todavía se están cargando: vuelva a hacer clic en un momento para listar estos elementos.</translation>
+    </message>
+    <message>
         <source>Loading {layers}…</source>
         <translation>Cargando {layers}…</translation>
     </message>

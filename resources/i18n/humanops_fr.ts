@@ -2958,6 +2958,10 @@ Enregistrer avant de fermer ?</translation>
 <context>
     <name>MapCanvas</name>
     <message>
+        <source>{layer} are still loading: click again in a moment to list these features.</source>
+        <translation>{layer} sont encore en cours de chargement : cliquez de nouveau dans un instant pour lister ces entités.</translation>
+    </message>
+    <message>
         <source>Loading {layers}…</source>
         <translation>Chargement de {layers}…</translation>
     </message>

@@ -2,7 +2,8 @@
 MainWindow: the first open reads the points and keeps their overview; the next open draws the
 clusters from it before the points are read (held back here), the same discs in the same colours
 as the points then draw; a key press zooming in is drawn from it too; an edit meanwhile takes it
-off the map at once; and after another tool's SQL write it is never shown. Thresholds lowered so
+off the map at once; after another tool's SQL write it is never shown; and a click on a cluster
+before the points arrive zooms in on it, as after. Thresholds lowered so
 a few thousand needs stand for a million (sizes and times: benchmarks/bench_canvas.py)."""
 
 from __future__ import annotations
@@ -154,3 +155,44 @@ def test_never_shown_after_another_tools_write(qtbot, make_main_window, dense_pa
     canvas._queue.finished.connect(lambda *_: shown.append(canvas.drawn_from_overview("need")))
     qtbot.waitUntil(lambda: canvas.snapshot("need") is not None and canvas.is_idle(), timeout=WAIT_MS)
     assert shown and not any(shown)
+
+
+def test_a_click_on_a_cluster_before_the_points_arrive_zooms_in(qtbot, make_main_window, dense_path,
+                                                                 overview_thresholds, held_points) -> None:
+    """Drawn from the overview, the points not read yet: a click on a large cluster's disc zooms in
+    on it, as it does once the points are read; on a small one (listed once read) the status line
+    says the points are still loading; on empty map nothing happens."""
+    from PySide6.QtCore import QPoint
+
+    from humanops.ui.canvas.overview_grid import is_ordered
+    from humanops.ui.canvas.point_clusters import LIST_UP_TO
+
+    held_points.set()
+    window = make_main_window(dense_path)
+    qtbot.waitUntil(window.canvas.is_idle, timeout=WAIT_MS)
+    held_points.clear()
+    _open(qtbot, window, dense_path)
+    canvas = window.canvas
+    qtbot.waitUntil(lambda: canvas.drawn_from_overview("need"), timeout=WAIT_MS)
+    view = canvas.view()
+    clusters, _ = canvas._overviews["need"].clusters_for(view, is_ordered(canvas.workspace().kind("need")))
+    biggest = int(np.argmax(clusters.count))
+    assert clusters.count[biggest] > LIST_UP_TO
+    px, py = canvas.to_pixel(*clusters.centre[biggest])
+
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))  # a corner: no disc there
+    assert canvas.view().resolution == view.resolution
+    small = np.flatnonzero(clusters.count <= LIST_UP_TO)  # listed once read: the status line says why not yet
+    assert len(small)
+    sx, sy = canvas.to_pixel(*clusters.centre[small[0]])
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(sx), round(sy)))
+    assert canvas.view().resolution == view.resolution
+    assert "still loading" in window.statusBar().currentMessage()
+    window.grab().save(str(dense_path.with_name("click_before_points.png")))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(px), round(py)))
+    assert canvas.snapshot("need") is None  # still before the points
+    assert canvas.view().resolution <= view.resolution / 4 + 1e-9
+    centre_x, centre_y = canvas.to_pixel(*clusters.centre[biggest])
+    assert abs(centre_x - px) < 2 and abs(centre_y - py) < 2  # zoomed on the disc, which stays under the cursor
+    held_points.set()
+    qtbot.waitUntil(lambda: canvas.snapshot("need") is not None and canvas.is_idle(), timeout=WAIT_MS)

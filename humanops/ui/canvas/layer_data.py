@@ -395,6 +395,22 @@ class LayerSnapshot:
                 cache.popitem(last=False)
         return out
 
+    def clustered_rows_for(self, key: tuple, make: Callable[[], np.ndarray]) -> np.ndarray:
+        """The rows a point layer's clusters are made of for ``key`` (a view's cell-aligned box
+        and time), made once (read-only) and kept for the last two: a render and its labels ask
+        for the same, and share the clusters made of that very array (``point_clusters``)."""
+        with self._lock:
+            cache: OrderedDict[tuple, np.ndarray] = self._cache.setdefault("clustered_rows", OrderedDict())
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+            rows = make()
+            rows.flags.writeable = False
+            cache[key] = rows
+            while len(cache) > 2:
+                cache.popitem(last=False)
+            return rows
+
     def marking_ok(self, key: Any, predicate: MarkingPredicate | None) -> np.ndarray | None:
         """The marking filter's verdict a row (True: may go), cached per filter ``key``. A row
         whose markings are not read yet is not sendable (never shown as sendable on a guess)."""

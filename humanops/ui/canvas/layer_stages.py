@@ -32,6 +32,7 @@ from humanops.catalog import LayerKind
 from humanops.store.layer_columns import ColumnType, LayerColumns
 from humanops.store.layer_reader import READ_CHUNK, Bbox, LayerReader
 from humanops.store.open_target import is_postgres_url
+from humanops.store.packed_columns import ReadWitness
 
 PROGRESSIVE_ABOVE = 50_000  # features: a larger layer is read in stages
 EXTENT_ABOVE = 2_000  # areas or lines: a larger layer is read by the view's extent
@@ -89,10 +90,12 @@ def _present(kind: LayerKind, names: Iterable[str | None]) -> list[str]:
 
 def read_columns(path: Path | str, kind: LayerKind, columns: list[str], *, geometry: bool = True,
                  uuids: Iterable[str] | None = None, bbox: Bbox | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> LayerColumns | None:
+                 should_stop: Callable[[], bool] | None = None,
+                 witness: ReadWitness | None = None) -> LayerColumns | None:
     """``columns`` of the layer (of ``uuids`` / in ``bbox`` only), None if stopped midway. On the
     calling (worker) thread, through a read-only connection of its own: it reads the last
-    committed state, waiting only while a commit is written."""
+    committed state, waiting only while a commit is written. ``witness``: filled with the state
+    a whole layer's packed read saw (:class:`~humanops.store.packed_columns.ReadWitness`)."""
     types = column_types(kind, columns)
     if is_postgres_url(path):  # a team database: the same columns through PostGIS on a connection of its own
         from humanops.store.target_reads import read_postgis_columns
@@ -102,6 +105,6 @@ def read_columns(path: Path | str, kind: LayerKind, columns: list[str], *, geome
     with LayerReader.read_only(path) as reader:
         if uuids is None:  # a whole layer or a box of it: packed (it falls back where it must)
             return reader.packed_columns(kind, columns, types=types, bbox=bbox, geometry=geometry,
-                                         should_stop=should_stop)
+                                         should_stop=should_stop, witness=witness)
         return reader.columns(kind, columns, types=types, uuids=uuids, bbox=bbox,
                               geometry=geometry, size=CHUNK, should_stop=should_stop)

@@ -62,6 +62,7 @@ from humanops.ui.canvas.overview_grid import (
     build_overview,
     decode,
     encode,
+    is_ordered,
     overview_key,
 )
 from humanops.ui.canvas.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
@@ -123,15 +124,6 @@ def _covers(outer: tuple[float, float, float, float], inner: tuple[float, float,
     return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
 
 
-def _layer_state(path: Any, layer: str) -> str:
-    """The layer's state as :mod:`humanops.store.point_overview` keys it, read on the calling worker."""
-    connection = connect_read_only(path)
-    try:
-        return point_overview.state(connection, layer)
-    finally:
-        connection.close()
-
-
 def _stored_overview(path: Any, kind: Any) -> tuple[PointOverview | None, str]:
     """(the overview kept in the workspace for the layer as it is now, else None; the layer's
     state), on a worker."""
@@ -145,7 +137,7 @@ def _stored_overview(path: Any, kind: Any) -> tuple[PointOverview | None, str]:
 
 class _ReadWhole:
     """A whole read of a dense point layer with no fresh overview kept, and the layer's state
-    before it was read: its overview is made after (``_build_overview``)."""
+    it read: its overview is made after (``_build_overview``)."""
 
     def __init__(self, snapshot: LayerSnapshot, state: str) -> None:
         self.snapshot, self.state = snapshot, state
@@ -177,6 +169,7 @@ class MapCanvas(QWidget):
     renderFinished = Signal(float)  # ms from the request to the last image of the batch
     layerLoaded = Signal(str)  # a layer's features are loaded (or re-read after an edit)
     layerFailureChanged = Signal(str)  # a layer failed to load or draw, or is shown again: see layer_failure()
+    statusMessage = Signal(str)  # a short note for the status line (a click before the points are read)
     _workspaceChanged = Signal(object)  # internal: a WorkspaceChange, from any thread
 
     def __init__(self, parent: QWidget | None = None, *, layers: LayerList | None = None,
@@ -281,14 +274,16 @@ class MapCanvas(QWidget):
             return
         self.layers_model.set_layers(default_order(ws))
         self._unsubscribe = ws.subscribe(self._workspaceChanged.emit)
-        # Small layers first: the map fills in from what is quick to read. Layers read by extent
-        # are read for the view they are first shown in: the workspace's extent (the R-trees' roots).
+        # Large layers first: the first whole map waits for the longest read and render (a million
+        # needs read while the danger zones are read and drawn on the other worker); the small ones
+        # take a few milliseconds after. Layers read by extent are read for the view they are first
+        # shown in: the workspace's extent (the R-trees' roots).
         self._counts = {name: self._count(ws, name) for name in self.layers_model.names()}
         extent = self._workspace_extent(ws)
         if extent is not None:
             self.zoom_to_extent(*extent)
         kept = self._kept_overviews(ws)
-        for name in sorted(self.layers_model.names(), key=lambda n: self._counts[n]):
+        for name in sorted(self.layers_model.names(), key=lambda n: -self._counts[n]):
             if name in kept and self._has_overview(name):
                 self._start_overview(name)
             else:
@@ -611,7 +606,9 @@ class MapCanvas(QWidget):
         """Zoom to the features of the cluster under a pixel when they are too many to list
         (a click on such a cluster); True if it did."""
         hit = self.cluster_at(px, py)
-        if hit is None or hit.count <= LIST_UP_TO:
+        if hit is None:
+            return self._zoom_into_overview_disc(px, py)
+        if hit.count <= LIST_UP_TO:
             return False
         minx, miny, maxx, maxy = hit.bounds
         fitted = self._view.fitted(minx, miny, maxx, maxy, margin=0.15)
@@ -619,6 +616,25 @@ class MapCanvas(QWidget):
         zoomed = self._view.zoomed(4.0, *self.to_pixel((minx + maxx) / 2, (miny + maxy) / 2))
         self.set_view(fitted if fitted.resolution < zoomed.resolution else zoomed, ZOOM_RENDER_DELAY_MS)
         return True
+
+    def _zoom_into_overview_disc(self, px: float, py: float) -> bool:
+        """A click on a disc drawn from a layer's overview before its points are read: zoomed into
+        as the points' cluster would be (two zoom steps in, on the disc)."""
+        x, y = self.to_map(px, py)
+        for name in reversed(self.layers_model.names()):  # the top first
+            overview = self._overviews.get(name)
+            if overview is None or name in self._snapshots or not self.layers_model.is_visible(name) \
+                    or self._workspace is None:
+                continue
+            disc = overview.disc_under(self._view, x, y, 4.0, is_ordered(self._workspace.kind(name)))
+            if disc is not None:
+                if disc[2] <= LIST_UP_TO:  # listed once read: say so rather than do nothing
+                    self.statusMessage.emit(self.tr("{layer} are still loading: click again in a moment to list "
+                                                    "these features.").format(layer=self._workspace.kind(name).title))
+                    return False
+                self.set_view(self._view.zoomed(4.0, *self.to_pixel(disc[0], disc[1])), ZOOM_RENDER_DELAY_MS)
+                return True
+        return False
 
     def features_in_rect(self, px0: float, py0: float, px1: float, py1: float) -> dict[str, set[str]]:
         """Features of the visible layers that a pixel rectangle touches."""
@@ -849,7 +865,9 @@ class MapCanvas(QWidget):
                     self._present_timer.start(PRESENT_DELAY_MS)
                 continue
             self._batch.add(key)
-            self._queue.submit(key, job, priority=1 if key.startswith("layer:") else 2)
+            # Labels last: the layers' images are the map (a layer just read is not kept behind
+            # the labels of the layers read before it), and labels asked again meanwhile supersede.
+            self._queue.submit(key, job, priority=1 if key == LABELS else 2)
         if not self._batch:
             self._batch_started = None
         self.update()
@@ -943,11 +961,9 @@ class MapCanvas(QWidget):
     # ======================================================================================
     # loading and workspace changes
     # ======================================================================================
-    def _start_load(self, layer: str, uuids: set[str] | None, *, after_overview: bool = False,
-                    state: str | None = None) -> None:
+    def _start_load(self, layer: str, uuids: set[str] | None, *, after_overview: bool = False) -> None:
         """Read a layer (``uuids`` None) or only some of its features, off the GUI thread.
-        ``after_overview``: the layer is drawn from its overview, which stays until this read ends;
-        ``state``: the layer's state read just before (by the look for its overview)."""
+        ``after_overview``: the layer is drawn from its overview, which stays until this read ends."""
         ws = self._workspace
         if ws is None:
             return
@@ -975,19 +991,21 @@ class MapCanvas(QWidget):
         if uuids is None:
             self._generation[layer] = self._generation.get(layer, 0) + 1
         # A whole read of a dense point layer whose kept overview did not serve makes the next one,
-        # when nothing changed the layer while it was read (its state the same before and after).
+        # keyed by the layer's state the read itself saw (in its own read transaction: no scan
+        # before it on the first map's way, and exact for the rows read).
         build = staged and not after_overview and self._has_overview(layer)
 
         def job(stop: Callable[[], bool]) -> LayerSnapshot | _ReadWhole | None:
-            before = (state or _layer_state(path, layer)) if build else None
+            witness = point_overview.read_witness(layer) if build else None
             read = read_columns(path, kind, drawing_columns(kind) if staged else whole_columns(kind), uuids=uuids,
-                                bbox=box, should_stop=stop)
+                                bbox=box, should_stop=stop, witness=witness)
             if read is None:
                 return None
             fresh = snapshot_from_columns(kind, read, revision, buffers, whole=not staged, resolve_uuids=resolve,
                                           extent_box=box)
-            if before is not None:
-                return _ReadWhole(fresh, before)
+            seen = None if witness is None else point_overview.witnessed_state(witness)
+            if seen is not None:  # None: the read did not pack (another tool's rows): no overview kept
+                return _ReadWhole(fresh, seen)
             if uuids is None or base is None:
                 return fresh
             return base.patched(fresh, uuids, revision)
@@ -1030,7 +1048,7 @@ class MapCanvas(QWidget):
         if layer not in self._overview_pending or self._workspace is None:
             return  # read meanwhile (a change, a refresh): the points are on their way
         self._overview_pending.discard(layer)
-        overview, state = result if isinstance(result, tuple) else (None, None)
+        overview = result[0] if isinstance(result, tuple) else None
         if overview is not None:
             self._overviews[layer] = overview
             self._deferred_loads.add(layer)
@@ -1038,7 +1056,7 @@ class MapCanvas(QWidget):
                 self._render_keys([_layer_key(layer)])
             self._start_deferred_loads()
         else:  # stale or unreadable (JobFailure: logged): the read makes another
-            self._start_load(layer, None, state=state)
+            self._start_load(layer, None)
 
     def _start_deferred_loads(self) -> None:
         """Read the points of the layers drawn from their overviews once the other layers are read
@@ -1056,15 +1074,15 @@ class MapCanvas(QWidget):
             self._recompose()
 
     def _build_overview(self, layer: str, read: _ReadWhole) -> None:
-        """Make the overview of a whole read after it (off the first map's way), and keep it if
-        the layer's state is still the one before the read: the read saw that state."""
+        """Make the overview of a whole read after it (off the first map's way), keyed by the
+        layer's state the read saw: a later change makes it stale, never wrong."""
         ws = self._workspace
         if ws is None:
             return
-        kind, path = ws.kind(layer), ws.path
+        kind = ws.kind(layer)
 
         def job(stop: Callable[[], bool]) -> tuple[str, bytes] | None:
-            if _layer_state(path, layer) != read.state or stop():
+            if stop():
                 return None
             overview = build_overview(read.snapshot)
             return None if overview is None else (overview_key(kind, read.state), encode(overview))

@@ -40,6 +40,7 @@ from humanops.ui.canvas.point_clusters import (
     Clusters,
     cluster_classes,
     cluster_weights,
+    disc_diameter,
 )
 from humanops.viewmodel.map_view import MapView
 
@@ -119,6 +120,26 @@ class PointOverview:
         clusters = Clusters(sums / count[:, None], count, cluster_classes(per_class, ordered).astype(np.int32),
                             count, cells, empty)
         return clusters, lone_size
+
+
+    def disc_under(self, view: MapView, x: float, y: float, tolerance_px: float,
+                   ordered: bool) -> tuple[float, float, int] | None:
+        """The disc (or lone marker) drawn from the overview under the map point (x, y): its
+        centre and the number of points in it; None where nothing it draws is there, or where it
+        cannot tell the clusters (the points decide there, once read). What a click on a cluster
+        asks before the points arrive."""
+        found = self.clusters_for(view, ordered)
+        if found is None:
+            return None
+        clusters, lone_size = found
+        if not len(clusters):
+            return None
+        radius = np.where(clusters.count > 1, disc_diameter(clusters.count) / 2, np.nan_to_num(lone_size) / 2)
+        gap = np.hypot(clusters.centre[:, 0] - x, clusters.centre[:, 1] - y) - (radius + tolerance_px) * view.resolution
+        at = int(np.argmin(gap))
+        if gap[at] > 0:
+            return None
+        return float(clusters.centre[at, 0]), float(clusters.centre[at, 1]), int(clusters.count[at])
 
 
 def build_overview(snapshot: LayerSnapshot) -> PointOverview | None:

@@ -15,6 +15,8 @@ The time filter applies (only the features valid then are counted).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,6 +105,88 @@ def cluster_points(xy: np.ndarray, rows: np.ndarray, class_index: np.ndarray, ce
         empty = np.empty(0, dtype=np.int64)
         return Clusters(np.empty((0, 2)), empty, empty, empty, np.empty((0, 2), dtype=np.int64), empty,
                         empty if members else None, np.zeros(1, dtype=np.int64) if members else None)
+    grid = _grid_of(xy, rows, cell)
+    key, size, present, count_p = grid.key, grid.size, grid.present, grid.count
+    classes = int(class_index.max()) + 1
+    weights = cluster_weights(weights)
+    per_class = np.bincount(key * classes + class_index, weights=weights,
+                            minlength=size * classes).reshape(size, classes)[present]
+    cluster_class = cluster_classes(per_class, ordered)
+    sendable = count_p if faded is None else np.bincount(key, weights=~faded, minlength=size)[present].astype(np.int64)
+    member_rows = offsets = None
+    if members:
+        order = np.argsort(key, kind="stable")
+        member_rows = rows[order]
+        offsets = np.concatenate([[0], np.cumsum(count_p)])
+    return Clusters(grid.centre, count_p.astype(np.int64), cluster_class.astype(np.int32),
+                    sendable, grid.cells, grid.row_cluster, member_rows, offsets)
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """What the clusters of some points are whatever their classes: each row's cell key, the
+    cells with points (their count, mean and column and row) and each row's cluster."""
+
+    key: np.ndarray
+    size: int
+    present: np.ndarray
+    count: np.ndarray
+    centre: np.ndarray
+    cells: np.ndarray
+    row_cluster: np.ndarray
+
+
+# The grids last made, by the identity of the arrays they were made of (weak references: a grid
+# is used only while those very arrays live, never for others at a reused address). A layer's
+# render and the labels' (which keep clear of its discs) cluster the same rows of the same view:
+# made once for both (a million points: some 60 to 100 ms each). The rows come from
+# clustered_rows, cached by the snapshot, so both see the same array object. A grid being made
+# is an Event: one asking for the same grid meanwhile waits for it; any other asker (the GUI
+# thread's hit test, say) never waits.
+_GRIDS_KEPT = 2
+_grids: list[list] = []  # [xy ref, rows ref, cell, _Grid or the Event of one being made]
+_grids_lock = threading.Lock()
+
+
+def _grid_of(xy: np.ndarray, rows: np.ndarray, cell: float) -> _Grid:
+    if rows.flags.writeable:  # not clustered_rows' own (read-only) array: it could change in place
+        return _made_grid(xy, rows, cell)
+    with _grids_lock:
+        found = next((entry for entry in _grids
+                      if entry[0]() is xy and entry[1]() is rows and entry[2] == cell), None)
+        making = None
+        if found is None:
+            try:
+                found = making = [weakref.ref(xy), weakref.ref(rows), cell, threading.Event()]
+            except TypeError:  # not weakly referenceable: made, not kept
+                found = None
+            else:
+                _grids.insert(0, making)
+                del _grids[_GRIDS_KEPT:]
+    if found is not None and making is None:
+        value = found[3]
+        if isinstance(value, _Grid):
+            return value
+        value.wait(5.0)  # being made by another thread: the render or the labels of this view
+        if isinstance(found[3], _Grid):
+            return found[3]
+        return _made_grid(xy, rows, cell)  # its maker failed: made here
+    try:
+        grid = _made_grid(xy, rows, cell)
+    except BaseException:
+        if making is not None:
+            with _grids_lock:  # by identity: an entry's arrays do not compare as truth values
+                _grids[:] = [entry for entry in _grids if entry is not making]
+            making[3].set()
+        raise
+    if making is not None:
+        event = making[3]
+        making[3] = grid
+        event.set()
+    return grid
+
+
+def _made_grid(xy: np.ndarray, rows: np.ndarray, cell: float) -> _Grid:
     x, y = xy[rows, 0], xy[rows, 1]
     ix = np.floor(x / cell).astype(np.int64)
     iy = np.floor(y / cell).astype(np.int64)
@@ -115,22 +199,14 @@ def cluster_points(xy: np.ndarray, rows: np.ndarray, class_index: np.ndarray, ce
     count_p = count[present]
     centre = np.column_stack([np.bincount(key, weights=x, minlength=size)[present] / count_p,
                               np.bincount(key, weights=y, minlength=size)[present] / count_p])
-    classes = int(class_index.max()) + 1
-    weights = cluster_weights(weights)
-    per_class = np.bincount(key * classes + class_index, weights=weights,
-                            minlength=size * classes).reshape(size, classes)[present]
-    cluster_class = cluster_classes(per_class, ordered)
-    sendable = count_p if faded is None else np.bincount(key, weights=~faded, minlength=size)[present].astype(np.int64)
     cells = np.column_stack([present // height + ix0, present % height + iy0])
     position = np.zeros(size, dtype=np.int64)
     position[present] = np.arange(len(present))
-    member_rows = offsets = None
-    if members:
-        order = np.argsort(key, kind="stable")
-        member_rows = rows[order]
-        offsets = np.concatenate([[0], np.cumsum(count_p)])
-    return Clusters(centre, count_p.astype(np.int64), cluster_class.astype(np.int32),
-                    sendable, cells, position[key], member_rows, offsets)
+    for array in (key, present, count_p, centre, cells):
+        array.flags.writeable = False  # shared by the callers of one grid
+    row_cluster = position[key]
+    row_cluster.flags.writeable = False
+    return _Grid(key, size, present, count_p, centre, cells, row_cluster)
 
 
 def count_label(count: int) -> str:
@@ -166,10 +242,14 @@ def is_clustered(snapshot: LayerSnapshot, view: MapView, at_ns: int | None) -> b
 
 def clustered_rows(snapshot: LayerSnapshot, view: MapView, at_ns: int | None) -> np.ndarray | None:
     """The rows a point layer's clusters are made of in ``view`` (those of every cell the view
-    shows, whole), or None when the layer is drawn point by point there."""
+    shows, whole), or None when the layer is drawn point by point there. The same array for the
+    same view and time while the snapshot lives (read-only): the layer's render and the labels
+    share its clusters (:func:`cluster_points`)."""
     if not is_clustered(snapshot, view, at_ns):
         return None
-    return rows_in(snapshot, cell_aligned(view.extent, cell_size(view)), at_ns)
+    box = cell_aligned(view.extent, cell_size(view))
+    return snapshot.clustered_rows_for((*(float(v) for v in box), at_ns),
+                                       lambda: rows_in(snapshot, box, at_ns))
 
 
 @dataclass(frozen=True)
