@@ -15,7 +15,12 @@ p95 <= 300 ms, and under row-level security <= 2x without. The plan of the partn
 on the table is reported (index or not). Last, the release test: ``--orgs`` organisations in a
 generated directory; for each, the rows the SQL predicate releases (an export's selection) and
 the rows the partner's own login reads are checked against an independent checker,
-``may_receive`` in Python over every row: 0 rows may be released outside the rules.
+``may_receive`` in Python over every row: 0 rows may be released outside the rules. Then the
+same through the packages (``package_release_test``, ``--package-needs``): a hub exports one
+package to each of the organisations and benchmarks/release_checker.py opens each with the
+partner's key and checks every feature and its marking against the database and ``may_receive``.
+``refresh_lock``: the longest a partner's map query waits while the hub refreshes every release
+table whole, the old way (TRUNCATE and fill) and the current one (the difference written).
 
 Prints one JSON document; peak memory is this process's (the server's is apart).
 """
@@ -251,17 +256,19 @@ def release_check(hub: psycopg.Connection, cluster: ThrowawayCluster, database: 
 # --- main --------------------------------------------------------------------------------------
 
 def run(roads: int, needs: int, orgs: int, queries: int, limit: int, side: float, gpkg: bool,
-        work_dir: str | None = None, cluster: ThrowawayCluster | None = None) -> dict[str, Any]:
-    """The benchmark; in ``cluster`` if given (a test's), else in a cluster of its own."""
+        work_dir: str | None = None, cluster: ThrowawayCluster | None = None, package_needs: int = 0
+        ) -> dict[str, Any]:
+    """The benchmark; in ``cluster`` if given (a test's), else in a cluster of its own.
+    ``package_needs``: also the release test through the packages (release_checker.py)."""
     if cluster is not None:
-        return _run(cluster, roads, needs, orgs, queries, limit, side, gpkg, work_dir)
+        return _run(cluster, roads, needs, orgs, queries, limit, side, gpkg, work_dir, package_needs)
     with ThrowawayCluster.start(settings={"shared_buffers": "'512MB'", "max_wal_size": "'4GB'",
                                           "maintenance_work_mem": "'512MB'"}) as own:
-        return _run(own, roads, needs, orgs, queries, limit, side, gpkg, work_dir)
+        return _run(own, roads, needs, orgs, queries, limit, side, gpkg, work_dir, package_needs)
 
 
 def _run(cluster: ThrowawayCluster, roads: int, needs: int, orgs: int, queries: int, limit: int, side: float,
-         gpkg: bool, work_dir: str | None) -> dict[str, Any]:
+         gpkg: bool, work_dir: str | None, package_needs: int = 0) -> dict[str, Any]:
     from humanops.catalog import load_catalog
     from humanops.store.postgis.workspace import PostgisWorkspace
 
@@ -350,7 +357,15 @@ def _run(cluster: ThrowawayCluster, roads: int, needs: int, orgs: int, queries: 
             ws.close()
             shutil.rmtree(Path(ws.path).parent, ignore_errors=True)
         partner.close()
+        results["refresh_lock"] = refresh_lock(hub, cluster.dsn(database, user=setup.roles[partner_org]),
+                                               release_sql, boxes(1, side, seed=5)[0], limit)
         results["release_test"] = release_check(hub, cluster, database, directory, setup.roles)
+    if package_needs:
+        from release_checker import run_package_release_test
+
+        package_test = run_package_release_test(cluster.create_database(), orgs, package_needs, work_dir=work_dir)
+        package_test.pop("per_partner")
+        results["package_release_test"] = package_test
     return results
 
 
@@ -392,6 +407,83 @@ def _release_tables_figures(hub: psycopg.Connection, needs: int) -> dict[str, An
             "edit_one_feature_ms_median": round(float(np.median(edits)) * 1000, 1),
             "edit_one_feature_ms_median_without_release_triggers": round(float(np.median(bare)) * 1000, 1),
             "policy_operators_leakproof": leakproof}
+
+
+def _truncate_refresh(hub: psycopg.Connection, layer: str) -> None:
+    """The full refresh as it was before (the baseline): every policy re-made, the parent
+    truncated and filled again in one transaction."""
+    audience = hub.execute(sql.SQL("SELECT role, revoked_at FROM {}").format(
+        sql.Identifier(row_security.AUDIENCE))).fetchall()
+    for role, _ in audience:
+        hub.execute(sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(sql.Identifier(release_tables.POLICY),
+                                                                     sql.Identifier(role, layer)))
+    for role, revoked_at in audience:
+        release_tables._time_policy(hub, role, layer, revoked_at)
+    hub.execute(sql.SQL("TRUNCATE {}").format(sql.Identifier(release_tables.parent_table(layer))))
+    hub.execute(release.NO_JIT)
+    hub.execute(release_tables._fill_sql(layer, sql.Identifier(layer), release_tables._layer_columns(hub, layer)))
+    hub.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(release_tables.parent_table(layer))))
+
+
+def refresh_lock(hub: psycopg.Connection, partner_dsn: str, release_sql: str, box: tuple[float, ...],
+                 limit: int) -> dict[str, Any]:
+    """The longest a partner's map query on its release table waits while the hub runs a full
+    refresh of every partner's table: the old way (TRUNCATE and fill) and the current
+    (``refresh_release_tables``: the difference written, readers never locked out), each with
+    a partner reading in a loop on its own connection meanwhile."""
+    import threading
+
+    def measured(refresh: Any) -> dict[str, Any]:
+        stop = threading.Event()
+        waits: list[float] = []
+        during: list[float] = []
+        refreshing = threading.Event()
+
+        def read() -> None:
+            with psycopg.connect(partner_dsn, autocommit=True) as partner:
+                while not stop.is_set():
+                    start = time.perf_counter()
+                    inside = refreshing.is_set()
+                    map_query(partner, release_sql, box, limit)
+                    (during if inside or refreshing.is_set() else waits).append(time.perf_counter() - start)
+                    time.sleep(0.005)
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        time.sleep(0.5)  # a few reads before: the partner's usual time
+        refreshing.set()
+        start = time.perf_counter()
+        with hub.transaction():
+            refresh()
+        seconds = time.perf_counter() - start
+        refreshing.clear()
+        time.sleep(0.3)
+        stop.set()
+        reader.join()
+        return {"refresh_seconds": round(seconds, 2), "reads_during_refresh": len(during),
+                "longest_select_during_refresh_ms": round(max(during, default=0.0) * 1000, 1),
+                "median_select_during_refresh_ms": round(float(np.median(during)) * 1000, 1) if during else None,
+                "median_select_outside_refresh_ms": round(float(np.median(waits)) * 1000, 1) if waits else None}
+
+    def change_every_row() -> None:
+        """Every need changed behind the triggers' back: the refresh rewrites every partner row
+        (the worst case for writing only the difference)."""
+        hub.execute("ALTER TABLE need DISABLE TRIGGER humanops_release_update")
+        try:
+            hub.execute("UPDATE need SET population = population + 1")
+        finally:
+            hub.execute("ALTER TABLE need ENABLE TRIGGER humanops_release_update")
+        hub.execute("VACUUM ANALYZE need")
+
+    change_every_row()
+    before = measured(lambda: _truncate_refresh(hub, "need"))
+    change_every_row()
+    after = measured(lambda: release_tables.refresh_release_tables(hub, ["need"]))
+    unchanged = measured(lambda: release_tables.refresh_release_tables(hub, ["need"]))
+    return {"before_truncate_and_fill": before, "after_difference_written": after,
+            "after_nothing_changed": unchanged,
+            "longest_select_ratio_after_vs_before": round(
+                after["longest_select_during_refresh_ms"] / max(before["longest_select_during_refresh_ms"], 1e-3), 3)}
 
 
 def _leakproof_trial(hub: psycopg.Connection, partner: psycopg.Connection, side: float, limit: int
@@ -441,15 +533,20 @@ def main() -> None:
     parser.add_argument("--box", type=float, default=0.25, help="side of the query boxes, degrees")
     parser.add_argument("--no-gpkg", action="store_true", help="skip the GeoPackage comparison")
     parser.add_argument("--dir", help="working folder for the GeoPackage (default: a temporary one)")
+    parser.add_argument("--package-needs", type=int, default=20_000, metavar="N",
+                        help="the release test through the packages: a hub of N needs exports one package to "
+                             "each of --orgs partners, checked by benchmarks/release_checker.py (0: skip)")
     parser.add_argument("--ingest", type=int, default=0, metavar="N",
-                        help="also the ingest of an N-feature package into PostGIS and into a GeoPackage, "
-                             "seconds side by side (benchmarks/bench_team_ingest.py; 0: skip)")
+                        help="also the ingest of an N-feature package into PostGIS (with and without --orgs "
+                             "partners' release tables) and into a GeoPackage, seconds side by side "
+                             "(benchmarks/bench_team_ingest.py; 0: skip)")
     parser.add_argument("--sync-pairs", type=int, default=0,
                         help="also N generated edit pairs between an offline copy and the server "
                              "(benchmarks/bench_team_sync.py; 0: skip)")
     args = parser.parse_args()
     started = time.perf_counter()
-    results = run(args.roads, args.needs, args.orgs, args.queries, args.limit, args.box, not args.no_gpkg, args.dir)
+    results = run(args.roads, args.needs, args.orgs, args.queries, args.limit, args.box, not args.no_gpkg, args.dir,
+                  package_needs=args.package_needs)
     doc = {"benchmark": "team", "roads": args.roads, "needs": args.needs, "results": results,
            "seconds": round(time.perf_counter() - started, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
            "python": sys.version.split()[0]}
@@ -457,7 +554,7 @@ def main() -> None:
         from bench_team_ingest import run_ingest
 
         with ThrowawayCluster.start() as cluster:
-            doc["ingest"] = run_ingest(cluster, args.ingest, args.dir)
+            doc["ingest"] = run_ingest(cluster, args.ingest, args.dir, partners=args.orgs)
         doc["peak_rss_mb"] = round(peak_rss_mb(), 1)
     if args.sync_pairs:
         from bench_team_sync import run_sync_pairs

@@ -1,7 +1,7 @@
 """Team workspace benchmark, ingest (issue 14): a package of N features received into a PostGIS
 workspace, side by side with the same package into a GeoPackage one. Budget: N = 10,000 in <= 10 s.
 
-    .venv/bin/python benchmarks/bench_team_ingest.py --features 10000
+    .venv/bin/python benchmarks/bench_team_ingest.py --features 10000 --partners 50
     .venv/bin/python benchmarks/bench_team.py --ingest 10000 ...   (the same, inside the team benchmark)
 
 A sender (GeoPackage, its keys and the receiver's card) adds N needs with random markings the
@@ -9,7 +9,11 @@ receiver may hold (CLEAR, GREEN to its community, AMBER naming it), exports one 
 encrypted package to the receiver; the receiver's workspace, made once, is copied into a fresh
 PostgreSQL database (``humanops copy``'s engine) and as a GeoPackage file, and ``import_package``
 runs on each, timed end to end (open, verify, decrypt, check every feature against the rule,
-merge, audit). Both must hold the N features afterwards. Prints one JSON document.
+merge, audit). Both must hold the N features afterwards. With ``--partners P`` (default 50) a
+third run: the same PostGIS workspace set up as a hub with P partners' row-level security and
+release tables (store/postgis/release_tables.py: statement triggers decide every partner's copy
+of each ingested row), then checked: each partner's table equal to the SQL rule's release.
+Prints one JSON document.
 """
 
 from __future__ import annotations
@@ -52,8 +56,60 @@ def _needs(n: int, seed: int) -> gpd.GeoDataFrame:
     }, geometry=shapely.points(xy), crs=4326)
 
 
-def run_ingest(cluster: ThrowawayCluster, n: int, work_dir: str | None = None, seed: int = 3) -> dict[str, Any]:
-    """The ingest of an ``n``-feature package into PostGIS and into a GeoPackage (seconds each)."""
+def _partner_directory(partners: int) -> Any:
+    """The receiver (the hub), the sender and ``partners`` organisations, a third of them in the
+    sender's community (GREEN rows reach them)."""
+    from humanops.sharing.directory import Community, Directory, Organisation
+
+    orgs = [Organisation(RECEIVER, "MedAid", communities=(COMMUNITY,)),
+            Organisation(SENDER, "OCHA", communities=(COMMUNITY,))]
+    orgs += [Organisation(f"org{i:02d}", f"Org {i}", communities=(COMMUNITY,) if i % 3 == 0 else ())
+             for i in range(partners)]
+    return Directory(orgs, [Community(COMMUNITY, COMMUNITY)])
+
+
+def _install_partners(dsn: str, partners: int) -> float:
+    """Row-level security and release tables for ``partners`` organisations (seconds)."""
+    import psycopg
+
+    from humanops.store.postgis import row_security
+
+    started = time.perf_counter()
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        row_security.install_row_security(connection, _partner_directory(partners), RECEIVER, ["need"],
+                                          organisations=[f"org{i:02d}" for i in range(partners)])
+    return round(time.perf_counter() - started, 2)
+
+
+def _release_tables_agree(dsn: str, partners: int) -> dict[str, Any]:
+    """After the ingest: each partner's release table holds exactly the rows the SQL rule
+    releases to it now (the triggers kept them, no refresh ran)."""
+    from datetime import UTC, datetime
+
+    import psycopg
+    from psycopg import sql
+
+    from humanops.store.postgis import release, row_security
+
+    directory = _partner_directory(partners)
+    now = datetime.now(UTC)
+    differing = held = 0
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        for i in range(partners):
+            org = f"org{i:02d}"
+            decided = {u for _, action, u in release.release_decisions(connection, "need", RECEIVER, org, directory,
+                                                                         now) if action == release.ALLOW}
+            table = sql.Identifier(row_security.partner_role(org), "need")
+            rows = [r[0] for r in connection.execute(sql.SQL("SELECT uuid FROM {}").format(table)).fetchall()]
+            held += len(rows)
+            differing += len(decided ^ set(rows)) + len(rows) - len(set(rows))
+    return {"rows_held_all_partners": held, "rows_differing_from_the_rule": differing}
+
+
+def run_ingest(cluster: ThrowawayCluster, n: int, work_dir: str | None = None, seed: int = 3,
+               partners: int = 0) -> dict[str, Any]:
+    """The ingest of an ``n``-feature package into PostGIS and into a GeoPackage (seconds each);
+    with ``partners``, also into a PostGIS hub with that many partners' release tables on."""
     from humanops.sharing import cards, keys
     from humanops.sharing.exchange_export import export_package
     from humanops.sharing.exchange_import import import_package
@@ -82,10 +138,17 @@ def run_ingest(cluster: ThrowawayCluster, n: int, work_dir: str | None = None, s
         copy_workspace(folder / f"{RECEIVER}.gpkg", dsn)
         results: dict[str, Any] = {"features": n, "package_bytes": (folder / "package.hopx").stat().st_size,
                                    "export_s": round(export_s, 2)}
-        for backend in ("geopackage", "postgis"):
+        release_dsn = ""
+        if partners:  # the hub's set-up: every partner's release table kept by statement triggers
+            release_dsn = cluster.create_database()
+            copy_workspace(folder / f"{RECEIVER}.gpkg", release_dsn)
+            results["release_tables_setup_s"] = _install_partners(release_dsn, partners)
+        backends = ["geopackage", "postgis", *(["postgis_release_tables"] if partners else [])]
+        for backend in backends:
             started = time.perf_counter()
-            workspace: Any = (PostgisWorkspace.open(dsn) if backend == "postgis"
-                              else Workspace.open(folder / f"{RECEIVER}.gpkg"))
+            workspace: Any = (PostgisWorkspace.open(dsn) if backend == "postgis" else
+                              PostgisWorkspace.open(release_dsn) if backend == "postgis_release_tables" else
+                              Workspace.open(folder / f"{RECEIVER}.gpkg"))
             try:
                 import_package(workspace, folder / "package.hopx", phrases[RECEIVER])
                 seconds = time.perf_counter() - started
@@ -98,6 +161,11 @@ def run_ingest(cluster: ThrowawayCluster, n: int, work_dir: str | None = None, s
         results["postgis_vs_geopackage"] = round(results["postgis_s"] / results["geopackage_s"], 2)
         results["budget_s"] = 10.0 * n / 10_000
         results["within_budget"] = results["postgis_s"] <= results["budget_s"]
+        if partners:
+            results["partners"] = partners
+            results["release_tables_vs_without"] = round(results["postgis_release_tables_s"] / results["postgis_s"], 2)
+            results["within_budget_with_release_tables"] = results["postgis_release_tables_s"] <= results["budget_s"]
+            results["release_tables_after_ingest"] = _release_tables_agree(release_dsn, partners)
         return results
     finally:
         if work_dir is None:
@@ -108,9 +176,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--features", type=int, default=10_000)
     parser.add_argument("--dir", help="working folder (default: a temporary one)")
+    parser.add_argument("--partners", type=int, default=50,
+                        help="also into a hub with this many partners' release tables on (0: skip)")
     args = parser.parse_args()
     with ThrowawayCluster.start() as cluster:
-        doc = {"benchmark": "team_ingest", "ingest": run_ingest(cluster, args.features, args.dir),
+        doc = {"benchmark": "team_ingest",
+               "ingest": run_ingest(cluster, args.features, args.dir, partners=args.partners),
                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                "python": sys.version.split()[0]}
     print(json.dumps(doc, indent=2))

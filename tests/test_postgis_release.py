@@ -546,3 +546,24 @@ def test_a_directory_change_decides_every_release_table_again(hub):
     after = release_tables_now(hub)
     assert len(after["shelternet"]) > len(before["shelternet"])
     assert_release_tables_match(hub)
+
+
+def test_a_full_refresh_does_not_lock_partners_out(hub):
+    """While the hub's full refresh is open (not yet committed), a partner's read of its release
+    table is answered at once, with the contents from before (they change at the commit)."""
+    from humanops.store.postgis import release_tables
+
+    connection = hub["connection"]
+    before = release_tables_now(hub)
+    connection.execute("ALTER TABLE need DISABLE TRIGGER humanops_release_update")
+    connection.execute("UPDATE need SET tlp = 'CLEAR', expires = NULL WHERE uuid = %s",
+                       (hub["needs"]["uuid"].iloc[0],))  # a change only a refresh brings in
+    connection.execute("ALTER TABLE need ENABLE TRIGGER humanops_release_update")
+    with connection.transaction():
+        release_tables.refresh_release_tables(connection, ["need"])
+        with as_partner(hub, "medaid") as partner:
+            partner.execute("SET lock_timeout = '2s'")  # a lock held by the refresh fails the read
+            read = sorted(r[0] for r in partner.execute("SELECT uuid FROM partner_medaid.need").fetchall())
+        assert read == before["medaid"]
+    assert_release_tables_match(hub)
+    assert hub["needs"]["uuid"].iloc[0] in release_tables_now(hub)["medaid"]

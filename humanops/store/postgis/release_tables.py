@@ -12,8 +12,11 @@ statement-level triggers on the layer table run the rule (:func:`release.release
 same SQL the hub's exports and the row-level security use) for every partner of
 :data:`row_security.AUDIENCE` over the rows an INSERT, UPDATE or DELETE touched, as the
 statement commits: an edit by the app, by an ingest or by QGIS on the hub's side is in every
-partner's table in the same transaction. :func:`refresh_release_tables` rebuilds them whole
-(after the directory changed: :func:`row_security.refresh_audiences` calls it).
+partner's table in the same transaction. :func:`refresh_release_tables` decides them whole
+again (after the directory changed: :func:`row_security.refresh_audiences` calls it) without
+locking partners' readers out: it writes only the difference, under row locks, and re-makes a
+partner's time policy only when it changed (measured in ``benchmarks/bench_team.py``,
+``refresh_lock``: the longest SELECT during a refresh, the old TRUNCATE-and-fill beside it).
 
 Time: the rule is decided at the edit, but two of its inputs move with the clock: a marking's
 ``expires`` and a partner's future ``revoked_at``. Each partner table keeps a row-level security
@@ -82,14 +85,16 @@ def _audience_context(alias: str) -> release.ReleaseContext:
                                   peers=col("peers"), revoked_at=col("revoked_at"), now=sql.SQL("now()"))
 
 
-def _fill_sql(layer: str, source: sql.Composable, columns: Sequence[str]) -> sql.Composed:
-    """INSERT into every partner's table the rows of ``source`` the rule gives it exactly."""
+def _fill_sql(layer: str, source: sql.Composable, columns: Sequence[str], *,
+              into: sql.Composable | None = None) -> sql.Composed:
+    """INSERT into every partner's table (or ``into``, a table like the parent) the rows of
+    ``source`` the rule gives it exactly."""
     from humanops.store.postgis.row_security import AUDIENCE
 
     cols = sql.SQL(", ").join(map(sql.Identifier, columns))
     return sql.SQL("INSERT INTO {parent} (role, {cols}) SELECT a.role, {tcols} FROM {source} AS t "
                    "CROSS JOIN {audience} AS a WHERE {released}").format(
-        parent=sql.Identifier(parent_table(layer)), cols=cols,
+        parent=into if into is not None else sql.Identifier(parent_table(layer)), cols=cols,
         tcols=sql.SQL(", ").join(sql.Identifier("t", c) for c in columns), source=source,
         audience=sql.Identifier(AUDIENCE),
         released=release.released_sql(_audience_context("a"), (release.ALLOW,), row="t"))
@@ -152,8 +157,16 @@ def released_layers(connection: Any) -> list[str]:
 
 def refresh_release_tables(connection: Any, layers: Iterable[str] | None = None) -> dict[str, int]:
     """One partition per audience role (made, or dropped for roles no longer listed), each
-    policy re-made (a revocation date may have changed), all rows decided again. Returns the
-    rows released per layer. Call inside a transaction."""
+    policy re-made where a revocation date changed, all rows decided again. Returns the rows
+    released per layer. Call inside a transaction.
+
+    Partners keep reading while it runs: the new contents are decided into a temporary table,
+    then only the difference is written (rows no longer released or changed deleted, new ones
+    inserted), under ROW EXCLUSIVE locks that a SELECT never waits for; readers see the old
+    contents until the commit (MVCC). A TRUNCATE (ACCESS EXCLUSIVE) held every partner's
+    SELECT for the whole refresh (measured in ``benchmarks/bench_team.py``, ``refresh_lock``).
+    The layer is locked against writes meanwhile (SHARE ROW EXCLUSIVE: readers pass), so an
+    edit's trigger cannot slip a row in between the decision and the write."""
     from humanops.store.postgis.row_security import AUDIENCE
 
     layers = released_layers(connection) if layers is None else list(layers)
@@ -168,17 +181,41 @@ def refresh_release_tables(connection: Any, layers: Iterable[str] | None = None)
         for role, table in present.items():
             if role not in audience:  # no longer a partner: its table goes (the schema stays, empty)
                 connection.execute(sql.SQL("DROP TABLE {}").format(sql.SQL(table)))
-        for role, revoked_at in audience.items():
+        for role in audience:
             if role not in present:
                 _make_partition(connection, role, layer)
-            _time_policy(connection, role, layer, revoked_at)
-        connection.execute(sql.SQL("TRUNCATE {}").format(sql.Identifier(parent)))
-        connection.execute(release.NO_JIT)
-        cursor = connection.execute(_fill_sql(layer, release.table_identifier(layer), _layer_columns(connection,
-                                                                                                       layer)))
-        written[layer] = cursor.rowcount
+        connection.execute(sql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
+            release.table_identifier(layer)))
+        written[layer] = _refresh_difference(connection, layer)
         connection.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(parent)))
+    for layer in layers:  # last: a changed policy locks its table (ACCESS EXCLUSIVE) until the commit
+        for role, revoked_at in audience.items():
+            _time_policy(connection, role, layer, revoked_at)
     return written
+
+
+def _refresh_difference(connection: Any, layer: str) -> int:
+    """Every partner's rows of ``layer`` decided again, only the difference written; the rows
+    released in all."""
+    parent = sql.Identifier(parent_table(layer))
+    fresh = sql.Identifier(f"humanops_fresh_{layer}")
+    connection.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(fresh))
+    connection.execute(sql.SQL("CREATE TEMPORARY TABLE {} (LIKE {}) ON COMMIT DROP").format(fresh, parent))
+    connection.execute(release.NO_JIT)
+    fill = _fill_sql(layer, release.table_identifier(layer), _layer_columns(connection, layer), into=fresh)
+    released = connection.execute(fill).rowcount
+    connection.execute(sql.SQL("CREATE INDEX ON {} (role, fid)").format(fresh))
+    connection.execute(sql.SQL("ANALYZE {}").format(fresh))
+    # a row stays when the same role holds the same fid with every column equal (the rows'
+    # text forms: geometry as EWKB hex, exact)
+    connection.execute(sql.SQL(
+        "DELETE FROM {p} AS p WHERE NOT EXISTS (SELECT 1 FROM {f} AS f WHERE f.role = p.role AND f.fid = p.fid "
+        "AND f::text = p::text)").format(p=parent, f=fresh))
+    connection.execute(sql.SQL(
+        "INSERT INTO {p} SELECT f.* FROM {f} AS f WHERE NOT EXISTS (SELECT 1 FROM {p} AS p "
+        "WHERE p.role = f.role AND p.fid = f.fid)").format(p=parent, f=fresh))
+    connection.execute(sql.SQL("DROP TABLE {}").format(fresh))
+    return released
 
 
 def _make_partition(connection: Any, role: str, layer: str) -> None:
@@ -208,6 +245,16 @@ def _time_policy(connection: Any, role: str, layer: str, revoked_at: datetime | 
     if revoked_at is not None:  # a revocation still to come (a past one left only CLEAR rows)
         check = sql.SQL("({} AND (now() < {}::timestamptz OR {} = 'CLEAR'))").format(
             check, sql.Literal(revoked_at), release.tlp_sql(sql.Identifier("tlp")))
+    said = check.as_string(connection)
+    # the policy's own text kept in its comment: re-made only when it changed, since DROP and
+    # CREATE POLICY lock the table (ACCESS EXCLUSIVE) against the partner's reads until the commit
+    stored = connection.execute(
+        "SELECT obj_description(p.oid, 'pg_policy') FROM pg_policy p WHERE p.polname = %s "
+        "AND p.polrelid = %s::regclass", (POLICY, table.as_string(connection))).fetchone()
+    if stored is not None and stored[0] == said:
+        return
     connection.execute(sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(sql.Identifier(POLICY), table))
     connection.execute(sql.SQL("CREATE POLICY {} ON {} FOR SELECT TO {} USING {}").format(
         sql.Identifier(POLICY), table, sql.Identifier(role), check))
+    connection.execute(sql.SQL("COMMENT ON POLICY {} ON {} IS {}").format(sql.Identifier(POLICY), table,
+                                                                         sql.Literal(said)))
