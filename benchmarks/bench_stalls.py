@@ -42,11 +42,18 @@ tree without the policy), once the workspace is open and drawn. Every child also
 frozen at the end) and ``gc_garbage_at_end`` (what a full collection finds unreachable once
 everything is unfrozen at the end: cyclic garbage a freeze kept, or not yet collected).
 The JSON gives the machine's load average at the start and the end (the timings are noisy).
+
+Two more experiments, applied to every tree alike: ``--site DIR`` puts a folder of packages on the
+children's import path (a package installed there with ``pip install --target DIR``, measured before
+it becomes a dependency: e.g. pyarrow, with which the formats' reader reads through Arrow, the GIL
+released); ``--nice-threads N`` runs every thread but the GUI thread at niceness N (Linux), to
+tell a stall that is the GUI thread waiting for a core on a loaded machine from one that is work.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -115,7 +122,10 @@ def _needs(rng: Any, region: tuple[float, float, float, float], n: int, prefix: 
 
 
 # --- the child: one workflow, in a process of its own ---------------------------------------------
-def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False, gc_freeze: bool = False) -> dict:
+def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False, gc_freeze: bool = False,
+               nice_threads: int = 0) -> dict:
+    if nice_threads:  # the experiment: every thread but the GUI thread yields the CPU to it (Linux)
+        _nice_every_thread(nice_threads)
     from PySide6.QtCore import QSettings, Qt, QTimer
 
     import humanops.ui  # noqa: F401  (the PySide6 workaround, before any Qt call)
@@ -292,6 +302,19 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
     }
 
 
+def _nice_every_thread(niceness: int) -> None:
+    """Every Python thread started from now on runs at ``niceness`` (Linux: a thread is a task of its
+    own): on a loaded machine the GUI thread, woken for the GIL, gets a core before them."""
+    run = threading.Thread.run
+
+    def nice_run(self: threading.Thread) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # not Linux: nothing to do
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+        run(self)
+
+    threading.Thread.run = nice_run  # type: ignore[method-assign]
+
+
 def _py_spy_marker() -> float:
     """Spins 30 ms; returns when it ended (perf_counter)."""
     until = time.perf_counter() + 0.03
@@ -355,15 +378,18 @@ def _peak_rss_mb() -> float | None:
 
 # --- the parent ------------------------------------------------------------------------------------
 def run_child(tree: Path, workflow: str, inputs: dict, folder: Path, trace: bool = False,
-              gc_freeze: bool = False) -> dict:
-    """One workflow in a fresh process, on a fresh copy of the demo, with ``tree``'s humanops."""
+              gc_freeze: bool = False, site: Path | None = None, nice_threads: int = 0) -> dict:
+    """One workflow in a fresh process, on a fresh copy of the demo, with ``tree``'s humanops
+    (and ``site``'s packages, if given)."""
     workspace = folder / f"{workflow}.gpkg"
     shutil.copyfile(inputs["demo"], workspace)
-    env = dict(os.environ, PYTHONPATH=str(tree), XDG_CONFIG_HOME=str(folder / "config"),
+    path = os.pathsep.join([str(tree), *([str(site)] if site is not None else [])])
+    env = dict(os.environ, PYTHONPATH=path, XDG_CONFIG_HOME=str(folder / "config"),
                QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     command = [sys.executable, __file__, "--child", workflow, "--inputs", json.dumps(inputs),
                "--workspace", str(workspace), *(["--trace"] if trace else []),
-               *(["--gc-freeze"] if gc_freeze else [])]
+               *(["--gc-freeze"] if gc_freeze else []),
+               *(["--nice-threads", str(nice_threads)] if nice_threads else [])]
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=1800)
     workspace.unlink(missing_ok=True)
     if out.returncode != 0:
@@ -382,12 +408,18 @@ def main() -> None:
     parser.add_argument("--trace", action="store_true", help="sample every thread's stack during stalls")
     parser.add_argument("--gc-freeze", action="store_true",
                         help="an experiment, in every tree: gc.freeze() once the workspace is open and drawn")
+    parser.add_argument("--site", type=Path,
+                        help="a folder of packages importable in every tree's children (e.g. one a package was "
+                             "installed into with pip install --target, to measure it before it is a dependency)")
+    parser.add_argument("--nice-threads", type=int, default=0,
+                        help="an experiment, in every tree: every thread but the GUI thread at this niceness (Linux)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     parser.add_argument("--workspace", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child_main(args.child, json.loads(args.inputs), args.workspace, args.trace, args.gc_freeze)))
+        print(json.dumps(child_main(args.child, json.loads(args.inputs), args.workspace, args.trace, args.gc_freeze,
+                                    args.nice_threads)))
         return
     sys.path.insert(0, str(ROOT))
     workflows = [w.strip() for w in args.workflows.split(",") if w.strip()]
@@ -401,7 +433,9 @@ def main() -> None:
         trees = {"this": args.tree.resolve()}
         if args.baseline_tree is not None:
             trees["baseline"] = args.baseline_tree.resolve()
-        results = {name: {w: run_child(tree, w, inputs, folder, args.trace, args.gc_freeze) for w in workflows}
+        site = args.site.resolve() if args.site is not None else None
+        results = {name: {w: run_child(tree, w, inputs, folder, args.trace, args.gc_freeze, site, args.nice_threads)
+                          for w in workflows}
                    for name, tree in trees.items()}
     summary = []
     for workflow in workflows:
@@ -418,7 +452,8 @@ def main() -> None:
         "sizes": {"sources": args.sources, "import_features": args.import_features,
                   "package_features": args.package_features},
         "budget_ms": BUDGET_MS, "heartbeat_ms": HEARTBEAT_MS, "trees": {k: str(v) for k, v in trees.items()},
-        "gc_freeze": args.gc_freeze,
+        "gc_freeze": args.gc_freeze, "nice_threads": args.nice_threads,
+        "site": str(args.site) if args.site is not None else None,
         "load_average": {"start": load_at_start, "end": [round(x, 2) for x in os.getloadavg()]},
         "inputs": {"counts": inputs["counts"], "build_s": inputs["build_s"]},
         "summary": summary, "runs": results,

@@ -1010,7 +1010,10 @@ def _release_free_memory() -> None:
 
     if not sys.platform.startswith("linux"):
         return
-    gc.collect()
+    # The young generations only: a full collection walked every object of the process (88-169 ms
+    # holding the GIL, the GUI thread waiting) and found nothing more: the build's temporaries go
+    # by reference counting (a 1,000,000-road graph: 289 MB resident after either, found 0 objects).
+    gc.collect(1)
     with contextlib.suppress(OSError, AttributeError):   # not glibc (musl): nothing to do
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 

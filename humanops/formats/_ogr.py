@@ -3,8 +3,10 @@ and Shapefile readers. Bulk, vectorised reads: no Python per feature."""
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +37,7 @@ def read_layer(path: Path, layer: str | None, what: str, *, display: str | None 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
-            frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=fid_rows)
+            frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=fid_rows, **_arrow_options())
     except (DataSourceError, DataLayerError, FieldError, GeometryError, OSError, ValueError) as exc:
         raise FormatError(f"cannot be read as {what} ({_gdal_reason(exc)})", file=display or str(path),
                           layer=layer) from None
@@ -48,6 +50,16 @@ def read_layer(path: Path, layer: str | None, what: str, *, display: str | None 
         frame = frame.rename_geometry("geometry")
     name = layer if layer is not None else Path(path).stem
     return SourceLayer(name=name, frame=frame, rows=rows, row_word=row_word)
+
+
+def _arrow_options() -> dict[str, Any]:
+    """pyogrio's Arrow read where pyarrow is installed: GDAL then reads every row with the GIL
+    released, where the row-by-row read holds it throughout (0.5-1 s for 100,000 GeoJSON points,
+    the GUI thread waiting for it while an import is checked). Dates come back as datetime64, as
+    the row-by-row read gives them; the frame is otherwise the same."""
+    if importlib.util.find_spec("pyarrow") is None:
+        return {}
+    return {"use_arrow": True, "arrow_to_pandas_kwargs": {"date_as_object": False}}
 
 
 def _gdal_reason(exc: Exception) -> str:

@@ -9,8 +9,9 @@ Overlays are not stored anywhere: they are views of a result, dropped with it.
 
 Overlays render like the workspace's layers, into a QImage on the canvas's render threads
 (:func:`render_overlay`); the data is projected to the map CRS and indexed once, in the first
-render job, never in the GUI thread. Lines and areas go through the bulk path builders; points
-are stamped, one pre-drawn image a style, in row order.
+render job, never in the GUI thread. Lines and areas go through the bulk path builders (lines in
+paths of fewer than :data:`STROKE_VERTICES` vertices); points are stamped, one pre-drawn image a
+style, in row order.
 Drawing order within an overlay: areas, lines, points; within each, in row order, grouped by
 style (a group is drawn where its first row is), so callers put what matters most last.
 """
@@ -29,7 +30,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from humanops.ui.canvas.layer_renderer import Stopped, new_image
-from humanops.ui.canvas.qt_geometry import area_paths, line_paths
+from humanops.ui.canvas.qt_geometry import WINDING, _read_paths, area_paths
 from humanops.viewmodel.map_view import MapView, project_geometries
 
 if TYPE_CHECKING:
@@ -45,6 +46,14 @@ HALO = QColor(255, 255, 255, 215)
 # codes) holds the GIL while it runs, and over a whole result of 100,000 features one took 40-97
 # ms, the GUI thread waiting for it; over a slice, a few ms.
 DRAW_SLICE = 10_000
+# Vertices a line stroke is given at most (a path per QPainter.strokePath call). PySide6 holds the
+# GIL for the whole call: an aid plan's shipments (900 lines, 237,000 vertices) in paths of up to
+# 4,000 vertices took up to 9 ms of CPU a call, and 80-140 ms of the GUI thread's time when two
+# cores were shared; in paths under 512, 1 ms at most, and less CPU in all (0.92 s against 1.14 s:
+# Qt's stroker grows faster than the path). Lines longer than half of it are cut into pieces that
+# share their end vertex (with translucent lines the two round caps there overlap: a slightly
+# darker dot, as where any two lines of a style cross).
+STROKE_VERTICES = 512
 
 
 @dataclass(frozen=True)
@@ -220,7 +229,7 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
         _check(should_stop)
         r = rows[where]
         i = int(r[0])
-        paths = _sliced_paths(line_paths, geoms, r, view, should_stop)
+        paths = _sliced_paths(stroke_paths, geoms, r, view, should_stop)
         width = float(o.width[i])
         if o.style.halo:
             halo = _pen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), width + 3.0, False)
@@ -229,6 +238,36 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
         pen = _pen(_colour(o.stroke[i], o.opacity[i]), width, bool(o.dash[i]))
         for path in paths:
             painter.strokePath(path, pen)
+
+
+def stroke_paths(geoms: np.ndarray, view: MapView, limit: int = STROKE_VERTICES) -> list[QPainterPath]:
+    """Lines in view pixels as paths of fewer than ``limit`` vertices each, in order: a line of
+    more than ``limit // 2`` vertices is cut into pieces of at most that many, sharing their end
+    vertex, so one ``strokePath`` call holds the GIL for a bounded number of segments."""
+    if not len(geoms):
+        return []
+    parts = shapely.get_parts(geoms)
+    coords, part_of = shapely.get_coordinates(parts, return_index=True)
+    if not len(coords):
+        return []
+    piece = max(2, limit // 2)  # vertices a piece, at most
+    counts = np.bincount(part_of, minlength=len(parts))
+    local = np.arange(len(coords)) - (np.cumsum(counts) - counts)[part_of]
+    # A vertex ends one piece and starts the next every piece - 1 segments (never a line's last).
+    cut = (local > 0) & (local % (piece - 1) == 0) & (local < counts[part_of] - 1)
+    copies = 1 + cut
+    first = np.cumsum(copies) - copies  # where each vertex's (first) copy goes
+    px, py = view.to_pixel(coords[:, 0], coords[:, 1])
+    xy = np.repeat(np.column_stack([px, py]), copies, axis=0)
+    move = np.zeros(len(xy), dtype=bool)
+    move[first[local == 0]] = True
+    move[first[cut] + 1] = True
+    # Whole pieces to a path: those starting within the same ``piece`` vertices (under 2 x piece).
+    starts = np.flatnonzero(move)
+    piece_of = np.cumsum(move) - 1
+    _, path_of_piece = np.unique(starts // piece, return_inverse=True)
+    path_of = path_of_piece[piece_of]
+    return _read_paths(xy, move, path_of, int(path_of[-1]) + 1, WINDING)
 
 
 def _sliced_paths(build: Any, geoms: np.ndarray, rows: np.ndarray, view: MapView,
