@@ -42,7 +42,7 @@ def needs_ws(tmp_path: Path):
 @pytest.fixture
 def few_make_clusters(monkeypatch):
     """Drawn as clusters past 200 points in view (a million in the app's terms)."""
-    from humanops.ui.canvas import overview_grid, point_clusters
+    from humanops.viewmodel.layers import overview_grid, point_clusters
 
     for module in (point_clusters, overview_grid):
         monkeypatch.setattr(module, "AGGREGATE_ABOVE", 200)
@@ -50,8 +50,8 @@ def few_make_clusters(monkeypatch):
 
 
 def _snapshot(ws, witness=None):
-    from humanops.ui.canvas.layer_data import snapshot_from_columns
-    from humanops.ui.canvas.layer_stages import drawing_columns, read_columns
+    from humanops.viewmodel.layers.layer_data import snapshot_from_columns
+    from humanops.viewmodel.layers.layer_stages import drawing_columns, read_columns
 
     kind = ws.kind("need")
     read = read_columns(ws.path, kind, drawing_columns(kind), witness=witness)
@@ -62,7 +62,7 @@ def _keep(ws) -> None:
     """Build the layer's overview from a read of it and keep it under the state that read saw,
     as the canvas does."""
     from humanops.store import point_overview
-    from humanops.ui.canvas.overview_grid import build_overview, encode, overview_key
+    from humanops.viewmodel.layers.overview_grid import build_overview, encode, overview_key
 
     witness = point_overview.read_witness("need")
     overview = build_overview(_snapshot(ws, witness))
@@ -78,9 +78,9 @@ def _kept(ws):
 
 
 def test_overview_clusters_are_the_stored_points_cell_for_cell(needs_ws, few_make_clusters) -> None:
-    from humanops.ui.canvas.overview_grid import is_ordered
-    from humanops.ui.canvas.point_clusters import cluster_points
-    from humanops.ui.canvas.point_columns import web_mercator
+    from humanops.viewmodel.layers.overview_grid import is_ordered
+    from humanops.viewmodel.layers.point_clusters import cluster_points
+    from humanops.viewmodel.layers.point_columns import web_mercator
     from humanops.viewmodel.map_view import MapView
 
     _keep(needs_ws)
@@ -120,7 +120,7 @@ def test_overview_clusters_are_the_stored_points_cell_for_cell(needs_ws, few_mak
 
 
 def test_overview_says_nothing_where_the_points_must_decide(needs_ws, few_make_clusters) -> None:
-    from humanops.ui.canvas.point_columns import web_mercator
+    from humanops.viewmodel.layers.point_columns import web_mercator
     from humanops.viewmodel.map_view import MapView
 
     _keep(needs_ws)
@@ -183,7 +183,7 @@ def test_overview_is_stale_for_another_style_and_when_damaged(needs_ws, monkeypa
         db.execute(f"UPDATE {point_overview.TABLE} SET cells = CAST(zeroblob(length(cells)) AS BLOB)")
     assert _kept(needs_ws) is None
     _keep(needs_ws)
-    from humanops.ui.canvas import overview_grid
+    from humanops.viewmodel.layers import overview_grid
 
     monkeypatch.setattr(overview_grid, "GRID_CELLS", 128)  # counted otherwise: another key
     assert _kept(needs_ws) is None

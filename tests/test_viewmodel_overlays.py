@@ -3,7 +3,6 @@ drawn through the translation hook, and a result that cannot be drawn losing onl
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 from typing import Any
@@ -14,7 +13,6 @@ import pytest
 import shapely
 
 from humanops.analysis.registry import OperationResult
-from humanops.viewmodel import overlay_looks
 from humanops.viewmodel.overlay_looks import FILL, LABEL, SIZE, STROKE, WIDTH, OverlayLook
 from humanops.viewmodel.result_overlays import (
     LEGENDS,
@@ -121,18 +119,6 @@ def test_a_result_that_cannot_be_drawn_keeps_its_tables_and_loses_only_its_overl
 def test_every_drawn_result_has_a_legend() -> None:
     assert {"route", "plan_evacuation", "plan_aid", "exposure", "corridor_risk", "saved_evacuation",
             "saved_aid"} <= set(LEGENDS)
-
-
-def test_the_look_is_the_one_the_canvas_draws() -> None:
-    """The canvas's renderer (Qt) takes the same columns and style fields the view model writes."""
-    pytest.importorskip("PySide6")
-    from humanops.ui.canvas import overlay_layers
-
-    assert [f.name for f in dataclasses.fields(OverlayLook)] == [f.name for f in
-                                                                 dataclasses.fields(overlay_layers.OverlayStyle)]
-    assert OverlayLook().as_dict() == dataclasses.asdict(overlay_layers.OverlayStyle())
-    assert overlay_looks.STYLE_COLUMNS == overlay_layers.STYLE_COLUMNS
-    assert overlay_looks.MARKERS == overlay_layers.MARKERS
 
 
 def test_the_module_loads_no_qt() -> None:

@@ -2,7 +2,7 @@
 layer, so that the next process draws a million needs' classified map before it has read them.
 
 A row holds a blob (the map's per-cell counts, built and read by
-:mod:`humanops.ui.canvas.overview_grid`) and the key it was made for. The key ends with the
+:mod:`humanops.viewmodel.layers.overview_grid`) and the key it was made for. The key ends with the
 layer's :func:`state` when the points were read: the last change of the layer in the change log
 (every edit of the app, every import, and through the layer's triggers every other tool's insert,
 update and delete) and its rows and versions (:func:`workspace_summary.layer_versions`, which

@@ -41,7 +41,6 @@ from humanops.model.marking import TLP
 from humanops.store.atomic_files import atomic_write
 from humanops.ui.canvas.basemap_world import SEA, world_basemap
 from humanops.ui.canvas.labels import render_labels
-from humanops.ui.canvas.layer_data import LayerSnapshot
 from humanops.ui.canvas.layer_renderer import RenderSettings, Stopped, new_image, render_layer, visible_rows
 from humanops.ui.canvas.overlay_layers import Overlay, render_overlay
 from humanops.ui.canvas.render_queue import JobFailure, RenderQueue, blit
@@ -58,6 +57,7 @@ from humanops.ui.map_decorations import (
     paint_map_area,
 )
 from humanops.ui.symbols import legend_entries  # in the UI's language, "other" included
+from humanops.viewmodel.layers.layer_data import LayerSnapshot
 from humanops.viewmodel.map_view import MapView
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def highest_tlp(request: MapRequest, should_stop: ShouldStop = lambda: False) ->
 def _stored_tlps(request: MapRequest, snapshot: LayerSnapshot) -> set[str]:
     """The TLPs stored for the features of the view's box valid at the time shown. Without a
     workspace to ask, RED: an unknown marking is never shown as a milder one."""
-    from humanops.ui.canvas.layer_stages import read_columns
+    from humanops.viewmodel.layers.layer_stages import read_columns
 
     if request.workspace_path is None:
         return {TLP.RED.value}

@@ -15,10 +15,10 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.sharing.audience import AudienceView
 from humanops.store.layer_columns import LayerColumns
-from humanops.ui.canvas.layer_data import LayerSnapshot, snapshot_from_columns
 from humanops.ui.canvas.layer_renderer import RenderSettings
-from humanops.ui.canvas.layer_stages import column_types, whole_columns
 from humanops.ui.map_export import MapLayer, MapRequest
+from humanops.viewmodel.layers.layer_data import LayerSnapshot, snapshot_from_columns
+from humanops.viewmodel.layers.layer_stages import column_types, whole_columns
 from humanops.viewmodel.map_view import MapView, lonlat_box_to_map
 
 MIN_EXTENT_M = 2_000.0  # a report on one feature still shows its surroundings

@@ -1,9 +1,10 @@
 """What the Qt-free map logic (hit testing, snapping) asks of a layer as the map holds it.
 
-The map canvas holds each layer as a ``LayerSnapshot`` (``ui/canvas/layer_data.py``: row-aligned
-arrays, a spatial index, the time windows). The view model does not import it (the canvas
-package is Qt's side); it names what it reads as protocols here, which the snapshot meets, and
-which a test meets with a few arrays.
+The map canvas holds each layer as a ``LayerSnapshot`` (``viewmodel/layers/layer_data.py``:
+row-aligned arrays, a spatial index, the time windows). Hit testing and snapping read only the
+slice of it named here, which the snapshot meets and a test meets with a few arrays; and they are
+handed the cluster rules (:class:`PointClusters`, met by the ``layers.point_clusters`` module) so
+that a test can say which cluster is under a click without making 20,000 points.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class DrawnLayer(Protocol):
 
 
 class ClusterHit(Protocol):
-    """The cluster of an aggregated point layer under a click (``ui/canvas/point_clusters.ClusterHit``)."""
+    """The cluster of an aggregated point layer under a click (``viewmodel/layers/point_clusters.ClusterHit``)."""
 
     @property
     def rows(self) -> np.ndarray: ...
@@ -67,8 +68,8 @@ class ClusterHit(Protocol):
 
 
 class PointClusters(Protocol):
-    """How the map draws a dense point layer as clusters (the ``ui/canvas/point_clusters`` module
-    meets it): whether a layer is clustered in a view, the cluster under a point, and how small a
+    """How the map draws a dense point layer as clusters (the ``viewmodel/layers/point_clusters``
+    module meets it): whether a layer is clustered in a view, the cluster under a point, and how small a
     cluster a click lists (a larger one zooms in)."""
 
     LIST_UP_TO: int

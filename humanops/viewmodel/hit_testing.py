@@ -2,8 +2,8 @@
 then exact distances with shapely, honouring the time filter; and which of the features
 stacked under a click a click picks (:class:`PickCycle`). Qt-free: the layers are anything
 shaped like the canvas's snapshots (``drawn_layers.DrawnLayer``), and where a point layer is
-drawn as clusters the caller hands the cluster rules in (``clusters=``, the canvas's
-``point_clusters`` module), since they live with the renderer."""
+drawn as clusters the caller hands the cluster rules in (``clusters=``: the
+``layers.point_clusters`` module, or a test's stand-in)."""
 
 from __future__ import annotations
 

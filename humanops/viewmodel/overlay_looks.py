@@ -1,15 +1,13 @@
 """How a result overlay asks to be drawn, without Qt: the per-row style columns of its frame and
 its defaults (:class:`OverlayLook`).
 
-The canvas's overlay renderer (``ui/canvas/overlay_layers.py``) reads the same column names and
-takes an ``OverlayStyle`` with the same fields (``OverlayStyle(**look.as_dict())``); the planning
-runner converts. ``tests/test_viewmodel_overlays.py`` checks the two stay the same.
+The canvas's overlay renderer (``ui/canvas/overlay_layers.py``) imports these: its
+``OverlayStyle`` is :class:`OverlayLook`, and it reads the same style columns.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL = "_stroke", "_width", "_opacity", "_fill", "_size", "_label"
 DASH, MARKER = "_dash", "_marker"
@@ -33,6 +31,3 @@ class OverlayLook:
     dash: bool = False          # dashed lines, area outlines and rings
     label_colour: str = "#1a1a1a"
     marker: str = "circle"      # one of MARKERS
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)

@@ -102,20 +102,20 @@ def _drop_plans_after(workspace: Workspace, plan_id: int) -> None:
             delete_plan(workspace, plan["id"])
 
 
-def operation_task(path: Path, op_id: str, params: dict[str, Any],
+def operation_task(path: str | Path, op_id: str, params: dict[str, Any],
                    presentation: Presentation | None = None) -> Callable[[Feedback], PlanningRun]:
     """The worker's body for operation ``op_id`` with validated ``params``."""
     presentation = presentation or Presentation()
 
     def task(feedback: Feedback) -> PlanningRun:
         from humanops.analysis.registry import get
-        from humanops.store.workspace import Workspace
+        from humanops.store.open_target import open_any
         from humanops.viewmodel.result_overlays import overlays_for
 
         op = get(op_id)
         words = presentation.words
         title = words.translate(i18n_marks.OPERATIONS, op.title) if op.title else op.title
-        with Workspace.open(path) as workspace:
+        with open_any(path) as workspace:  # a file, or a team database's URL
             before = _last_plan_id(workspace)
             try:
                 result = op.run(workspace, params, feedback)
@@ -131,7 +131,7 @@ def operation_task(path: Path, op_id: str, params: dict[str, Any],
     return task
 
 
-def saved_plan_task(path: Path, plan_id: int,
+def saved_plan_task(path: str | Path, plan_id: int,
                     presentation: Presentation | None = None) -> Callable[[Feedback], PlanningRun]:
     """The worker's body that reads a saved plan back (analysis/plans.py) and draws it like a fresh one."""
     presentation = presentation or Presentation()
@@ -139,12 +139,12 @@ def saved_plan_task(path: Path, plan_id: int,
     def task(feedback: Feedback) -> PlanningRun:
         from humanops.analysis.plans import read_plan
         from humanops.analysis.registry import OperationResult
-        from humanops.store.workspace import Workspace
+        from humanops.store.open_target import open_any
         from humanops.viewmodel.result_overlays import plan_overlays
 
         words = presentation.words
         feedback.progress(0.1, words.translate(CONTEXT, READING).format(id=plan_id))
-        with Workspace.open(path) as workspace:
+        with open_any(path) as workspace:  # a file, or a team database's URL
             plan, lines, outcomes = read_plan(workspace, plan_id)
             overlays = plan_overlays(workspace, plan, lines, outcomes, words)
         summary = {**plan["summary"], "plan_id": plan["id"], "created": plan["created"]}

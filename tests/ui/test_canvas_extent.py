@@ -102,7 +102,8 @@ def test_a_large_area_layer_is_read_by_extent_and_a_pan_reads_what_it_brings_in(
 def test_the_details_of_a_large_layer_are_kept_for_the_last_parts_shown_under_a_bound(
         qtbot, tmp_path, monkeypatch) -> None:
     from humanops.store.workspace import Workspace
-    from humanops.ui.canvas import layer_data, map_canvas
+    from humanops.ui.canvas import map_canvas
+    from humanops.viewmodel.layers import layer_data
 
     monkeypatch.setattr(map_canvas, "PROGRESSIVE_ABOVE", 10)
     monkeypatch.setattr(layer_data, "DETAILS_KEPT_ROWS", 40)  # the two groups hold 60
@@ -146,7 +147,8 @@ def pd_isna_all(values: np.ndarray) -> bool:
 
 def test_a_layer_read_by_extent_drops_the_parts_least_recently_read_under_a_bound(qtbot, zones_ws,
                                                                                   monkeypatch) -> None:
-    from humanops.ui.canvas import layer_data, map_canvas
+    from humanops.ui.canvas import map_canvas
+    from humanops.viewmodel.layers import layer_data
 
     monkeypatch.setattr(map_canvas, "EXTENT_ABOVE", 10)
     monkeypatch.setattr(layer_data, "EXTENT_KEPT_ROWS", 40)  # the two groups hold 60

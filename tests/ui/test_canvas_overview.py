@@ -42,7 +42,8 @@ def dense_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def overview_thresholds(monkeypatch):
     """Read in stages and kept as an overview past 1,000 needs; clusters past 200 in view."""
-    from humanops.ui.canvas import map_canvas, overview_grid, point_clusters
+    from humanops.ui.canvas import map_canvas
+    from humanops.viewmodel.layers import overview_grid, point_clusters
 
     monkeypatch.setattr(map_canvas, "PROGRESSIVE_ABOVE", 1000)
     monkeypatch.setattr(map_canvas, "OVERVIEW_ABOVE", 1000)
@@ -164,8 +165,8 @@ def test_a_click_on_a_cluster_before_the_points_arrive_zooms_in(qtbot, make_main
     says the points are still loading; on empty map nothing happens."""
     from PySide6.QtCore import QPoint
 
-    from humanops.ui.canvas.overview_grid import is_ordered
-    from humanops.ui.canvas.point_clusters import LIST_UP_TO
+    from humanops.viewmodel.layers.overview_grid import is_ordered
+    from humanops.viewmodel.layers.point_clusters import LIST_UP_TO
 
     held_points.set()
     window = make_main_window(dense_path)

@@ -45,7 +45,7 @@ def dense_ws(tmp_path: Path):
 @pytest.fixture
 def few_make_clusters(monkeypatch):
     """A layer is drawn as clusters past 200 points in view (a million in the app's terms)."""
-    from humanops.ui.canvas import point_clusters
+    from humanops.viewmodel.layers import point_clusters
 
     monkeypatch.setattr(point_clusters, "AGGREGATE_ABOVE", 200)
     monkeypatch.setattr(point_clusters, "PX2_PER_POINT", 1e9)
@@ -102,7 +102,7 @@ def test_cluster_counts_are_the_features_in_view(qtbot, dense_ws, few_make_clust
         assert int(clusters.count.sum()) == 3003
         assert dict(zip(map(tuple, clusters.cell.tolist()), clusters.count.tolist(), strict=True)) == expected
         # the biggest cluster's disc is drawn where its features' mean is
-        from humanops.ui.canvas.point_clusters import disc_diameter
+        from humanops.viewmodel.layers.point_clusters import disc_diameter
 
         biggest = int(np.argmax(clusters.count))
         px, py = canvas.to_pixel(*clusters.centre[biggest])
@@ -299,7 +299,7 @@ def test_a_large_layer_is_drawn_and_picked_before_its_identities_are_read(qtbot,
 def test_a_cluster_takes_the_most_severe_class_a_fifth_of_its_people_are_in() -> None:
     """The 20% rule (IPC, JIAF): a cluster's colour is the most severe phase that at least a
     fifth of its population is in or above; without an order of classes, the most common."""
-    from humanops.ui.canvas.point_clusters import cluster_points
+    from humanops.viewmodel.layers.point_clusters import cluster_points
 
     xy = np.zeros((10, 2)) + 5.0  # one cell
     rows = np.arange(10)

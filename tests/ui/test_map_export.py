@@ -146,9 +146,9 @@ def test_unread_markings_are_read_from_the_workspace_never_guessed(small_workspa
     """A large layer's snapshot holds no markings until the map needs them: the banner reads them
     from the workspace for the view; with no workspace to ask it says RED."""
     from humanops.store.workspace import Workspace
-    from humanops.ui.canvas.layer_data import snapshot_from_columns
-    from humanops.ui.canvas.layer_stages import drawing_columns, read_columns
     from humanops.ui.map_export import MapLayer, MapRequest, highest_tlp
+    from humanops.viewmodel.layers.layer_data import snapshot_from_columns
+    from humanops.viewmodel.layers.layer_stages import drawing_columns, read_columns
     from humanops.viewmodel.map_view import MapView, lonlat_box_to_map
 
     with Workspace.open(small_workspace_path) as ws:

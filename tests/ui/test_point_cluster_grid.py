@@ -12,8 +12,8 @@ import pytest
 
 from humanops.catalog import load_catalog
 from humanops.store.layer_columns import LayerColumns
-from humanops.ui.canvas import point_clusters
-from humanops.ui.canvas.layer_data import snapshot_from_columns
+from humanops.viewmodel.layers import point_clusters
+from humanops.viewmodel.layers.layer_data import snapshot_from_columns
 from humanops.viewmodel.map_view import MapView
 
 

@@ -15,9 +15,9 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
-from humanops.ui.canvas.layer_data import LayerSnapshot
 from humanops.ui.canvas.layer_renderer import RenderSettings, Stopped, new_image, visible_rows
-from humanops.ui.canvas.point_clusters import cell_size, cluster_points, clustered_rows, disc_diameter
+from humanops.viewmodel.layers.layer_data import LayerSnapshot
+from humanops.viewmodel.layers.point_clusters import cell_size, cluster_points, clustered_rows, disc_diameter
 from humanops.viewmodel.map_view import MapView
 
 CELL = 4  # pixels a cell of the occupancy grid

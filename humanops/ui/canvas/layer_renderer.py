@@ -22,16 +22,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
 from humanops.catalog import LayerKind, Symbol
-from humanops.ui.canvas.layer_data import LayerSnapshot, MarkingPredicate
-from humanops.ui.canvas.overview_grid import PointOverview, is_ordered
-from humanops.ui.canvas.point_clusters import (
-    Clusters,
-    cell_size,
-    cluster_points,
-    clustered_rows,
-    count_label,
-    disc_diameter,
-)
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths
 from humanops.ui.canvas.stamps import (
     FADED_ALPHA,
@@ -42,6 +32,16 @@ from humanops.ui.canvas.stamps import (
     selection_stamp,
     tlp_badge_stamp,
     tlp_pen,
+)
+from humanops.viewmodel.layers.layer_data import LayerSnapshot, MarkingPredicate
+from humanops.viewmodel.layers.overview_grid import PointOverview, is_ordered
+from humanops.viewmodel.layers.point_clusters import (
+    Clusters,
+    cell_size,
+    cluster_points,
+    clustered_rows,
+    count_label,
+    disc_diameter,
 )
 from humanops.viewmodel.map_view import MapView
 

@@ -31,11 +31,19 @@ from humanops.store.db import connect_read_only
 from humanops.store.layer_reader import LayerReader
 from humanops.store.target_reads import workspace_target
 from humanops.ui import gc_policy
-from humanops.ui.canvas import point_clusters
 from humanops.ui.canvas.basemap_tiles import MBTilesSource
 from humanops.ui.canvas.basemap_world import SEA, world_basemap
 from humanops.ui.canvas.labels import render_labels
-from humanops.ui.canvas.layer_data import (
+from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_overview, render_selection
+from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
+from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar, draw_warning_note
+from humanops.ui.canvas.render_queue import LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
+from humanops.ui.error_reporting import report_exception
+from humanops.ui.i18n import current_language
+from humanops.viewmodel import LayerList, Selection
+from humanops.viewmodel.hit_testing import features_at, features_in_box
+from humanops.viewmodel.layers import point_clusters
+from humanops.viewmodel.layers.layer_data import (
     INCREMENTAL_LIMIT,
     BufferCache,
     LayerFailure,
@@ -44,8 +52,7 @@ from humanops.ui.canvas.layer_data import (
     empty_snapshot,
     snapshot_from_columns,
 )
-from humanops.ui.canvas.layer_renderer import RenderSettings, render_layer, render_overview, render_selection
-from humanops.ui.canvas.layer_stages import (
+from humanops.viewmodel.layers.layer_stages import (
     EXTENT_ABOVE,
     IDENTITY,
     PROGRESSIVE_ABOVE,
@@ -54,9 +61,7 @@ from humanops.ui.canvas.layer_stages import (
     read_columns,
     whole_columns,
 )
-from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle, render_overlay
-from humanops.ui.canvas.overlays import draw_corner_note, draw_north_arrow, draw_scale_bar, draw_warning_note
-from humanops.ui.canvas.overview_grid import (
+from humanops.viewmodel.layers.overview_grid import (
     OVERVIEW_ABOVE,
     PointOverview,
     build_overview,
@@ -65,12 +70,7 @@ from humanops.ui.canvas.overview_grid import (
     is_ordered,
     overview_key,
 )
-from humanops.ui.canvas.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
-from humanops.ui.canvas.render_queue import LIGHT, NORMAL, JobFailure, RenderQueue, blit, compose
-from humanops.ui.error_reporting import report_exception
-from humanops.ui.i18n import current_language
-from humanops.viewmodel import LayerList, Selection
-from humanops.viewmodel.hit_testing import features_at, features_in_box
+from humanops.viewmodel.layers.point_clusters import LIST_UP_TO, ClusterHit, cluster_under, is_clustered
 from humanops.viewmodel.map_filter import MapFilter
 from humanops.viewmodel.map_view import (
     MapView,

@@ -25,10 +25,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRectF, Q
 from PySide6.QtGui import QBrush, QColor, QCursor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QMenu
 
-from humanops.ui.canvas.layer_data import metric_buffers
 from humanops.ui.canvas.qt_geometry import area_paths, line_paths, polyline_path
 from humanops.ui.canvas.stamps import SELECTION_COLOUR
 from humanops.viewmodel.hit_testing import PickCycle, prefer_layer
+from humanops.viewmodel.layers.layer_data import metric_buffers
 from humanops.viewmodel.map_view import MapView, map_to_lonlat, project_geometries, unproject_geometry
 from humanops.viewmodel.snapping import SnapResult
 from humanops.viewmodel.vertex_edits import insert_vertex, move_vertex, remove_vertex, same_ring

@@ -1,10 +1,11 @@
 """Temporary overlay layers: results drawn over the map (routes, plans, exposed needs, picked places).
 
 An overlay is a GeoDataFrame (EPSG:4326, or any CRS geopandas can convert) with an
-:class:`OverlayStyle`; a row may override the style with the columns named in
-:data:`STYLE_COLUMNS` (``_stroke``, ``_width``, ``_opacity``, ``_fill``, ``_size``, ``_label``,
-``_dash``, ``_marker``), so one overlay can hold a best route and dimmer alternatives, lines
-coloured by shelter, or a dashed outline with a cross over it (a proposed deletion).
+:class:`OverlayStyle` (the view model's ``overlay_looks.OverlayLook``); a row may override the
+style with the columns named in ``overlay_looks.STYLE_COLUMNS`` (``_stroke``, ``_width``,
+``_opacity``, ``_fill``, ``_size``, ``_label``, ``_dash``, ``_marker``), so one overlay can hold a
+best route and dimmer alternatives, lines coloured by shelter, or a dashed outline with a cross
+over it (a proposed deletion).
 Overlays are not stored anywhere: they are views of a result, dropped with it.
 
 Overlays render like the workspace's layers, into a QImage on the canvas's render threads
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -32,15 +32,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 from humanops.ui.canvas.layer_renderer import Stopped, new_image
 from humanops.ui.canvas.qt_geometry import WINDING, _read_paths, area_paths
 from humanops.viewmodel.map_view import MapView, project_geometries
+from humanops.viewmodel.overlay_looks import DASH, FILL, LABEL, MARKER, OPACITY, SIZE, STROKE, WIDTH, OverlayLook
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL = "_stroke", "_width", "_opacity", "_fill", "_size", "_label"
-DASH, MARKER = "_dash", "_marker"
-STYLE_COLUMNS = (STROKE, WIDTH, OPACITY, FILL, SIZE, LABEL, DASH, MARKER)
-# Point markers: a filled disc, an empty ring, a cross (×), or nothing (a label alone).
-MARKERS = ("circle", "ring", "cross", "none")
+# The style of an overlay's rows is the view model's (Qt-free: the planning worker makes it);
+# the UI's callers know it by this name.
+OverlayStyle = OverlayLook
 HALO = QColor(255, 255, 255, 215)
 # Features prepared and drawn at a time: each vectorised call (coordinates, pixels, paths, style
 # codes) holds the GIL while it runs, and over a whole result of 100,000 features one took 40-97
@@ -54,23 +53,6 @@ DRAW_SLICE = 10_000
 # share their end vertex (with translucent lines the two round caps there overlap: a slightly
 # darker dot, as where any two lines of a style cross).
 STROKE_VERTICES = 512
-
-
-@dataclass(frozen=True)
-class OverlayStyle:
-    """Defaults for an overlay's rows; pixel sizes are logical pixels."""
-
-    stroke: str = "#0b4fa8"
-    width: float = 3.0          # line width; outline of points and areas
-    fill: str | None = None     # areas and point markers (None: the stroke colour)
-    fill_opacity: float = 0.35  # areas only; point markers are filled opaque
-    size: float = 9.0           # point marker diameter
-    opacity: float = 1.0
-    halo: bool = True           # a white casing under lines and markers: readable over any layer
-    label_at: str = "right"     # right | below | above | inside (a letter in the marker, in white)
-    dash: bool = False          # dashed lines, area outlines and rings
-    label_colour: str = "#1a1a1a"
-    marker: str = "circle"      # one of MARKERS
 
 
 class Overlay:
@@ -378,7 +360,7 @@ def _marker_stamp(marker: str, size: float, width: float, stroke: str, fill: str
 
 def _draw_marker(painter: QPainter, marker: str, x: float, y: float, size: float, width: float, stroke: str,
                  fill: str, alpha: float, dash: bool, halo: bool) -> None:
-    """One point marker (see MARKERS) centred on the pixel ``x``, ``y``."""
+    """One point marker (see ``overlay_looks.MARKERS``) centred on the pixel ``x``, ``y``."""
     if marker == "none":
         return
     rect = QRectF(x - size / 2, y - size / 2, size, size)

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from humanops.catalog import LayerKind
     from humanops.feedback import Feedback
     from humanops.store.workspace import Workspace
-    from humanops.ui.canvas.layer_data import LayerFailure
+    from humanops.viewmodel.layers.layer_data import LayerFailure
 
 log = logging.getLogger(__name__)
 

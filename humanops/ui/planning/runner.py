@@ -38,13 +38,13 @@ def ui_words() -> Words:
 def prepared_run(op_id: str, title: str, params: dict[str, Any], result: OperationResult,
                  overlays: Overlays, feedback: Feedback) -> PlanningRun:
     """In the worker: the run with its tables and overlays made ready to show."""
-    from humanops.ui.canvas.overlay_layers import Overlay, OverlayStyle
+    from humanops.ui.canvas.overlay_layers import Overlay
     from humanops.ui.planning.frame_model import prepare_table
 
     prepared: dict[str, Overlay] = {}
     for name, (frame, look) in overlays.items():
         feedback.check()
-        overlay = Overlay(name, frame, OverlayStyle(**look.as_dict()))
+        overlay = Overlay(name, frame, look)  # an OverlayLook is the renderer's OverlayStyle
         overlay.projected()  # the map's projection and index, made here once
         prepared[name] = overlay
     tables = {}

@@ -15,7 +15,7 @@ features) is read in stages, so the map is drawn before everything is read:
 
 Areas and lines of a large layer (more than :data:`EXTENT_ABOVE`) are read by the view's extent
 (through the GeoPackage R-tree), the rest as the view moves to it (``map_canvas``); past
-:data:`~humanops.ui.canvas.layer_data.EXTENT_KEPT_ROWS` features the parts least recently read
+:data:`~humanops.viewmodel.layers.layer_data.EXTENT_KEPT_ROWS` features the parts least recently read
 are dropped, and read again when shown again.
 
 Each read runs on a worker thread through a read-only connection of its own (the thread rule in

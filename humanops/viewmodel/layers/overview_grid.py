@@ -7,7 +7,7 @@ Cells of one bucket split exactly into four of the bucket below (a point's cell 
 ``floor(x / cell)``, and dividing by a power of two is exact), so the counts of a fine grid add up
 to the clusters of every coarser zoom: per fine cell the overview keeps the number of points, the
 sum of their places (the disc sits at their mean), their weight in each legend class (the class a
-disc takes, by the same rule: :func:`~humanops.ui.canvas.point_clusters.cluster_classes`) and,
+disc takes, by the same rule: :func:`~humanops.viewmodel.layers.point_clusters.cluster_classes`) and,
 for a cell of one point, that point's marker size (a lone point is drawn as its own marker, at its
 exact place). The grid is the finest bucket at which the layer spans at most :data:`GRID_CELLS`
 cells a side: some tens of thousands of cells, a few megabytes, read in milliseconds.
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from humanops.catalog import LayerKind
-from humanops.ui.canvas.layer_data import LayerSnapshot
-from humanops.ui.canvas.point_clusters import (
+from humanops.viewmodel.layers.layer_data import LayerSnapshot
+from humanops.viewmodel.layers.point_clusters import (
     AGGREGATE_ABOVE,
     CELL_PX,
     PX2_PER_POINT,

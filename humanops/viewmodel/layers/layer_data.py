@@ -30,9 +30,9 @@ import shapely
 
 from humanops.catalog import LayerKind, Symbol
 from humanops.store.layer_columns import LayerColumns
-from humanops.ui.canvas.layer_stages import MARKINGS, whole_columns
-from humanops.ui.canvas.point_columns import PointColumn, PointIndex, web_mercator
-from humanops.ui.canvas.snapshot_columns import (
+from humanops.viewmodel.layers.layer_stages import MARKINGS, whole_columns
+from humanops.viewmodel.layers.point_columns import PointColumn, PointIndex, web_mercator
+from humanops.viewmodel.layers.snapshot_columns import (
     RowLookup,
     cleared_column,
     concatenated_frames,

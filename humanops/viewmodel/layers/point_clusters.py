@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from humanops.ui.canvas.layer_data import LayerSnapshot
+from humanops.viewmodel.layers.layer_data import LayerSnapshot
 from humanops.viewmodel.map_view import MapView
 
 CELL_PX = 64  # a cell spans 32 to 64 pixels, halving and doubling with the zoom bucket
