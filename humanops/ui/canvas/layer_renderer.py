@@ -177,6 +177,12 @@ def _draw_areas(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
     paths = area_paths(geoms[shapes], view)
     path_of = np.full(len(rows), -1)
     path_of[np.flatnonzero(shapes)[~shapely.is_empty(geoms[shapes])]] = np.arange(len(paths))
+    # A point inside each tiny area, for its dot: made for those few only (the layer's label
+    # anchors, the same points, are the labels' job, made for every feature after the map).
+    dot_at = np.full((len(rows), 2), np.nan)
+    if tiny.any():
+        inside = shapely.point_on_surface(snapshot.geoms[rows[tiny]])
+        dot_at[tiny] = np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
     tlps = snapshot.tlps(rows) if settings.show_markings else None
     for cls, is_faded, where in _groups(classes, faded):
         _check(should_stop)
@@ -196,7 +202,7 @@ def _draw_areas(painter: QPainter, snapshot: LayerSnapshot, rows: np.ndarray, fa
             painter.strokePath(path, pen)
         dots = where[tiny[where]]
         if len(dots):
-            _stamp_rows(painter, snapshot.label_anchors[rows[dots]], view,
+            _stamp_rows(painter, dot_at[dots], view,
                         [marker_stamp(_dot_symbol(symbol), 5.0, is_faded, view.device_pixel_ratio)], None,
                         should_stop)
     if tlps is not None:

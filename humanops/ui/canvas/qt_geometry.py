@@ -3,8 +3,10 @@
 Building a QPainterPath point by point costs a Python call a vertex. Instead the coordinates
 are written with numpy in QPainterPath's QDataStream layout (count; per element its type and
 x, y as big-endian int32 and doubles; cStart; fill rule) and Qt reads the paths back from one
-buffer: one Python call a *path*. Paths hold one feature (areas, so each fills on its own)
-or a chunk of lines (a stroke per chunk; one huge path would make Qt's rasteriser crawl).
+buffer: one Python call a *path*; the buffer itself is laid out by numpy in one pass, and an
+area's rings are found from vertex counts (no shapely object a ring). Paths hold one feature
+(areas, so each fills on its own) or a chunk of lines (a stroke per chunk; one huge path would
+make Qt's rasteriser crawl).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from humanops.viewmodel.map_view import MapView
 _ELEMENT = np.dtype([("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
 _MOVE_TO, _LINE_TO = 0, 1
 ODD_EVEN, WINDING = 0, 1
+POLYGON_TYPE = 3  # shapely.GeometryType.POLYGON
 LINES_PER_PATH = 48
 VERTICES_PER_PATH = 4000
 
@@ -28,33 +31,65 @@ def _read_paths(xy: np.ndarray, move: np.ndarray, path_of: np.ndarray, n_paths: 
     """Paths from coordinates (pixels), a MoveTo flag a vertex and the path each vertex is in
     (non-decreasing). Paths without vertices are left out."""
     counts = np.bincount(path_of, minlength=n_paths)
-    present = counts > 0
-    counts = counts[present]
+    counts = counts[counts > 0]
     if not len(counts):
         return []
-    m = len(xy)
-    elements = np.empty(m, dtype=_ELEMENT)
-    elements["type"] = np.where(move, _MOVE_TO, _LINE_TO)
-    elements["x"] = xy[:, 0]
-    elements["y"] = xy[:, 1]
-    k = len(counts)
-    # Layout a path: int32 count, 20 bytes an element, int32 cStart, int32 fill rule.
-    raw = memoryview(elements.tobytes())
-    heads = memoryview(counts.astype(">i4").tobytes())
-    trailer = np.array([0, fill_rule], dtype=">i4").tobytes()
-    pieces: list[object] = []
-    start = 0
-    for i, count in enumerate(counts.tolist()):
-        pieces += (heads[4 * i:4 * i + 4], raw[20 * start:20 * (start + count)], trailer)
-        start += count
-    buffer = b"".join(pieces)  # type: ignore[arg-type]
-    stream = QDataStream(QByteArray(buffer))
+    stream = QDataStream(QByteArray(_path_stream(xy, move, counts, fill_rule)))
     paths = []
-    for _ in range(k):
+    for _ in range(len(counts)):
         path = QPainterPath()
         stream >> path  # QDataStream's operator>> fills ``path``
         paths.append(path)
     return paths
+
+
+def _path_stream(xy: np.ndarray, move: np.ndarray, counts: np.ndarray, fill_rule: int) -> bytes:
+    """The QDataStream bytes of consecutive paths of ``counts`` vertices each. Every field is a
+    whole number of 32-bit words (a path: a count word, 5 words an element, 2 trailer words),
+    so the buffer is laid out in one scatter of words rather than a Python loop a path."""
+    m, k = len(xy), len(counts)
+    elements = np.empty(m, dtype=_ELEMENT)
+    elements["type"] = np.where(move, _MOVE_TO, _LINE_TO)
+    elements["x"] = xy[:, 0]
+    elements["y"] = xy[:, 1]
+    start = np.cumsum(counts) - counts
+    head = 3 * np.arange(k) + 5 * start  # word where each path's count goes
+    end = head + 1 + 5 * counts  # its trailer: cStart, fill rule
+    words = np.empty(5 * m + 3 * k, dtype=np.uint32)
+    is_element = np.ones(len(words), dtype=bool)
+    is_element[head] = is_element[end] = is_element[end + 1] = False
+    words[is_element] = elements.view(np.uint32)  # the bytes as they are: already big-endian
+    extra = np.zeros((k, 3), dtype=">i4")
+    extra[:, 0] = counts
+    extra[:, 2] = fill_rule
+    words[~is_element] = extra.view(np.uint32).ravel()
+    return words.tobytes()
+
+
+def area_vertices(geoms: np.ndarray, view: MapView) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every vertex of ``geoms`` (areas) in view pixels, a flag where each ring starts and the
+    geometry of each vertex, in the order shapely keeps them (parts, then rings)."""
+    coords, feature_of = shapely.get_coordinates(geoms, return_index=True)
+    move = np.zeros(len(coords), dtype=bool)
+    if len(coords):
+        # A plain polygon has one ring, starting where its geometry starts; only multi-part
+        # or holed areas (few) are split into rings, so no Python object a ring is made.
+        counts = shapely.get_num_coordinates(geoms)
+        first = np.cumsum(counts) - counts
+        move[first[counts > 0]] = True
+        several = np.flatnonzero((counts > 0) & ((shapely.get_type_id(geoms) != POLYGON_TYPE)
+                                                 | (shapely.get_num_interior_rings(geoms) > 0)))
+        if len(several):
+            parts, part_of = shapely.get_parts(geoms[several], return_index=True)
+            rings, ring_part = shapely.get_rings(parts, return_index=True)
+            ring_len = shapely.get_num_coordinates(rings)
+            ring_of = part_of[ring_part]  # the position in ``several`` of each ring's geometry
+            before_ring = np.cumsum(ring_len) - ring_len
+            before_geometry = np.cumsum(counts[several]) - counts[several]
+            ring_start = first[several][ring_of] + before_ring - before_geometry[ring_of]
+            move[ring_start[ring_len > 0]] = True
+    px, py = view.to_pixel(coords[:, 0], coords[:, 1])
+    return np.column_stack([px, py]), move, feature_of
 
 
 def area_paths(geoms: np.ndarray, view: MapView) -> list[QPainterPath]:
@@ -62,16 +97,10 @@ def area_paths(geoms: np.ndarray, view: MapView) -> list[QPainterPath]:
     every geometry that is not empty, in order."""
     if not len(geoms):
         return []
-    parts, part_of = shapely.get_parts(geoms, return_index=True)
-    rings, ring_part = shapely.get_rings(parts, return_index=True)
-    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-    if not len(coords):
+    xy, move, feature_of = area_vertices(geoms, view)
+    if not len(xy):
         return []
-    px, py = view.to_pixel(coords[:, 0], coords[:, 1])
-    move = np.ones(len(coords), dtype=bool)
-    move[1:] = ring_of[1:] != ring_of[:-1]
-    feature_of = part_of[ring_part[ring_of]]
-    return _read_paths(np.column_stack([px, py]), move, feature_of, len(geoms), ODD_EVEN)
+    return _read_paths(xy, move, feature_of, len(geoms), ODD_EVEN)
 
 
 def line_paths(geoms: np.ndarray, view: MapView) -> list[QPainterPath]:
