@@ -112,7 +112,7 @@ def changed_outside(workspace: Workspace, since_seq: int, skip: Sequence[SeqRang
     sql = "SELECT layer, uuid FROM humanops_changes WHERE seq > ?" + " AND NOT (seq > ? AND seq <= ?)" * len(ranges)
     out: dict[str, set[str]] = {}
     # Row by row (not fetchall): 100,000 changes must not be one call that holds the GIL.
-    for layer, uuid in workspace.connection.execute(sql, [since_seq, *(v for r in ranges for v in r)]):
+    for layer, uuid in workspace.sql.execute(sql, [since_seq, *(v for r in ranges for v in r)]):
         out.setdefault(layer, set()).add(uuid)
     return out
 
@@ -173,16 +173,21 @@ class _LazyFrames:
 
 
 def _check_times(workspace: Workspace, layer: str, uuids: set[str] | None, report: ValidationReport) -> None:
-    """DATETIME values SQLite cannot read as a time (a reader gives them as empty, GDAL with one
-    warning for the whole layer): named here by feature and field. Zone-less and offset times are
-    normalised by the triggers when written, so what is left is not a time at all."""
+    """Stored times the store cannot read as a time (a reader gives them as empty, GDAL with one
+    warning for the whole layer): named here by feature and field. The backend says which values
+    those are (``Sql.unreadable_time``: on a GeoPackage, text that is not a time, since zone-less
+    and offset times are normalised by the triggers when written; none where the column's type
+    refuses them, as a team database's ``timestamptz`` does)."""
     kind = workspace.kind(layer)
+    sql = workspace.sql
     columns = [f.name for f in kind.fields if f.type == "datetime"] + ["created", "modified", "expires"]
     for column in columns:
-        sql = (f'SELECT uuid, "{column}" FROM "{layer}" WHERE "{column}" IS NOT NULL AND '
-               f"(typeof(\"{column}\") <> 'text' OR strftime('%Y-%m-%dT%H:%M:%fZ', \"{column}\") IS NULL)")
-        rows = (workspace.connection.execute(sql).fetchall() if uuids is None else
-                select_in(workspace.connection, sql + " AND uuid IN ({marks})", sorted(uuids)))
+        unreadable = sql.unreadable_time(column)
+        if unreadable is None:
+            continue
+        query = f'SELECT uuid, "{column}" FROM "{layer}" WHERE "{column}" IS NOT NULL AND ({unreadable})'
+        rows = (sql.execute(query).fetchall() if uuids is None else
+                select_in(sql, query + " AND uuid IN ({marks})", sorted(uuids)))
         for uuid, value in rows:
             report.add(f"{value!r} is not a date and time", layer=layer, feature=uuid, field_name=column)
 

@@ -180,6 +180,13 @@ class Sql:
     def note_extent(self, table: str, bounds: tuple[float, float, float, float], at: str) -> None:
         """Widen the extent the database keeps for a geometry table to include ``bounds``."""
 
+    # --- values another tool may have stored ---------------------------------------------------------
+    def unreadable_time(self, column: str) -> str | None:
+        """A WHERE condition true where a layer's DATETIME ``column`` holds a value that is not a
+        time (what QGIS or a script may write), or None where the column's type refuses such a
+        value (PostgreSQL's ``timestamptz``): what the Problems check names by feature."""
+        return None
+
     # --- tables ---------------------------------------------------------------------------------
     def create_table(self, table: AppTable) -> None:
         raise NotImplementedError
@@ -250,6 +257,10 @@ class SqliteSql(Sql):
         self.connection.execute(
             "INSERT OR IGNORE INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
             "srs_id, z, m) VALUES (?, ?, ?, 4326, 0, 0)", (table.name, GEOMETRY_COLUMN, table.geometry))
+
+    def unreadable_time(self, column: str) -> str | None:
+        # a DATETIME column takes any value: text that strftime cannot read, or not text at all
+        return f"typeof({q(column)}) <> 'text' OR strftime('%Y-%m-%dT%H:%M:%fZ', {q(column)}) IS NULL"
 
     def geometry_marker(self) -> str:
         return "?"

@@ -35,9 +35,9 @@ def gather_dashboard(workspace_path: str | Path, at: datetime | None, feedback: 
     that opened it): the dock's figures at ``at`` (None: the workspace's clock)."""
     from humanops.model.clock import workspace_now
     from humanops.sharing.audience import INTERNAL, audience_view
-    from humanops.store.workspace import Workspace
+    from humanops.store.open_target import open_any
 
-    with Workspace.open(workspace_path) as workspace:
+    with open_any(workspace_path) as workspace:  # a file or a team database
         now = workspace_now(workspace)
         at = at or now
         layers = [name for name in DASHBOARD_LAYERS if name in workspace.catalog]

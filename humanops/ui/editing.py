@@ -9,6 +9,14 @@ to the originator as a proposal instead; Propose keeps it as an undoable
 :class:`~humanops.ui.undo_commands.ProposeChange`. A marking is set through
 ``marking_ops.set_marking`` (on a partner's feature only ever stricter, kept for what we pass
 on); its refusal is shown in the marking panel (``markingRefused``).
+
+Never a silent overwrite (issue 14): each edit carries what the user saw (the form's or the marking
+panel's feature, the shape on the map, the versions the map drew) down to the write, which refuses
+it in its own transaction if someone else changed the feature meanwhile
+(:class:`~humanops.ui.undo_commands.StaleEditRefused`). A refused vertex edit, delete, undo or redo
+opens the comparison dialog (:class:`~humanops.ui.dialogs.stale_edit_dialog.StaleEditDialog`):
+keep theirs, or re-apply mine on their version; the form's and marking panel's Apply hand the
+refusal to the window's own dialog (``on_stale``).
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ from humanops.ui.undo_commands import (
     DeleteFeature,
     MoveVertices,
     ProposeChange,
+    RefusedStep,
+    StaleEditRefused,
     UpdateFeature,
     push_edit,
 )
@@ -119,6 +129,8 @@ class EditingController(QObject):
         self.new_feature_dialog: NewFeatureDialog | None = None
         self.proposal_question: QMessageBox | None = None
         self.stale_dialog: QWidget | None = None  # a vertex edit on a shape someone else replaced
+        # (layer, uuid) → the version this window's last write of it left: the map may lag behind it
+        self._own_versions: dict[tuple[str, str], int] = {}
         canvas.geometryDrawn.connect(self.on_geometry_drawn)
 
     def now(self) -> datetime:
@@ -132,6 +144,7 @@ class EditingController(QObject):
         self.discard_proposal_question()
         self.workspace = workspace
         self.drawing_layer = None
+        self._own_versions = {}
 
     # --- drawing ----------------------------------------------------------------------------
     def begin_drawing(self, layer: str) -> None:
@@ -194,7 +207,8 @@ class EditingController(QObject):
             return
         try:
             command = AddFeature(self.workspace, layer, dialog.geometry, dialog.properties(), dialog.marking(),
-                                 on_error=self.error.emit)
+                                 on_error=self.error.emit, on_stale=self.stale_step)
+            command.on_written = self._own_write
             push_edit(self.undo_stack, command)
         except HumanOpsError as exc:
             dialog.show_error(exc.message)
@@ -231,9 +245,19 @@ class EditingController(QObject):
             dialog.reject()
 
     # --- editing stored features ------------------------------------------------------------------
-    def _push(self, command_factory: Any) -> bool:
+    def _push(self, command_factory: Any, on_stale: Callable[[StaleEditRefused], Any] | None = None) -> bool:
+        """Apply and stack a command; a refusal is the error box, or ``on_stale`` when the
+        feature was changed by someone else since the user saw it."""
         try:
-            push_edit(self.undo_stack, command_factory())
+            command = command_factory()
+            command.on_written = self._own_write
+            push_edit(self.undo_stack, command)
+        except StaleEditRefused as exc:
+            if on_stale is None:
+                self.error.emit(exc.message)
+            else:
+                on_stale(exc)
+            return False
         except HumanOpsError as exc:
             self.error.emit(exc.message)
             return False
@@ -301,17 +325,22 @@ class EditingController(QObject):
         assert self.workspace is not None
         return self.workspace.kind(layer).singular_in(current_language())
 
-    def update_fields(self, layer: str, uuid: str, changes: dict[str, Any]) -> bool:
+    def update_fields(self, layer: str, uuid: str, changes: dict[str, Any], *, seen: Feature | None = None,
+                      on_stale: Callable[[], Any] | None = None) -> bool:
         """Store changed fields as a new version; True if stored. For a feature we may not
         change, asks whether to propose them instead (False: nothing stored yet; ``proposed``
-        follows if the user chose Propose)."""
+        follows if the user chose Propose). ``seen``: the feature as the form showed it; if
+        someone else changed its fields or shape since, nothing is written and ``on_stale`` runs
+        (the window's comparison dialog; without it, the status line says so)."""
         ws = self.workspace
         if ws is None or not changes:
             return False
         if not self._authorised(layer, uuid, lambda: ProposeChange(ws, layer, uuid, properties=changes,
                                                                    on_error=self.error.emit)):
             return False
-        ok = self._push(lambda: UpdateFeature(ws, layer, uuid, properties=changes, on_error=self.error.emit))
+        ok = self._push(lambda: UpdateFeature(ws, layer, uuid, properties=changes, seen=self._same(seen, layer, uuid),
+                                              on_error=self.error.emit, on_stale=self.stale_step),
+                        on_stale=lambda _exc: self._stale_refused(layer, uuid, on_stale))
         if ok:
             kind = ws.kind(layer)
             lang = current_language()
@@ -320,16 +349,24 @@ class EditingController(QObject):
                 fields=fields, feature=feature_label(ws, layer, uuid)))
         return ok
 
-    def update_marking(self, layer: str, uuid: str, marking: Marking) -> bool:
+    def update_marking(self, layer: str, uuid: str, marking: Marking, *, seen: Feature | None = None,
+                       on_stale: Callable[[], Any] | None = None) -> bool:
         """Set the marking through ``set_marking``; a refusal is ``markingRefused`` (the panel
-        shows it) and the status line, never a change."""
+        shows it) and the status line, never a change. ``seen``: the feature as the marking panel
+        showed it; if someone else changed its marking since, nothing is written and ``on_stale``
+        runs (the window's comparison dialog)."""
         ws = self.workspace
         if ws is None:
             return False
         label = feature_label(ws, layer, uuid)
         try:
-            command = UpdateFeature(ws, layer, uuid, marking=marking, on_error=self.error.emit)
+            command = UpdateFeature(ws, layer, uuid, marking=marking, seen=self._same(seen, layer, uuid),
+                                    on_error=self.error.emit, on_stale=self.stale_step)
+            command.on_written = self._own_write
             push_edit(self.undo_stack, command)
+        except StaleEditRefused:
+            self._stale_refused(layer, uuid, on_stale)
+            return False
         except HumanOpsError as exc:
             self.markingRefused.emit(layer, uuid, exc.reason)
             self.message.emit(self.tr("Marking of {feature} not changed: {reason}").format(
@@ -346,6 +383,17 @@ class EditingController(QObject):
             text = self.tr("Marking saved on {feature}: {level}.")
         self.message.emit(text.format(feature=label, level=level))
         return True
+
+    @staticmethod
+    def _same(seen: Feature | None, layer: str, uuid: str) -> Feature | None:
+        """``seen`` if it is this feature (a panel may show another by now), else None."""
+        return seen if seen is not None and (seen.kind, seen.uuid) == (layer, uuid) else None
+
+    def _stale_refused(self, layer: str, uuid: str, on_stale: Callable[[], Any] | None) -> None:
+        self.message.emit(self.tr("Someone else changed {feature} meanwhile: nothing was written.").format(
+            feature=feature_label(self.workspace, layer, uuid)))
+        if on_stale is not None:
+            on_stale()
 
     def marking_refusal(self, layer: str, uuid: str, marking: Marking) -> str | None:
         """Why ``marking`` may not be set on the feature (the protocol's floors, stricter-only
@@ -378,17 +426,27 @@ class EditingController(QObject):
                 self._drop_vertex_preview()
                 self._ask_stale_shape(layer, uuid, seen, current, geometry)
                 return False
-        return self._store_shape(layer, uuid, geometry, current.version if current is not None else None)
+        from dataclasses import replace
 
-    def _store_shape(self, layer: str, uuid: str, geometry: BaseGeometry, expected_version: int | None) -> bool:
+        # the write compares the stored shape with the one the user edited again, in its transaction
+        started = replace(current, geometry=seen) if seen is not None and current is not None else None
+        return self._store_shape(layer, uuid, geometry, started)
+
+    def _store_shape(self, layer: str, uuid: str, geometry: BaseGeometry, seen: Feature | None) -> bool:
         ws = self.workspace
         assert ws is not None
         if not self._authorised(layer, uuid, lambda: ProposeChange(ws, layer, uuid, geometry=geometry,
                                                                    on_error=self.error.emit)):
             self._drop_vertex_preview()
             return False
-        ok = self._push(lambda: MoveVertices(ws, layer, uuid, geometry, expected_version=expected_version,
-                                             on_error=self.error.emit))
+
+        def reshaped_meanwhile(exc: StaleEditRefused) -> None:  # lost the race after the check above
+            assert seen is not None
+            self._drop_vertex_preview()
+            self._ask_stale_shape(layer, uuid, seen.geometry, exc.theirs, geometry)
+
+        ok = self._push(lambda: MoveVertices(ws, layer, uuid, geometry, seen=seen, on_error=self.error.emit,
+                                             on_stale=self.stale_step), on_stale=reshaped_meanwhile)
         if ok:
             self.message.emit(self.tr("Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).").format(
                 feature=feature_label(ws, layer, uuid)))
@@ -400,21 +458,28 @@ class EditingController(QObject):
                          geometry: BaseGeometry) -> None:
         """The stale-edit dialog for a vertex edit made on a shape someone else has replaced:
         keep theirs (nothing written, the map re-read) or store mine on their version."""
-        from humanops.ui.dialogs.stale_edit_dialog import StaleEditDialog
-
         ws = self.workspace
         assert ws is not None
         started = self._shape_as_seen(layer, uuid, seen, theirs)
+        self._open_stale_dialog(layer, started, theirs, lambda choice: self._stale_shape_decided(
+            layer, uuid, theirs, geometry, choice), geometry=geometry)
+        self.message.emit(self.tr("Someone else changed the shape of {feature} meanwhile: nothing was written.").format(
+            feature=feature_label(ws, layer, uuid)))
+
+    def _open_stale_dialog(self, layer: str, started: Feature, theirs: Feature | None,
+                           decided: Callable[[str], None], **shown: Any) -> None:
+        """The comparison dialog, window-modal, reached by tests as the window's ``stale_dialog``."""
+        from humanops.ui.dialogs.stale_edit_dialog import StaleEditDialog
+
+        assert self.workspace is not None
         parent = self.canvas.window()
-        dialog = StaleEditDialog(ws.kind(layer), started, theirs, geometry=geometry, parent=parent)
+        dialog = StaleEditDialog(self.workspace.kind(layer), started, theirs, parent=parent, **shown)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.decided.connect(lambda choice: self._stale_shape_decided(layer, uuid, theirs, geometry, choice))
+        dialog.decided.connect(decided)
         dialog.finished.connect(lambda _result: self._forget_stale_dialog(dialog))
         self.stale_dialog = dialog
         parent.stale_dialog = dialog  # type: ignore[attr-defined]  # where the form's stale dialog is reached too
         dialog.open()
-        self.message.emit(self.tr("Someone else changed the shape of {feature} meanwhile: nothing was written.").format(
-            feature=feature_label(ws, layer, uuid)))
 
     def _forget_stale_dialog(self, dialog: Any) -> None:
         if self.stale_dialog is dialog:
@@ -428,20 +493,44 @@ class EditingController(QObject):
         when it is there), with the shape the edit was made on."""
         from dataclasses import replace
 
+        version = self._drawn_versions(layer, [uuid]).get(uuid)
+        return replace(self._feature_at(layer, uuid, version, theirs, seen), geometry=seen)
+
+    def _own_write(self, layer: str, uuid: str, version: int) -> None:
+        self._own_versions[(layer, uuid)] = version
+
+    def _drawn_versions(self, layer: str, uuids: list[str]) -> dict[str, int]:
+        """The versions the user sees of these features: those the map drew (those it has read),
+        or this window's own later write (an edit, an undo), which the map redraws a moment after."""
+        snapshot = self.canvas.snapshot(layer)
+        if snapshot is None or not snapshot.identity_known:
+            return {}
+        drawn = {}
+        for uuid in uuids:
+            row = snapshot.row_of.get(uuid)
+            if row is not None and int(snapshot.versions[row]) >= 0:
+                drawn[uuid] = max(int(snapshot.versions[row]), self._own_versions.get((layer, uuid), -1))
+        return drawn
+
+    def _feature_at(self, layer: str, uuid: str, version: int | None, theirs: Feature | None,
+                    shape: BaseGeometry | None = None) -> Feature:
+        """The feature as it was at ``version`` (from the history when it is there), for the
+        "when you started" column; theirs with that version number, else a bare feature."""
+        from dataclasses import replace
+
         ws = self.workspace
         assert ws is not None
-        snapshot = self.canvas.snapshot(layer)
-        row = snapshot.row_of.get(uuid) if snapshot is not None else None
-        version = int(snapshot.versions[row]) if snapshot is not None and row is not None else None
         older = ([f for f in ws.history(layer, uuid) if f.version == version and not f.deleted]
                  if version is not None else [])
         base = older[-1] if older else theirs
-        if base is None:  # deleted, and no history to say what it was: the shape alone
+        if base is None:  # deleted, and no history to say what it was
+            from shapely.geometry import GeometryCollection
+
             from humanops.model.feature import Feature as FeatureType
 
-            return FeatureType(kind=layer, geometry=seen, properties={}, marking=ws.default_marking(layer), uuid=uuid,
-                               version=version or 0)
-        return replace(base, geometry=seen, version=version if version is not None else base.version)
+            return FeatureType(kind=layer, geometry=shape if shape is not None else GeometryCollection(),
+                               properties={}, marking=ws.default_marking(layer), uuid=uuid, version=version or 0)
+        return replace(base, version=version if version is not None else base.version)
 
     def _stale_shape_decided(self, layer: str, uuid: str, shown: Feature | None, geometry: BaseGeometry,
                              choice: str) -> None:
@@ -451,16 +540,12 @@ class EditingController(QObject):
         if ws is None:
             return
         current = ws.find_feature(layer, uuid)
-        if choice == KEEP_THEIRS or current is None:
+        if choice == KEEP_THEIRS or current is None or shown is None:
             self.canvas.refresh_layer(layer)  # the map shows their shape
             self.message.emit(self.tr("Kept their version; your changes were dropped."))
             return
-        if shown is not None and current.version != shown.version:  # changed yet again while the dialog was open
-            seen = shown.geometry
-            if shape_changed_meanwhile(seen, current):
-                self._ask_stale_shape(layer, uuid, seen, current, geometry)
-                return
-        self._store_shape(layer, uuid, geometry, current.version)
+        # on their shape as the dialog showed it: reshaped yet again meanwhile, the write refuses it
+        self._store_shape(layer, uuid, geometry, shown)
 
     def _drop_vertex_preview(self) -> None:
         """The vertex tool shows the moved vertices until the new version arrives: none will."""
@@ -497,10 +582,17 @@ class EditingController(QObject):
             return 0
         return self._delete_now(allowed, [])
 
-    def _delete_now(self, allowed: dict[str, list[str]], proposals: list[tuple[str, str]]) -> int:
+    def _delete_now(self, allowed: dict[str, list[str]], proposals: list[tuple[str, str]],
+                    seen: dict[str, dict[str, int]] | None = None) -> int:
+        """Delete ``allowed`` and propose ``proposals``, one undo step. Each deletion is made on the
+        version the user saw (``seen``, per layer: by default those the map drew); one someone else
+        changed since is refused with the comparison dialog (nothing of that layer deleted)."""
         ws = self.workspace
         if ws is None:
             return 0
+        if seen is None:
+            seen = {layer: self._drawn_versions(layer, uuids) for layer, uuids in allowed.items()}
+        refused: list[tuple[str, StaleEditRefused]] = []
         count = sum(len(u) for u in allowed.values()) + len(proposals)
         # Named while they are there: the message says which features went.
         gone = self._labels([(layer, uuid) for layer, uuids in allowed.items() for uuid in uuids])
@@ -509,8 +601,9 @@ class EditingController(QObject):
         deleted = proposed = 0
         try:
             for layer, uuids in allowed.items():
-                if self._push(lambda layer=layer, uuids=uuids: DeleteFeature(ws, layer, uuids,
-                                                                            on_error=self.error.emit)):
+                if self._push(lambda layer=layer, uuids=uuids: DeleteFeature(
+                        ws, layer, uuids, seen_versions=seen.get(layer), on_error=self.error.emit,
+                        on_stale=self.stale_step), on_stale=lambda exc, layer=layer: refused.append((layer, exc))):
                     deleted += len(uuids)
             for layer, uuid in proposals:
                 if self._push(lambda layer=layer, uuid=uuid: ProposeChange(ws, layer, uuid, delete=True,
@@ -536,7 +629,79 @@ class EditingController(QObject):
             self.message.emit(text)
         for layer, uuid in proposals:
             self.proposed.emit(layer, uuid)
+        if refused:
+            layer, exc = refused[0]
+            self._ask_stale_delete(layer, allowed[layer], seen.get(layer, {}), exc)
         return deleted
+
+    def _ask_stale_delete(self, layer: str, uuids: list[str], seen: dict[str, int], exc: StaleEditRefused) -> None:
+        """A deletion of a feature someone else changed since the map showed it: their version
+        beside the one the user saw; keep theirs (nothing deleted) or delete their version."""
+        from humanops.ui.dialogs.stale_edit_dialog import KEEP_THEIRS
+
+        uuid = str(exc.feature)
+        theirs = exc.theirs
+        started = self._feature_at(layer, uuid, exc.seen_version, theirs)
+
+        def decided(choice: str) -> None:
+            if self.workspace is None:
+                return
+            if choice == KEEP_THEIRS or theirs is None:
+                self.canvas.refresh_layer(layer)
+                self.message.emit(self.tr("Kept their version; nothing was deleted."))
+                return
+            self._delete_now({layer: uuids}, [], {layer: {**seen, uuid: theirs.version}})
+
+        self._open_stale_dialog(layer, started, theirs, decided, deleting=True)
+        self.message.emit(self.tr("Someone else changed {feature} meanwhile: nothing was deleted.").format(
+            feature=feature_label(self.workspace, layer, uuid)))
+
+    # --- an undo or redo refused: someone else changed the feature since ------------------------------
+    def stale_step(self, step: RefusedStep) -> None:
+        """An undo or redo the workspace refused because someone else changed the feature since
+        this session's edit: the comparison dialog, their version beside what the step would
+        have written; re-applying it is a new edit on their version (undoable)."""
+        ws = self.workspace
+        if ws is None:
+            return
+        try:
+            theirs = ws.find_feature(step.layer, step.uuid)
+        except HumanOpsError:
+            theirs = None
+        started = step.started or self._feature_at(step.layer, step.uuid, step.started_version, theirs)
+        if step.what == "undo":
+            heading = self.tr("Cannot undo “{edit}”: someone else changed it meanwhile.")
+        else:
+            heading = self.tr("Cannot redo “{edit}”: someone else changed it meanwhile.")
+        self._ask_stale_step(step, started, theirs, heading.format(edit=step.command))
+
+    def _ask_stale_step(self, step: RefusedStep, started: Feature, theirs: Feature | None, heading: str) -> None:
+        from humanops.ui.dialogs.stale_edit_dialog import KEEP_THEIRS
+
+        def decided(choice: str) -> None:
+            ws = self.workspace
+            if ws is None:
+                return
+            if choice == KEEP_THEIRS or theirs is None:
+                self.canvas.refresh_layer(step.layer)
+                self.message.emit(self.tr("Kept their version; your changes were dropped."))
+                return
+
+            def again(exc: StaleEditRefused) -> None:  # changed yet again while the dialog was open
+                self._ask_stale_step(step, theirs, exc.theirs, heading)
+
+            if step.delete:
+                self._push(lambda: DeleteFeature(ws, step.layer, [step.uuid], seen_versions={step.uuid: theirs.version},
+                                                 on_error=self.error.emit, on_stale=self.stale_step), on_stale=again)
+            else:
+                self._push(lambda: UpdateFeature(ws, step.layer, step.uuid, geometry=step.geometry,
+                                                 properties=step.properties or None, marking=step.marking,
+                                                 seen=theirs, on_error=self.error.emit, on_stale=self.stale_step),
+                           on_stale=again)
+
+        self._open_stale_dialog(step.layer, started, theirs, decided, properties=step.properties or None,
+                                marking=step.marking, geometry=step.geometry, deleting=step.delete, heading=heading)
+        self.message.emit(heading)
 
     def _labels(self, items: list[tuple[str, str]], most: int = 3) -> str:
         """The features named in a sentence, the first ``most`` of them, then how many more."""

@@ -623,7 +623,8 @@ class MainWindow(QMainWindow):
         self._fields_to_propose = None
         if ask_if_stale(self, layer, uuid, properties=changes):  # someone else changed it meanwhile
             return
-        if self.editing.update_fields(layer, uuid, changes):
+        # made on the version the form showed: one stored by someone else after the check above is refused
+        if self.editing.update_fields(layer, uuid, changes, seen=self.feature_panel.feature()):
             self._show_stored(layer, uuid, self.feature_panel)
         elif self.editing.has_pending_question():
             self._fields_to_propose = (layer, uuid)
@@ -635,7 +636,8 @@ class MainWindow(QMainWindow):
 
         if ask_if_stale(self, layer, uuid, marking=marking):
             return
-        if self.editing.update_marking(layer, uuid, marking):
+        if self.editing.update_marking(layer, uuid, marking, seen=self.marking_panel.feature(),
+                                       on_stale=lambda: ask_if_stale(self, layer, uuid, marking=marking)):
             self._show_stored(layer, uuid, self.marking_panel)
 
     def _marking_refused(self, layer: str, uuid: str, reason: str) -> None:
@@ -731,9 +733,10 @@ class MainWindow(QMainWindow):
     def show_import_dialog(self) -> None:
         if self.workspace is None:
             return
+        from humanops.store.target_reads import workspace_target
         from humanops.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.workspace.path, self.workspace.catalog, self)
+        dialog = ImportDialog(workspace_target(self.workspace), self.workspace.catalog, self)  # a file or a URL
         dialog.validatedWrites.connect(self.problems_watch.validated_by_app)  # before the re-read after it
         dialog.imported.connect(lambda report: self._after_import(report))
         self.import_dialog = dialog
@@ -749,10 +752,11 @@ class MainWindow(QMainWindow):
     def show_export_dialog(self) -> None:
         if self.workspace is None:
             return
+        from humanops.store.target_reads import workspace_target
         from humanops.ui.dialogs.export_dialog import ExportDialog, tlp_counts
 
         counts = tlp_counts(self.workspace)
-        dialog = ExportDialog(self.workspace.path, self.workspace.catalog, counts, self)
+        dialog = ExportDialog(workspace_target(self.workspace), self.workspace.catalog, counts, self)
         dialog.exported.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.export_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "export_dialog", None))

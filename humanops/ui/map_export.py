@@ -39,6 +39,7 @@ from humanops.errors import FormatError
 from humanops.feedback import Feedback
 from humanops.model.marking import TLP
 from humanops.store.atomic_files import atomic_write
+from humanops.store.target_reads import workspace_target
 from humanops.ui.canvas.basemap_world import SEA, world_basemap
 from humanops.ui.canvas.labels import render_labels
 from humanops.ui.canvas.layer_renderer import RenderSettings, Stopped, new_image, render_layer, visible_rows
@@ -100,7 +101,7 @@ class MapRequest:
     settings: RenderSettings = field(default_factory=RenderSettings)
     overlays: tuple[Overlay, ...] = ()
     labels: bool = True
-    workspace_path: Path | None = None
+    workspace_path: str | Path | None = None  # a file, or a team database's URL
 
 
 @dataclass
@@ -385,7 +386,7 @@ def request_from_canvas(canvas: MapCanvas, view: MapView, *, labels: bool = True
     at = canvas.time_filter()
     at_ns = None if at is None else int(pd.Timestamp(at).tz_convert("UTC").value)
     return MapRequest(view, tuple(layers), RenderSettings(at_ns=at_ns, show_markings=canvas.show_markings()),
-                      overlays, labels, Path(ws.path) if ws is not None else None)
+                      overlays, labels, workspace_target(ws) if ws is not None else None)
 
 
 def layers_not_ready(canvas: MapCanvas) -> tuple[list[str], list[str]]:

@@ -8,6 +8,9 @@ version and log those edits, but nothing validated them. This watch
   Workspace of its own (a connection is not shared between threads);
 - polls the file's ``data_version`` every two seconds: when another connection committed, the
   window re-reads the map and panels and the changes are checked (F5 does the same at once);
+  on a team database the session's change listener hears others' commits instead
+  (:func:`humanops.ui.team_session.deliver_changes` calls :meth:`ProblemsWatch.others_committed`),
+  and the worker opens the database's URL (``store.open_target``);
 - re-checks a listed feature when the app itself changes it (the user fixing it in the form),
   so a fixed feature leaves the list and a feature that is still wrong stays.
 
@@ -36,6 +39,7 @@ from humanops.errors import HumanOpsError
 from humanops.feedback import Feedback
 from humanops.model.marking import TLP
 from humanops.store.own_writes import SeqRange, covered_until, ranges_after
+from humanops.store.target_reads import workspace_target
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
 from humanops.ui.panels.problems_panel import Problem, count_features, features_need_fixing
@@ -71,16 +75,16 @@ class CheckOutcome:
     checked: frozenset[tuple[str, str]] | None = None
 
 
-def check_other_tool_edits(path: Path, since_seq: int, feedback: Feedback, *,
+def check_other_tool_edits(path: str | Path, since_seq: int, feedback: Feedback, *,
                            skip: Sequence[SeqRange] = ()) -> CheckOutcome:
     """In the worker thread, through a Workspace of its own: the features changed after change
     ``since_seq`` (all from 0) checked against their kind, worded for the Problems panel.
     ``skip``: seq ranges the app's own workers wrote and validated: not checked again, yet their
     features count as checked (their listed problems go: a new, valid version replaced them)."""
     from humanops.store.checks import validate_changes
-    from humanops.store.workspace import Workspace
+    from humanops.store.open_target import open_any
 
-    with Workspace.open(path) as workspace:
+    with open_any(path) as workspace:  # a file or a team database
         # Read before validating: a commit in between is checked again next time, never missed.
         rechecked = workspace.changed_since(since_seq) if since_seq else None
         report, last_seq = validate_changes(workspace, since_seq, feedback, skip=skip)
@@ -171,17 +175,11 @@ class ProblemsWatch(QObject):
     def attach(self, workspace: Workspace) -> None:
         """A workspace was opened: check every feature, then follow the file."""
         self.detach()
-        if not hasattr(workspace, "data_version"):  # a team database: its check is not ported yet
-            from humanops.ui.team_database import unavailable_on_team_database
-
-            self.panel.set_workspace_open(True)
-            self.panel.refresh_button.setEnabled(False)
-            self.panel.show_message(unavailable_on_team_database())
-            return
-        self._seen_version = workspace.data_version()
         self.panel.set_workspace_open(True)
         self.check()
-        self._poll.start()
+        if hasattr(workspace, "data_version"):  # a file; a team database's listener calls others_committed
+            self._seen_version = workspace.data_version()
+            self._poll.start()
 
     def detach(self) -> None:
         self._poll.stop()
@@ -225,10 +223,16 @@ class ProblemsWatch(QObject):
         """The window re-read the map for writes through another connection (ours or another
         tool's): that version of the file is seen, and what changed is checked."""
         workspace = self.window.workspace
-        if workspace is None or not hasattr(workspace, "data_version"):  # none, or a team database
+        if workspace is None:
             return
-        self._seen_version = workspace.data_version()
+        if hasattr(workspace, "data_version"):  # a file (a team database has no such version)
+            self._seen_version = workspace.data_version()
         self.check()
+
+    def others_committed(self) -> None:
+        """Others' commits to the open team database were heard (and shown): check what changed."""
+        if self.window.workspace is not None:
+            self.check()
 
     def validated_by_app(self, ranges: Sequence[SeqRange]) -> None:
         """An import or a received package of ours committed: ``ranges`` are the change-log seqs
@@ -249,7 +253,7 @@ class ProblemsWatch(QObject):
     def check(self) -> None:
         """Check the features changed since the last check (every feature the first time)."""
         workspace = self.window.workspace
-        if workspace is None or not hasattr(workspace, "data_version"):  # none, or a team database
+        if workspace is None:
             return
         if self.worker is not None:
             self._again = True  # after the running one, from where it ends
@@ -269,7 +273,7 @@ class ProblemsWatch(QObject):
                 except HumanOpsError:  # closed meanwhile
                     return
         since = self.last_seq or 0
-        path = workspace.path
+        path = workspace_target(workspace)
         run = partial(check_other_tool_edits, path, since, skip=tuple(skip)) if skip else partial(
             check_other_tool_edits, path, since)
         worker = Worker(run, title=self.tr("Checking edits made in other tools"))
@@ -342,6 +346,11 @@ class ProblemsWatch(QObject):
         version (Workspace.repair_value); a refusal is said and nothing changes."""
         workspace = self.window.workspace
         if workspace is None or layer not in workspace.layers():
+            return
+        if not hasattr(workspace, "repair_value"):  # a team database: the repair is not ported to it yet
+            from humanops.ui.team_database import unavailable_on_team_database
+
+            self.window.show_error(unavailable_on_team_database(), title=self.tr("Cannot fix this value"))
             return
         kind = workspace.kind(layer)
         spec = next((f for f in kind.fields if f.name == field), None)

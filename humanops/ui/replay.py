@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.feedback import Feedback
+from humanops.store.target_reads import workspace_target
 from humanops.ui.locale_text import format_count
 from humanops.ui.workers import Worker
 
@@ -113,7 +114,7 @@ def overlay_style(kind: LayerKind) -> Any:
                         dash=(base.dash or "solid") != "solid")
 
 
-def make_frame(path: Path, catalog: Catalog, index: int, at: datetime, layers: list[str],
+def make_frame(path: str | Path, catalog: Catalog, index: int, at: datetime, layers: list[str],
                feedback: Feedback) -> ReplayFrame:
     """The picture of ``layers`` as recorded at ``at``, read and projected here (a worker)."""
     from humanops.store.history_view import HistoryView
@@ -133,7 +134,7 @@ def make_frame(path: Path, catalog: Catalog, index: int, at: datetime, layers: l
     return ReplayFrame(index, at, overlays, counts)
 
 
-def read_moments(path: Path, catalog: Catalog, layers: list[str], feedback: Feedback) -> ChangeMoments:
+def read_moments(path: str | Path, catalog: Catalog, layers: list[str], feedback: Feedback) -> ChangeMoments:
     from humanops.store.history_view import HistoryView
 
     with HistoryView.read_only(path, catalog) as view:
@@ -276,7 +277,7 @@ class ReplayController(QObject):
         self.dock.raise_()
         self.bar.slider.setFocus()
         self.entered.emit()
-        path, catalog, layers = w.workspace.path, w.workspace.catalog, list(self._layers)
+        path, catalog, layers = workspace_target(w.workspace), w.workspace.catalog, list(self._layers)
         loader = Worker(lambda feedback: read_moments(path, catalog, layers, feedback),
                         title=self.tr("Reading the history"))
         loader.succeeded.connect(lambda moments, loader=loader: self._moments_read(loader, moments))
@@ -396,7 +397,8 @@ class ReplayController(QObject):
         if index == self.shown_index:
             return
         at = self.moments.moment(index)
-        path, catalog, layers = self.window.workspace.path, self.window.workspace.catalog, list(self._layers)
+        workspace = self.window.workspace
+        path, catalog, layers = workspace_target(workspace), workspace.catalog, list(self._layers)
         worker = Worker(lambda feedback: make_frame(path, catalog, index, at, layers, feedback),
                         title=self.tr("Replaying the history"))
         worker.succeeded.connect(lambda frame, worker=worker: self._frame_ready(worker, frame))

@@ -38,6 +38,7 @@ from humanops.model.marking import format_time
 from humanops.model.numbers import format_number
 from humanops.model.symbology import tlp_label
 from humanops.sharing.audience import AudienceView, audience_view, require_known
+from humanops.store.open_target import workspace_file
 from humanops.store.workspace import Workspace
 from humanops.ui.canvas.layer_renderer import Stopped
 from humanops.ui.charts import coverage_bars, percent, shelter_bars
@@ -119,7 +120,9 @@ def write_sitrep_file(workspace_path: str | Path, audience: str, out: str | Path
                       feedback: Feedback | None = None, **options: Any) -> SitrepResult:
     """As :func:`write_sitrep`, opening the workspace itself: what a worker thread runs (a
     connection belongs to the thread that opened it)."""
-    with Workspace.open(workspace_path) as workspace:
+    from humanops.store.open_target import open_any
+
+    with open_any(workspace_path) as workspace:  # a GeoPackage's path or a team database's URL
         return write_sitrep(workspace, audience, out, feedback=feedback, **options)
 
 
@@ -135,7 +138,8 @@ def write_sitrep(workspace: Workspace, audience: str, out: str | Path, *, at: da
 
     feedback = feedback or Feedback()
     out = Path(out)
-    if out.resolve() == Path(workspace.path).resolve():
+    own = workspace_file(workspace)  # None for a team database
+    if own is not None and out.resolve() == own.resolve():
         raise FormatError("that is the workspace itself: choose another file for the report", file=str(out))
     check_bbox(bbox)
     pending = AtomicFile(out, overwrite=overwrite, exists_error=FormatError)  # refuses an existing file early

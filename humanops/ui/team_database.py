@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The ops of a change to a layer's rows (the triggers'); any other (``proposal``) is a note about features
+ROW_OPS = frozenset({"insert", "update", "delete", "bulk"})
 COALESCE_MS = 150  # others' commits heard within this are shown in one redraw
 LISTEN_WAIT_S = 0.25  # how long the listening thread waits for a notice before it looks at its stop flag
 ERROR_STYLE = "color: #b00020;"
@@ -219,7 +221,9 @@ class TeamDatabaseDialog(QDialog):
 # --- others' commits ---------------------------------------------------------------------------------
 class TeamChangeListener(QObject):
     """LISTENs for other sessions' commits on a thread and a connection of its own; on the GUI
-    thread, gathers them and hands them to ``deliver(layer -> set of uuids, or None: whole layer)``."""
+    thread, gathers them and hands them to ``deliver(layer -> set of uuids, or None: whole layer,
+    notes)``. ``notes``: (layer, op, uuids) of what was said about features without changing them
+    (a proposal made or decided), kept with their op so the panels that follow them hear it."""
 
     heard = Signal(object)  # list of (layer, op, uuids or None), emitted from the listening thread
 
@@ -231,6 +235,7 @@ class TeamChangeListener(QObject):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._gathered: dict[str, set[str] | None] = {}
+        self._notes: dict[tuple[str, str], set[str]] = {}  # (layer, op) -> uuids
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self._flush)
         self.heard.connect(self._gather)  # queued: the signal is emitted on the listening thread
@@ -278,12 +283,16 @@ class TeamChangeListener(QObject):
     def _gather(self, batch: list[tuple[str, str, tuple[str, ...] | None]]) -> None:
         if self._stop.is_set():
             return
-        for layer, _op, uuids in batch:
+        for layer, op, uuids in batch:
+            if op not in ROW_OPS:
+                self._notes.setdefault((layer, op), set()).update(uuids or ())
+                continue
             held = self._gathered.get(layer, set())
             self._gathered[layer] = None if held is None or uuids is None else held | set(uuids)
         self._timer.start()
 
     def _flush(self) -> None:
         gathered, self._gathered = self._gathered, {}
-        if gathered and not self._stop.is_set():
-            self.deliver(gathered)
+        notes, self._notes = self._notes, {}
+        if (gathered or notes) and not self._stop.is_set():
+            self.deliver(gathered, [(layer, op, tuple(sorted(uuids))) for (layer, op), uuids in notes.items()])

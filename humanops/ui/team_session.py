@@ -2,8 +2,9 @@
 
 * :func:`attach_team_session` / :func:`detach_team_session`: on open, a
   :class:`~humanops.ui.team_database.TeamChangeListener` hears other sessions' commits and the
-  map, table and form redraw what they changed; the features whose engine is not ported to the
-  database yet are greyed with a tooltip saying so (a GeoPackage gets them back).
+  map, table and form redraw what they changed. An action or dock whose engine could not run on a
+  database would be greyed (or swapped for a placeholder) with the reason in its tooltip and status
+  tip; none is today (:func:`unported_actions`, :data:`PORTED_DOCKS`).
 * :func:`ask_if_stale`: before a form's or the marking panel's Apply, whether someone else
   changed the feature since the panel was filled; then the :class:`StaleEditDialog` shows their
   version beside the user's edit and nothing is written until the user chooses. (On a GeoPackage
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +35,8 @@ LISTENER = "team_listener"  # the window attribute holding the listener
 _GREYED = "_team_greyed"  # (action, its tooltip before) greyed for a team database
 _SWAPPED = "_team_swapped"  # (dock, its panel, the placeholder shown instead)
 # Docks whose panels work on a team database; the others show a placeholder saying why not
-PORTED_DOCKS = frozenset({"layers", "feature", "marking", "time", "attributes", "problems"})
+PORTED_DOCKS = frozenset({"layers", "feature", "marking", "time", "attributes", "problems", "alerts", "conflicts",
+                          "dashboard", "injects", "results"})
 
 
 class TeamSession(QObject):
@@ -42,10 +45,10 @@ class TeamSession(QObject):
 
 
 def unported_actions(window: MainWindow) -> list[QAction]:
-    """The actions whose engine still reads a GeoPackage file (another engineer ports them)."""
-    a = window.actions
-    built_in = [a.import_file, a.export_file, a.export_map, a.sitrep, a.briefing_map, a.tak_package, a.replay]
-    return built_in + [action for action, needs in a.extension_actions if needs]
+    """The actions whose engine still reads a GeoPackage file. None left: Import, Export, Export map,
+    the Analysis, Sharing and Exercise menus open the database by its URL on their workers' own
+    connections, as the CLI's commands do (``-w postgresql://…``)."""
+    return []
 
 
 def attach_team_session(window: MainWindow, workspace: Any) -> None:
@@ -93,13 +96,19 @@ def detach_team_session(window: MainWindow) -> None:
     setattr(window, _SWAPPED, [])
 
 
-def deliver_changes(window: MainWindow, gathered: dict[str, set[str] | None]) -> None:
+def deliver_changes(window: MainWindow, gathered: dict[str, set[str] | None],
+                    notes: Sequence[tuple[str, str, tuple[str, ...]]] = ()) -> None:
     """Others' commits, gathered: the features they named go to the workspace's subscribers (the
-    map re-reads those, the table and a clean form follow); a layer changed in bulk is re-read."""
+    map re-reads those, the table and a clean form follow); a layer changed in bulk is re-read.
+    ``notes`` (layer, op, uuids), e.g. a proposal, go to the subscribers with their op (the
+    conflicts and proposals panel follows them); the features themselves did not change."""
     workspace = window.workspace
     if workspace is None or not is_team_workspace(workspace):
         return
     layers = set(workspace.layers())
+    for layer, op, uuids in notes:
+        if layer in layers:
+            workspace.announce(WorkspaceChange(layer, uuids, op))
     whole = {layer for layer, uuids in gathered.items() if uuids is None and layer in layers}
     count = 0
     for layer, uuids in gathered.items():
@@ -107,7 +116,9 @@ def deliver_changes(window: MainWindow, gathered: dict[str, set[str] | None]) ->
             workspace.announce(WorkspaceChange(layer, tuple(sorted(uuids)), "update"))
             count += len(uuids)
     if whole:
-        window.refresh_layers(whole, reread_map=True)
+        window.refresh_layers(whole, reread_map=True)  # which has the Problems watch check them
+    elif count:
+        window.problems_watch.others_committed()  # what they wrote is checked as QGIS's edits are
     if count or whole:
         window.statusBar().showMessage(TeamSession.tr("Others changed %n feature(s) in the team database: shown.", "",
                                                       count) if count else
@@ -185,8 +196,12 @@ def _decided(window: MainWindow, layer: str, uuid: str, shown: Feature | None, p
         _ask(window, layer, shown, current, properties, marking)
         return
     # Re-apply: a new edit on their version, through the usual path (authority, undo)
+    # made on their version as the dialog showed it: changed yet again meanwhile, the write refuses it
     if marking is not None:
-        if window.editing.update_marking(layer, uuid, marking):
+        if window.editing.update_marking(layer, uuid, marking, seen=current,
+                                         on_stale=lambda: ask_if_stale(window, layer, uuid, marking=marking)):
             window._show_stored(layer, uuid, window.marking_panel)
-    elif properties and window.editing.update_fields(layer, uuid, properties):
+    elif properties and window.editing.update_fields(
+            layer, uuid, properties, seen=current,
+            on_stale=lambda: ask_if_stale(window, layer, uuid, properties=properties)):
         window._show_stored(layer, uuid, window.feature_panel)

@@ -14,11 +14,21 @@ ValidationError naming the field) reaches the caller as an exception and never e
 stack; QUndoStack.push's own first ``redo()`` is then skipped. An undo or redo that the
 workspace refuses later (the feature was changed meanwhile, e.g. by a partner's update) is
 reported through ``on_error`` and the command is made obsolete rather than forcing it.
+
+Never a silent overwrite (issue 14): an edit carries the feature as the user saw it (``seen``: the
+form's, the marking panel's, the shape on the map, the versions the map drew) and its first
+application compares it with the stored feature *inside the write's transaction* — which holds
+the write lock on both backends, so no other session's commit can land between that comparison
+and the write — and raises :class:`StaleEditRefused` instead of writing over their change. Undo
+and redo write on the version this session left (``expected_version``); when someone changed the
+feature since, the refusal goes to ``on_stale`` as a :class:`RefusedStep` (the editing controller
+opens the comparison dialog) instead of ``on_error``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -36,6 +46,69 @@ if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 ErrorHandler = Callable[[str], None]
+
+# How the Workspace API (both backends) and set_marking word a refusal of an edit made on an older
+# version; the database's stale-version trigger (HO409) comes out in the same words.
+STALE_REASON = "was changed meanwhile"
+
+
+class StaleEditRefused(WorkspaceError):
+    """An edit made on a feature someone else changed (or deleted) since the user saw it, refused
+    inside the write's transaction: nothing was written. ``seen`` is the feature as the user saw it
+    (None when only its version is known), ``theirs`` as stored now (None: deleted)."""
+
+    def __init__(self, layer: str, uuid: str, seen_version: int, theirs: Feature | None,
+                 seen: Feature | None = None) -> None:
+        now = "deleted" if theirs is None else f"now version {theirs.version}"
+        super().__init__(f"{STALE_REASON} ({now}, edit was made on version {seen_version})", layer=layer,
+                         feature=uuid)
+        self.seen_version = seen_version
+        self.seen = seen
+        self.theirs = theirs
+
+
+@dataclass
+class RefusedStep:
+    """An undo or redo the workspace refused because someone changed the feature since this
+    session's last write of it: what the step would have written, for the comparison dialog."""
+
+    command: str  # the command's text on the undo stack
+    what: str  # "undo" or "redo"
+    layer: str
+    uuid: str
+    started_version: int  # the version this session left (what the user last saw of its edit)
+    geometry: BaseGeometry | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+    marking: Marking | None = None
+    delete: bool = False
+    started: Feature | None = None  # the feature as it was left, when the command holds it
+
+
+StaleHandler = Callable[[RefusedStep], None]
+
+
+def is_stale_refusal(exc: BaseException) -> bool:
+    """Whether ``exc`` refuses an edit because the feature changed since it was made."""
+    return isinstance(exc, StaleEditRefused) or (isinstance(exc, WorkspaceError)
+                                                  and exc.reason.startswith(STALE_REASON))
+
+
+def changed_since_seen(seen: Feature, current: Feature | None, *, fields: bool = False, geometry: bool = False,
+                       marking: bool = False) -> bool:
+    """Whether the stored feature differs from the one the user saw in what the edit is about:
+    its fields (and shape, which the form's user saw on the map), its shape alone (a vertex edit
+    writes only the geometry, so others' fields are kept), or its marking; deleted is always."""
+    import shapely
+
+    if current is None:
+        return True
+    if current.version == seen.version and not geometry:
+        return False
+    if geometry and not shapely.equals_exact(current.geometry, seen.geometry, tolerance=1e-9):
+        return True
+    if fields and (current.properties != seen.properties or not current.geometry.equals(seen.geometry)):
+        return True
+    return marking and current.marking != seen.marking
 
 
 def _single(workspace: Workspace, layer: str) -> str:
@@ -84,11 +157,20 @@ def _stored_edit(workspace: Workspace, layer: str, uuid: str, *, geometry: BaseG
 class WorkspaceCommand(QUndoCommand):
     """Base: applied once by :func:`push_edit`, so the stack's first redo() is a no-op."""
 
-    def __init__(self, workspace: Workspace, text: str, on_error: ErrorHandler | None = None) -> None:
+    def __init__(self, workspace: Workspace, text: str, on_error: ErrorHandler | None = None,
+                 on_stale: StaleHandler | None = None) -> None:
         super().__init__(text)
         self.workspace = workspace
         self.on_error = on_error
+        self.on_stale = on_stale
+        # Told (layer, uuid, version) after each write that leaves a feature stored: the window's
+        # own versions, which the map may not have drawn yet (not someone else's change).
+        self.on_written: Callable[[str, str, int], None] | None = None
         self._applied_once = False
+
+    def _written(self, layer: str, uuid: str, version: int) -> None:
+        if self.on_written is not None:
+            self.on_written(layer, uuid, version)
 
     # Subclasses implement these; they raise HumanOpsError when the workspace refuses.
     def do(self) -> None:
@@ -96,6 +178,11 @@ class WorkspaceCommand(QUndoCommand):
 
     def revert(self) -> None:
         raise NotImplementedError
+
+    def refused_step(self, what: str, exc: HumanOpsError) -> RefusedStep | None:
+        """What an undo or redo refused by ``exc`` would have written, if someone else's change
+        of the feature refused it (the comparison dialog shows it); None for other refusals."""
+        return None
 
     def apply(self) -> None:
         """The first application; raises if the edit is refused (nothing is changed then)."""
@@ -116,7 +203,10 @@ class WorkspaceCommand(QUndoCommand):
             step()
         except HumanOpsError as exc:
             self.setObsolete(True)  # the stack drops it: it cannot be replayed faithfully
-            if self.on_error is not None:
+            step = self.refused_step(what, exc) if self.on_stale is not None else None
+            if step is not None and self.on_stale is not None:
+                self.on_stale(step)  # their change beside the step's, never written over
+            elif self.on_error is not None:
                 if what == "undo":
                     sentence = QCoreApplication.translate("undo_commands", "Cannot undo “{edit}”: {reason}")
                 else:
@@ -136,9 +226,9 @@ class AddFeature(WorkspaceCommand):
 
     def __init__(self, workspace: Workspace, layer: str, geometry: BaseGeometry,
                  properties: dict[str, Any], marking: Marking | None = None, *,
-                 on_error: ErrorHandler | None = None) -> None:
+                 on_error: ErrorHandler | None = None, on_stale: StaleHandler | None = None) -> None:
         super().__init__(workspace, QCoreApplication.translate("undo_commands", "Add {kind}").format(
-            kind=_single(workspace, layer)), on_error)
+            kind=_single(workspace, layer)), on_error, on_stale)
         self.layer = layer
         self.geometry = geometry
         self.properties = dict(properties)
@@ -150,10 +240,16 @@ class AddFeature(WorkspaceCommand):
         feature = self.workspace.add_feature(self.layer, self.geometry, self.properties,
                                              self.marking, uuid=self.uuid)
         self.uuid, self._version = feature.uuid, feature.version
+        self._written(self.layer, feature.uuid, feature.version)
 
     def revert(self) -> None:
         assert self.uuid is not None
         self.workspace.delete_feature(self.layer, self.uuid, expected_version=self._version)
+
+    def refused_step(self, what: str, exc: HumanOpsError) -> RefusedStep | None:
+        if what != "undo" or not is_stale_refusal(exc) or self.uuid is None or self._version is None:
+            return None
+        return RefusedStep(self.text(), what, self.layer, self.uuid, self._version, delete=True)
 
 
 class UpdateFeature(WorkspaceCommand):
@@ -163,35 +259,61 @@ class UpdateFeature(WorkspaceCommand):
     Geometry and fields go through the authority rule; the marking through ``set_marking`` (on
     a partner's feature: a stricter marking kept as a restriction, no new version). Both in one
     transaction: a refusal of either changes nothing. ``marking_outcome`` says what the last
-    marking step did (for the status line)."""
+    marking step did (for the status line).
+
+    ``seen`` is the feature as the user saw it when making the edit (the form's, the marking
+    panel's): the first application refuses with :class:`StaleEditRefused` if the stored feature
+    differs from it in what the edit is about (:meth:`_conflicts`), checked in the write's
+    transaction; the previous values undo restores are read there too. Without ``seen`` the edit
+    is made on the version read when the command is made."""
 
     def __init__(self, workspace: Workspace, layer: str, uuid: str, *,
                  geometry: BaseGeometry | None = None, properties: dict[str, Any] | None = None,
-                 marking: Marking | None = None, text: str | None = None,
-                 on_error: ErrorHandler | None = None) -> None:
+                 marking: Marking | None = None, text: str | None = None, seen: Feature | None = None,
+                 on_error: ErrorHandler | None = None, on_stale: StaleHandler | None = None) -> None:
         current = workspace.get_feature(layer, uuid)
         if text is None:
             name = current.properties.get("name") or _single(workspace, layer)
             changed = (geometry is not None, bool(properties), marking is not None)
             text = _tr(_EDIT_TEXTS[changed]).format(name=name)
-        super().__init__(workspace, text, on_error)
+        super().__init__(workspace, text, on_error, on_stale)
         self.layer = layer
         self.uuid = uuid
         self.new_geometry = geometry
         self.new_properties = dict(properties or {})
         self.new_marking = marking
-        self.old_geometry = current.geometry if geometry is not None else None
-        self.old_properties = {k: current.properties.get(k) for k in self.new_properties}
-        self.old_marking = current.marking if marking is not None else None
+        self.seen = seen
+        self._remember_previous(current)
         self._version = current.version
+        self._stored = False  # after the first write, undo and redo write on the version we left
         self.marking_outcome: MarkingOutcome | None = None
+
+    def _remember_previous(self, current: Feature) -> None:
+        """The values undo puts back: the stored feature's, as the edit replaces them."""
+        self.old_geometry = current.geometry if self.new_geometry is not None else None
+        self.old_properties = {k: current.properties.get(k) for k in self.new_properties}
+        self.old_marking = current.marking if self.new_marking is not None else None
+
+    def _conflicts(self, seen: Feature, current: Feature | None) -> bool:
+        """Whether ``current`` (stored) holds someone else's change of what this edit changes."""
+        return changed_since_seen(seen, current, fields=self.new_geometry is not None or bool(self.new_properties),
+                                  marking=self.new_marking is not None)
 
     def _write(self, geometry: BaseGeometry | None, properties: dict[str, Any],
                marking: Marking | None) -> None:
         from humanops.sharing.marking_ops import set_marking
 
-        version = self._version
         with self.workspace.transaction():
+            version = self._version
+            if not self._stored and self.seen is not None:
+                # In the write's transaction (the write lock held): nobody commits between this
+                # comparison and the write below.
+                current = self.workspace.find_feature(self.layer, self.uuid)
+                if self._conflicts(self.seen, current):
+                    raise StaleEditRefused(self.layer, self.uuid, self.seen.version, current, self.seen)
+                assert current is not None
+                version = current.version
+                self._remember_previous(current)
             if geometry is not None or properties:
                 outcome = _stored_edit(self.workspace, self.layer, self.uuid, geometry=geometry,
                                        properties=properties or None, expected_version=version)
@@ -201,6 +323,8 @@ class UpdateFeature(WorkspaceCommand):
                 version = marked.version
                 self.marking_outcome = marked
         self._version = version
+        self._stored = True
+        self._written(self.layer, self.uuid, version)
 
     def do(self) -> None:
         self._write(self.new_geometry, self.new_properties, self.new_marking)
@@ -208,28 +332,44 @@ class UpdateFeature(WorkspaceCommand):
     def revert(self) -> None:
         self._write(self.old_geometry, self.old_properties, self.old_marking)
 
+    def refused_step(self, what: str, exc: HumanOpsError) -> RefusedStep | None:
+        if not is_stale_refusal(exc):
+            return None
+        undoing = what == "undo"
+        return RefusedStep(self.text(), what, self.layer, self.uuid, self._version,
+                           geometry=self.old_geometry if undoing else self.new_geometry,
+                           properties=dict(self.old_properties if undoing else self.new_properties),
+                           marking=self.old_marking if undoing else self.new_marking)
+
 
 class MoveVertices(UpdateFeature):
-    """A reshaped geometry (vertex edit tool); undo puts the old vertices back."""
+    """A reshaped geometry (vertex edit tool); undo puts the old vertices back. ``seen`` carries
+    the shape the user edited on the map: only a change of the shape is a conflict (a vertex edit
+    writes only the geometry, so others' fields and marking are kept)."""
 
     def __init__(self, workspace: Workspace, layer: str, uuid: str, geometry: BaseGeometry, *,
-                 expected_version: int | None = None, on_error: ErrorHandler | None = None) -> None:
+                 seen: Feature | None = None, on_error: ErrorHandler | None = None,
+                 on_stale: StaleHandler | None = None) -> None:
         name = workspace.get_feature(layer, uuid).properties.get("name") or _single(workspace, layer)
-        super().__init__(workspace, layer, uuid, geometry=geometry,
+        super().__init__(workspace, layer, uuid, geometry=geometry, seen=seen,
                          text=QCoreApplication.translate("undo_commands", "Move vertices of {name}").format(name=name),
-                         on_error=on_error)
-        if expected_version is not None and expected_version != self._version:
-            # changed since the caller compared it with the shape the user saw: refused, not overwritten
-            raise WorkspaceError(f"was changed meanwhile (now version {self._version}, edit was made on version "
-                                 f"{expected_version})", layer=layer, feature=uuid)
+                         on_error=on_error, on_stale=on_stale)
+
+    def _conflicts(self, seen: Feature, current: Feature | None) -> bool:
+        return changed_since_seen(seen, current, geometry=True)
 
 
 class DeleteFeature(WorkspaceCommand):
     """Delete features (one transaction). Undo re-adds each with the same uuid, fields,
-    marking and originator, as its next version."""
+    marking and originator, as its next version.
+
+    ``seen_versions`` (uuid → the version the user saw, e.g. the one the map drew): the first
+    application refuses with :class:`StaleEditRefused` if any of them was changed since, checked
+    in the delete's transaction (one already deleted by someone else is left as they left it)."""
 
     def __init__(self, workspace: Workspace, layer: str, uuids: Iterable[str], *,
-                 on_error: ErrorHandler | None = None) -> None:
+                 seen_versions: dict[str, int] | None = None, on_error: ErrorHandler | None = None,
+                 on_stale: StaleHandler | None = None) -> None:
         self.features: list[Feature] = workspace.features(layer, list(uuids))
         n = len(self.features)
         if n == 1:
@@ -240,9 +380,11 @@ class DeleteFeature(WorkspaceCommand):
 
             text = QCoreApplication.translate("undo_commands", "Delete {n} {layer}").format(
                 n=n, layer=workspace.kind(layer).title_in(current_language()).lower())
-        super().__init__(workspace, text, on_error)
+        super().__init__(workspace, text, on_error, on_stale)
         self.layer = layer
         self._versions = {f.uuid: f.version for f in self.features}
+        self._seen = dict(seen_versions or {})
+        self._stored = False
 
     @property
     def uuids(self) -> list[str]:
@@ -250,9 +392,26 @@ class DeleteFeature(WorkspaceCommand):
 
     def do(self) -> None:
         with self.workspace.transaction():
+            if not self._stored and self._seen:
+                self._check_seen()
             for feature in self.features:
                 _stored_edit(self.workspace, self.layer, feature.uuid, delete=True,
                              expected_version=self._versions[feature.uuid])
+        self._stored = True
+
+    def _check_seen(self) -> None:
+        """Inside the delete's transaction: each feature as the user saw it, or refused."""
+        kept = []
+        for feature in self.features:
+            seen = self._seen.get(feature.uuid)
+            current = self.workspace.find_feature(self.layer, feature.uuid)
+            if current is None:
+                continue  # deleted by someone else meanwhile: gone as we wanted, their tombstone kept
+            if seen is not None and current.version != seen:
+                raise StaleEditRefused(self.layer, feature.uuid, seen, current)
+            kept.append(current)  # what undo re-adds: the version deleted
+        self.features = kept
+        self._versions = {f.uuid: f.version for f in kept}
 
     def revert(self) -> None:
         with self.workspace.transaction():
@@ -261,6 +420,22 @@ class DeleteFeature(WorkspaceCommand):
                     self.layer, feature.geometry, feature.properties, feature.marking,
                     uuid=feature.uuid, originator=feature.originator)
                 self._versions[feature.uuid] = restored.version
+        for feature in self.features:
+            self._written(self.layer, feature.uuid, self._versions[feature.uuid])
+
+    def refused_step(self, what: str, exc: HumanOpsError) -> RefusedStep | None:
+        uuid = str(exc.feature) if exc.feature is not None else None
+        deleted = {f.uuid: f for f in self.features}
+        if uuid not in deleted:
+            return None
+        feature = deleted[uuid]
+        if what == "redo" and is_stale_refusal(exc):  # deleting again what someone changed since our undo
+            return RefusedStep(self.text(), what, self.layer, uuid, self._versions[uuid], delete=True)
+        if what == "undo" and "exists already" in exc.reason:  # someone brought it back meanwhile
+            return RefusedStep(self.text(), what, self.layer, uuid, self._versions[uuid] + 1,
+                               geometry=feature.geometry, properties=dict(feature.properties),
+                               marking=feature.marking, started=feature)
+        return None
 
 
 class ProposeChange(WorkspaceCommand):

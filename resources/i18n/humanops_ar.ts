@@ -1200,6 +1200,10 @@
         <translation>حُفظ وسم {feature}: {level}.</translation>
     </message>
     <message>
+        <source>Someone else changed {feature} meanwhile: nothing was written.</source>
+        <translation>غيّر شخص آخر {feature} في الأثناء: لم يُكتب شيء.</translation>
+    </message>
+    <message>
         <source>Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).</source>
         <translation>حُفظ الشكل الجديد لـ {feature} كإصدار جديد (Ctrl+Z للتراجع).</translation>
     </message>
@@ -1229,6 +1233,22 @@
     <message>
         <source>Proposed the deletion of {features} to {owners} (Ctrl+Z undoes it).</source>
         <translation>اقتُرح حذف {features} على {owners} (Ctrl+Z للتراجع).</translation>
+    </message>
+    <message>
+        <source>Kept their version; nothing was deleted.</source>
+        <translation>احتُفظ بنسختهم؛ لم يُحذف شيء.</translation>
+    </message>
+    <message>
+        <source>Someone else changed {feature} meanwhile: nothing was deleted.</source>
+        <translation>غيّر شخص آخر {feature} في الأثناء: لم يُحذف شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot undo “{edit}”: someone else changed it meanwhile.</source>
+        <translation>تعذّر التراجع عن «{edit}»: غيّره شخص آخر في الأثناء.</translation>
+    </message>
+    <message>
+        <source>Cannot redo “{edit}”: someone else changed it meanwhile.</source>
+        <translation>تعذّرت إعادة «{edit}»: غيّره شخص آخر في الأثناء.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more</source>
@@ -5928,6 +5948,10 @@ They are checked when the workspace opens and whenever another tool changes the 
         <translation>غيّره شخص آخر في الأثناء</translation>
     </message>
     <message>
+        <source>{name} was changed by someone else after you saw it: you saw version {mine}, it is now version {theirs}. Nothing was deleted: choose what to keep.</source>
+        <translation>غيّر شخص آخر {name} بعد أن رأيته: رأيت الإصدار {mine}، وهو الآن الإصدار {theirs}. لم يُحذف شيء: اختر ما تحتفظ به.</translation>
+    </message>
+    <message>
         <source>{name} was deleted by someone else after you started editing it (you started from version {mine}). Your changes are below; nothing was written.</source>
         <translation>حذف شخص آخر {name} بعد أن بدأت تعديله (بدأت من الإصدار {mine}). تعديلاتك أدناه؛ لم يُكتب شيء.</translation>
     </message>
@@ -5950,6 +5974,10 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Yours</source>
         <translation>نسختك</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>محذوف</translation>
     </message>
     <message>
         <source>Geometry</source>
@@ -5982,6 +6010,14 @@ They are checked when the workspace opens and whenever another tool changes the 
     <message>
         <source>Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)</source>
         <translation>تخزين حقولك المعدَّلة كإصدار جديد مبني على نسختهم (Ctrl+Z يتراجع عنه)</translation>
+    </message>
+    <message>
+        <source>Delete their version</source>
+        <translation>حذف نسختهم</translation>
+    </message>
+    <message>
+        <source>Delete the feature as they left it (Ctrl+Z undoes it)</source>
+        <translation>حذف العنصر كما تركوه (Ctrl+Z يتراجع عن ذلك)</translation>
     </message>
     <message>
         <source>Decide later</source>

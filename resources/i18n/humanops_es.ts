@@ -1144,6 +1144,10 @@
         <translation>Marcado guardado en {feature}: {level}.</translation>
     </message>
     <message>
+        <source>Someone else changed {feature} meanwhile: nothing was written.</source>
+        <translation>Otra persona cambió {feature} mientras tanto: no se escribió nada.</translation>
+    </message>
+    <message>
         <source>Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).</source>
         <translation>Se guardó la nueva forma de {feature} como nueva versión (Ctrl+Z lo deshace).</translation>
     </message>
@@ -1169,6 +1173,22 @@
     <message>
         <source>Proposed the deletion of {features} to {owners} (Ctrl+Z undoes it).</source>
         <translation>Se propuso la eliminación de {features} a {owners} (Ctrl+Z lo deshace).</translation>
+    </message>
+    <message>
+        <source>Kept their version; nothing was deleted.</source>
+        <translation>Se conservó su versión; no se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>Someone else changed {feature} meanwhile: nothing was deleted.</source>
+        <translation>Otra persona cambió {feature} mientras tanto: no se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>Cannot undo “{edit}”: someone else changed it meanwhile.</source>
+        <translation>No se puede deshacer «{edit}»: otra persona lo cambió mientras tanto.</translation>
+    </message>
+    <message>
+        <source>Cannot redo “{edit}”: someone else changed it meanwhile.</source>
+        <translation>No se puede rehacer «{edit}»: otra persona lo cambió mientras tanto.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more</source>
@@ -5748,6 +5768,10 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
         <translation>Cambiado por otra persona mientras tanto</translation>
     </message>
     <message>
+        <source>{name} was changed by someone else after you saw it: you saw version {mine}, it is now version {theirs}. Nothing was deleted: choose what to keep.</source>
+        <translation>{name} fue cambiado por otra persona después de que lo viera: vio la versión {mine}, ahora es la versión {theirs}. No se eliminó nada: elija qué conservar.</translation>
+    </message>
+    <message>
         <source>{name} was deleted by someone else after you started editing it (you started from version {mine}). Your changes are below; nothing was written.</source>
         <translation>{name} fue eliminado por otra persona después de que empezara a editarlo (partió de la versión {mine}). Sus cambios están abajo; no se escribió nada.</translation>
     </message>
@@ -5770,6 +5794,10 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Yours</source>
         <translation>La de usted</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
     </message>
     <message>
         <source>Geometry</source>
@@ -5802,6 +5830,14 @@ Se comprueban al abrir el espacio de trabajo y cada vez que otra herramienta cam
     <message>
         <source>Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)</source>
         <translation>Guardar sus campos cambiados como una nueva versión hecha sobre la suya (Ctrl+Z la deshace)</translation>
+    </message>
+    <message>
+        <source>Delete their version</source>
+        <translation>Eliminar su versión</translation>
+    </message>
+    <message>
+        <source>Delete the feature as they left it (Ctrl+Z undoes it)</source>
+        <translation>Eliminar el elemento tal como lo dejaron (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
         <source>Decide later</source>

@@ -1144,6 +1144,10 @@
         <translation>Marquage enregistré sur {feature} : {level}.</translation>
     </message>
     <message>
+        <source>Someone else changed {feature} meanwhile: nothing was written.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié {feature} entre-temps : rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
         <source>Saved the new shape of {feature} as a new version (Ctrl+Z undoes it).</source>
         <translation>Nouvelle forme de {feature} enregistrée comme nouvelle version (Ctrl+Z l&apos;annule).</translation>
     </message>
@@ -1169,6 +1173,22 @@
     <message>
         <source>Proposed the deletion of {features} to {owners} (Ctrl+Z undoes it).</source>
         <translation>Suppression de {features} proposée à {owners} (Ctrl+Z l&apos;annule).</translation>
+    </message>
+    <message>
+        <source>Kept their version; nothing was deleted.</source>
+        <translation>Leur version est gardée ; rien n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Someone else changed {feature} meanwhile: nothing was deleted.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié {feature} entre-temps : rien n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Cannot undo “{edit}”: someone else changed it meanwhile.</source>
+        <translation>Impossible d&apos;annuler « {edit} » : quelqu&apos;un d&apos;autre l&apos;a modifié entre-temps.</translation>
+    </message>
+    <message>
+        <source>Cannot redo “{edit}”: someone else changed it meanwhile.</source>
+        <translation>Impossible de rétablir « {edit} » : quelqu&apos;un d&apos;autre l&apos;a modifié entre-temps.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more</source>
@@ -5748,6 +5768,10 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
         <translation>Modifié entre-temps par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
+        <source>{name} was changed by someone else after you saw it: you saw version {mine}, it is now version {theirs}. Nothing was deleted: choose what to keep.</source>
+        <translation>{name} a été modifié par quelqu&apos;un d&apos;autre après que vous l&apos;avez vu : vous avez vu la version {mine}, c&apos;est maintenant la version {theirs}. Rien n&apos;a été supprimé : choisissez ce que vous gardez.</translation>
+    </message>
+    <message>
         <source>{name} was deleted by someone else after you started editing it (you started from version {mine}). Your changes are below; nothing was written.</source>
         <translation>{name} a été supprimé par quelqu&apos;un d&apos;autre après que vous avez commencé à le modifier (vous êtes parti de la version {mine}). Vos modifications sont ci-dessous ; rien n&apos;a été écrit.</translation>
     </message>
@@ -5770,6 +5794,10 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Yours</source>
         <translation>La vôtre</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
     </message>
     <message>
         <source>Geometry</source>
@@ -5802,6 +5830,14 @@ Elles sont vérifiées à l&apos;ouverture de l&apos;espace de travail et chaque
     <message>
         <source>Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)</source>
         <translation>Enregistrer vos champs modifiés comme une nouvelle version faite sur la leur (Ctrl+Z l&apos;annule)</translation>
+    </message>
+    <message>
+        <source>Delete their version</source>
+        <translation>Supprimer leur version</translation>
+    </message>
+    <message>
+        <source>Delete the feature as they left it (Ctrl+Z undoes it)</source>
+        <translation>Supprimer l&apos;objet tel qu&apos;ils l&apos;ont laissé (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
         <source>Decide later</source>

@@ -10,6 +10,7 @@ by that millisecond text, the precision the slider steps in.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from humanops.catalog import LayerKind
@@ -50,9 +51,11 @@ def picture_sql(kind: LayerKind, stamp: str) -> tuple[str, dict[str, Any]]:
         *(f"p.marking ->> {literal(m)}" for m in gpkg_schema.MARKING_NAMES),
         "p.source_package", "p.source_signer",
     ])
+    # Times are stored to the microsecond, moments named to the millisecond (as the GeoPackage
+    # stores them): "at or before the moment" is "before the moment's next millisecond".
     sql = f"""
         WITH feature AS MATERIALIZED (
-            SELECT uuid, max(CASE WHEN at <= %(at)s::timestamptz THEN seq END) AS seq
+            SELECT uuid, max(CASE WHEN at < %(next)s::timestamptz THEN seq END) AS seq
             FROM humanops_changes WHERE layer = %(layer)s GROUP BY uuid
         ), shown AS MATERIALIZED (
             SELECT c.uuid, c.version FROM feature f JOIN humanops_changes c ON c.seq = f.seq
@@ -62,7 +65,7 @@ def picture_sql(kind: LayerKind, stamp: str) -> tuple[str, dict[str, Any]]:
                 SELECT h.id, h.uuid, row_number() OVER (PARTITION BY h.uuid ORDER BY h.superseded, h.id) AS rank
                 FROM shown s JOIN humanops_history h
                   ON h.layer = %(layer)s AND h.uuid = s.uuid AND h.version = s.version
-                WHERE NOT h.deleted AND h.superseded > %(at)s::timestamptz) AS ranked
+                WHERE NOT h.deleted AND h.superseded >= %(next)s::timestamptz) AS ranked
             WHERE rank = 1
         )
         SELECT coalesce(l.fid, -p.id), p.geom_wkb, {past_columns}
@@ -72,5 +75,6 @@ def picture_sql(kind: LayerKind, stamp: str) -> tuple[str, dict[str, Any]]:
         FROM shown s JOIN {table} l ON l.uuid = s.uuid WHERE s.uuid NOT IN (SELECT uuid FROM past)
         UNION ALL
         SELECT l.fid, ST_AsBinary(l.geom), {live}
-        FROM {table} l WHERE l.uuid NOT IN (SELECT uuid FROM feature) AND l.modified <= %(at)s::timestamptz"""
-    return sql, {"at": stamp, "layer": kind.name}
+        FROM {table} l WHERE l.uuid NOT IN (SELECT uuid FROM feature) AND l.modified < %(next)s::timestamptz"""
+    following = (datetime.fromisoformat(stamp.replace("Z", "+00:00")) + timedelta(milliseconds=1)).isoformat()
+    return sql, {"next": following, "layer": kind.name}

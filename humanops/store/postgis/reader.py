@@ -8,7 +8,7 @@ Feature a row makes, a copy between backends) reads either backend alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +19,7 @@ import shapely
 from humanops.catalog import LayerKind
 from humanops.errors import ValidationError, WorkspaceError
 from humanops.store import schema as gpkg_schema
-from humanops.store.layer_columns import ColumnType, LayerColumns
+from humanops.store.layer_columns import ColumnType, LayerColumns, concatenated, converted, point_xy_of
 from humanops.store.layer_reader import Bbox, Rows
 from humanops.store.postgis.schema import q
 
@@ -62,13 +62,78 @@ class PostgisReader:
                 raise WorkspaceError("the layer has no such column", layer=kind.name, field=missing[0])
         return list(columns)
 
+    def chunks(self, kind: LayerKind, columns: Sequence[str] | None = None, *,
+               uuids: Iterable[str] | None = None, bbox: Bbox | None = None, at: datetime | None = None,
+               where: str | None = None, geometry: bool = True, fids: bool = True, ordered: bool = False,
+               size: int = FETCH) -> Iterator[Rows]:
+        """The rows :meth:`rows` gives, at most ``size`` at a time (as ``LayerReader.chunks``)."""
+        names = self.checked_columns(kind, columns)
+        sql, params = self._query(kind, names, uuids, bbox, at, where, geometry, fids, ordered)
+        for batch in self._batches(kind, sql, params, where, size):
+            yield self._rows(names, batch, geometry, fids)
+
     def rows(self, kind: LayerKind, columns: Sequence[str] | None = None, *, uuids: Iterable[str] | None = None,
              bbox: Bbox | None = None, at: datetime | None = None, where: str | None = None,
-             geometry: bool = True, fids: bool = True, ordered: bool = False) -> Rows:
+             geometry: bool = True, fids: bool = True, ordered: bool = False, size: int = FETCH,
+             should_stop: Callable[[], bool] | None = None) -> Rows | None:
         """The rows of ``kind``'s table, filtered as ``LayerReader.rows`` filters them: ``bbox``
         through the GiST index (``&&``), ``at`` on the kind's validity window, ``uuids``,
-        ``where`` (a filter ``humanops.sharing.marking_ops.check_where`` allowed)."""
+        ``where`` (a filter ``humanops.sharing.marking_ops.check_where`` allowed). None if
+        ``should_stop`` said so (it is asked before each ``size`` rows are taken)."""
         names = self.checked_columns(kind, columns)
+        sql, params = self._query(kind, names, uuids, bbox, at, where, geometry, fids, ordered)
+        batches = self._batches(kind, sql, params, where, size)
+        raw: list[tuple] = []
+        while not (should_stop is not None and should_stop()):
+            batch = next(batches, None)
+            if batch is None:
+                break
+            raw += batch
+        else:
+            batches.close()
+            return None
+        return self._rows(names, raw, geometry, fids)
+
+    def columns(self, kind: LayerKind, columns: Sequence[str] = (), *, types: Mapping[str, ColumnType] | None = None,
+                uuids: Iterable[str] | None = None, bbox: Bbox | None = None, at: datetime | None = None,
+                fids: Iterable[int] | None = None, geometry: bool = True, size: int = FETCH,
+                should_stop: Callable[[], bool] | None = None) -> LayerColumns | None:
+        """The rows of ``uuids``, ``bbox``, ``at`` and ``fids`` column by column in fid order, typed
+        as ``LayerReader.columns`` types them (each chunk made arrays before the next is taken);
+        None if ``should_stop`` said so."""
+        names = self.checked_columns(kind, list(columns))
+        how: dict[str, ColumnType] = {name: (types or {}).get(name, "object") for name in names}
+        point = kind.geometry == "Point"
+        wanted = None if fids is None else np.unique(np.asarray(list(fids), dtype=np.int64)).tolist()
+        sql, params = self._query(kind, names, uuids, bbox, at, None, geometry, True, True, wanted)
+        batches = self._batches(kind, sql, params, None, size)
+        fid_parts: list[np.ndarray] = []
+        shape_parts: list[np.ndarray] = []
+        value_parts: dict[str, list[Any]] = {name: [] for name in names}
+        while not (should_stop is not None and should_stop()):
+            batch = next(batches, None)
+            if batch is None:
+                break
+            part = self._rows(names, batch, geometry, True)
+            fid_parts.append(part.fids)  # type: ignore[arg-type]
+            if geometry:
+                shapes = part.geometries
+                shape_parts.append(point_xy_of(shapes) if point else shapes)  # type: ignore[arg-type]
+            for i, name in enumerate(names):
+                value_parts[name].append(converted([r[i] for r in part.values], how[name]))
+        else:
+            batches.close()
+            return None
+        out_fids = np.concatenate(fid_parts) if fid_parts else np.empty(0, dtype=np.int64)
+        shape = np.concatenate(shape_parts) if shape_parts else (np.empty((0, 2)) if point else
+                                                                 np.empty(0, dtype=object))
+        values = {name: concatenated(parts, how[name]) for name, parts in value_parts.items()}
+        return LayerColumns(out_fids, shape if geometry and point else None,
+                            shape if geometry and not point else None, values)
+
+    def _query(self, kind: LayerKind, names: list[str], uuids: Iterable[str] | None, bbox: Bbox | None,
+               at: datetime | None, where: str | None, geometry: bool, fids: bool, ordered: bool,
+               fid_list: list[int] | None = None) -> tuple[str, list[Any]]:
         types = dict(gpkg_schema.layer_columns(kind))
         select = [*(["fid"] if fids else []), *(["ST_AsBinary(geom)"] if geometry else []),
                   *(column_expression(c, types.get(c)) for c in names)]
@@ -76,21 +141,34 @@ class PostgisReader:
         if uuids is not None:
             clauses.append("uuid = ANY(%s)")
             params.append(list(dict.fromkeys(uuids)))
+        if fid_list is not None:
+            clauses.append("fid = ANY(%s)")
+            params.append(fid_list)
         sql = f"SELECT {', '.join(select)} FROM {q(kind.name)}"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         if ordered or fids:
             sql += " ORDER BY fid"
+        return sql, params
+
+    def _batches(self, kind: LayerKind, sql: str, params: list[Any], where: str | None,
+                 size: int) -> Iterator[list[tuple]]:
+        """The raw rows of ``sql``, at most ``size`` at a time; a filter the database cannot
+        evaluate is the user's ValidationError."""
         try:
             with self.connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                raw = cursor.fetchall()
+                while batch := cursor.fetchmany(size):
+                    yield batch
         except (psycopg.errors.SyntaxError, psycopg.errors.UndefinedColumn, psycopg.errors.DatatypeMismatch,
                 psycopg.errors.UndefinedFunction, psycopg.errors.InvalidTextRepresentation) as exc:
             if where is not None:
                 raise ValidationError(f"the filter cannot be evaluated: {exc.diag.message_primary}",
                                       layer=kind.name, field="where") from None
             raise
+
+    @staticmethod
+    def _rows(names: list[str], raw: list[tuple], geometry: bool, fids: bool) -> Rows:
         first = int(fids) + int(geometry)
         fid_array = np.fromiter((r[0] for r in raw), dtype=np.int64, count=len(raw)) if fids else None
         geometries = None

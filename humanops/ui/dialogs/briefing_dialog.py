@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.product_dialog import AudienceProductDialog, UrlOpener
 from humanops.ui.workers import FeedbackFactory
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
 
 
-def write_briefing(workspace_path: Path, audience: str, out: Path, layers: list[str], at: datetime,
+def write_briefing(workspace_path: str | Path, audience: str, out: Path, layers: list[str], at: datetime,
                    overwrite: bool, lang: str | None, feedback: Feedback) -> BriefingResult:
     """In the worker thread: the writer opens the workspace on this thread (a connection is not
     shared between threads)."""
@@ -45,7 +46,7 @@ class BriefingDialog(AudienceProductDialog):
                  feedback_factory: FeedbackFactory | None = None, open_url: UrlOpener | None = None) -> None:
         from humanops.ui.i18n import current_language
 
-        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory, open_url=open_url)
+        super().__init__(workspace_target(workspace), parent, feedback_factory=feedback_factory, open_url=open_url)
         self.setObjectName("briefing_dialog")
         self.setWindowTitle(self.tr("Briefing map"))
         self.language = current_language()

@@ -29,10 +29,10 @@ ERROR_STYLE = "color: #b00020;"
 class CheckThenImportDialog(WorkerDialog):
     """A file checked (dry run) before it is imported, one step at a time."""
 
-    def __init__(self, workspace_path: Path, parent: QWidget | None = None, *,
+    def __init__(self, workspace_path: str | Path, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
         super().__init__(parent)
-        self.workspace_path = workspace_path
+        self.workspace_path = workspace_path  # a file, or a team database's URL
         self.feedback_factory = feedback_factory
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -97,7 +97,9 @@ class CheckThenImportDialog(WorkerDialog):
 
     def is_the_workspace(self, file: str) -> bool:
         """``file`` is the open workspace itself: never read as an import."""
-        return Path(file).expanduser().resolve() == self.workspace_path.resolve()
+        # a team database (a URL) has no file an import could name
+        return isinstance(self.workspace_path, Path) and \
+            Path(file).expanduser().resolve() == self.workspace_path.resolve()
 
     # --- the two steps --------------------------------------------------------------------------------
     def check(self) -> None:

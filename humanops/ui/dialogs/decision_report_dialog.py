@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.open_target import workspace_name
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.product_dialog import ERROR_STYLE, ProductDialog
 from humanops.ui.workers import FeedbackFactory
 
@@ -42,7 +44,8 @@ if TYPE_CHECKING:
 ORG_COLUMN, FILE_COLUMN = 0, 1
 
 
-def write_report(records: list[str], injects: Path, out: Path, controller: Path, feedback: Feedback) -> WrittenReport:
+def write_report(records: list[str], injects: Path, out: Path, controller: str | Path,
+                 feedback: Feedback) -> WrittenReport:
     """In the worker thread: every workspace is opened on this thread."""
     from humanops.scenario.exercise_report_file import is_pdf, write_decision_report
 
@@ -78,10 +81,13 @@ class DecisionReportDialog(ProductDialog):
                  feedback_factory: FeedbackFactory | None = None) -> None:
         from humanops.scenario.inject_player import recorded_file
 
-        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
+        target = workspace_target(workspace)  # a file, or a team database's URL (what the worker opens)
+        super().__init__(target, parent, feedback_factory=feedback_factory)
         self.setObjectName("decision_report_dialog")
         self.setWindowTitle(self.tr("Decision report"))
-        self.controller = Path(workspace.path)
+        self.controller_target = target
+        # where files are suggested: beside the workspace's file, or in the home folder for a database
+        self.controller = target if isinstance(target, Path) else Path.home() / workspace_name(workspace)
 
         intro = self.intro_label(self.tr(
             "Per inject and organisation: the time to see it, to raise and acknowledge the alert, to decide and to "
@@ -260,7 +266,7 @@ class DecisionReportDialog(ProductDialog):
     def start_writing(self) -> None:
         if self.worker is not None or self.problem() is not None:
             return
-        records, controller = self.record_arguments(), self.controller
+        records, controller = self.record_arguments(), self.controller_target
         injects = Path(self.injects_edit.text().strip()).expanduser()
         out = self.target()
         self.open_button.setVisible(False)

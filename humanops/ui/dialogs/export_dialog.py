@@ -39,15 +39,20 @@ _WARNING = "color: #8a5a00;"
 _ERROR = "color: #b00020;"
 
 
-def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Feedback,
+def run_export(workspace_path: str | Path, file: str, layers: list[str], feedback: Feedback,
                layers_as: str = "files") -> Any:
     """In the worker thread. The exporter reads one layer after another: it reads a consistent
     copy made with SQLite's backup API (on this thread's own connections), so every layer is
-    of the same moment and edits made meanwhile stay out of the export."""
+    of the same moment and edits made meanwhile stay out of the export. A team database (a
+    URL) is read in one REPEATABLE READ snapshot of a connection of the worker's own instead."""
     from humanops.formats.exporter import export_file
     from humanops.store.db import backup
+    from humanops.store.open_target import is_postgres_url
     from humanops.store.workspace import Workspace
 
+    if is_postgres_url(workspace_path):
+        return _export_from_database(str(workspace_path), file, layers, feedback, layers_as)
+    workspace_path = Path(workspace_path)
     with tempfile.TemporaryDirectory(prefix="humanops-export-") as folder:
         snapshot = Path(folder) / workspace_path.name
         feedback.progress(0.0, QCoreApplication.translate("ExportDialog", "taking a consistent copy of the workspace"))
@@ -57,17 +62,31 @@ def run_export(workspace_path: Path, file: str, layers: list[str], feedback: Fee
                                layers_as=layers_as)
 
 
+def _export_from_database(url: str, file: str, layers: list[str], feedback: Feedback, layers_as: str) -> Any:
+    from humanops.formats.exporter import export_file
+    from humanops.store.postgis.workspace import PostgisWorkspace
+
+    with PostgisWorkspace.open(url) as workspace:
+        feedback.progress(0.0, QCoreApplication.translate("ExportDialog", "taking a consistent copy of the workspace"))
+        with workspace.connection.transaction():  # every layer of the same moment, others' commits kept out
+            workspace.connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return export_file(workspace, file, layers=layers, feedback=feedback.step(0.1, 1.0),
+                               layers_as=layers_as)
+
+
 class ExportDialog(WorkerDialog):
     """``exported(message)`` when the file is written."""
 
     exported = Signal(str)
 
-    def __init__(self, workspace_path: Path, catalog: Catalog, counts: dict[str, dict[str, int]],
+    def __init__(self, workspace_path: str | Path, catalog: Catalog, counts: dict[str, dict[str, int]],
                  parent: QWidget | None = None, *, feedback_factory: FeedbackFactory | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.setObjectName("export_dialog")
-        self.workspace_path = Path(workspace_path)
+        # what the worker opens (a file, or a team database's URL), and the file if it is one
+        self.workspace_path = workspace_path if isinstance(workspace_path, str) else Path(workspace_path)
+        self.workspace_file = self.workspace_path if isinstance(self.workspace_path, Path) else None
         self.feedback_factory = feedback_factory
         self.report: Any = None
         # Features by layer and TLP level, to warn before a plain file carries marked data.
@@ -122,7 +141,8 @@ class ExportDialog(WorkerDialog):
         filters = [self.tr("GeoPackage, styled for QGIS (*.gpkg)"), self.tr("GeoJSON, one layer (*.geojson)"),
                    self.tr("CSV with HXL tags, one layer (*.csv)"), self.tr("KML (*.kml)")]
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export to"),
-                                                   str(self.workspace_path.parent / "export.gpkg"), ";;".join(filters))
+                                                   str((self.workspace_file.parent if self.workspace_file is not None
+                                                        else Path.home()) / "export.gpkg"), ";;".join(filters))
         if path:
             if not Path(path).suffix:  # the chosen file type's suffix (the filters are translated)
                 path += FILE_SUFFIXES[filters.index(chosen)] if chosen in filters else ".gpkg"
@@ -148,7 +168,7 @@ class ExportDialog(WorkerDialog):
             return self.tr("Choose a file.")
         if not layers:
             return self.tr("Choose at least one layer.")
-        if Path(file).expanduser().resolve() == self.workspace_path.resolve():
+        if self.workspace_file is not None and Path(file).expanduser().resolve() == self.workspace_file.resolve():
             return self.tr("That is the workspace itself: choose another file.")
         suffix = Path(file).suffix.lower()
         if suffix not in (".gpkg", ".geojson", ".json", ".csv", ".kml"):

@@ -6,6 +6,7 @@ or an error writes nothing. The Check → Import flow is
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +54,7 @@ class ImportOutcome:
     written: tuple[tuple[int, int], ...] = ()
 
 
-def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool, skip_rejected: bool,
+def run_import(workspace_path: str | Path, file: str, layer: str | None, dry_run: bool, skip_rejected: bool,
                feedback: Feedback, mapping: MappingChoice | None = None,
                profile: str | None = None) -> ImportOutcome:
     """In the worker thread, through a connection of its own (a connection is not shared
@@ -62,10 +63,13 @@ def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool
     from humanops.formats.import_profiles import list_profiles, load_profile
     from humanops.formats.import_report import ImportRefused
     from humanops.formats.importer import import_file
+    from humanops.store.open_target import is_postgres_url, open_any
     from humanops.store.own_writes import recording_own_writes
-    from humanops.store.workspace import Workspace
 
-    with Workspace.open(workspace_path) as workspace, recording_own_writes(workspace) as written:
+    # In a database others' transactions take seqs between ours: a range would not be ours
+    # alone, so nothing is recorded there and the Problems watch checks the import's features itself.
+    recording = nullcontext([]) if is_postgres_url(workspace_path) else None
+    with open_any(workspace_path) as workspace, recording or recording_own_writes(workspace) as written:
         profiles = list(list_profiles(workspace))
         if profile is not None:  # a profile just chosen: it replaces the table's mapping
             mapping = load_profile(workspace, profile)
@@ -77,12 +81,12 @@ def run_import(workspace_path: Path, file: str, layer: str | None, dry_run: bool
     return ImportOutcome(report, None, profiles, tuple(written))
 
 
-def save_import_profile(workspace_path: Path, name: str, choice: MappingChoice, feedback: Feedback) -> list[str]:
+def save_import_profile(workspace_path: str | Path, name: str, choice: MappingChoice, feedback: Feedback) -> list[str]:
     """In a worker: store ``choice`` as ``name``; the profiles saved now."""
     from humanops.formats.import_profiles import list_profiles, save_profile
-    from humanops.store.workspace import Workspace
+    from humanops.store.open_target import open_any
 
-    with Workspace.open(workspace_path) as workspace:
+    with open_any(workspace_path) as workspace:
         save_profile(workspace, name, choice)
         return list(list_profiles(workspace))
 
@@ -94,9 +98,11 @@ class ImportDialog(CheckThenImportDialog):
     imported = Signal(object)
     validatedWrites = Signal(object)
 
-    def __init__(self, workspace_path: Path, catalog: Catalog, parent: QWidget | None = None, *,
+    def __init__(self, workspace_path: str | Path, catalog: Catalog, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None) -> None:
-        super().__init__(Path(workspace_path), parent, feedback_factory=feedback_factory)
+        # a file, or a team database's URL (its workers open it on a connection of their own)
+        super().__init__(workspace_path if isinstance(workspace_path, str) else Path(workspace_path), parent,
+                         feedback_factory=feedback_factory)
         self.setWindowTitle(self.tr("Import"))
         self.setObjectName("import_dialog")
         self.outcome: ImportOutcome | None = None

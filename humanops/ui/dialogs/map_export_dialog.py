@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.open_target import workspace_name
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.product_dialog import ERROR_STYLE, ProductDialog
 from humanops.ui.map_decorations import FOOTER_PX, HEADER_PX, MapFurniture
 from humanops.ui.map_export import (
@@ -78,7 +80,8 @@ class MapExportDialog(ProductDialog):
         from humanops.model.exercise import exercise_banner
         from humanops.sharing.directory_store import list_partners
 
-        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
+        super().__init__(workspace_target(workspace), parent, feedback_factory=feedback_factory)
+        self.workspace_stem = workspace_name(workspace)  # the file's stem, or the database's name
         self.setObjectName("map_export_dialog")
         self.setWindowTitle(self.tr("Export map image"))
         self.canvas = canvas
@@ -99,7 +102,7 @@ class MapExportDialog(ProductDialog):
         self.format.addItem(self.tr("PDF document (one page)"), PDF)
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
-        self.title.setText(self.tr("Map of {workspace}").format(workspace=self.workspace_path.stem))
+        self.title.setText(self.tr("Map of {workspace}").format(workspace=self.workspace_stem))
 
         # PNG: size in pixels and resolution
         view = canvas.view()
@@ -238,7 +241,7 @@ class MapExportDialog(ProductDialog):
     def texts(self) -> MapTexts:
         _loading, failed = layers_not_ready(self.canvas)
         notes = tuple(self.tr("{title} failed to load: not on this map").format(title=title) for title in failed)
-        return MapTexts(self.title.text().strip() or self.workspace_path.stem,
+        return MapTexts(self.title.text().strip() or self.workspace_stem,
                         self.tr("Our map as shown: not filtered for any partner"), self.canvas.time_filter(),
                         self.made, self.made_by, notes, exercise=self.exercise)
 
@@ -259,7 +262,8 @@ class MapExportDialog(ProductDialog):
 
     def browse(self) -> None:
         suffix = "." + self.chosen_format()
-        suggested = self.workspace_path.parent / f"{self.workspace_path.stem}-map{suffix}"
+        folder = self.workspace_file.parent if self.workspace_file is not None else Path.home()
+        suggested = folder / f"{self.workspace_stem}-map{suffix}"
         kinds = self.tr("PNG image (*.png)") if suffix == ".png" else self.tr("PDF document (*.pdf)")
         self.save_file(self.tr("Export the map to"), suggested, kinds)
 

@@ -56,10 +56,12 @@ class ProductDialog(WorkerDialog):
     until a choice changes; a file the save dialog asked about replacing may be replaced, any other
     existing file is refused."""
 
-    def __init__(self, workspace_path: Path, parent: QWidget | None = None, *,
+    def __init__(self, workspace_path: str | Path, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None, open_url: UrlOpener | None = None) -> None:
         super().__init__(parent)
+        # what the writer's worker opens (a file, or a team database's URL), and the file if it is one
         self.workspace_path = workspace_path
+        self.workspace_file = workspace_path if isinstance(workspace_path, Path) else None
         self.feedback_factory = feedback_factory
         self.open_url: UrlOpener = open_url or QDesktopServices.openUrl
         self.result: Any = None
@@ -182,7 +184,7 @@ class ProductDialog(WorkerDialog):
         if not self.file_edit.text().strip():
             return self.no_file_text()
         target = self.target()
-        if target.resolve() == self.workspace_path.resolve():
+        if self.workspace_file is not None and target.resolve() == self.workspace_file.resolve():
             return self.tr("That is the workspace itself: choose another file.")
         if not target.name.lower().endswith(self.suffixes()):
             return self.wrong_suffix_text()
@@ -294,5 +296,7 @@ class AudienceProductDialog(ProductDialog):
         return self.valid_at.moment()
 
     def suggested_file(self, prefix: str) -> Path:
-        """Beside the workspace, named for the product and the audience: ``briefing-medaid.html``."""
-        return self.workspace_path.parent / f"{prefix}-{self.chosen_audience()}{self.suffixes()[0]}"
+        """Beside the workspace (in the home folder for a team database), named for the product and
+        the audience: ``briefing-medaid.html``."""
+        folder = self.workspace_file.parent if self.workspace_file is not None else Path.home()
+        return folder / f"{prefix}-{self.chosen_audience()}{self.suffixes()[0]}"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.product_dialog import AudienceProductDialog, UrlOpener
 from humanops.ui.workers import FeedbackFactory
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from humanops.ui.sitrep import SitrepResult
 
 
-def write_report(workspace_path: Path, audience: str, out: Path, at: datetime, title: str, overwrite: bool,
+def write_report(workspace_path: str | Path, audience: str, out: Path, at: datetime, title: str, overwrite: bool,
                  feedback: Feedback) -> SitrepResult:
     """In the worker thread: the writer opens the workspace on this thread (a connection is not
     shared between threads) and draws the PDF there (QPainter on a QPdfWriter may)."""
@@ -43,7 +44,7 @@ class SitrepDialog(AudienceProductDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None, open_url: UrlOpener | None = None) -> None:
-        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory, open_url=open_url)
+        super().__init__(workspace_target(workspace), parent, feedback_factory=feedback_factory, open_url=open_url)
         self.setObjectName("sitrep_dialog")
         self.setWindowTitle(self.tr("Situation report"))
 

@@ -6,6 +6,10 @@ what the feature was when the user started, what the other person made of it, an
 typed (or, for a vertex edit, the shape drawn), and asks: keep theirs (the user's edit is
 dropped, by choice), or re-apply mine on their version (a new edit on the current version,
 undoable). Closing it decides nothing: the panel keeps the user's unapplied changes.
+
+The same dialog answers a deletion of a feature changed since the map showed it (``deleting``:
+keep theirs, or delete their version) and an undo or redo refused because someone changed the
+feature since this session's edit (``heading`` says which step; "yours" is what it would write).
 """
 
 from __future__ import annotations
@@ -58,14 +62,19 @@ class StaleEditDialog(QDialog):
 
     def __init__(self, kind: LayerKind, started_from: Feature, theirs: Feature | None, *,
                  properties: dict[str, Any] | None = None, marking: Marking | None = None,
-                 geometry: BaseGeometry | None = None, parent: QWidget | None = None) -> None:
+                 geometry: BaseGeometry | None = None, deleting: bool = False, heading: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stale_edit_dialog")
         self.setWindowTitle(self.tr("Changed by someone else meanwhile"))
         self.choice: str | None = None
         lang = current_language()
         name = started_from.properties.get("name") or kind.singular_in(lang)
-        if theirs is None:
+        if deleting and theirs is not None:
+            intro = self.tr("{name} was changed by someone else after you saw it: you saw version {mine}, it is now "
+                            "version {theirs}. Nothing was deleted: choose what to keep.").format(
+                name=name, mine=started_from.version, theirs=theirs.version)
+        elif theirs is None:
             intro = self.tr("{name} was deleted by someone else after you started editing it (you started from "
                             "version {mine}). Your changes are below; nothing was written.").format(
                 name=name, mine=started_from.version)
@@ -76,6 +85,11 @@ class StaleEditDialog(QDialog):
         label = QLabel(intro, self)
         label.setObjectName("stale_intro")
         label.setWordWrap(True)
+        title = QLabel(heading or "", self)
+        title.setObjectName("stale_heading")
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold;")
+        title.setVisible(bool(heading))
         self.table = QTableWidget(self)
         self.table.setObjectName("stale_fields")
         self.table.setColumnCount(4)
@@ -85,6 +99,7 @@ class StaleEditDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         rows: list[tuple[str, str, str, str, bool, bool]] = []
         mine = properties or {}
+        gone = self.tr("deleted")  # what the user's deletion makes of every row
         for spec in kind.fields:
             before = started_from.properties.get(spec.name)
             now = theirs.properties.get(spec.name) if theirs is not None else None
@@ -92,6 +107,10 @@ class StaleEditDialog(QDialog):
             they_changed = theirs is None or now != before
             if not they_changed and spec.name not in mine:
                 continue  # neither touched it: not worth a row
+            if deleting:
+                rows.append((spec.label_in(lang), _text(before, spec.type), _text(now, spec.type) if theirs else "—",
+                             gone, they_changed, they_changed))
+                continue
             rows.append((spec.label_in(lang), _text(before, spec.type), _text(now, spec.type) if theirs else "—",
                          _text(yours, spec.type) if spec.name in mine else "—",  # not yours: theirs stays
                          they_changed, spec.name in mine and they_changed and yours != now))
@@ -102,13 +121,15 @@ class StaleEditDialog(QDialog):
                          they_moved, they_moved))
         elif theirs is not None and not started_from.geometry.equals(theirs.geometry):
             rows.append((self.tr("Geometry"), self.tr("as you saw it"), self.tr("moved or reshaped"),
-                         self.tr("as you saw it"), True, False))
+                         gone if deleting else self.tr("as you saw it"), True, deleting))
         if marking is not None or (theirs is not None and theirs.marking != started_from.marking):
             now_marking = theirs.marking if theirs is not None else None
             yours_marking = marking or started_from.marking
+            they_marked = now_marking != started_from.marking
             rows.append((self.tr("Marking"), _text(started_from.marking), _text(now_marking) if now_marking else "—",
-                         _text(yours_marking), now_marking != started_from.marking,
-                         marking is not None and now_marking != started_from.marking and marking != now_marking))
+                         gone if deleting else _text(yours_marking), they_marked,
+                         (deleting and they_marked)
+                         or (marking is not None and they_marked and marking != now_marking)))
         self.table.setRowCount(len(rows))
         for r, (field, before, now, yours, they_changed, clash) in enumerate(rows):
             for c, text in enumerate((field, before, now, yours)):
@@ -128,6 +149,9 @@ class StaleEditDialog(QDialog):
         self.reapply.setObjectName("stale_reapply")
         self.reapply.setToolTip(self.tr("Store your changed fields as a new version made on theirs (Ctrl+Z undoes it)"))
         self.reapply.setEnabled(theirs is not None)
+        if deleting:
+            self.reapply.setText(self.tr("Delete their version"))
+            self.reapply.setToolTip(self.tr("Delete the feature as they left it (Ctrl+Z undoes it)"))
         later = QPushButton(self.tr("Decide later"), self)
         later.setObjectName("stale_later")
         later.setToolTip(self.tr("Keep your changes in the panel, unapplied"))
@@ -138,6 +162,7 @@ class StaleEditDialog(QDialog):
         self.reapply.clicked.connect(lambda: self._decide(REAPPLY_MINE))
         later.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addWidget(label)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)

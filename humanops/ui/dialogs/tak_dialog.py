@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.product_dialog import AudienceProductDialog
 from humanops.ui.workers import FeedbackFactory, Worker
 
@@ -40,7 +41,7 @@ TAK_LAYERS = ("danger_zone", "corridor", "facility", "incident")   # as humanops
 _PREVIEW_DELAY_MS = 250   # a burst of choices (typing a date) asks the policy once
 
 
-def write_brief(workspace_path: Path, audience: str, out: Path, options: dict[str, Any],
+def write_brief(workspace_path: str | Path, audience: str, out: Path, options: dict[str, Any],
                 feedback: Feedback) -> TakProductResult:
     """In the worker thread: the writer opens the workspace on this thread (a connection is not
     shared between threads)."""
@@ -49,7 +50,7 @@ def write_brief(workspace_path: Path, audience: str, out: Path, options: dict[st
     return write_tak_product_file(workspace_path, audience, out, feedback=feedback, **options)
 
 
-def brief_contents(workspace_path: Path, audience: str, layers: list[str], at: datetime) -> TakContents:
+def brief_contents(workspace_path: str | Path, audience: str, layers: list[str], at: datetime) -> TakContents:
     """In a worker thread: what the brief would hold and leave out, nothing written."""
     from humanops.products.tak_product import tak_contents_at
 
@@ -65,7 +66,7 @@ class TakDialog(AudienceProductDialog):
                  feedback_factory: FeedbackFactory | None = None) -> None:
         from humanops.ui.i18n import current_language
 
-        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
+        super().__init__(workspace_target(workspace), parent, feedback_factory=feedback_factory)
         self.setObjectName("tak_dialog")
         self.setWindowTitle(self.tr("TAK data package"))
         self.language = current_language()

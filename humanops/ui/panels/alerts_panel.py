@@ -15,6 +15,7 @@ exercise workspace, ``Actual`` otherwise).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from humanops.errors import HumanOpsError
 from humanops.store.app_tables import newest_rows, table_columns
+from humanops.store.open_target import workspace_file
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count, format_datetime
 
@@ -345,7 +347,8 @@ class AlertsPanel(QWidget):
         alert = self.selected_alert()
         if alert is None or self.workspace is None:
             return
-        start = str(self.workspace.path.parent / f"alert-{alert.rule_id}-{alert.id[:8]}.xml")
+        file = workspace_file(self.workspace)  # None for a team database: the home folder then
+        start = str((file.parent if file is not None else Path.home()) / f"alert-{alert.rule_id}-{alert.id[:8]}.xml")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export alert as CAP 1.2"), start,
                                               self.tr("CAP XML (*.xml)"))
         if path:

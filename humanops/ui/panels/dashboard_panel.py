@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter, QPaintEve
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.charts import (
     BarChart,
     Series,
@@ -148,7 +149,7 @@ class DashboardPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace_path: Path | None = None
+        self.workspace_path: str | Path | None = None  # what the worker opens: a file, or a database's URL
         self.workspace: Workspace | None = None
         self.at: datetime | None = None  # the time slider's moment; None: the workspace's clock
         self.content: DashboardContent | None = None
@@ -188,7 +189,7 @@ class DashboardPanel(QWidget):
     # --- when to compute -----------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
-        self.workspace_path = Path(workspace.path) if workspace is not None else None
+        self.workspace_path = workspace_target(workspace) if workspace is not None else None
         self.content = None
         if workspace is None:
             self._quiet.stop()
@@ -323,7 +324,7 @@ class DashboardPanel(QWidget):
 
     # --- saving -----------------------------------------------------------------------------------------
     def choose_png(self, chart: ChartView) -> None:
-        start = Path(self.workspace_path).parent if self.workspace_path is not None else Path.home()
+        start = self.workspace_path.parent if isinstance(self.workspace_path, Path) else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the chart as PNG"),
                                               str(start / f"{chart.name}.png"), self.tr("PNG image (*.png)"))
         if path:
@@ -348,7 +349,7 @@ def _hazard_palette() -> list[QColor]:
                                 "#f0e442")]
 
 
-def _gather(path: Path, at: datetime | None, feedback: Any) -> DashboardContent:
+def _gather(path: str | Path, at: datetime | None, feedback: Any) -> DashboardContent:
     from humanops.ui.dashboard_content import gather_dashboard  # the engine, loaded when first used
 
     return gather_dashboard(path, at, feedback)
@@ -362,11 +363,7 @@ def dashboard_panel(window: Any) -> QWidget:
     widget = DashboardPanel(window)
     widget.setObjectName("dashboard_panel")
     window.dashboard = widget
-    from humanops.ui.team_database import is_team_workspace
-
-    # a team database: not ported yet (its dock says so: ui/team_session.py)
-    window.workspaceOpened.connect(lambda _path: widget.set_workspace(
-        None if is_team_workspace(window.workspace) else window.workspace))
+    window.workspaceOpened.connect(lambda _path: widget.set_workspace(window.workspace))
     window.workspaceClosed.connect(lambda: widget.set_workspace(None))
     window.workspace_signals.changed.connect(widget.schedule)  # the window's own edits, at once
     window.layersRefreshed.connect(widget.schedule)  # imports and other tools' commits too

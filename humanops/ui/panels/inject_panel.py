@@ -5,7 +5,8 @@ While the clock runs, injects that fall due are played (:class:`humanops.scenari
 on a worker with a workspace connection of its own, never on the GUI thread; the list follows the
 record the player keeps in the workspace, so what ``humanops exercise run`` played shows here too.
 Packages go to the participants the last ``exercise run --to`` named (their folders or exercise
-workspaces), else to the controller's outbox folder.
+workspaces), else to the controller's outbox folder. The controller's and the participants' exercise
+workspaces may be GeoPackages or team databases (the worker opens either by its target).
 
 Keys, as Send and Receive handle them (:mod:`humanops.ui.sharing.unlocked_keys`): the controller's
 keys sign the packages: the ones kept unlocked (Sharing ▸ Keep keys unlocked…) are used without a
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.extensions import panel
 
 if TYPE_CHECKING:
@@ -249,12 +251,12 @@ class InjectPanel(QWidget):
             self._keys_watched = keys
         return keys
 
-    def keys_needed(self, ids: list[str]) -> tuple[bool, list[tuple[str, Path]]]:
+    def keys_needed(self, ids: list[str]) -> tuple[bool, list[tuple[str, str | Path]]]:
         """Whether playing ``ids`` signs packages (the controller's keys), and the participants whose
         exercise workspaces import one (org, path), in the order first needed."""
         assert self.timeline is not None
         player = self.player()
-        signing, importing = False, []
+        signing, importing = False, []  # importing: (org, its file or database URL)
         for inject_id in ids:
             inject = self.timeline.get(inject_id)
             if not player.needs_identity(inject):
@@ -269,10 +271,11 @@ class InjectPanel(QWidget):
                     importing.append((org, participant.path))
         return signing, importing
 
-    def _ask_keys(self, ids: list[str]) -> tuple[Any, dict[str, tuple[Path, str]]] | None:
+    def _ask_keys(self, ids: list[str]) -> tuple[Any, dict[str, tuple[str | Path, str]]] | None:
         """The controller's key (an identity held or kept, else its passphrase) and the passphrases of
         the participants not yet unlocked; None if the user cancelled a prompt."""
         from humanops.ui.sharing.passphrase import ask_passphrase
+        from humanops.ui.team_database import url_name
 
         signing, importing = self.keys_needed(ids)
         assert self.workspace is not None
@@ -287,13 +290,14 @@ class InjectPanel(QWidget):
                 if controller is None:
                     self.status.setText(self.tr("Not played: no passphrase given."))
                     return None
-        asked: dict[str, tuple[Path, str]] = {}
+        asked: dict[str, tuple[str | Path, str]] = {}
         for org, path in importing:
             if org in self.participant_keys:
                 continue
             secret = ask_passphrase(self, self.tr("Play injects"), self.tr(
                 "The package for {org} is imported into its exercise workspace {file}, opened with {org}'s keys: "
-                "type {org}'s passphrase (asked once for this session).").format(org=org, file=path.name))
+                "type {org}'s passphrase (asked once for this session).").format(
+                    org=org, file=path.name if isinstance(path, Path) else url_name(path)))
             if secret is None:
                 self.status.setText(self.tr("Not played: no passphrase given for {org}.").format(org=org))
                 return None
@@ -311,25 +315,25 @@ class InjectPanel(QWidget):
             self.refresh()
             return
         controller, asked = keys
-        workspace_then, path, held = self.workspace, self.workspace.path, dict(self.participant_keys)
+        workspace_then, path, held = self.workspace, workspace_target(self.workspace), dict(self.participant_keys)
         unlocked: dict[str, Any] = {}  # filled on the worker, taken in when it ends (even after a failure)
 
         def play(feedback: Any) -> list[str]:
             from humanops.errors import SharingError
             from humanops.sharing.keys import unlock
-            from humanops.store.workspace import Workspace
+            from humanops.store.open_target import open_any
 
             # every participant's keys first: a wrong passphrase then plays nothing
             for org, (their_path, secret) in asked.items():
-                with Workspace.open(their_path) as theirs:
+                with open_any(their_path) as theirs:  # a file or a team database
                     try:
                         held[org] = unlock(theirs, secret)
                     except SharingError as exc:
                         raise SharingError(f"the keys of the participant {org!r} did not open: {exc.message}",
-                                           file=str(their_path)) from None
+                                           file=str(theirs.path)) from None  # a database's URL without password
                 unlocked[org] = held[org]
             # a connection of the worker's own: SQLite connections stay on the thread that made them
-            with Workspace.open(path) as workspace:
+            with open_any(path) as workspace:
                 player = self.player(workspace, controller, held)
                 done = []
                 for inject_id in ids:

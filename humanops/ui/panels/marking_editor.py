@@ -474,6 +474,10 @@ class MarkingPanel(FeatureEditPanel):
     def _set_enabled(self, enabled: bool) -> None:
         self.editor.setEnabled(enabled)
 
+    def feature(self) -> Feature | None:
+        """The feature as the panel showed it (its version is what an Apply is made on)."""
+        return self._feature
+
     # Apply sends the marking; one that is not valid, or that the sharing rules refuse, blocks it.
     def _editor_dirty(self) -> bool:
         return self.editor.is_dirty()

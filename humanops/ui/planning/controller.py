@@ -19,6 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 
 from humanops.errors import HumanOpsError
+from humanops.store.open_target import workspace_file
+from humanops.store.target_reads import workspace_target
 from humanops.ui.planning.corridor_risk_view import CorridorRiskView
 from humanops.ui.planning.extension import ADOPT_RULES, CHECK_TRIGGERS, ENTRIES, MENU, SAVED_PLANS
 from humanops.ui.planning.results_panel import ResultsPanel
@@ -131,12 +133,7 @@ class PlanningController(QObject):
     def _opened(self, _path: str) -> None:
         """Results follow at once; the trigger engine and the corridor-risk cache once every layer is
         loaded and drawn (their imports and first reads would otherwise hold the map back)."""
-        from humanops.ui.team_database import is_team_workspace
-
-        if is_team_workspace(self.window.workspace):  # plans and triggers are not ported to a database yet
-            self.results.set_workspace(None)
-            return
-        self.results.set_workspace(self.window.workspace)
+        self.results.set_workspace(self.window.workspace)  # a file or a team database alike
         self.alerts_panel.refresh()
         if not self._waiting_draw:
             self._waiting_draw = True
@@ -185,7 +182,8 @@ class PlanningController(QObject):
 
             context = DialogContext(workspace=ws, scenario_now=scenario_time(ws),
                                     map_time=self.window.time_slider.time())
-            dialog = make_dialog(op_id, ws.path, context, self.window.canvas, self.window, self.show_result)
+            dialog = make_dialog(op_id, workspace_target(ws), context, self.window.canvas, self.window,
+                                 self.show_result)
             self.dialogs[op_id] = dialog
         dialog.show()
         dialog.raise_()
@@ -260,15 +258,15 @@ class PlanningController(QObject):
         if route is None or route["status"] != "ok":
             self.window.show_error(self.tr("That route was not found, so it cannot become a corridor."))
             return
-        path, at = ws.path, run.params.get("at")
+        path, at = workspace_target(ws), run.params.get("at")
         risk_text = self.tr("risk along the corridor")
 
         def task(feedback: Feedback) -> tuple[Any, dict[str, Any]]:
             from humanops.analysis.routing import proposed_corridor
-            from humanops.store.workspace import Workspace
+            from humanops.store.open_target import open_any
 
             feedback.progress(0.1, risk_text)
-            with Workspace.open(path) as own:
+            with open_any(path) as own:
                 return proposed_corridor(own, route_from_summary(route), name, width_m, at)
 
         self.worker = run_with_progress(self.window, self.tr("Save route as corridor"), task,
@@ -305,7 +303,7 @@ class PlanningController(QObject):
         if ws is None or self.worker is not None:
             return
         self.worker = run_with_progress(self.window, self.tr("Open plan {id}").format(id=plan_id),
-                                        saved_plan_task(ws.path, plan_id),
+                                        saved_plan_task(workspace_target(ws), plan_id),
                                         on_success=self.show_result, on_error=self.window.show_error)
         self.worker.finished.connect(lambda: setattr(self, "worker", None))
 
@@ -314,7 +312,9 @@ class PlanningController(QObject):
         ws = self.window.workspace
         if ws is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Adopt trigger rules"), str(ws.path.parent),
+        file = workspace_file(ws)  # None for a team database: the home folder then
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Adopt trigger rules"),
+                                              str(file.parent if file is not None else Path.home()),
                                               self.tr("Trigger rules (*.toml);;All files (*)"))
         if path:
             self.adopt_rules(path)

@@ -54,11 +54,12 @@ HIDDEN_PARAMETERS = {("route", "save_corridor"), ("route", "width")}
 class OperationDialog(QDialog):
     resultReady = Signal(object)  # PlanningRun
 
-    def __init__(self, op: Operation, workspace_path: Path, context: DialogContext, canvas: MapCanvas,
+    def __init__(self, op: Operation, workspace_path: str | Path, context: DialogContext, canvas: MapCanvas,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.op = op
-        self.workspace_path = Path(workspace_path)
+        # a file, or a team database's URL: the worker opens it on a connection of its own
+        self.workspace_path = workspace_path if isinstance(workspace_path, str) else Path(workspace_path)
         self.canvas = canvas
         self.setObjectName(f"operation_dialog_{op.id}")
         self.setWindowTitle(operation_text(op.title))
@@ -341,7 +342,7 @@ class OperationDialog(QDialog):
         super().reject()
 
 
-def make_dialog(op_id: str, workspace_path: Path, context: DialogContext, canvas: MapCanvas,
+def make_dialog(op_id: str, workspace_path: str | Path, context: DialogContext, canvas: MapCanvas,
                 parent: QWidget | None, on_result: Callable[[PlanningRun], None]) -> OperationDialog:
     from humanops.analysis.registry import get
 

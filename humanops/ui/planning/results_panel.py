@@ -14,7 +14,6 @@ and builds the table view of the tab shown: another tab's view is built when it 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -38,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.locale_text import format_count
 from humanops.ui.planning.frame_model import FrameModel
 from humanops.ui.planning.runner import summary_text
+from humanops.ui.team_paths import folder_beside
 from humanops.viewmodel.planning_runs import PlanningRun
 from humanops.viewmodel.result_overlays import LEGENDS
 
@@ -362,7 +363,8 @@ class ResultsPanel(QWidget):
         if current is None:
             return
         name, _ = current
-        start = str(Path(self.workspace.path).parent / f"{name}.csv") if self.workspace is not None else f"{name}.csv"
+        start = str(folder_beside(workspace_target(self.workspace)) / f"{name}.csv") if self.workspace is not None \
+            else f"{name}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table as CSV"), start, self.tr("CSV (*.csv)"))
         if path:
             self.export_csv(path)

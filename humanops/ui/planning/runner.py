@@ -60,12 +60,12 @@ def ui_presentation() -> Presentation:
     return Presentation(ui_words(), prepared_run)
 
 
-def operation_task(path: Path, op_id: str, params: dict[str, Any]) -> Callable[[Feedback], PlanningRun]:
+def operation_task(path: str | Path, op_id: str, params: dict[str, Any]) -> Callable[[Feedback], PlanningRun]:
     """The worker's body for operation ``op_id`` with validated ``params``, shown in the UI."""
     return planning_runs.operation_task(path, op_id, params, ui_presentation())
 
 
-def saved_plan_task(path: Path, plan_id: int) -> Callable[[Feedback], PlanningRun]:
+def saved_plan_task(path: str | Path, plan_id: int) -> Callable[[Feedback], PlanningRun]:
     """The worker's body that reads a saved plan back and draws it like a fresh one, shown in the UI."""
     return planning_runs.saved_plan_task(path, plan_id, ui_presentation())
 

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -135,9 +136,9 @@ def read_changes_and_evaluate(path: str | Path, since: int, ours: Counter[tuple[
     boundary to find (after the workspace clock's now), for the watch's clock timer."""
     from humanops.analysis.triggers import evaluate_rules
     from humanops.model.clock import workspace_now
-    from humanops.store.workspace import Workspace
+    from humanops.store.open_target import open_any
 
-    with Workspace.open(path) as own:
+    with open_any(path) as own:  # a file or a team database
         caught = count_changes(own, since, feedback)
         elsewhere = set(also) | _elsewhere(caught, ours.copy())
         wanted = [r for r in rules if r.layers & elsewhere]
@@ -321,7 +322,7 @@ class TriggerWatch(QObject):
             return
         self._again = False
         rules, also, self._evaluate_again = self.rules(), self._evaluate_again, set()
-        path, since, ours, at, edits = ws.path, self._seen_seq, self._ours.copy(), engine.at, self._edits
+        path, since, ours, at, edits = workspace_target(ws), self._seen_seq, self._ours.copy(), engine.at, self._edits
         timed = timed_layers(ws, rules) if at is None else set()
         worker = Worker(lambda feedback: read_changes_and_evaluate(path, since, ours, rules, also, at, feedback, timed),
                         title=self.tr("Checking the alerts after changes"))

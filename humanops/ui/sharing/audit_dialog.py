@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.locale_text import format_count, format_stamp
 from humanops.ui.sharing import tasks
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
+from humanops.ui.team_paths import folder_beside
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ class AuditDialog(WorkerDialog):
         self.setObjectName("audit_dialog")
         self.setWindowTitle(self.tr("Audit log"))
         self.workspace = workspace
-        self.workspace_path = Path(workspace.path)
+        self.workspace_path = workspace_target(workspace)  # a file, or a team database's URL
         self.feedback_factory = feedback_factory
         self.verdict = QLabel(self)
         self.verdict.setObjectName("audit_verdict")
@@ -196,7 +198,7 @@ class AuditDialog(WorkerDialog):
         from humanops.store.atomic_files import write_text_atomic
 
         name = f"sharing-report-{self.workspace.organisation or 'workspace'}.html"
-        folder = Path(self.workspace.path).parent
+        folder = folder_beside(self.workspace_path)
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Sharing report"), str(folder / name),
                                              self.tr("Sharing report (*.html);;Sharing report, PDF (*.pdf);;"
                                                      "Raw log, CSV (*.csv)"))
@@ -268,7 +270,7 @@ class AuditDialog(WorkerDialog):
             return
         org = next(o for o, label in choices if label == text)
         ours = self.workspace.organisation or "our"
-        suggested = str(self.workspace_path.parent / f"{ours}-witness-for-{org}.json")
+        suggested = str(folder_beside(self.workspace_path) / f"{ours}-witness-for-{org}.json")
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Witness for {partner}").format(
             partner=organisation_label(self.workspace, org)), suggested, self.tr("Audit witness (*.json)"))
         if not out:
@@ -309,7 +311,7 @@ class AuditDialog(WorkerDialog):
         if self.worker is not None:
             return
         file, _ = QFileDialog.getOpenFileName(self, self.tr("Check a partner's witness"),
-                                              str(self.workspace_path.parent),
+                                              str(folder_beside(self.workspace_path)),
                                               self.tr("Audit witness (*.json);;All files (*)"))
         if not file:
             return

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.locale_text import format_datetime
 from humanops.ui.sharing import tasks
 from humanops.ui.sharing.passphrase import ask_new_passphrase, ask_passphrase
 from humanops.ui.sharing.wording import fingerprint_lines
+from humanops.ui.team_paths import folder_beside
 from humanops.ui.workers import FeedbackFactory, Worker, run_with_progress
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ class OwnIdentityDialog(QDialog):
         self.setObjectName("own_identity_dialog")
         self.setWindowTitle(self.tr("Own identity"))
         self.workspace = workspace
-        self.workspace_path = Path(workspace.path)
+        self.workspace_path = workspace_target(workspace)  # a file, or a team database's URL
         self.feedback_factory = feedback_factory
         self.worker: Worker | None = None
         self.body = QWidget(self)
@@ -201,7 +203,7 @@ class OwnIdentityDialog(QDialog):
         if self.worker is not None:
             return
         org = self.workspace.organisation or "our"
-        suggested = str(self.workspace_path.parent / f"{org}.card.json")
+        suggested = str(folder_beside(self.workspace_path) / f"{org}.card.json")
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Write contact card"), suggested,
                                              self.tr("Contact card (*.card.json *.json)"))
         if not out:

@@ -5,7 +5,6 @@ user confirms they checked its fingerprint out of band; revoke a partner's keys.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.locale_text import format_stamp
 from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.wording import fingerprint_lines
+from humanops.ui.team_paths import folder_beside
 
 if TYPE_CHECKING:
     from humanops.store.workspace import Workspace
@@ -155,7 +156,7 @@ class PartnersDialog(QDialog):
         from humanops.sharing.directory_store import add_partner
         from humanops.sharing.keys import format_fingerprint
 
-        start = str(Path(self.workspace.path).parent)
+        start = str(folder_beside(workspace_target(self.workspace)))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Add partner from contact card"), start,
                                               self.tr("Contact card (*.card.json *.json);;All files (*)"))
         if not path:

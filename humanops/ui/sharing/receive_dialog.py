@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.check_then_import import CheckThenImportDialog
 from humanops.ui.dialogs.dialog_parts import stretch_first_column
 from humanops.ui.i18n import current_language
@@ -38,6 +39,7 @@ from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
 from humanops.ui.sharing.unlocked_keys import unlocked_keys
 from humanops.ui.sharing.wording import IMPORT_COUNTS, fingerprint_lines, import_count_label, refusal_hint
+from humanops.ui.team_paths import folder_beside
 from humanops.ui.workers import FeedbackFactory
 
 if TYPE_CHECKING:
@@ -61,7 +63,7 @@ class ReceivePackageDialog(CheckThenImportDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  feedback_factory: FeedbackFactory | None = None, keys: UnlockedKeys | None = None) -> None:
-        super().__init__(Path(workspace.path), parent, feedback_factory=feedback_factory)
+        super().__init__(workspace_target(workspace), parent, feedback_factory=feedback_factory)
         self.setObjectName("receive_package_dialog")
         self.setWindowTitle(self.tr("Receive package"))
         # The keys kept unlocked across windows (the main window's), and this window's own.
@@ -115,7 +117,7 @@ class ReceivePackageDialog(CheckThenImportDialog):
 
     # --- inputs ----------------------------------------------------------------------------------------
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive package"), str(self.workspace_path.parent),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive package"), str(folder_beside(self.workspace_path)),
                                               self.tr("Exchange package (*.hopx);;All files (*)"))
         if path:
             self.set_file(path)

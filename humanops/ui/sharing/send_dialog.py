@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humanops.store.target_reads import workspace_target
 from humanops.ui.dialogs.dialog_parts import stretch_first_column
 from humanops.ui.i18n import current_language
 from humanops.ui.locale_text import format_count
@@ -39,6 +40,7 @@ from humanops.ui.sharing.identity_dialog import ERROR_STYLE, OK_STYLE
 from humanops.ui.sharing.passphrase import ask_passphrase
 from humanops.ui.sharing.unlocked_keys import UnlockedKeys, unlocked_keys
 from humanops.ui.sharing.wording import withheld_sentence
+from humanops.ui.team_paths import folder_beside, is_workspace_itself
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
@@ -64,7 +66,7 @@ class SendPackageDialog(WorkerDialog):
         super().__init__(parent)
         self.setObjectName("send_package_dialog")
         self.setWindowTitle(self.tr("Send package"))
-        self.workspace_path = Path(workspace.path)
+        self.workspace_path = workspace_target(workspace)  # a file, or a team database's URL
         self.feedback_factory = feedback_factory
         self.keys = keys if keys is not None else unlocked_keys(parent)   # the main window's kept keys
         self.preview: ExportPreview | None = None
@@ -295,13 +297,13 @@ class SendPackageDialog(WorkerDialog):
             return
         choice = self._previewed
         assert choice is not None
-        suggested = self.workspace_path.parent / f"to-{'-'.join(choice.recipients)}.hopx"
+        suggested = folder_beside(self.workspace_path) / f"to-{'-'.join(choice.recipients)}.hopx"
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Save package"), str(suggested),
                                              self.tr("Exchange package (*.hopx)"))
         if not out:
             return
         target = Path(out if out.endswith(".hopx") else out + ".hopx")
-        if target.resolve() == self.workspace_path.resolve():
+        if is_workspace_itself(self.workspace_path, target):
             self._say(self.tr("That is the workspace itself: choose another name."), ERROR_STYLE)
             return
         # The save dialog asked before replacing an existing file; a name we completed was not asked about.

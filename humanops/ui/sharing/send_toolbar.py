@@ -4,13 +4,13 @@ status bar how many it would (counted in a worker)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from humanops.errors import HumanOpsError
+from humanops.store.target_reads import workspace_target
 from humanops.ui.locale_text import format_count
 from humanops.ui.workers import Worker
 
@@ -140,7 +140,7 @@ class SendFilterBar(QToolBar):
             return
         if self._worker is not None:
             self._worker.cancel()  # its answer is for an older state: dropped by the serial below
-        serial, send_filter, path = self._serial, self.send_filter, Path(window.workspace.path)
+        serial, send_filter, path = self._serial, self.send_filter, workspace_target(window.workspace)
         worker = Worker(lambda fb: tasks.count(path, send_filter, fb), title=self.tr("counting what could be sent"))
         worker.succeeded.connect(lambda result: self._counted(serial, *result))
         worker.failed.connect(lambda message: self._count_failed(serial, message))

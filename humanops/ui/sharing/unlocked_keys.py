@@ -107,7 +107,7 @@ class UnlockedKeys(QObject):
 
 
 def _key(workspace: str | Path) -> str:
-    return str(Path(workspace).resolve())
+    return workspace if isinstance(workspace, str) else str(Path(workspace).resolve())  # a URL as it is
 
 
 def attach(window: MainWindow) -> UnlockedKeys:
