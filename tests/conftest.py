@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from table_snapshots import table_snapshot
@@ -25,12 +27,34 @@ def session_log_folder(tmp_path_factory: pytest.TempPathFactory):
     stop_logging()
 
 
-@pytest.fixture
-def workspace(tmp_path: Path):
-    """An empty workspace owned by organisation ``ocha``."""
-    from humanops.store.workspace import Workspace
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The store and exchange modules (tests/store_backends.py) run each test that asks for a
+    ``backend`` (the ``workspace`` fixture does) on a GeoPackage and on PostGIS."""
+    if "backend" in metafunc.fixturenames:
+        from store_backends import backend_params
 
-    ws = Workspace.create(tmp_path / "ws.gpkg", organisation="ocha")
+        params = backend_params(metafunc.module.__name__.rpartition(".")[2], metafunc.function.__name__)
+        if params is not None:
+            metafunc.parametrize("backend", params, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Where the test's workspaces live (store_backends.Backend): a GeoPackage, or a database of
+    the session's PostGIS cluster where the module runs on both backends."""
+    from store_backends import POSTGIS, Backend
+
+    name = getattr(request, "param", "gpkg")
+    chosen = Backend(name, request.getfixturevalue("pg_cluster") if name == POSTGIS else None)
+    yield chosen
+    if chosen.is_postgis:
+        chosen.drop_databases()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, backend):
+    """An empty workspace owned by organisation ``ocha`` (on the test's ``backend``)."""
+    ws = backend.empty_workspace(tmp_path, "ocha")
     yield ws
     ws.close()
 
@@ -63,6 +87,9 @@ def pg_cluster():
     try:
         yield cluster
     finally:
+        from store_backends import settle
+
+        settle()  # the copies and drops store_backends runs on a thread, before the server goes
         cluster.stop()
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
+from store_backends import GPKG, Backend
 
 from humanops.errors import SharingError
 from humanops.sharing import cards, keys, package_format
@@ -28,9 +29,11 @@ class Partner:
 _TEMPLATES: dict[tuple, Path] = {}
 
 
-def make_partners(tmp_path: Path, orgs: dict[str, tuple[str, ...]]) -> dict[str, Partner]:
-    """One workspace per organisation (id -> communities), every card added everywhere.
-    Made once per set of organisations and copied for each test (creating is the slow part)."""
+def make_partners(tmp_path: Path, orgs: dict[str, tuple[str, ...]],
+                  backend: Backend | None = None) -> dict[str, Partner]:
+    """One workspace per organisation (id -> communities), every card added everywhere, on
+    ``backend`` (conftest's fixture; a GeoPackage without one). Made once per set of organisations
+    and copied for each test (creating is the slow part)."""
     key = tuple(sorted(orgs.items()))
     if key not in _TEMPLATES:
         template = Path(tempfile.mkdtemp(prefix="humanops-partners-"))
@@ -38,12 +41,12 @@ def make_partners(tmp_path: Path, orgs: dict[str, tuple[str, ...]]) -> dict[str,
         close_all(_make_partners(template, orgs))
         _TEMPLATES[key] = template
     tmp_path.mkdir(parents=True, exist_ok=True)
+    backend = backend or Backend(GPKG)
     partners = {}
     for org in orgs:
-        for name in (f"{org}.gpkg", f"{org}.card.json"):
-            shutil.copyfile(_TEMPLATES[key] / name, tmp_path / name)
-        partners[org] = Partner(org, Workspace.open(tmp_path / f"{org}.gpkg"), f"passphrase of {org}",
-                                tmp_path / f"{org}.card.json")
+        shutil.copyfile(_TEMPLATES[key] / f"{org}.card.json", tmp_path / f"{org}.card.json")
+        ws = backend.copy_of_template(_TEMPLATES[key] / f"{org}.gpkg", tmp_path)
+        partners[org] = Partner(org, ws, f"passphrase of {org}", tmp_path / f"{org}.card.json")
     return partners
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 
 import pytest
 from exchange_helpers import close_all, make_partners
 from shapely.geometry import Point
+from store_backends import OtherClient
 
 from humanops.errors import SharingError
 from humanops.model.marking import TLP, Marking
@@ -17,10 +17,10 @@ from humanops.sharing.exchange_import import import_package
 
 
 @pytest.fixture
-def logged(tmp_path, monkeypatch):
+def logged(tmp_path, monkeypatch, backend):
     """ocha's workspace after a few exchanges (key, partners, exports, an import, a refusal)."""
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    partners = make_partners(tmp_path, {"ocha": (), "medaid": ()})
+    partners = make_partners(tmp_path, {"ocha": (), "medaid": ()}, backend)
     ocha, medaid = partners["ocha"], partners["medaid"]
     ocha.ws.add_feature("need", Point(36, 33), {"name": "<script>alert(1)</script>", "population": 1},
                         Marking(tlp=TLP.CLEAR))
@@ -52,7 +52,7 @@ def test_every_exchange_is_recorded_in_order(logged):
 
 
 def _tamper(path, *statements):
-    db = sqlite3.connect(path)
+    db = OtherClient(path)
     with db:
         for sql in statements:
             db.execute(sql)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import base64
 import json
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
 from exchange_helpers import close_all, make_partners
+from store_backends import OtherClient
 
 from humanops.cli import main
 from humanops.errors import SharingError
@@ -27,8 +27,8 @@ def fast_kdf(monkeypatch):
 
 
 @pytest.fixture
-def pair(tmp_path):
-    partners = make_partners(tmp_path, {"a": (), "b": ()})
+def pair(tmp_path, backend):
+    partners = make_partners(tmp_path, {"a": (), "b": ()}, backend)
     yield partners
     close_all(partners)
 
@@ -46,7 +46,7 @@ def _grow(partner, to_seq: int, signed_at: tuple[int, ...] = (9, 14)) -> dict[in
 
 
 def _sql(path, *statements, params=()):
-    db = sqlite3.connect(path)
+    db = OtherClient(path)
     with db:
         for sql in statements:
             db.execute(sql, params)
@@ -61,7 +61,7 @@ def _truncate_to(path, last: int, hashes: dict[int, str]) -> None:
 
 def _rewrite(path, seq: int, counterpart: str) -> None:
     """Edit entry ``seq`` and recompute every hash from there on, and the head: the chain verifies."""
-    db = sqlite3.connect(path)
+    db = OtherClient(path)
     with db:
         db.execute("UPDATE humanops_audit SET counterpart = ? WHERE seq = ?", (counterpart, seq))
         prev = db.execute("SELECT entry_hash FROM humanops_audit WHERE seq = ?", (seq - 1,)).fetchone()[0]
@@ -286,8 +286,8 @@ def test_witness_made_by_ourselves_or_an_unknown_key_is_refused(pair, tmp_path):
         audit.verify_witness(a.ws, out)
 
 
-def test_witness_for_another_organisation_is_refused(tmp_path):
-    partners = make_partners(tmp_path, {"a": (), "b": (), "c": ()})
+def test_witness_for_another_organisation_is_refused(tmp_path, backend):
+    partners = make_partners(tmp_path, {"a": (), "b": (), "c": ()}, backend)
     try:
         a, b, c = partners["a"], partners["b"], partners["c"]
         audit.remember_partner_head(b.ws, "c", audit.head(c.ws), "pkg-c", NOW)
@@ -400,13 +400,13 @@ def test_local_verify_reports_a_cut_below_a_signed_head_through_the_cli(pair, ca
                    "entry 14\n")
 
 
-def test_a_partner_whose_log_went_back_is_reported_on_import(tmp_path):
+def test_a_partner_whose_log_went_back_is_reported_on_import(tmp_path, backend):
     """ocha's second package shows an audit head behind its first: medaid's import says so."""
     from humanops.sharing import audit as audit_module
     from humanops.sharing.exchange_export import export_package
     from humanops.sharing.exchange_import import import_package
 
-    partners = make_partners(tmp_path, {"ocha": (), "medaid": ()})
+    partners = make_partners(tmp_path, {"ocha": (), "medaid": ()}, backend)
     ocha, medaid = partners["ocha"], partners["medaid"]
     try:
         export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)

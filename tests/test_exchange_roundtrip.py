@@ -37,8 +37,8 @@ def fast_kdf(monkeypatch):
 
 
 @pytest.fixture
-def partners(tmp_path):
-    p = make_partners(tmp_path, ORGS)
+def partners(tmp_path, backend):
+    p = make_partners(tmp_path, ORGS, backend)
     yield p
     close_all(p)
 
@@ -560,8 +560,8 @@ def test_a_feature_edited_here_with_another_tool_is_never_sent_as_its_originator
     a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid", "unhcr")))
     export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
-    with medaid.ws.transaction() as db:  # as QGIS or a script would: the triggers version it
-        db.execute("UPDATE need SET name = 'renamed', tlp = 'CLEAR' WHERE uuid = ?", (a.uuid,))
+    with medaid.ws.transaction():  # as QGIS or a script would: the triggers version it
+        medaid.ws.sql.execute("UPDATE need SET name = 'renamed', tlp = 'CLEAR' WHERE uuid = ?", (a.uuid,))
     preview = preview_export(medaid.ws, ["unhcr"], full=True).to_dict()["recipients"]["unhcr"]["totals"]
     assert preview["exact"] == 0 and preview["withheld"] == {"changed_without_authority": 1}
 
@@ -570,8 +570,8 @@ def test_a_value_another_tool_wrote_that_does_not_fit_its_field_is_withheld_not_
     ocha, medaid = partners["ocha"], partners["medaid"]
     bad = need(ocha.ws, "bad", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
     good = need(ocha.ws, "good", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
-    with ocha.ws.transaction() as db:  # a script writes a fraction into a whole-number field
-        db.execute("UPDATE need SET population = 12.5 WHERE uuid = ?", (bad.uuid,))
+    with ocha.ws.transaction():  # a script writes a fraction into a whole-number field
+        ocha.ws.sql.execute("UPDATE need SET population = 12.5 WHERE uuid = ?", (bad.uuid,))
     result = export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     assert result.preview.totals("medaid")["withheld"] == {"invalid_value": 1}
     imported = import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
@@ -586,8 +586,8 @@ def test_a_conflict_on_a_feature_we_may_not_change_keeps_the_originators_version
     a = need(ocha.ws, "site", Marking(tlp=TLP.GREEN, releasable_to=("medaid",)))
     export_package(ocha.ws, ["medaid"], tmp_path / "1.hopx", ocha.passphrase)
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
-    with medaid.ws.transaction() as db:
-        db.execute("UPDATE need SET population = 999 WHERE uuid = ?", (a.uuid,))
+    with medaid.ws.transaction():
+        medaid.ws.sql.execute("UPDATE need SET population = 999 WHERE uuid = ?", (a.uuid,))
     ocha.ws.update_feature("need", a.uuid, properties={"population": 5})
     export_package(ocha.ws, ["medaid"], tmp_path / "2.hopx", ocha.passphrase)
     assert import_package(medaid.ws, tmp_path / "2.hopx", medaid.passphrase).layers["need"] == {"conflicts": 1}
@@ -599,8 +599,8 @@ def test_a_conflict_on_a_feature_we_may_not_change_keeps_the_originators_version
 
 
 def _set_area(ws, org, area):
-    with ws.transaction() as db:
-        db.execute("UPDATE humanops_partners SET area_of_responsibility = ? WHERE org_id = ?",
+    with ws.transaction():
+        ws.sql.execute("UPDATE humanops_partners SET area_of_responsibility = ? WHERE org_id = ?",
                    (shapely.to_geojson(area), org))
 
 
@@ -678,8 +678,8 @@ def test_the_map_filter_gives_the_exports_answer_for_a_feature_changed_here(part
     import_package(medaid.ws, tmp_path / "1.hopx", medaid.passphrase)
     quick = load_send_filter(medaid.ws, "unhcr", check_signatures=False)
     assert quick("need", read_rows(medaid.ws, "need")).tolist() == [True]
-    with medaid.ws.transaction() as db:
-        db.execute("UPDATE need SET name = 'renamed' WHERE uuid = ?", (a.uuid,))
+    with medaid.ws.transaction():
+        medaid.ws.sql.execute("UPDATE need SET name = 'renamed' WHERE uuid = ?", (a.uuid,))
     checked = with_signatures_checked(medaid.ws, quick)
     decisions = checked.decisions("need", read_rows(medaid.ws, "need"))
     assert decisions.reason_code.tolist() == ["changed_without_authority"]

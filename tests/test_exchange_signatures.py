@@ -27,8 +27,8 @@ def fast_kdf(monkeypatch):
 
 
 @pytest.fixture
-def partners(tmp_path):
-    p = make_partners(tmp_path, ORGS)
+def partners(tmp_path, backend):
+    p = make_partners(tmp_path, ORGS, backend)
     for name in ("a", "b"):
         p["ocha"].ws.add_feature("need", Point(36, 33), {"name": name, "population": 10},
                                  Marking(tlp=TLP.GREEN, releasable_to=("medaid", "unhcr")))

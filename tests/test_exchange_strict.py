@@ -44,8 +44,8 @@ def fast_kdf(monkeypatch):
 
 
 @pytest.fixture
-def partners(tmp_path):
-    p = make_partners(tmp_path, ORGS)
+def partners(tmp_path, backend):
+    p = make_partners(tmp_path, ORGS, backend)
     p["ocha"].ws.add_feature("need", Point(36, 33), {"name": "camp", "population": 10, "notes": "north gate"},
                              Marking(tlp=TLP.GREEN, caveats=("no_onward_sharing",)))
     p["ocha"].ws.add_feature("need", Point(36.1, 33), {"name": "camp 2", "population": 20}, Marking(tlp=TLP.CLEAR))

@@ -79,7 +79,7 @@ def test_rotation_keeps_the_old_public_key_revoked(workspace, fast_kdf):
     unlocked = keys.unlock(workspace, "a long passphrase")
     assert unlocked.public.fingerprint == new.fingerprint and len(unlocked.age_identities) == 2
     # the old signing key is gone for good, its age identity kept to open older packages
-    old_row = workspace.connection.execute("SELECT sealed FROM humanops_identity WHERE fingerprint = ?",
+    old_row = workspace.sql.execute("SELECT sealed FROM humanops_identity WHERE fingerprint = ?",
                                            (old.fingerprint,)).fetchone()[0]
     assert "ed25519" not in keys.unseal(old_row, "a long passphrase", f"humanops-identity/1:ocha:{old.fingerprint}")
     [me] = [p for p in list_partners(workspace) if p["self"]]

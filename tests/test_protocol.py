@@ -124,9 +124,9 @@ def test_refused_protocol_changes_nothing(workspace, snapshot, tmp_path):
     adopt_protocol(workspace, EXAMPLE)
     workspace.close()
     before = snapshot(workspace.path)
-    from humanops.store.workspace import Workspace
+    from humanops.store.open_target import open_any
 
-    with Workspace.open(workspace.path) as ws, pytest.raises(CatalogError):
+    with open_any(workspace.path) as ws, pytest.raises(CatalogError):
         adopt_protocol(ws, write(tmp_path, "[kinds.need]\nfloor = 'PURPLE'\n"))
     assert snapshot(workspace.path) == before
 
