@@ -5,6 +5,7 @@ through the Import dialog, a package received through the Receive dialog.
         --sources 10000 --import-features 100000 --package-features 20000
 
     # the same workflows on another copy of the source tree (e.g. the code before a change),
+    # (git archive c2d8fb2 | tar -x -C /tmp/before)
     # side by side in the same run:
     .venv/bin/python benchmarks/bench_stalls.py --baseline-tree /tmp/before
 
@@ -248,7 +249,8 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
         result_worker.append(dialog.worker)
         wait(lambda: bool(imported) and dialog.worker is None)
         detail = {"imported": getattr(imported[0], "imported", None) if imported else None,
-                  "check_s": round(checked[0] - start[0], 2), "summary": dialog.summary.text()[:200]}
+                  "check_s": round(checked[0] - start[0], 2), "summary": dialog.summary.text()[:200],
+                  "read_child": _read_child_cost()}
     else:
         from humanops.ui.sharing import receive_dialog as receive_module
         from humanops.ui.sharing.extension import open_receive
@@ -300,6 +302,16 @@ def child_main(workflow: str, inputs: dict, workspace: Path, trace: bool = False
             "worker_end_epoch": round(worker_end + epoch, 4), "marker_end_epoch": round(marker[0], 4)}
            if trace else {}),
     }
+
+
+def _read_child_cost() -> dict | None:
+    """What the import's last read in a child process cost this process (the GIL time to
+    rebuild the frame: ``rebuild_cpu_ms``); None in a tree that reads in the worker's thread."""
+    try:
+        from humanops.formats import read_child
+    except ImportError:
+        return None
+    return dict(read_child.last_read) or None
 
 
 def _nice_every_thread(niceness: int) -> None:

@@ -4,6 +4,7 @@ and Shapefile readers. Bulk, vectorised reads: no Python per feature."""
 from __future__ import annotations
 
 import importlib.util
+import logging
 import warnings
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ import numpy as np
 
 from humanops.errors import FormatError
 from humanops.formats.sources import SourceLayer
+
+log = logging.getLogger(__name__)
 
 
 def list_layers(path: Path, what: str) -> list[tuple[str, str | None]]:
@@ -34,10 +37,12 @@ def read_layer(path: Path, layer: str | None, what: str, *, display: str | None 
     import pyogrio
     from pyogrio.errors import DataLayerError, DataSourceError, FieldError, GeometryError
 
+    frame = _read_in_child(path, layer, fid_rows)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=fid_rows, **_arrow_options())
+        if frame is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=fid_rows, **_arrow_options())
     except (DataSourceError, DataLayerError, FieldError, GeometryError, OSError, ValueError) as exc:
         raise FormatError(f"cannot be read as {what} ({_gdal_reason(exc)})", file=display or str(path),
                           layer=layer) from None
@@ -50,6 +55,23 @@ def read_layer(path: Path, layer: str | None, what: str, *, display: str | None 
         frame = frame.rename_geometry("geometry")
     name = layer if layer is not None else Path(path).stem
     return SourceLayer(name=name, frame=frame, rows=rows, row_word=row_word)
+
+
+def _read_in_child(path: Path, layer: str | None, fid_rows: bool) -> Any:
+    """The frame read by a child process, where this thread asked for it (a worker of the
+    import dialog, :func:`read_child.child_reads`) and the file is large, Arrow is absent (its
+    read releases the GIL anyway); None to read here (the child failed: logged, and this
+    thread's read says what is wrong with the file)."""
+    from humanops.formats import read_child
+
+    feedback = read_child.child_feedback(path)
+    if feedback is None or _arrow_options():
+        return None
+    try:
+        return read_child.read_frame_in_child(path, layer, fid_rows, feedback)
+    except read_child.ChildReadFailed as exc:
+        log.info("%s (layer %s) read in this thread: the reading process failed: %s", path, layer, exc)
+        return None
 
 
 def _arrow_options() -> dict[str, Any]:

@@ -20,6 +20,8 @@ The policy:
   :data:`IDLE_DELAY_MS`, the young generations are collected (a few ms: cyclic garbage made by
   the work just done is freed, not frozen) and everything else frozen. Freezing is a splice of
   linked lists: O(1), whatever the process holds.
+* :func:`warm_up_once` — on the first request for a freeze (the first map drawn): libraries and
+  data a worker would otherwise load on first use, holding the GIL while a result is on its way.
 * :func:`unfreeze` — when a workspace closes (the canvas): what it held is walked again, so
   cycles among its objects are collected by the next full collection.
 * :func:`work_started` — a worker starts (``ui.workers``): no *automatic* full collection until
@@ -64,6 +66,7 @@ _idle_checks: list[Callable[[], Callable[[], bool] | None]] = []  # each gives i
 _timer: QTimer | None = None
 _freezes = 0  # freezes done since start (tests and benchmarks read it)
 _thresholds: tuple[int, int, int] | None = None  # the collector's own, while automatic full collections are off
+_warmed = False  # warm_up_once done
 
 
 def install_process_settings() -> None:
@@ -120,6 +123,8 @@ def freeze_when_idle() -> None:
     """Freeze once the app has been idle for :data:`IDLE_DELAY_MS` (asked again meanwhile: one
     freeze, after the last request)."""
     global _timer
+    if not _warmed:  # the first map is drawn (or a first result is in): warm up on the next turn
+        QTimer.singleShot(0, warm_up_once)
     if _timer is None:
         _timer = QTimer()
         _timer.setSingleShot(True)
@@ -133,6 +138,32 @@ def _freeze_if_idle() -> None:
         freeze_when_idle()  # still busy: look again after another delay
         return
     freeze_now()
+
+
+def warm_up_once() -> None:
+    """Once, on the turn of the event loop after the first map is drawn (:func:`freeze_when_idle`'s
+    first request; before the freeze, so what it loads is frozen too): the first uses that load a
+    library or its data, so that a worker does not do it later holding the GIL while a result
+    is on its way (bench_stalls.py --trace): ortools' solvers, whose first import loads its
+    shared library (37-48 ms alone by ``python -X importtime``, 96 ms in a loaded aid worker;
+    the trace's innermost frame during that extension module's creation is shiboken's
+    signature loader, ``make_helptext``), and Babel's locale data for the formats of the UI's language (a
+    30-60 ms unpickling in the aid plan's worker). Its own cost is paid here, at idle, once; a
+    missing library is left to the code that needs it to report."""
+    global _warmed
+    if _warmed:
+        return
+    _warmed = True
+    with contextlib.suppress(ImportError):
+        import ortools.graph.python.max_flow
+        import ortools.graph.python.min_cost_flow  # noqa: F401
+    with contextlib.suppress(Exception):  # a locale Babel lacks: formatting falls back when used
+        from humanops.locale_format import format_number, format_percent
+        from humanops.ui.i18n import ui_locale
+
+        for locale in {ui_locale().name(), None}:
+            format_number(1234.5, locale)
+            format_percent(0.5, locale)
 
 
 def work_started() -> None:

@@ -113,6 +113,16 @@ class CheckThenImportDialog(WorkerDialog):
                  on_error: Callable[[str], None], on_cancel: Callable[[], None]) -> None:
         """Run one step on a worker with progress and Cancel; each ending calls its slot, which
         ends with :meth:`_worker_done`."""
-        self.worker = run_with_progress(self, title, task, on_success=on_success, on_error=on_error,
-                                        on_cancel=on_cancel, feedback_factory=self.feedback_factory)
+        self.worker = run_with_progress(self, title, lambda feedback: _reading_in_child(task, feedback),
+                                        on_success=on_success, on_error=on_error, on_cancel=on_cancel,
+                                        feedback_factory=self.feedback_factory)
         self._update_buttons()
+
+
+def _reading_in_child(task: Callable[[Feedback], Any], feedback: Feedback) -> Any:
+    """``task`` with its large vector files read by a child process (the read holds the GIL for
+    up to 1.6 s in this process otherwise, the GUI thread waiting; Cancel kills the child)."""
+    from humanops.formats.read_child import child_reads
+
+    with child_reads(feedback):
+        return task(feedback)
