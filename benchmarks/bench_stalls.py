@@ -389,14 +389,33 @@ def _peak_rss_mb() -> float | None:
 
 
 # --- the parent ------------------------------------------------------------------------------------
+def bytecode_env(folder: Path, source_only: bool) -> dict[str, str]:
+    """The children's environment as an installed app runs: with its modules' bytecode compiled
+    (pip and PyInstaller compile it; a shell with PYTHONDONTWRITEBYTECODE makes every start compile
+    each module it imports, and ``compile`` holds the GIL for tens of ms a module: a stall a worker's
+    first import makes only here). The bytecode goes to a cache of the run, not into the trees."""
+    env = dict(os.environ)
+    if not source_only:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
+def compile_tree(tree: Path, folder: Path) -> None:
+    """Compile ``tree``'s humanops into the run's bytecode cache once, before any child runs."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "humanops")],
+                   env=bytecode_env(folder, False), check=False, capture_output=True)
+
+
 def run_child(tree: Path, workflow: str, inputs: dict, folder: Path, trace: bool = False,
-              gc_freeze: bool = False, site: Path | None = None, nice_threads: int = 0) -> dict:
+              gc_freeze: bool = False, site: Path | None = None, nice_threads: int = 0,
+              source_only: bool = False) -> dict:
     """One workflow in a fresh process, on a fresh copy of the demo, with ``tree``'s humanops
     (and ``site``'s packages, if given)."""
     workspace = folder / f"{workflow}.gpkg"
     shutil.copyfile(inputs["demo"], workspace)
     path = os.pathsep.join([str(tree), *([str(site)] if site is not None else [])])
-    env = dict(os.environ, PYTHONPATH=path, XDG_CONFIG_HOME=str(folder / "config"),
+    env = dict(bytecode_env(folder, source_only), PYTHONPATH=path, XDG_CONFIG_HOME=str(folder / "config"),
                QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     command = [sys.executable, __file__, "--child", workflow, "--inputs", json.dumps(inputs),
                "--workspace", str(workspace), *(["--trace"] if trace else []),
@@ -425,6 +444,9 @@ def main() -> None:
                              "installed into with pip install --target, to measure it before it is a dependency)")
     parser.add_argument("--nice-threads", type=int, default=0,
                         help="an experiment, in every tree: every thread but the GUI thread at this niceness (Linux)")
+    parser.add_argument("--source-only", action="store_true",
+                        help="run the children from source as this shell does (PYTHONDONTWRITEBYTECODE kept): "
+                             "each start compiles every module it imports, unlike an installed app")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     parser.add_argument("--workspace", type=Path, help=argparse.SUPPRESS)
@@ -446,7 +468,11 @@ def main() -> None:
         if args.baseline_tree is not None:
             trees["baseline"] = args.baseline_tree.resolve()
         site = args.site.resolve() if args.site is not None else None
-        results = {name: {w: run_child(tree, w, inputs, folder, args.trace, args.gc_freeze, site, args.nice_threads)
+        if not args.source_only:
+            for tree in trees.values():
+                compile_tree(tree, folder)
+        results = {name: {w: run_child(tree, w, inputs, folder, args.trace, args.gc_freeze, site, args.nice_threads,
+                                       args.source_only)
                           for w in workflows}
                    for name, tree in trees.items()}
     summary = []
@@ -465,7 +491,7 @@ def main() -> None:
                   "package_features": args.package_features},
         "budget_ms": BUDGET_MS, "heartbeat_ms": HEARTBEAT_MS, "trees": {k: str(v) for k, v in trees.items()},
         "gc_freeze": args.gc_freeze, "nice_threads": args.nice_threads,
-        "site": str(args.site) if args.site is not None else None,
+        "site": str(args.site) if args.site is not None else None, "compiled_bytecode": not args.source_only,
         "load_average": {"start": load_at_start, "end": [round(x, 2) for x in os.getloadavg()]},
         "inputs": {"counts": inputs["counts"], "build_s": inputs["build_s"]},
         "summary": summary, "runs": results,
