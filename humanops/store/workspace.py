@@ -16,7 +16,6 @@ import threading
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
 from pathlib import Path
@@ -36,27 +35,17 @@ from humanops.model.validation import (
     coerce_value,
     conform_geometry,
     is_missing,
-    merge_properties,
     validate_frame,
-    validate_properties,
 )
 from humanops.store import bulk_write, gpkg_conformance, gpkg_geometry, schema, workspace_summary
 from humanops.store.atomic_files import AtomicFile
+from humanops.store.feature_edits import FeatureEdits, WorkspaceChange
 from humanops.store.layer_frames import typed_frame
 from humanops.store.layer_reader import Bbox, LayerReader, Rows
 from humanops.store.sql_dialect import SqliteSql
 from humanops.store.sql_in import select_in
 
 GPKG_APPLICATION_ID = workspace_summary.GPKG_APPLICATION_ID
-
-
-@dataclass(frozen=True)
-class WorkspaceChange:
-    """What a committed transaction changed in one layer: for views to refresh."""
-
-    layer: str
-    uuids: tuple[str, ...]
-    op: str  # insert | update | delete | bulk
 
 
 def _sql_value(value: Any) -> Any:
@@ -89,7 +78,7 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
-class Workspace:
+class Workspace(FeatureEdits):
     """A HumanOps workspace. Open with :meth:`open`, make with :meth:`create`."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection, catalog: Catalog) -> None:
@@ -455,115 +444,39 @@ class Workspace:
         reads the same without a Workspace: :mod:`humanops.store.workspace_summary`)."""
         return workspace_summary.summarise(self.connection, self.path, self.catalog)
 
-    # --- single-feature edits ------------------------------------------------------------
-    def add_feature(self, layer: str, geometry: Any, properties: dict[str, Any],
-                    marking: Marking | None = None, *, uuid: str | None = None,
-                    originator: str | None = None) -> Feature:
-        """Create a feature (version 1, or the next version if ``uuid`` was deleted before:
-        undo of a delete). Validates fields and geometry against the kind first."""
-        kind = self.kind(layer)
-        props = validate_properties(kind, properties)
-        geom, _ = self._checked_geometry(kind, geometry, uuid)
+    # --- single-feature edits (FeatureEdits; here the app versions, archives and logs) ------
+    def _now(self) -> datetime:
+        return utc_now()
+
+    def _write_new(self, feature: Feature, now: datetime) -> None:
+        self._insert_row(feature)
+        self._log(feature.kind, feature.uuid, feature.version, "insert", now)
+
+    def _write_edit(self, current: Feature, edited: Feature) -> None:
         now = utc_now()
-        with self.transaction():
-            uid = uuid or new_uuid()
-            if self._existing_uuids(layer, [uid]):
-                raise WorkspaceError("a feature with this uuid exists already", layer=layer, feature=uid)
-            version = self._last_version(layer, uid) + 1
-            feature = Feature(
-                kind=layer, geometry=geom, properties=props,
-                marking=marking or self.default_marking(layer),
-                uuid=uid, version=version, originator=originator or self.organisation,
-                created=now, modified=now)
-            self._insert_row(feature)
-            self._log(layer, uid, version, "insert", now)
-            self._pending.append(WorkspaceChange(layer, (uid,), "insert"))
-        return self.get_feature(layer, uid)
+        updated = edited.with_changes(version=current.version + 1, modified=now)
+        self._archive(current, now)
+        self._update_row(updated)
+        self._log(current.kind, current.uuid, updated.version, "update", now)
 
-    def update_feature(self, layer: str, uuid: str, *, geometry: Any = None,
-                       properties: dict[str, Any] | None = None, marking: Marking | None = None,
-                       expected_version: int | None = None) -> Feature:
-        """Change some of a feature's geometry, fields and marking; returns the new version.
-        ``expected_version`` refuses the edit if someone else changed the feature meanwhile."""
-        kind = self.kind(layer)
-        with self.transaction():
-            current = self.get_feature(layer, uuid)
-            if expected_version is not None and current.version != expected_version:
-                raise WorkspaceError(
-                    f"was changed meanwhile (now version {current.version}, edit was made on "
-                    f"version {expected_version})", layer=layer, feature=uuid)
-            props = merge_properties(kind, current.properties, properties)
-            geom = current.geometry
-            if geometry is not None:
-                geom, _ = self._checked_geometry(kind, geometry, uuid)
-            now = utc_now()
-            updated = current.with_changes(
-                geometry=geom, properties=props, marking=marking or current.marking,
-                version=current.version + 1, modified=now)
-            self._archive(current, now)
-            self._update_row(updated)
-            self._log(layer, uuid, updated.version, "update", now)
-            self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
-        return self.get_feature(layer, uuid)
-
-    def delete_feature(self, layer: str, uuid: str, *, expected_version: int | None = None) -> Feature:
-        """Delete a feature: its last version goes to history, and a tombstone is recorded
-        so partners receive the deletion. Returns the tombstone."""
-        with self.transaction():
-            current = self.get_feature(layer, uuid)
-            if expected_version is not None and current.version != expected_version:
-                raise WorkspaceError(
-                    f"was changed meanwhile (now version {current.version})", layer=layer,
-                    feature=uuid)
-            now = utc_now()
-            tombstone = current.with_changes(version=current.version + 1, modified=now,
-                                             deleted=True, geometry=None, properties={})
-            self._archive(current, now)
-            self._archive(tombstone, now)
-            self.connection.execute(f'DELETE FROM "{layer}" WHERE uuid = ?', (uuid,))
-            self._log(layer, uuid, tombstone.version, "delete", now)
-            self._pending.append(WorkspaceChange(layer, (uuid,), "delete"))
+    def _write_delete(self, current: Feature) -> Feature:
+        now = utc_now()
+        tombstone = current.with_changes(version=current.version + 1, modified=now,
+                                         deleted=True, geometry=None, properties={})
+        self._archive(current, now)
+        self._archive(tombstone, now)
+        self._delete_row(current.kind, current.uuid)
+        self._log(current.kind, current.uuid, tombstone.version, "delete", now)
         return tombstone
 
-    def put_feature(self, feature: Feature) -> None:
-        """Store exactly this state of a feature, identity and version included (a merge of a
-        partner's newer version, or a tombstone). The caller decides that it wins."""
-        kind = self.kind(feature.kind)
-        layer = feature.kind
-        with self.transaction():
-            current = self.find_feature(layer, feature.uuid)
-            now = utc_now()
-            if current is not None:
-                self._archive(current, now)
-            if feature.deleted:
-                self._archive(feature, now)
-                if current is not None:
-                    self.connection.execute(f'DELETE FROM "{layer}" WHERE uuid = ?', (feature.uuid,))
-                op = "delete"
-            else:
-                props = validate_properties(kind, feature.properties)
-                geom, _ = self._checked_geometry(kind, feature.geometry, feature.uuid)
-                feature = feature.with_changes(properties=props, geometry=geom)
-                if current is None:
-                    self._insert_row(feature)
-                    op = "insert"
-                else:
-                    self._update_row(feature)
-                    op = "update"
-            self._log(layer, feature.uuid, feature.version, op, now)
-            self._pending.append(WorkspaceChange(layer, (feature.uuid,), op))
+    def _delete_row(self, layer: str, uuid: str) -> None:
+        self.connection.execute(f'DELETE FROM "{layer}" WHERE uuid = ?', (uuid,))
 
-    def restrict_marking(self, layer: str, uuid: str, marking: Marking) -> None:
-        """Set a partner's feature's marking here without making a new version: the version
-        stays its originator's (what it signed); the stricter marking governs only what we
-        pass on (humanops.sharing.marking_ops.set_marking decides it is stricter)."""
-        with self.transaction() as db:
-            self.get_feature(layer, uuid)
-            columns = marking.to_columns()
-            self._unversioned_next(layer, [uuid])
-            db.execute(f'UPDATE "{layer}" SET version = -version, ' + ", ".join(f'"{c}" = ?' for c in columns)
-                       + " WHERE uuid = ?", [*columns.values(), uuid])
-            self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
+    def _write_marking(self, layer: str, uuid: str, columns: dict[str, Any]) -> None:
+        self._unversioned_next(layer, [uuid])
+        self.connection.execute(f'UPDATE "{layer}" SET version = -version, '
+                                + ", ".join(f'"{c}" = ?' for c in columns) + " WHERE uuid = ?",
+                                [*columns.values(), uuid])
 
     def repair_value(self, layer: str, uuid: str, column: str, value: Any) -> Feature | None:
         """Put a valid value where another tool wrote one the app cannot read (a TLP of
@@ -631,43 +544,10 @@ class Workspace:
         with :func:`validate_frame` and may pass its (problem-free) result as ``prevalidated``,
         row for row with ``frame``, so the fields are not checked twice.
         """
-        kind = self.kind(layer)
-        if frame.crs is not None and frame.crs.to_epsg() != 4326:
-            frame = frame.to_crs(4326)
-        values = self._field_values(kind, frame, prevalidated)
-        geoms = np.asarray(frame.geometry.values, dtype=object)
-        conformed = self._conform_many(kind, geoms, frame.index)
-        n = len(frame)
-        now = format_time(at or utc_now())
-        default = marking or self.default_marking(layer)
-        marking_cols = _marking_columns(frame, default)
-        own_uuids = "uuid" in frame.columns
-        if own_uuids:
-            uuids = [str(u) if isinstance(u, str) and u else new_uuid() for u in frame["uuid"]]
-        else:
-            uuids = new_uuids(n)
-        if len(set(uuids)) != n:
-            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
-        blobs = gpkg_geometry.encode_many(conformed)
-        if originator is None and "originator" in frame.columns:  # one originator a row
-            orgs: Any = [o if isinstance(o, str) and o else self.organisation for o in frame["originator"]]
-        else:
-            orgs = repeat(originator if originator is not None else self.organisation)
-        columns: dict[str, Any] = {"geom": blobs}
-        for f in kind.fields:
-            if values[f.name].notna().any():  # all-null columns stay out of the statement
-                columns[f.name] = _column_for_sql(values[f.name])
-        # A re-imported export keeps the identity it carries (version, created, modified),
-        # given per row: an import passes them only with the row's own uuid.
-        columns.update({"uuid": uuids, "version": _given_identity(frame, "version", 1), "originator": orgs,
-                        "created": _given_identity(frame, "created", now),
-                        "modified": _given_identity(frame, "modified", now)})
-        columns.update(zip(("tlp", "releasable_to", "caveats", "expires", "precision"), marking_cols,
-                           strict=True))
-        if source_package is not None:
-            columns.update({"source_package": repeat(source_package), "source_signer": repeat(source_signer)})
-        elif "source_package" in frame.columns or "source_signer" in frame.columns:  # provenance a file carried
-            columns.update({c: _given_identity(frame, c, None) for c in ("source_package", "source_signer")})
+        uuids, own_uuids, conformed, columns, now = self._add_frame_columns(
+            layer, frame, marking=marking, originator=originator, source_package=source_package,
+            source_signer=source_signer, at=at, prevalidated=prevalidated, encode=gpkg_geometry.encode_many)
+        n = len(uuids)
         with self.transaction():
             if own_uuids:  # freshly generated random UUIDs cannot collide; given ones might
                 existing = self._existing_uuids(layer, uuids)
@@ -693,27 +573,10 @@ class Workspace:
         tlp, releasable_to, caveats, expires, precision. Features we hold are archived to
         history and updated in place; the others are bulk-inserted. The caller decides that
         these states win; fields, geometry and markings are checked all the same."""
-        kind = self.kind(layer)
-        if frame.crs is not None and frame.crs.to_epsg() != 4326:
-            frame = frame.to_crs(4326)
-        values = self._field_values(kind, frame, prevalidated)
-        _check_marking_columns(frame, layer)
-        conformed = self._conform_many(kind, np.asarray(frame.geometry.values, dtype=object), frame.index)
-        uuids = [str(u) for u in frame["uuid"]]
-        if len(set(uuids)) != len(uuids):
-            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
-        columns: dict[str, list[Any]] = {"geom": gpkg_geometry.encode_many(conformed)}
-        for f in kind.fields:
-            columns[f.name] = _column_for_sql(values[f.name])
-        columns["uuid"] = uuids
-        columns["version"] = [int(v) for v in frame["version"]]
-        for c in ("originator", "created", "modified", "tlp", "releasable_to", "caveats", "expires", "precision"):
-            col = frame[c]
-            columns[c] = (_column_for_sql(col) if pd.api.types.is_datetime64_any_dtype(col.dtype)
-                          else col.astype(object).where(col.notna(), None).tolist())
+        uuids, conformed, columns = self._put_frame_columns(layer, frame, source_package=source_package,
+                                                            source_signer=source_signer, prevalidated=prevalidated,
+                                                            encode=gpkg_geometry.encode_many)
         n = len(uuids)
-        columns["source_package"] = [source_package] * n
-        columns["source_signer"] = [source_signer] * n
         now = utc_now()
         stamp = format_time(now)
         bounds = shapely.bounds(conformed)
@@ -749,6 +612,80 @@ class Workspace:
             self._pending.append(WorkspaceChange(layer, tuple(uuids), "bulk"))
 
     # --- internals -----------------------------------------------------------------------
+    def _add_frame_columns(self, layer: str, frame: gpd.GeoDataFrame, *, marking: Marking | None,
+                           originator: str | None, source_package: str | None, source_signer: str | None,
+                           at: datetime | None, prevalidated: pd.DataFrame | None,
+                           encode: Callable[[np.ndarray], Any]) -> tuple[list[str], bool, np.ndarray,
+                                                                         dict[str, Any], str]:
+        """add_frame's checks and its columns as stored, the geometries made by ``encode`` (the
+        backend's form): (uuids, whether the frame gave them, conformed geometries, columns, the
+        time recorded). Shared by both backends (PostgisWorkspace.add_frame)."""
+        kind = self.kind(layer)
+        if frame.crs is not None and frame.crs.to_epsg() != 4326:
+            frame = frame.to_crs(4326)
+        values = self._field_values(kind, frame, prevalidated)
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        conformed = self._conform_many(kind, geoms, frame.index)
+        n = len(frame)
+        now = format_time(at or utc_now())
+        default = marking or self.default_marking(layer)
+        marking_cols = _marking_columns(frame, default)
+        own_uuids = "uuid" in frame.columns
+        if own_uuids:
+            uuids = [str(u) if isinstance(u, str) and u else new_uuid() for u in frame["uuid"]]
+        else:
+            uuids = new_uuids(n)
+        if len(set(uuids)) != n:
+            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
+        if originator is None and "originator" in frame.columns:  # one originator a row
+            orgs: Any = [o if isinstance(o, str) and o else self.organisation for o in frame["originator"]]
+        else:
+            orgs = repeat(originator if originator is not None else self.organisation)
+        columns: dict[str, Any] = {"geom": encode(conformed)}
+        for f in kind.fields:
+            if values[f.name].notna().any():  # all-null columns stay out of the statement
+                columns[f.name] = _column_for_sql(values[f.name])
+        # A re-imported export keeps the identity it carries (version, created, modified),
+        # given per row: an import passes them only with the row's own uuid.
+        columns.update({"uuid": uuids, "version": _given_identity(frame, "version", 1), "originator": orgs,
+                        "created": _given_identity(frame, "created", now),
+                        "modified": _given_identity(frame, "modified", now)})
+        columns.update(zip(schema.MARKING_NAMES, marking_cols, strict=True))
+        if source_package is not None:
+            columns.update({"source_package": repeat(source_package), "source_signer": repeat(source_signer)})
+        elif "source_package" in frame.columns or "source_signer" in frame.columns:  # provenance a file carried
+            columns.update({c: _given_identity(frame, c, None) for c in ("source_package", "source_signer")})
+        return uuids, own_uuids, conformed, columns, now
+
+    def _put_frame_columns(self, layer: str, frame: gpd.GeoDataFrame, *, source_package: str | None,
+                           source_signer: str | None, prevalidated: pd.DataFrame | None,
+                           encode: Callable[[np.ndarray], Any]) -> tuple[list[str], np.ndarray,
+                                                                         dict[str, list[Any]]]:
+        """put_frame's checks and its columns as stored, the geometries made by ``encode``:
+        (uuids, conformed geometries, columns). Shared by both backends."""
+        kind = self.kind(layer)
+        if frame.crs is not None and frame.crs.to_epsg() != 4326:
+            frame = frame.to_crs(4326)
+        values = self._field_values(kind, frame, prevalidated)
+        _check_marking_columns(frame, layer)
+        conformed = self._conform_many(kind, np.asarray(frame.geometry.values, dtype=object), frame.index)
+        uuids = [str(u) for u in frame["uuid"]]
+        if len(set(uuids)) != len(uuids):
+            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
+        columns: dict[str, list[Any]] = {"geom": encode(conformed)}
+        for f in kind.fields:
+            columns[f.name] = _column_for_sql(values[f.name])
+        columns["uuid"] = uuids
+        columns["version"] = [int(v) for v in frame["version"]]
+        for c in ("originator", "created", "modified", *schema.MARKING_NAMES):
+            col = frame[c]
+            columns[c] = (_column_for_sql(col) if pd.api.types.is_datetime64_any_dtype(col.dtype)
+                          else col.astype(object).where(col.notna(), None).tolist())
+        n = len(uuids)
+        columns["source_package"] = [source_package] * n
+        columns["source_signer"] = [source_signer] * n
+        return uuids, conformed, columns
+
     def _field_values(self, kind: LayerKind, frame: pd.DataFrame, prevalidated: pd.DataFrame | None) -> pd.DataFrame:
         """The kind's fields of ``frame`` coerced by validate_frame: the caller's result when
         it already ran it (row for row), else run here; the first problem is raised."""
@@ -874,6 +811,9 @@ class Workspace:
         self.connection.execute(
             "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
             (format_time(at), layer))
+
+    _archive_one = _archive
+    _log_one = _log
 
     def _grow_extent(self, layer: str, bounds: Any) -> None:
         minx, miny, maxx, maxy = (float(b) for b in bounds)

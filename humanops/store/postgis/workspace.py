@@ -15,7 +15,10 @@ write lock: docs/architecture.md, section 3 (R5).
 
 The methods of ``Workspace`` that touch no SQL of their own (they go through ``self.reader``,
 ``self.rows``, ``self.get_meta``, ``self.transaction``, ``self.kind``) are the very same
-functions here, not copies: see the class body.
+functions here, not copies: see the class body. The single-feature edits are
+:class:`humanops.store.feature_edits.FeatureEdits`, as on the GeoPackage, over this class's row
+writes (``_write_new``, ``_write_edit``, ``_write_delete``, …), which leave versioning, history
+and the change log to the triggers.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import json
 import threading
 import uuid as uuid_module
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from itertools import repeat
 from typing import Any
@@ -37,11 +40,11 @@ import psycopg
 import shapely
 
 from humanops.catalog import Catalog, load_catalog
-from humanops.errors import ValidationError, WorkspaceError
-from humanops.model.feature import Feature, new_uuid, new_uuids
+from humanops.errors import WorkspaceError
+from humanops.model.feature import Feature
 from humanops.model.marking import Marking, format_time, parse_time, utc_now
-from humanops.model.validation import merge_properties, validate_properties
 from humanops.store import schema as gpkg_schema
+from humanops.store.feature_edits import FeatureEdits
 from humanops.store.postgis import schema
 from humanops.store.postgis.app_tables import PostgresSql
 from humanops.store.postgis.layer_styles import META_KEY, STYLES_VERSION, write_layer_styles
@@ -50,11 +53,7 @@ from humanops.store.postgis.schema import q
 from humanops.store.workspace import (
     Workspace,
     WorkspaceChange,
-    _check_marking_columns,
-    _column_for_sql,
-    _given_identity,
     _json_default,
-    _marking_columns,
 )
 
 
@@ -139,7 +138,7 @@ def _ewkb_hex(geometries: np.ndarray) -> list[str | None]:
     return list(shapely.to_wkb(with_srid, hex=True, include_srid=True))
 
 
-class PostgisWorkspace:
+class PostgisWorkspace(FeatureEdits):
     """A HumanOps workspace in a PostGIS database. Open with :meth:`open`, make with :meth:`create`."""
 
     # Backend-neutral methods of the GeoPackage Workspace, shared as they are (they reach the
@@ -164,6 +163,8 @@ class PostgisWorkspace:
     _field_values = Workspace._field_values
     _checked_geometry = Workspace._checked_geometry
     _conform_many = Workspace._conform_many
+    _add_frame_columns = Workspace._add_frame_columns
+    _put_frame_columns = Workspace._put_frame_columns
     _feature_from_row = Workspace._feature_from_row
     _row_values = Workspace._row_values
 
@@ -468,99 +469,34 @@ class PostgisWorkspace:
                 "history_versions": self.connection.execute("SELECT count(*) FROM humanops_history").fetchone()[0],  # type: ignore[index]
                 "last_change_seq": self.last_change_seq()}
 
-    # --- single-feature edits ------------------------------------------------------------
-    def add_feature(self, layer: str, geometry: Any, properties: dict[str, Any],
-                    marking: Marking | None = None, *, uuid: str | None = None,
-                    originator: str | None = None) -> Feature:
-        """Create a feature (version 1, or the next version if ``uuid`` was deleted before:
-        undo of a delete). Validates fields and geometry against the kind first."""
-        kind = self.kind(layer)
-        props = validate_properties(kind, properties)
-        geom, _ = self._checked_geometry(kind, geometry, uuid)
-        now = utc_now()
-        with self.transaction():
-            uid = uuid or new_uuid()
-            if self._existing_uuids(layer, [uid]):
-                raise WorkspaceError("a feature with this uuid exists already", layer=layer, feature=uid)
-            feature = Feature(kind=layer, geometry=geom, properties=props,
-                              marking=marking or self.default_marking(layer),
-                              uuid=uid, version=self._last_version(layer, uid) + 1,
-                              originator=originator or self.organisation, created=now, modified=now)
-            self._insert_row(feature)  # the trigger logs and announces it
-            self._pending.append(WorkspaceChange(layer, (uid,), "insert"))
-        return self.get_feature(layer, uid)
+    # --- single-feature edits (FeatureEdits; here the triggers version, archive and log) ---
+    def _now(self) -> datetime:
+        return utc_now()
 
-    def update_feature(self, layer: str, uuid: str, *, geometry: Any = None,
-                       properties: dict[str, Any] | None = None, marking: Marking | None = None,
-                       expected_version: int | None = None) -> Feature:
-        """Change some of a feature's geometry, fields and marking; returns the new version.
-        ``expected_version`` refuses the edit if someone else changed the feature meanwhile; the
-        row is written carrying the version it was made on, so the database refuses it too."""
-        kind = self.kind(layer)
-        with self.transaction():
-            current = self.get_feature(layer, uuid)
-            if expected_version is not None and current.version != expected_version:
-                raise WorkspaceError(
-                    f"was changed meanwhile (now version {current.version}, edit was made on "
-                    f"version {expected_version})", layer=layer, feature=uuid)
-            props = merge_properties(kind, current.properties, properties)
-            geom = current.geometry
-            if geometry is not None:
-                geom, _ = self._checked_geometry(kind, geometry, uuid)
-            edited = current.with_changes(geometry=geom, properties=props, marking=marking or current.marking)
-            self._update_row(edited)  # the trigger bumps the version, archives the old one, logs it
-            self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
-        return self.get_feature(layer, uuid)
+    def _write_new(self, feature: Feature, now: datetime) -> None:
+        self._insert_row(feature)  # the trigger logs and announces it
 
-    def delete_feature(self, layer: str, uuid: str, *, expected_version: int | None = None) -> Feature:
-        """Delete a feature: the trigger archives its last version and a tombstone, so partners
-        receive the deletion. Returns the tombstone."""
-        with self.transaction() as db:
-            current = self.get_feature(layer, uuid)
-            if expected_version is not None and current.version != expected_version:
-                raise WorkspaceError(f"was changed meanwhile (now version {current.version})", layer=layer,
-                                     feature=uuid)
-            db.execute(f"DELETE FROM {q(layer)} WHERE uuid = %s", (uuid,))
-            self._pending.append(WorkspaceChange(layer, (uuid,), "delete"))
-        return self.history(layer, uuid)[-1]
+    def _write_edit(self, current: Feature, edited: Feature) -> None:
+        # written carrying the version it was made on: the trigger bumps it (or refuses a stale
+        # edit), archives the old one and logs it
+        self._update_row(edited)
 
-    def put_feature(self, feature: Feature) -> None:
-        """Store exactly this state of a feature, identity and version included (a merge of a
-        partner's newer version, or a tombstone). The caller decides that it wins."""
-        kind = self.kind(feature.kind)
-        layer = feature.kind
-        with self.transaction() as db, self._writing_as("managed"):
-            current = self.find_feature(layer, feature.uuid)
-            now = utc_now()
-            if current is not None:
-                self._archive([current], now)
-            if feature.deleted:
-                self._archive([feature], now)
-                if current is not None:
-                    db.execute(f"DELETE FROM {q(layer)} WHERE uuid = %s", (feature.uuid,))
-                op = "delete"
-            else:
-                props = validate_properties(kind, feature.properties)
-                geom, _ = self._checked_geometry(kind, feature.geometry, feature.uuid)
-                feature = feature.with_changes(properties=props, geometry=geom)
-                if current is None:
-                    self._insert_row(feature)
-                    op = "insert"
-                else:
-                    self._update_row(feature)
-                    op = "update"
-            self._log([(layer, feature.uuid, feature.version, op)], now)
-            self._pending.append(WorkspaceChange(layer, (feature.uuid,), op))
+    def _write_delete(self, current: Feature) -> Feature:
+        self._delete_row(current.kind, current.uuid)  # the trigger archives the last version and a tombstone
+        # read inside the transaction (the trigger has run): the tombstone the trigger wrote
+        return self.history(current.kind, current.uuid)[-1]
 
-    def restrict_marking(self, layer: str, uuid: str, marking: Marking) -> None:
-        """Set a partner's feature's marking here without making a new version (see
-        ``Workspace.restrict_marking``)."""
-        with self.transaction() as db, self._writing_as("managed"):
-            self.get_feature(layer, uuid)
-            columns = marking.to_columns()
-            db.execute(f"UPDATE {q(layer)} SET " + ", ".join(f"{q(c)} = %s" for c in columns) + " WHERE uuid = %s",
-                       [*columns.values(), uuid])
-            self._pending.append(WorkspaceChange(layer, (uuid,), "update"))
+    def _managed_writes(self) -> AbstractContextManager[None]:
+        return self._writing_as("managed")
+
+    def _delete_row(self, layer: str, uuid: str) -> None:
+        self.connection.execute(f"DELETE FROM {q(layer)} WHERE uuid = %s", (uuid,))
+
+    def _write_marking(self, layer: str, uuid: str, columns: dict[str, Any]) -> None:
+        with self._writing_as("managed"):
+            self.connection.execute(
+                f"UPDATE {q(layer)} SET " + ", ".join(f"{q(c)} = %s" for c in columns) + " WHERE uuid = %s",
+                [*columns.values(), uuid])
 
     # --- bulk ----------------------------------------------------------------------------
     def add_frame(self, layer: str, frame: gpd.GeoDataFrame, *, marking: Marking | None = None,
@@ -569,35 +505,10 @@ class PostgisWorkspace:
                   prevalidated: pd.DataFrame | None = None) -> list[str]:
         """Insert many new features at once, in one transaction (all or nothing), through COPY:
         the same arguments and checks as ``Workspace.add_frame``."""
-        kind = self.kind(layer)
-        if frame.crs is not None and frame.crs.to_epsg() != 4326:
-            frame = frame.to_crs(4326)
-        values = self._field_values(kind, frame, prevalidated)
-        conformed = self._conform_many(kind, np.asarray(frame.geometry.values, dtype=object), frame.index)
-        n = len(frame)
-        now = format_time(at or utc_now())
-        marking_cols = _marking_columns(frame, marking or self.default_marking(layer))
-        own_uuids = "uuid" in frame.columns
-        uuids = ([str(u) if isinstance(u, str) and u else new_uuid() for u in frame["uuid"]] if own_uuids
-                 else new_uuids(n))
-        if len(set(uuids)) != n:
-            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
-        if originator is None and "originator" in frame.columns:
-            orgs: Any = [o if isinstance(o, str) and o else self.organisation for o in frame["originator"]]
-        else:
-            orgs = repeat(originator if originator is not None else self.organisation)
-        columns: dict[str, Any] = {"geom": _ewkb_hex(conformed)}
-        for f in kind.fields:
-            if values[f.name].notna().any():
-                columns[f.name] = _column_for_sql(values[f.name])
-        columns.update({"uuid": uuids, "version": _given_identity(frame, "version", 1), "originator": orgs,
-                        "created": _given_identity(frame, "created", now),
-                        "modified": _given_identity(frame, "modified", now)})
-        columns.update(zip(gpkg_schema.MARKING_NAMES, marking_cols, strict=True))
-        if source_package is not None:
-            columns.update({"source_package": repeat(source_package), "source_signer": repeat(source_signer)})
-        elif "source_package" in frame.columns or "source_signer" in frame.columns:
-            columns.update({c: _given_identity(frame, c, None) for c in ("source_package", "source_signer")})
+        uuids, own_uuids, _, columns, _ = self._add_frame_columns(
+            layer, frame, marking=marking, originator=originator, source_package=source_package,
+            source_signer=source_signer, at=at, prevalidated=prevalidated, encode=_ewkb_hex)
+        n = len(uuids)
         with self.transaction():
             if own_uuids:
                 existing = self._existing_uuids(layer, uuids)
@@ -611,27 +522,10 @@ class PostgisWorkspace:
                   source_signer: str | None = None, prevalidated: pd.DataFrame | None = None) -> None:
         """:meth:`put_feature` for many features at once, in one transaction (see
         ``Workspace.put_frame``): features we hold are archived and updated, the others copied in."""
-        kind = self.kind(layer)
-        if frame.crs is not None and frame.crs.to_epsg() != 4326:
-            frame = frame.to_crs(4326)
-        values = self._field_values(kind, frame, prevalidated)
-        _check_marking_columns(frame, layer)
-        conformed = self._conform_many(kind, np.asarray(frame.geometry.values, dtype=object), frame.index)
-        uuids = [str(u) for u in frame["uuid"]]
-        if len(set(uuids)) != len(uuids):
-            raise ValidationError("the same uuid appears twice", layer=layer, field="uuid")
+        uuids, _, columns = self._put_frame_columns(layer, frame, source_package=source_package,
+                                                    source_signer=source_signer, prevalidated=prevalidated,
+                                                    encode=_ewkb_hex)
         n = len(uuids)
-        columns: dict[str, list[Any]] = {"geom": _ewkb_hex(conformed)}
-        for f in kind.fields:
-            columns[f.name] = _column_for_sql(values[f.name])
-        columns["uuid"] = uuids
-        columns["version"] = [int(v) for v in frame["version"]]
-        for c in ("originator", "created", "modified", *gpkg_schema.MARKING_NAMES):
-            col = frame[c]
-            columns[c] = (_column_for_sql(col) if pd.api.types.is_datetime64_any_dtype(col.dtype)
-                          else col.astype(object).where(col.notna(), None).tolist())
-        columns["source_package"] = [source_package] * n
-        columns["source_signer"] = [source_signer] * n
         now = utc_now()
         with self.transaction() as db, self._writing_as("managed"):
             existing = set(self._existing_uuids(layer, uuids))
@@ -707,4 +601,10 @@ class PostgisWorkspace:
             cursor.executemany("INSERT INTO humanops_changes (layer, uuid, version, op, at) "
                                "VALUES (%s, %s, %s, %s, %s)",
                                [(*change, at) for change in changes])
+
+    def _archive_one(self, feature: Feature, superseded: datetime) -> None:
+        self._archive([feature], superseded)
+
+    def _log_one(self, layer: str, uuid: str, version: int, op: str, at: datetime) -> None:
+        self._log([(layer, uuid, version, op)], at)
 
