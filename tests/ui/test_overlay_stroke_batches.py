@@ -14,7 +14,7 @@ import shapely
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 from humanops.ui.canvas import overlay_layers
-from humanops.ui.canvas.qt_geometry import line_paths
+from humanops.ui.canvas.qt_geometry import line_paths, stroke_paths
 from humanops.viewmodel.map_view import MapView, lonlat_box_to_map, project_geometries
 
 
@@ -70,7 +70,7 @@ def test_the_pieces_draw_the_same_lines(limit: int, qapp: Any) -> None:
         painter.end()
         return np.frombuffer(image.constBits(), dtype=np.uint8).reshape(view.height, view.width, 4)[..., 3].copy()
 
-    pieces = overlay_layers.stroke_paths(geoms, view, limit)
+    pieces = stroke_paths(geoms, view, limit)
     assert max(p.elementCount() for p in pieces) < limit
     whole, cut = drawn(line_paths(geoms, view)) > 127, drawn(pieces) > 127
     assert whole.sum() > 5000
@@ -85,7 +85,7 @@ def test_a_line_on_the_bound_is_not_left_with_a_one_vertex_piece(qapp: Any) -> N
     view = _view()
     for n in (255, 256, 257, 511, 512, 513):
         line = shapely.linestrings(np.column_stack([np.linspace(36.0, 36.3, n), np.full(n, 36.1)]))
-        paths = overlay_layers.stroke_paths(project_geometries(np.array([line], dtype=object)), view, 512)
+        paths = stroke_paths(project_geometries(np.array([line], dtype=object)), view, 512)
         sizes = []
         for path in paths:
             moves = [i for i in range(path.elementCount()) if path.elementAt(i).isMoveTo()]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import threading
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -30,7 +31,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from humanops.ui.canvas.layer_renderer import Stopped, new_image
-from humanops.ui.canvas.qt_geometry import WINDING, _read_paths, area_paths
+from humanops.ui.canvas.qt_geometry import area_paths, stroke_paths
 from humanops.viewmodel.map_view import MapView, project_geometries
 from humanops.viewmodel.overlay_looks import DASH, FILL, LABEL, MARKER, OPACITY, SIZE, STROKE, WIDTH, OverlayLook
 
@@ -211,7 +212,7 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
         _check(should_stop)
         r = rows[where]
         i = int(r[0])
-        paths = _sliced_paths(stroke_paths, geoms, r, view, should_stop)
+        paths = _sliced_paths(partial(stroke_paths, limit=STROKE_VERTICES), geoms, r, view, should_stop)
         width = float(o.width[i])
         if o.style.halo:
             halo = _pen(_colour(HALO.name(), HALO.alphaF() * o.opacity[i]), width + 3.0, False)
@@ -220,36 +221,6 @@ def _draw_lines(painter: QPainter, o: Overlay, geoms: np.ndarray, rows: np.ndarr
         pen = _pen(_colour(o.stroke[i], o.opacity[i]), width, bool(o.dash[i]))
         for path in paths:
             painter.strokePath(path, pen)
-
-
-def stroke_paths(geoms: np.ndarray, view: MapView, limit: int = STROKE_VERTICES) -> list[QPainterPath]:
-    """Lines in view pixels as paths of fewer than ``limit`` vertices each, in order: a line of
-    more than ``limit // 2`` vertices is cut into pieces of at most that many, sharing their end
-    vertex, so one ``strokePath`` call holds the GIL for a bounded number of segments."""
-    if not len(geoms):
-        return []
-    parts = shapely.get_parts(geoms)
-    coords, part_of = shapely.get_coordinates(parts, return_index=True)
-    if not len(coords):
-        return []
-    piece = max(2, limit // 2)  # vertices a piece, at most
-    counts = np.bincount(part_of, minlength=len(parts))
-    local = np.arange(len(coords)) - (np.cumsum(counts) - counts)[part_of]
-    # A vertex ends one piece and starts the next every piece - 1 segments (never a line's last).
-    cut = (local > 0) & (local % (piece - 1) == 0) & (local < counts[part_of] - 1)
-    copies = 1 + cut
-    first = np.cumsum(copies) - copies  # where each vertex's (first) copy goes
-    px, py = view.to_pixel(coords[:, 0], coords[:, 1])
-    xy = np.repeat(np.column_stack([px, py]), copies, axis=0)
-    move = np.zeros(len(xy), dtype=bool)
-    move[first[local == 0]] = True
-    move[first[cut] + 1] = True
-    # Whole pieces to a path: those starting within the same ``piece`` vertices (under 2 x piece).
-    starts = np.flatnonzero(move)
-    piece_of = np.cumsum(move) - 1
-    _, path_of_piece = np.unique(starts // piece, return_inverse=True)
-    path_of = path_of_piece[piece_of]
-    return _read_paths(xy, move, path_of, int(path_of[-1]) + 1, WINDING)
 
 
 def _sliced_paths(build: Any, geoms: np.ndarray, rows: np.ndarray, view: MapView,

@@ -103,24 +103,61 @@ def area_paths(geoms: np.ndarray, view: MapView) -> list[QPainterPath]:
     return _read_paths(xy, move, feature_of, len(geoms), ODD_EVEN)
 
 
-def line_paths(geoms: np.ndarray, view: MapView) -> list[QPainterPath]:
-    """Lines in view pixels, a few dozen to a path (one stroke call each)."""
+def _line_vertices(geoms: np.ndarray, view: MapView) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """Every vertex of the lines' parts in view pixels, the part each belongs to, and the
+    number of parts; None when there is no vertex."""
     if not len(geoms):
-        return []
+        return None
     parts = shapely.get_parts(geoms)
     coords, part_of = shapely.get_coordinates(parts, return_index=True)
     if not len(coords):
-        return []
+        return None
     px, py = view.to_pixel(coords[:, 0], coords[:, 1])
-    move = np.ones(len(coords), dtype=bool)
+    return np.column_stack([px, py]), part_of, len(parts)
+
+
+def line_paths(geoms: np.ndarray, view: MapView) -> list[QPainterPath]:
+    """Lines in view pixels, a few dozen to a path (one stroke call each)."""
+    vertices = _line_vertices(geoms, view)
+    if vertices is None:
+        return []
+    xy, part_of, n_parts = vertices
+    move = np.ones(len(xy), dtype=bool)
     move[1:] = part_of[1:] != part_of[:-1]
     # Chunks of whole lines: a new path every LINES_PER_PATH lines or VERTICES_PER_PATH vertices.
-    per_line = np.bincount(part_of, minlength=len(parts))
+    per_line = np.bincount(part_of, minlength=n_parts)
     before = np.cumsum(per_line) - per_line
-    chunk_key = (np.arange(len(parts)) // LINES_PER_PATH) * (len(coords) + 1) + before // VERTICES_PER_PATH
+    chunk_key = (np.arange(n_parts) // LINES_PER_PATH) * (len(xy) + 1) + before // VERTICES_PER_PATH
     _, chunk_of_line = np.unique(chunk_key, return_inverse=True)
     path_of = chunk_of_line[part_of]
-    return _read_paths(np.column_stack([px, py]), move, path_of, int(path_of.max()) + 1, WINDING)
+    return _read_paths(xy, move, path_of, int(path_of.max()) + 1, WINDING)
+
+
+def stroke_paths(geoms: np.ndarray, view: MapView, limit: int) -> list[QPainterPath]:
+    """Lines in view pixels as paths of fewer than ``limit`` vertices each, in order: a line of
+    more than ``limit // 2`` vertices is cut into pieces of at most that many, sharing their end
+    vertex, so one ``strokePath`` call holds the GIL for a bounded number of segments."""
+    vertices = _line_vertices(geoms, view)
+    if vertices is None:
+        return []
+    line_xy, part_of, n_parts = vertices
+    piece = max(2, limit // 2)  # vertices a piece, at most
+    counts = np.bincount(part_of, minlength=n_parts)
+    local = np.arange(len(line_xy)) - (np.cumsum(counts) - counts)[part_of]
+    # A vertex ends one piece and starts the next every piece - 1 segments (never a line's last).
+    cut = (local > 0) & (local % (piece - 1) == 0) & (local < counts[part_of] - 1)
+    copies = 1 + cut
+    first = np.cumsum(copies) - copies  # where each vertex's (first) copy goes
+    xy = np.repeat(line_xy, copies, axis=0)
+    move = np.zeros(len(xy), dtype=bool)
+    move[first[local == 0]] = True
+    move[first[cut] + 1] = True
+    # Whole pieces to a path: those starting within the same ``piece`` vertices (under 2 x piece).
+    starts = np.flatnonzero(move)
+    piece_of = np.cumsum(move) - 1
+    _, path_of_piece = np.unique(starts // piece, return_inverse=True)
+    path_of = path_of_piece[piece_of]
+    return _read_paths(xy, move, path_of, int(path_of[-1]) + 1, WINDING)
 
 
 def polyline_path(xy: np.ndarray, closed: bool = False) -> QPainterPath:
