@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from loaded_modules import QT, loaded_after
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,12 +20,8 @@ def test_import_contracts_hold():
 
 
 def test_cli_and_engine_load_no_qt():
-    code = ("import sys, humanops.cli; humanops.cli.build_parser(); "
-            "import humanops.store.workspace; "
-            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; "
-            "assert not bad, bad")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    bad = loaded_after("import humanops.cli; humanops.cli.build_parser(); import humanops.store.workspace", QT)
+    assert not bad, bad
 
 
 def test_the_tree_is_ruff_clean():

@@ -5,13 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from loaded_modules import QT, loaded_after
+
 
 def test_importing_the_cli_loads_no_qt() -> None:
-    code = ("import humanops.cli, sys; humanops.cli.build_parser(); "
-            "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; "
-            "assert not loaded, loaded")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    loaded = loaded_after("import humanops.cli; humanops.cli.build_parser()", QT)
+    assert not loaded, loaded
 
 
 def test_app_command_refuses_a_missing_workspace_before_starting_qt(tmp_path) -> None:

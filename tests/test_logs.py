@@ -7,11 +7,10 @@ import logging
 import logging.handlers
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from loaded_modules import QT, loaded_after
 
 from humanops import logs
 
@@ -128,7 +127,4 @@ def test_redaction_keeps_what_is_not_secret(kept: str) -> None:
 
 
 def test_the_log_modules_load_no_qt() -> None:
-    code = ("import sys, humanops.logs, humanops.problem_report; "
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert loaded_after("import humanops.logs, humanops.problem_report", QT) == []
