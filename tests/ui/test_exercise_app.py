@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPushButton
 from test_map_export import choose_from_menu
+from ui_helpers import PassphrasePrompts
 
 from humanops.errors import WorkspaceError
 from humanops.model.exercise import exercise_info
@@ -204,34 +205,6 @@ def test_no_exercise_menu_on_a_real_workspace(main_window) -> None:
 ORGS = {"ocha": ("community:wash",), "medaid": ("community:wash",)}
 
 
-class PassphrasePrompts:
-    """Answers each passphrase prompt with the passphrase of the organisation it names (ocha's when it
-    names none: the controller's own), and records which organisation each prompt was for."""
-
-    def __init__(self, passphrases: dict[str, str]) -> None:
-        self.passphrases = passphrases
-        self.asked: list[str] = []
-        self._answered: QInputDialog | None = None
-        self.timer = QTimer(interval=10)
-        self.timer.timeout.connect(self._answer)
-        self.timer.start()
-
-    def _answer(self) -> None:
-        from PySide6.QtTest import QTest
-
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog) or dialog is self._answered or not dialog.isVisible():
-            return
-        edit = dialog.findChild(QLineEdit)
-        if edit is None or edit.echoMode() != QLineEdit.EchoMode.Password:
-            return
-        self._answered = dialog
-        org = next((o for o in self.passphrases if o != "ocha" and o in dialog.labelText()), "ocha")
-        self.asked.append(org)
-        QTest.keyClicks(edit, self.passphrases[org])
-        QTest.keyClick(edit, Qt.Key.Key_Return)
-
-
 def test_injects_ask_each_participants_passphrase_once(qtbot, make_main_window, partners, tmp_path) -> None:
     from exchange_helpers import close_all
 
@@ -251,7 +224,7 @@ def test_injects_ask_each_participants_passphrase_once(qtbot, make_main_window, 
     window = make_main_window(controller)
     panel = window.docks["injects"].widget()
     assert panel.load(injects), panel.status.text()
-    prompts = PassphrasePrompts({org: p.passphrase for org, p in partners.items()})
+    prompts = PassphrasePrompts({org: p.passphrase for org, p in partners.items()}, "ocha")
     try:
         qtbot.mouseClick(panel.skip_button, Qt.MouseButton.LeftButton)  # the message: no keys needed
         qtbot.mouseClick(panel.now_button, Qt.MouseButton.LeftButton)  # the flood: signed, imported into medaid's

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from exchange_helpers import close_all
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QInputDialog
 from shapely.geometry import Point
-from ui_helpers import rows
+from ui_helpers import PassphrasePrompts, rows
 
 from humanops.model.marking import TLP, Marking
 from humanops.ui.settings import keep_keys_unlocked_minutes
@@ -22,32 +22,6 @@ ORGS = {"ocha": ("community:wash",), "medaid": ("community:wash",)}
 WAIT_MS = 20_000
 
 pytestmark = pytest.mark.usefixtures("fast_kdf")
-
-
-class PassphraseTyping:
-    """Answers every passphrase prompt as a user would (types, then Enter); ``count`` prompts."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.count = 0
-        self._answered: QInputDialog | None = None
-        self.timer = QTimer(interval=10)
-        self.timer.timeout.connect(self._answer)
-        self.timer.start()
-
-    def _answer(self) -> None:
-        from PySide6.QtTest import QTest
-
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog) or dialog is self._answered or not dialog.isVisible():
-            return
-        edit = dialog.findChild(QLineEdit)
-        if edit is None or edit.echoMode() != QLineEdit.EchoMode.Password:
-            return
-        self._answered = dialog
-        self.count += 1
-        QTest.keyClicks(edit, self.text)
-        QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
 @pytest.fixture
@@ -74,7 +48,7 @@ def medaid_window(make_main_window, partners, tmp_path: Path, packages):
 
 @pytest.fixture
 def typing(partners):
-    typist = PassphraseTyping(partners["medaid"].passphrase)
+    typist = PassphrasePrompts({"medaid": partners["medaid"].passphrase}, "medaid")
     yield typist
     typist.timer.stop()
 
@@ -180,12 +154,12 @@ def test_keep_keys_unlocked_asks_none_until_the_time_passes_or_lock_keys(qtbot, 
 
 def test_a_wrong_passphrase_keeps_nothing_and_is_asked_again(qtbot, medaid_window, packages, typing) -> None:
     window = medaid_window
-    typing.text = "not the passphrase"
+    typing.passphrases["medaid"] = "not the passphrase"
     dialog = open_receive(qtbot, window, packages[0])
     check(qtbot, dialog)
     assert "wrong passphrase" in dialog.summary.text() and not dialog.has_unlocked_keys()
     assert not dialog.import_button.isEnabled()
-    typing.text = "passphrase of medaid"
+    typing.passphrases["medaid"] = "passphrase of medaid"
     check(qtbot, dialog)
     assert typing.count == 2 and dialog.import_button.isEnabled() and dialog.has_unlocked_keys()
     close_window(qtbot, dialog)

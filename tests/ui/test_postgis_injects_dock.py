@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtCore import Qt
 from test_exercise_injects import _names, exercise, fast_kdf  # noqa: F401  (fixtures)
+from ui_helpers import PassphrasePrompts
 
 from humanops.scenario.inject_player import RECORD_KEY, default_outbox, read_record
 from humanops.sharing import audit
@@ -19,34 +19,6 @@ from humanops.store.postgis.copy_workspace import copy_workspace
 from humanops.store.postgis.workspace import PostgisWorkspace
 
 TIMEOUT = 30_000
-
-
-class PassphrasePrompts:
-    """Answers each passphrase prompt as a user would (types, then Enter): the participant's where the
-    prompt names it, else the controller's; ``asked`` the organisations prompted, in order."""
-
-    def __init__(self, passphrases: dict[str, str]) -> None:
-        self.passphrases = passphrases
-        self.asked: list[str] = []
-        self._answered: QInputDialog | None = None
-        self.timer = QTimer(interval=10)
-        self.timer.timeout.connect(self._answer)
-        self.timer.start()
-
-    def _answer(self) -> None:
-        from PySide6.QtTest import QTest
-
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog) or dialog is self._answered or not dialog.isVisible():
-            return
-        edit = dialog.findChild(QLineEdit)
-        if edit is None or edit.echoMode() != QLineEdit.EchoMode.Password:
-            return
-        self._answered = dialog
-        org = next((o for o in self.passphrases if o != "ctrl" and f"for {o} " in dialog.labelText()), "ctrl")
-        self.asked.append(org)
-        QTest.keyClicks(edit, self.passphrases[org])
-        QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
 @pytest.fixture
@@ -77,7 +49,7 @@ def test_play_an_inject_from_a_database_controller_into_a_database_participant(
     assert panel.table.rowCount() == 5 and panel.table.item(0, 1).text() == "The river floods"
     assert panel.now_button.isEnabled()
 
-    prompts = PassphrasePrompts(passphrases)
+    prompts = PassphrasePrompts(passphrases, "ctrl", lambda org, label: f"for {org} " in label)
     try:
         qtbot.mouseClick(panel.now_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: panel.worker is None, timeout=TIMEOUT)
@@ -96,7 +68,7 @@ def test_play_an_inject_from_a_database_controller_into_a_database_participant(
     dock.grab().save(str(tmp_path / "injects-dock.png"))
 
     # the keys unlocked for this session are held: the next inject asks for no passphrase
-    prompts = PassphrasePrompts(passphrases)
+    prompts = PassphrasePrompts(passphrases, "ctrl", lambda org, label: f"for {org} " in label)
     try:
         qtbot.mouseClick(panel.now_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: panel.worker is None, timeout=TIMEOUT)

@@ -4,11 +4,12 @@ the GeoPackage through a connection of its own (what a crash would leave)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QInputDialog, QLineEdit
 
 
 def canvas_point(canvas: Any, lon: float, lat: float) -> QPoint:
@@ -51,3 +52,38 @@ def select_in_table(qtbot: Any, window: Any, layer: str, row: int = 0, timeout: 
     click_row(qtbot, table.view, row)
     (uuid,) = table.selected_uuids()
     return uuid
+
+
+class PassphrasePrompts:
+    """Answers each passphrase prompt as a user would (types, then Enter): the passphrase of the
+    organisation the prompt names (``names(org, label)``), else ``default``'s; ``asked`` the
+    organisation each prompt was answered for, in order. ``timer.stop()`` ends it."""
+
+    def __init__(self, passphrases: dict[str, str], default: str,
+                 names: Callable[[str, str], bool] = lambda org, label: org in label) -> None:
+        self.passphrases, self.default, self.names = passphrases, default, names
+        self.asked: list[str] = []
+        self._answered: QInputDialog | None = None
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    @property
+    def count(self) -> int:
+        return len(self.asked)
+
+    def _answer(self) -> None:
+        from PySide6.QtTest import QTest
+
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog) or dialog is self._answered or not dialog.isVisible():
+            return
+        edit = dialog.findChild(QLineEdit)
+        if edit is None or edit.echoMode() != QLineEdit.EchoMode.Password:
+            return
+        self._answered = dialog
+        label = dialog.labelText()
+        org = next((o for o in self.passphrases if o != self.default and self.names(o, label)), self.default)
+        self.asked.append(org)
+        QTest.keyClicks(edit, self.passphrases[org])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
