@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from humanops.ui.team_paths import is_workspace_itself
 from humanops.ui.workers import FeedbackFactory, WorkerDialog, run_with_progress
 
 if TYPE_CHECKING:
@@ -96,10 +97,8 @@ class CheckThenImportDialog(WorkerDialog):
         self.summary.setStyleSheet(style)
 
     def is_the_workspace(self, file: str) -> bool:
-        """``file`` is the open workspace itself: never read as an import."""
-        # a team database (a URL) has no file an import could name
-        return isinstance(self.workspace_path, Path) and \
-            Path(file).expanduser().resolve() == self.workspace_path.resolve()
+        """``file`` is the open workspace itself: never read as an import (never for a database)."""
+        return is_workspace_itself(self.workspace_path, file)
 
     # --- the two steps --------------------------------------------------------------------------------
     def check(self) -> None:
